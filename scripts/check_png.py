@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Check a screenshot of the game: not blank, and each tier colour is drawn.
+
+Usage: check_png.py FILE.png
+Pure standard library (zlib): decodes 8-bit RGB/RGBA PNGs as Bevy writes them.
+"""
+import struct
+import sys
+import zlib
+
+TIERS = {"Cloud": (0x63, 0x66, 0xF1), "Edge": (0xCB, 0x20, 0x2D),
+         "Mobile": (0xCC, 0x55, 0x00), "Tiny": (0x00, 0x8F, 0x45)}
+
+
+def decode(path):
+    data = open(path, "rb").read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise SystemExit(f"{path}: not a PNG")
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+            if depth != 8 or ctype not in (2, 6):
+                raise SystemExit(f"{path}: unsupported PNG (depth {depth}, type {ctype})")
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw = zlib.decompress(idat)
+    stride = w * bpp
+    rows, prev, i = [], bytearray(stride), 0
+    for _ in range(h):
+        f, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+        i += 1 + stride
+        for x in range(stride):
+            a = line[x - bpp] if x >= bpp else 0
+            b = prev[x]
+            c = prev[x - bpp] if x >= bpp else 0
+            if f == 1:
+                line[x] = (line[x] + a) & 255
+            elif f == 2:
+                line[x] = (line[x] + b) & 255
+            elif f == 3:
+                line[x] = (line[x] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pr = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[x] = (line[x] + pr) & 255
+        rows.append(line)
+        prev = line
+    return w, h, bpp, rows
+
+
+def main():
+    path = sys.argv[1]
+    w, h, bpp, rows = decode(path)
+    counts, distinct = {k: 0 for k in TIERS}, set()
+    for y in range(0, h, 2):
+        row = rows[y]
+        for x in range(0, w, 2):
+            px = tuple(row[x * bpp:x * bpp + 3])
+            distinct.add(px)
+            for name, (r, g, b) in TIERS.items():
+                if abs(px[0] - r) + abs(px[1] - g) + abs(px[2] - b) <= 24:
+                    counts[name] += 1
+    problems = []
+    if len(distinct) < 16:
+        problems.append(f"looks blank: only {len(distinct)} distinct colours")
+    for name, n in counts.items():
+        if n < 50:
+            problems.append(f"tier colour {name} {TIERS[name]} barely present ({n} samples)")
+    print(f"{path}: {w}x{h}, {len(distinct)} colours, tier samples {counts}")
+    if problems:
+        raise SystemExit("; ".join(problems))
+
+
+if __name__ == "__main__":
+    main()

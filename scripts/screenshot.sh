@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Start the game (dev build: dependencies are optimised) under Xvfb with Mesa's software Vulkan renderer (llvmpipe) and save a PNG of
+# its window. Usage: scripts/screenshot.sh [OUT.png] [extra game args...]
+# Needs: xvfb, mesa-vulkan-drivers (Debian). Checks the PNG shows the four tier colours.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-docs/screenshots/scene.png}"
+shift || true
+mkdir -p "$(dirname "$out")"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/architects-audit/target}"
+cargo build --locked
+bin="$CARGO_TARGET_DIR/debug/architects-audit"
+rm -f "$out"
+# A private X display; -nolisten tcp keeps it local.
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
+sleep 1
+DISPLAY="$display" WAYLAND_DISPLAY= WGPU_BACKEND=vulkan \
+  timeout 180 "$bin" --screenshot "$out" "$@"
+# The screenshot is written asynchronously; give it a moment.
+for _ in $(seq 1 20); do [ -s "$out" ] && break; sleep 0.5; done
+[ -s "$out" ] || { echo "no screenshot written to $out" >&2; exit 1; }
+python3 scripts/check_png.py "$out"
+echo "screenshot: $out"

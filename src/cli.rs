@@ -1,0 +1,179 @@
+//! The headless commands: `report`, `ledger-report` and `roofline`. Pure I/O over the physics
+//! and ledger cores; nothing here opens a window.
+
+use std::io::{Read, Write};
+
+use serde_json::Value;
+
+use crate::ledger;
+use crate::physics::{self, Design, PhysicsModel, Scenario};
+
+/// A problem with one input record, located by line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// Split input into JSON values: JSON Lines, or one (possibly pretty-printed) document.
+/// Each value comes with the line it starts on.
+pub fn json_records(text: &str) -> Vec<Result<(usize, Value), InputError>> {
+    let mut out = Vec::new();
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    loop {
+        // Skip whitespace to find where the next value starts.
+        let start = stream.byte_offset();
+        let rest = &text[start..];
+        let skipped = rest.len() - rest.trim_start().len();
+        match stream.next() {
+            None => break,
+            Some(Ok(v)) => out.push(Ok((line_of(start + skipped), v))),
+            Some(Err(e)) => {
+                out.push(Err(InputError {
+                    line: e.line(),
+                    message: format!("not valid JSON: {e}"),
+                }));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Read a design from a record: either the design object or `{"design": {...}, ...}`.
+pub fn design_from_value(v: &Value, scenario: &Scenario) -> Result<Design, String> {
+    let obj = match v {
+        Value::Object(m) => match m.get("design") {
+            Some(inner) => inner,
+            None => v,
+        },
+        other => {
+            return Err(format!(
+                "a design is a JSON object, found `{}`",
+                truncate(&other.to_string())
+            ));
+        }
+    };
+    if !obj.is_object() {
+        return Err("field `design`: must be a JSON object".into());
+    }
+    let design: Design = serde_path_to_error::deserialize(obj).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." {
+            e.inner().to_string()
+        } else {
+            format!("field `{path}`: {}", e.inner())
+        }
+    })?;
+    design.validate(scenario)?;
+    Ok(design)
+}
+
+fn truncate(s: &str) -> String {
+    if s.len() > 60 {
+        format!(
+            "{}...",
+            &s[..s.char_indices().nth(57).map_or(s.len(), |(i, _)| i)]
+        )
+    } else {
+        s.to_string()
+    }
+}
+
+/// `report`: one JSON report a line for each design. Returns the number of bad records.
+pub fn report(
+    text: &str,
+    scenario: &Scenario,
+    model: PhysicsModel,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<usize> {
+    let mut bad = 0;
+    let records = json_records(text);
+    if records.is_empty() {
+        writeln!(
+            err,
+            "error: no design given (expected JSON Lines or one JSON object)"
+        )?;
+        return Ok(1);
+    }
+    for rec in records {
+        match rec.and_then(|(line, v)| {
+            design_from_value(&v, scenario).map_err(|message| InputError { line, message })
+        }) {
+            Ok(d) => {
+                let r = physics::evaluate(scenario, &d, model);
+                serde_json::to_writer(&mut *out, &r)?;
+                writeln!(out)?;
+            }
+            Err(e) => {
+                bad += 1;
+                writeln!(err, "error: {e}")?;
+            }
+        }
+    }
+    Ok(bad)
+}
+
+/// `ledger-report`: the report card for each ledger. Returns the number of bad records.
+pub fn ledger_report(
+    text: &str,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<usize> {
+    let mut bad = 0;
+    let records = json_records(text);
+    if records.is_empty() {
+        writeln!(err, "error: the ledger input is empty")?;
+        return Ok(1);
+    }
+    for rec in records {
+        let parsed = rec.and_then(|(line, v)| {
+            let inner = match &v {
+                Value::Object(m) if m.contains_key("ledger") => &m["ledger"],
+                _ => &v,
+            };
+            ledger::parse_value(inner).map_err(|e| InputError {
+                line,
+                message: e.to_string(),
+            })
+        });
+        match parsed {
+            Ok(p) => {
+                let card = ledger::analyze(&p.ledger);
+                let mut v = serde_json::to_value(&card).expect("report cards serialise");
+                if !p.notes.is_empty() {
+                    v["notes"] = Value::from(p.notes);
+                }
+                serde_json::to_writer(&mut *out, &v)?;
+                writeln!(out)?;
+            }
+            Err(e) => {
+                bad += 1;
+                writeln!(err, "error: {e}")?;
+            }
+        }
+    }
+    Ok(bad)
+}
+
+/// Read a file, or standard input for `-`.
+pub fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .lock()
+            .read_to_string(&mut s)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}

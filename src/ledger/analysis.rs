@@ -1,0 +1,316 @@
+//! Ledger archaeology (the seed's cell 5): the Mental Model Report Card.
+//!
+//! Semantics kept from the course: the last entry for a chapter wins; only chapters 1-15
+//! count; a missing `context` counts as cloud and an unknown one counts nowhere; ties go to
+//! the first key in the course's order; with no completed labs the weakest invariant is
+//! "Memory Wall" and the favourite context is cloud.
+//!
+//! `act1_correct` and `constraint_hit` that are not booleans are read as: numbers true when
+//! non-zero; strings true for "true", "yes", "y", "1" (any case), false otherwise; null,
+//! lists and objects false.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::format::Ledger;
+
+/// Labs 1-15 feed the report card.
+pub const LAB_CHAPTERS: std::ops::RangeInclusive<u32> = 1..=15;
+pub const CONTEXTS: [&str; 4] = ["cloud", "edge", "mobile", "tiny"];
+
+/// The 7 invariants of Volume I and the chapters that exercise them.
+pub const INVARIANTS: [(&str, &[u32]); 7] = [
+    ("Iron Law", &[2]),
+    ("Memory Wall", &[5, 8]),
+    ("Amdahl", &[6, 12]),
+    ("Roofline", &[7, 11]),
+    ("Little's Law", &[13]),
+    ("Drift", &[3, 14]),
+    ("Fairness", &[15]),
+];
+
+/// The Act I answer each invariant maps to.
+pub fn invariant_answer(invariant: &str) -> &'static str {
+    match invariant {
+        "Little's Law" => "queuing",
+        "Amdahl" => "serial_fraction",
+        "Drift" | "Fairness" => "drift",
+        _ => "memory_bw",
+    }
+}
+
+/// With no ledger data the course defaults to this invariant.
+pub const DEFAULT_WEAKEST: &str = "Memory Wall";
+/// Rate shown for an invariant with no completed chapter.
+pub const NEUTRAL_CORRECT_RATE: f64 = 0.5;
+/// Lab 13's P99 when the ledger has none.
+pub const DEFAULT_PRIOR_P99_MS: f64 = 250.0;
+/// A Lab 13 P99 above this earns a recommendation.
+pub const PRIOR_P99_RECOMMEND_ABOVE: f64 = 200.0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InvariantScore {
+    pub correct_rate: f64,
+    pub hit_rate: f64,
+    pub n: u32,
+}
+
+/// A recommendation for Act II from an earlier lab: `[kind, value]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendation {
+    pub kind: &'static str,
+    pub value: Value,
+}
+
+impl Serialize for Recommendation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.kind, &self.value).serialize(s)
+    }
+}
+
+/// The report card, with the golden file's keys.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportCard {
+    pub n_completed: u32,
+    pub n_predictions: u32,
+    pub n_correct: u32,
+    pub pct_correct: f64,
+    pub n_hits: u32,
+    pub hit_chapters: Vec<u32>,
+    /// In the course's order: cloud, edge, mobile, tiny.
+    #[serde(serialize_with = "ordered_counts")]
+    pub context_counts: Vec<(&'static str, u32)>,
+    pub fav_context: &'static str,
+    /// In the course's order of invariants.
+    #[serde(serialize_with = "ordered_scores")]
+    pub invariant_scores: Vec<(&'static str, InvariantScore)>,
+    pub weakest_invariant: &'static str,
+    pub act1_correct_answer: &'static str,
+    pub recommendations: Vec<Recommendation>,
+}
+
+fn ordered_counts<S: serde::Serializer>(v: &[(&str, u32)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(v.len()))?;
+    for (k, n) in v {
+        m.serialize_entry(k, n)?;
+    }
+    m.end()
+}
+
+fn ordered_scores<S: serde::Serializer>(
+    v: &[(&str, InvariantScore)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(v.len()))?;
+    for (k, sc) in v {
+        m.serialize_entry(k, sc)?;
+    }
+    m.end()
+}
+
+/// The documented reading of a flag that may not be a boolean.
+pub fn truthy(v: Option<&Value>) -> bool {
+    match v {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+        Some(Value::String(s)) => {
+            matches!(
+                s.trim().to_ascii_lowercase().as_str(),
+                "true" | "yes" | "y" | "1"
+            )
+        }
+        _ => false,
+    }
+}
+
+fn flag(d: &Map<String, Value>, key: &str) -> bool {
+    truthy(d.get(key))
+}
+
+impl ReportCard {
+    pub fn score(&self, invariant: &str) -> Option<&InvariantScore> {
+        self.invariant_scores
+            .iter()
+            .find(|(k, _)| *k == invariant)
+            .map(|(_, s)| s)
+    }
+    pub fn context_count(&self, ctx: &str) -> u32 {
+        self.context_counts
+            .iter()
+            .find(|(k, _)| *k == ctx)
+            .map_or(0, |(_, n)| *n)
+    }
+    /// Fewer than all 15 labs: the card shows the sparse-ledger note.
+    pub fn is_sparse(&self) -> bool {
+        (self.n_completed as usize) < LAB_CHAPTERS.count()
+    }
+}
+
+/// Compute the report card of a ledger.
+pub fn analyze(ledger: &Ledger) -> ReportCard {
+    let data = ledger.latest();
+    let completed: Vec<u32> = LAB_CHAPTERS.filter(|c| data.contains_key(c)).collect();
+    let n_completed = completed.len() as u32;
+    let n_predictions = n_completed;
+    let n_correct = completed
+        .iter()
+        .filter(|c| flag(data[c], "act1_correct"))
+        .count() as u32;
+    let pct_correct = if n_predictions > 0 {
+        n_correct as f64 / n_predictions as f64 * 100.0
+    } else {
+        0.0
+    };
+    let hit_chapters: Vec<u32> = completed
+        .iter()
+        .copied()
+        .filter(|c| flag(data[c], "constraint_hit"))
+        .collect();
+    let n_hits = hit_chapters.len() as u32;
+
+    let mut context_counts: Vec<(&'static str, u32)> = CONTEXTS.iter().map(|c| (*c, 0)).collect();
+    for c in &completed {
+        let ctx = match data[c].get("context") {
+            None => Some("cloud"),
+            Some(Value::String(s)) => Some(s.as_str()),
+            Some(_) => None,
+        };
+        if let Some(slot) = ctx.and_then(|ctx| context_counts.iter_mut().find(|(k, _)| *k == ctx)) {
+            slot.1 += 1;
+        }
+    }
+    let fav_context = if n_completed > 0 {
+        first_max(&context_counts, |n| *n as f64)
+    } else {
+        "cloud"
+    };
+
+    let invariant_scores: Vec<(&'static str, InvariantScore)> = INVARIANTS
+        .iter()
+        .map(|(name, chapters)| {
+            let done: Vec<u32> = chapters
+                .iter()
+                .copied()
+                .filter(|c| data.contains_key(c))
+                .collect();
+            let score = if done.is_empty() {
+                InvariantScore {
+                    correct_rate: NEUTRAL_CORRECT_RATE,
+                    hit_rate: 0.0,
+                    n: 0,
+                }
+            } else {
+                let n = done.len() as f64;
+                let correct = done
+                    .iter()
+                    .filter(|c| flag(data[c], "act1_correct"))
+                    .count();
+                let hits = done
+                    .iter()
+                    .filter(|c| flag(data[c], "constraint_hit"))
+                    .count();
+                InvariantScore {
+                    correct_rate: correct as f64 / n,
+                    hit_rate: hits as f64 / n,
+                    n: done.len() as u32,
+                }
+            };
+            (*name, score)
+        })
+        .collect();
+    let filled: Vec<(&'static str, f64)> = invariant_scores
+        .iter()
+        .filter(|(_, s)| s.n > 0)
+        .map(|(k, s)| (*k, s.correct_rate))
+        .collect();
+    let weakest_invariant = if filled.is_empty() {
+        DEFAULT_WEAKEST
+    } else {
+        first_min(&filled, |r| *r)
+    };
+    let act1_correct_answer = invariant_answer(weakest_invariant);
+
+    let none = Map::new();
+    let ch = |c: u32| data.get(&c).copied().unwrap_or(&none);
+    let mut recommendations = Vec::new();
+    let prior_compression = ch(10).get("act2_decision");
+    if let Some(v) = wanted_decision(prior_compression, ch(10).contains_key("act2_decision")) {
+        recommendations.push(Recommendation {
+            kind: "compression",
+            value: v,
+        });
+    }
+    let prior_p99 = match ch(13).get("act2_result") {
+        None => Some(DEFAULT_PRIOR_P99_MS),
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(_) => None,
+    };
+    if let Some(p) = prior_p99.filter(|p| *p > PRIOR_P99_RECOMMEND_ABOVE) {
+        recommendations.push(Recommendation {
+            kind: "p99",
+            value: Value::from(p),
+        });
+    }
+    if let Some(v) = wanted_decision(
+        ch(14).get("act2_decision"),
+        ch(14).contains_key("act2_decision"),
+    ) {
+        recommendations.push(Recommendation {
+            kind: "cadence",
+            value: v,
+        });
+    }
+
+    ReportCard {
+        n_completed,
+        n_predictions,
+        n_correct,
+        pct_correct,
+        n_hits,
+        hit_chapters,
+        context_counts,
+        fav_context,
+        invariant_scores,
+        weakest_invariant,
+        act1_correct_answer,
+        recommendations,
+    }
+}
+
+/// The course shows a lab 10/14 decision unless it is "none" or "" (a missing one reads "none").
+fn wanted_decision(v: Option<&Value>, present: bool) -> Option<Value> {
+    if !present {
+        return None;
+    }
+    match v {
+        Some(Value::String(s)) if s == "none" || s.is_empty() => None,
+        Some(other) => Some(other.clone()),
+        None => None,
+    }
+}
+
+fn first_max<T>(items: &[(&'static str, T)], key: impl Fn(&T) -> f64) -> &'static str {
+    let mut best = items[0].0;
+    let mut best_v = key(&items[0].1);
+    for (k, v) in &items[1..] {
+        if key(v) > best_v {
+            best = k;
+            best_v = key(v);
+        }
+    }
+    best
+}
+
+fn first_min<T>(items: &[(&'static str, T)], key: impl Fn(&T) -> f64) -> &'static str {
+    let mut best = items[0].0;
+    let mut best_v = key(&items[0].1);
+    for (k, v) in &items[1..] {
+        if key(v) < best_v {
+            best = k;
+            best_v = key(v);
+        }
+    }
+    best
+}

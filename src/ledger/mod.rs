@@ -1,0 +1,11 @@
+//! The Design Ledger: the student's record across the course.
+//!
+//! - [`format`]: the course's JSON format, parsed robustly;
+//! - [`analysis`]: the Mental Model Report Card (the seed's cell 5).
+
+pub mod analysis;
+pub mod format;
+
+pub use analysis::{ReportCard, analyze};
+pub use format::{Ledger, LedgerError, Parsed, parse_str, parse_value};
+pub mod store;

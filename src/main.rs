@@ -1,0 +1,176 @@
+//! `architects-audit`: plays the capstone, or runs a headless command.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use architects_audit::cli;
+use architects_audit::physics::systems::{RooflineQuery, roofline};
+use architects_audit::physics::{PhysicsModel, Quant, Scenario};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "architects-audit",
+    version,
+    about = "The Architect's Audit: the ML Systems capstone lab (Volume I, Lab 16) as an interactive simulation",
+    long_about = "With no subcommand, opens the game window. The subcommands are headless: they \
+                  read JSON and write JSON, and need no display."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Physics model for play: systems (default) or course-draft (the course's formulas).
+    #[arg(long, value_parser = parse_model, global = true)]
+    model: Option<PhysicsModel>,
+    /// Scenario file (default: the built-in capstone scenario).
+    #[arg(long, global = true)]
+    scenario: Option<PathBuf>,
+    /// Start play with this Design Ledger imported (course JSON format).
+    #[arg(long)]
+    ledger: Option<PathBuf>,
+    /// Save a PNG of the window after 90 frames, then exit.
+    #[arg(long, hide = true)]
+    screenshot: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Evaluate designs (JSON Lines or one JSON object) and print one JSON report a line.
+    Report {
+        /// Designs file, or - for standard input.
+        #[arg(long, default_value = "-")]
+        design: String,
+    },
+    /// Compute the Mental Model Report Card of Design Ledgers (JSON Lines or one JSON file).
+    LedgerReport {
+        /// Ledger file, or - for standard input.
+        #[arg(long, default_value = "-")]
+        ledger: String,
+    },
+    /// Roofline of one decode step and prefill for a hardware/model pair, as JSON.
+    Roofline {
+        /// Hardware name in the scenario (e.g. h100).
+        #[arg(long)]
+        hardware: String,
+        /// Model name in the scenario (default: the scenario's deployed model).
+        #[arg(long)]
+        llm: Option<String>,
+        /// Weight precision: fp16, int8, int4 or ternary.
+        #[arg(long, value_parser = parse_quant, default_value = "fp16")]
+        quant: Quant,
+        /// KV-cache precision: fp16 or int8.
+        #[arg(long, value_parser = parse_quant, default_value = "fp16")]
+        kv_quant: Quant,
+        /// Concurrent sequences in the batch.
+        #[arg(long, default_value_t = 1.0)]
+        batch: f64,
+        /// Tensor-parallel degree (GPUs sharing one copy of the model).
+        #[arg(long, default_value_t = 1)]
+        tp: u32,
+        /// Prompt tokens (default: the scenario's).
+        #[arg(long)]
+        prompt: Option<f64>,
+        /// Output tokens (default: the scenario's).
+        #[arg(long)]
+        output: Option<f64>,
+    },
+}
+
+fn parse_model(s: &str) -> Result<PhysicsModel, String> {
+    PhysicsModel::parse(s)
+        .ok_or_else(|| format!("unknown model `{s}`; known: systems, course-draft"))
+}
+
+fn parse_quant(s: &str) -> Result<Quant, String> {
+    Quant::parse(s)
+        .ok_or_else(|| format!("unknown precision `{s}`; known: fp16, int8, int4, ternary"))
+}
+
+fn load_scenario(path: &Option<PathBuf>) -> Result<Scenario, String> {
+    match path {
+        Some(p) => Scenario::load(p).map_err(|e| e.to_string()),
+        None => Ok(Scenario::builtin()),
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Cli) -> Result<ExitCode, String> {
+    let scenario = load_scenario(&args.scenario)?;
+    let model = args.model.unwrap_or_default();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let status = |bad: usize| {
+        if bad == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    };
+    match args.command {
+        None => {
+            architects_audit::run_app(architects_audit::LaunchOptions {
+                scenario,
+                model,
+                ledger: args.ledger,
+                screenshot: args.screenshot,
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Report { design }) => {
+            let text = cli::read_input(&design)?;
+            let bad = cli::report(
+                &text,
+                &scenario,
+                model,
+                &mut stdout.lock(),
+                &mut stderr.lock(),
+            )
+            .map_err(|e| e.to_string())?;
+            Ok(status(bad))
+        }
+        Some(Command::LedgerReport { ledger }) => {
+            let text = cli::read_input(&ledger)?;
+            let bad = cli::ledger_report(&text, &mut stdout.lock(), &mut stderr.lock())
+                .map_err(|e| e.to_string())?;
+            Ok(status(bad))
+        }
+        Some(Command::Roofline {
+            hardware,
+            llm,
+            quant,
+            kv_quant,
+            batch,
+            tp,
+            prompt,
+            output,
+        }) => {
+            let q = RooflineQuery {
+                hardware,
+                llm: llm.unwrap_or_else(|| scenario.deployment.llm.clone()),
+                quant,
+                kv_quant,
+                batch,
+                tp,
+                prompt: prompt.unwrap_or(scenario.workload.prompt_tokens),
+                output: output.unwrap_or(scenario.workload.output_tokens),
+            };
+            let r = roofline(&scenario, &q)?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! The scenario: every constant the physics uses, loaded from JSON with a source note for each.
+//!
+//! The built-in scenario is `assets/scenarios/capstone.json`, compiled into the binary so the
+//! app and the command line work without an assets folder (and on the web).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Quant, Serving};
+
+/// The JSON text of the built-in scenario.
+pub const BUILTIN_JSON: &str = include_str!("../../assets/scenarios/capstone.json");
+
+/// Source notes, keyed by the field they document.
+pub type Sources = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Hardware {
+    pub label: String,
+    /// Which tier this hardware is meant for (cloud, edge, mobile, tiny). Informational.
+    #[serde(default)]
+    pub tier: String,
+    pub mem_bw_gbs: f64,
+    /// Dense FP16 tensor throughput (TOPS for the edge and mobile accelerators).
+    pub tflops_fp16_dense: f64,
+    /// The 2:4-sparse figure, where a datasheet quotes one.
+    #[serde(default)]
+    pub tflops_fp16_sparse: Option<f64>,
+    pub ram_gb: f64,
+    #[serde(default)]
+    pub sram_kb: Option<f64>,
+    #[serde(default)]
+    pub tdp_w: f64,
+    #[serde(default)]
+    pub cost_per_hour_usd: f64,
+    /// GPU-to-GPU bandwidth (NVLink), GB/s.
+    #[serde(default)]
+    pub interconnect_gbs: f64,
+    /// Fraction of time one unit is up.
+    #[serde(default = "one")]
+    pub availability: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LlmShape {
+    pub label: String,
+    pub params: f64,
+    pub layers: f64,
+    pub hidden: f64,
+    pub heads: f64,
+    pub kv_heads: f64,
+    pub head_dim: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Deployment {
+    pub cloud_hardware: String,
+    pub edge_hardware: String,
+    pub mobile_hardware: String,
+    pub tiny_hardware: String,
+    pub llm: String,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+/// A value for each precision.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PerQuant {
+    pub fp16: f64,
+    pub int8: f64,
+    pub int4: f64,
+    pub ternary: f64,
+}
+
+impl PerQuant {
+    pub fn get(&self, q: Quant) -> f64 {
+        match q {
+            Quant::Fp16 => self.fp16,
+            Quant::Int8 => self.int8,
+            Quant::Int4 => self.int4,
+            Quant::Ternary => self.ternary,
+        }
+    }
+}
+
+/// A value for each serving strategy.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PerServing {
+    #[serde(rename = "static")]
+    pub static_: f64,
+    pub dynamic: f64,
+    pub continuous: f64,
+}
+
+impl PerServing {
+    pub fn get(&self, s: Serving) -> f64 {
+        match s {
+            Serving::Static => self.static_,
+            Serving::Dynamic => self.dynamic,
+            Serving::Continuous => self.continuous,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Precision {
+    pub bytes_per_param: PerQuant,
+    pub accuracy_drop: PerQuant,
+    pub compute_speedup: PerQuant,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    pub prompt_tokens: f64,
+    pub output_tokens: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Slo {
+    pub p99_ms: f64,
+    pub cost_per_req_usd: f64,
+    pub requests_per_sec: f64,
+    pub availability: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Traffic {
+    pub cloud: f64,
+    pub edge: f64,
+    pub mobile: f64,
+    pub tiny: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Accuracy {
+    pub drift_per_day: f64,
+    pub accuracy_warning_below: f64,
+    pub drift_warning_below: f64,
+    pub accuracy_tile_target: f64,
+    pub base_rate_gap_pct: f64,
+    pub fairness_cost_per_pct: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+/// Constants only the seed-exact `course-draft` model uses.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CourseDraft {
+    pub kv_cache_gb_fp16: f64,
+    pub kv_scale: PerQuant,
+    pub throughput_mult: PerServing,
+    pub edge_serving_mult: f64,
+    pub mobile_tok_per_sec_per_ram_ratio: f64,
+    pub mobile_min_tok_per_sec: f64,
+    pub tiny_params: f64,
+    pub tiny_quant: Quant,
+    pub tiny_map_latency_ms: f64,
+    pub min_requests_per_hour: f64,
+    pub act2_correct_answer: String,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+/// Constants of the `systems` model (see docs/physics.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SystemsConsts {
+    pub mem_efficiency: f64,
+    pub compute_efficiency: f64,
+    pub step_overhead_ms: f64,
+    pub per_sequence_overhead_ms: f64,
+    pub workspace_gb: f64,
+    pub allreduce_latency_us: f64,
+    pub max_batch_cap: f64,
+    pub dynamic_window_ms: f64,
+    pub static_batch: f64,
+    pub static_padding_factor: f64,
+    pub utilization_limit: f64,
+    pub edge_workspace_gb: f64,
+    pub mobile_workspace_gb: f64,
+    pub prefix_cache_hit: f64,
+    pub tiny_sram_reserved_kb: f64,
+    pub tiny_params_min: f64,
+    pub tiny_params_max: f64,
+    pub overload_window_s: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub hardware: BTreeMap<String, Hardware>,
+    pub models: BTreeMap<String, LlmShape>,
+    pub deployment: Deployment,
+    pub precision: Precision,
+    pub workload: Workload,
+    pub slo: Slo,
+    pub traffic: Traffic,
+    pub accuracy: Accuracy,
+    pub course_draft: CourseDraft,
+    pub systems: SystemsConsts,
+}
+
+/// Why a scenario could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioError(pub String);
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl Scenario {
+    /// The built-in capstone scenario.
+    pub fn builtin() -> Scenario {
+        Scenario::from_json(BUILTIN_JSON).expect("the built-in scenario is valid (tested)")
+    }
+
+    /// Parse and validate a scenario. Errors name the JSON path of the bad field.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let s: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            ScenarioError(format!("scenario field `{path}`: {}", e.inner()))
+        })?;
+        s.validate()?;
+        Ok(s)
+    }
+
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ScenarioError(format!("cannot read scenario {}: {e}", path.display())))?;
+        Scenario::from_json(&text)
+            .map_err(|e| ScenarioError(format!("{}: {}", path.display(), e.0)))
+    }
+
+    pub fn hardware_named(&self, name: &str) -> Result<&Hardware, ScenarioError> {
+        self.hardware.get(name).ok_or_else(|| {
+            ScenarioError(format!(
+                "unknown hardware `{name}`; known: {}",
+                self.hardware.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+
+    pub fn llm_named(&self, name: &str) -> Result<&LlmShape, ScenarioError> {
+        self.models.get(name).ok_or_else(|| {
+            ScenarioError(format!(
+                "unknown model `{name}`; known: {}",
+                self.models.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+
+    pub fn cloud(&self) -> &Hardware {
+        &self.hardware[&self.deployment.cloud_hardware]
+    }
+    pub fn edge(&self) -> &Hardware {
+        &self.hardware[&self.deployment.edge_hardware]
+    }
+    pub fn mobile(&self) -> &Hardware {
+        &self.hardware[&self.deployment.mobile_hardware]
+    }
+    pub fn tiny(&self) -> &Hardware {
+        &self.hardware[&self.deployment.tiny_hardware]
+    }
+    pub fn llm(&self) -> &LlmShape {
+        &self.models[&self.deployment.llm]
+    }
+
+    /// SRAM of the TinyML tier in KB (falls back to its RAM figure).
+    pub fn tiny_sram_kb(&self) -> f64 {
+        let t = self.tiny();
+        t.sram_kb.unwrap_or(t.ram_gb * 1024.0 * 1024.0)
+    }
+
+    fn validate(&self) -> Result<(), ScenarioError> {
+        let d = &self.deployment;
+        for (field, name) in [
+            ("deployment.cloud_hardware", &d.cloud_hardware),
+            ("deployment.edge_hardware", &d.edge_hardware),
+            ("deployment.mobile_hardware", &d.mobile_hardware),
+            ("deployment.tiny_hardware", &d.tiny_hardware),
+        ] {
+            self.hardware_named(name)
+                .map_err(|e| ScenarioError(format!("scenario field `{field}`: {}", e.0)))?;
+        }
+        self.llm_named(&d.llm)
+            .map_err(|e| ScenarioError(format!("scenario field `deployment.llm`: {}", e.0)))?;
+        let mut checks: Vec<(String, f64)> = Vec::new();
+        for (name, h) in &self.hardware {
+            checks.push((format!("hardware.{name}.mem_bw_gbs"), h.mem_bw_gbs));
+            checks.push((
+                format!("hardware.{name}.tflops_fp16_dense"),
+                h.tflops_fp16_dense,
+            ));
+            checks.push((format!("hardware.{name}.ram_gb"), h.ram_gb));
+        }
+        for (name, m) in &self.models {
+            for (f, v) in [
+                ("params", m.params),
+                ("layers", m.layers),
+                ("hidden", m.hidden),
+                ("heads", m.heads),
+                ("kv_heads", m.kv_heads),
+                ("head_dim", m.head_dim),
+            ] {
+                checks.push((format!("models.{name}.{f}"), v));
+            }
+        }
+        let p = &self.precision.bytes_per_param;
+        for (f, v) in [
+            ("fp16", p.fp16),
+            ("int8", p.int8),
+            ("int4", p.int4),
+            ("ternary", p.ternary),
+        ] {
+            checks.push((format!("precision.bytes_per_param.{f}"), v));
+        }
+        checks.push(("workload.output_tokens".into(), self.workload.output_tokens));
+        checks.push(("workload.prompt_tokens".into(), self.workload.prompt_tokens));
+        checks.push(("slo.requests_per_sec".into(), self.slo.requests_per_sec));
+        let s = &self.systems;
+        for (f, v) in [
+            ("mem_efficiency", s.mem_efficiency),
+            ("compute_efficiency", s.compute_efficiency),
+            ("max_batch_cap", s.max_batch_cap),
+            ("static_batch", s.static_batch),
+            ("static_padding_factor", s.static_padding_factor),
+            ("utilization_limit", s.utilization_limit),
+            ("overload_window_s", s.overload_window_s),
+        ] {
+            checks.push((format!("systems.{f}"), v));
+        }
+        for (path, v) in checks {
+            if !(v.is_finite() && v > 0.0) {
+                return Err(ScenarioError(format!(
+                    "scenario field `{path}` must be a positive number, got {v}"
+                )));
+            }
+        }
+        for (path, v) in [
+            ("systems.prefix_cache_hit", s.prefix_cache_hit),
+            ("traffic.cloud", self.traffic.cloud),
+            ("traffic.edge", self.traffic.edge),
+            ("traffic.mobile", self.traffic.mobile),
+            ("traffic.tiny", self.traffic.tiny),
+        ] {
+            if !(0.0..1.0 + 1e-12).contains(&v) {
+                return Err(ScenarioError(format!(
+                    "scenario field `{path}` must lie in [0, 1], got {v}"
+                )));
+            }
+        }
+        for (name, h) in &self.hardware {
+            if !(h.availability > 0.0 && h.availability <= 1.0) {
+                return Err(ScenarioError(format!(
+                    "scenario field `hardware.{name}.availability` must lie in (0, 1], got {}",
+                    h.availability
+                )));
+            }
+        }
+        Ok(())
+    }
+}

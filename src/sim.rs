@@ -1,0 +1,106 @@
+//! The non-rendering core of the game: the design, the chosen physics model and the physics
+//! report as resources, and the messages that change them. Runs headless.
+
+use bevy::prelude::*;
+
+use crate::physics::{self, Design, PhysicsModel, Report, Scenario};
+
+/// The scenario in play.
+#[derive(Resource, Debug, Clone)]
+pub struct ActiveScenario(pub Scenario);
+
+/// The student's current design.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
+pub struct CurrentDesign(pub Design);
+
+/// The physics model in use.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ActiveModel(pub PhysicsModel);
+
+/// The physics report for the current design: the single source of numbers for the world
+/// and the panels.
+#[derive(Resource, Debug, Clone)]
+pub struct Physics(pub Report);
+
+/// What the UI (or a test, or the demo) asks of the design.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum DesignMsg {
+    /// Replace the design (the UI edits a copy and sends it back).
+    Set(Design),
+    /// Switch the physics model.
+    SetModel(PhysicsModel),
+    /// Reset All: the design back to the seed's defaults. Never touches the ledger.
+    Reset,
+}
+
+/// Ordering of the core systems within `Update`.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CoreSet {
+    /// Apply design messages.
+    Apply,
+    /// Recompute the physics.
+    Compute,
+}
+
+/// The core plugin: resources, messages and the systems that keep [`Physics`] current.
+pub struct CorePlugin {
+    pub scenario: Scenario,
+    pub model: PhysicsModel,
+}
+
+impl Plugin for CorePlugin {
+    fn build(&self, app: &mut App) {
+        let design = Design::default();
+        let report = physics::evaluate(&self.scenario, &design, self.model);
+        app.insert_resource(ActiveScenario(self.scenario.clone()))
+            .insert_resource(CurrentDesign(design))
+            .insert_resource(ActiveModel(self.model))
+            .insert_resource(Physics(report))
+            .add_message::<DesignMsg>()
+            .configure_sets(Update, (CoreSet::Apply, CoreSet::Compute).chain())
+            .add_systems(Update, apply_design_messages.in_set(CoreSet::Apply))
+            .add_systems(
+                Update,
+                recompute_physics.in_set(CoreSet::Compute).run_if(
+                    resource_changed::<CurrentDesign>.or_eager(resource_changed::<ActiveModel>),
+                ),
+            );
+    }
+}
+
+fn apply_design_messages(
+    mut msgs: MessageReader<DesignMsg>,
+    scenario: Res<ActiveScenario>,
+    mut design: ResMut<CurrentDesign>,
+    mut model: ResMut<ActiveModel>,
+) {
+    for msg in msgs.read() {
+        match msg {
+            DesignMsg::Set(d) => {
+                // The UI only offers valid values; anything else is refused, not clamped.
+                match d.validate(&scenario.0) {
+                    Ok(()) => {
+                        design.set_if_neq(CurrentDesign(*d));
+                    }
+                    Err(e) => warn!("design refused: {e}"),
+                }
+            }
+            DesignMsg::SetModel(m) => {
+                model.set_if_neq(ActiveModel(*m));
+            }
+            DesignMsg::Reset => {
+                design.set_if_neq(CurrentDesign(Design::default()));
+            }
+        }
+    }
+}
+
+/// Recompute the report in the same frame as the change (runs after [`CoreSet::Apply`]).
+pub fn recompute_physics(
+    scenario: Res<ActiveScenario>,
+    design: Res<CurrentDesign>,
+    model: Res<ActiveModel>,
+    mut physics: ResMut<Physics>,
+) {
+    physics.0 = physics::evaluate(&scenario.0, &design.0, model.0);
+}

@@ -1,0 +1,19 @@
+//! App builders for headless tests: no window, no renderer.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+
+use crate::physics::{PhysicsModel, Scenario};
+use crate::sim::CorePlugin;
+
+/// `MinimalPlugins` + `StatesPlugin` + the project's non-rendering plugins.
+pub fn headless_app() -> App {
+    headless_app_with(Scenario::builtin(), PhysicsModel::Systems)
+}
+
+pub fn headless_app_with(scenario: Scenario, model: PhysicsModel) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.add_plugins(CorePlugin { scenario, model });
+    app
+}

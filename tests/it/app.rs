@@ -1,0 +1,61 @@
+//! Headless app tests: the core plugin through `app.update()`.
+
+use architects_audit::physics::{Design, PhysicsModel, Quant, Serving};
+use architects_audit::sim::{ActiveModel, CurrentDesign, DesignMsg, Physics};
+use architects_audit::testing::headless_app;
+
+#[test]
+fn a_design_message_updates_the_physics_in_the_same_frame() {
+    let mut app = headless_app();
+    app.update();
+    let before = app.world().resource::<Physics>().0.clone();
+    assert_eq!(before.design, Design::default());
+    let d = Design {
+        n_h100: 8,
+        quant_cloud: Quant::Int8,
+        serving: Serving::Continuous,
+        ..Design::default()
+    };
+    app.world_mut().write_message(DesignMsg::Set(d));
+    app.update();
+    let after = &app.world().resource::<Physics>().0;
+    assert_eq!(after.design, d);
+    assert_ne!(after.cloud_p99_ms, before.cloud_p99_ms);
+}
+
+#[test]
+fn reset_restores_the_defaults_and_model_switch_recomputes() {
+    let mut app = headless_app();
+    app.world_mut().write_message(DesignMsg::Set(Design {
+        n_h100: 5,
+        ..Design::default()
+    }));
+    app.update();
+    assert_eq!(app.world().resource::<CurrentDesign>().0.n_h100, 5);
+    app.world_mut().write_message(DesignMsg::Reset);
+    app.update();
+    assert_eq!(app.world().resource::<CurrentDesign>().0, Design::default());
+
+    app.world_mut()
+        .write_message(DesignMsg::SetModel(PhysicsModel::CourseDraft));
+    app.update();
+    assert_eq!(
+        app.world().resource::<ActiveModel>().0,
+        PhysicsModel::CourseDraft
+    );
+    assert_eq!(
+        app.world().resource::<Physics>().0.model,
+        PhysicsModel::CourseDraft
+    );
+}
+
+#[test]
+fn an_invalid_design_is_refused() {
+    let mut app = headless_app();
+    app.world_mut().write_message(DesignMsg::Set(Design {
+        n_h100: 0,
+        ..Design::default()
+    }));
+    app.update();
+    assert_eq!(app.world().resource::<CurrentDesign>().0.n_h100, 2);
+}

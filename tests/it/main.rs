@@ -1,0 +1,8 @@
+//! The one integration-test binary: golden vectors, the command line, the systems model's
+//! validation and game properties, and headless app tests.
+
+mod app;
+mod cli;
+mod golden;
+mod ledger;
+mod systems;

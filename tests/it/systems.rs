@@ -1,0 +1,394 @@
+//! The `systems` model against published measurements, and the properties that make it a game.
+
+use architects_audit::physics::systems::{RooflineQuery, roofline};
+use architects_audit::physics::{self, Banner, Design, PhysicsModel, Quant, Scenario, Serving};
+use serde_json::Value;
+
+fn q(
+    hw: &str,
+    llm: &str,
+    quant: Quant,
+    batch: f64,
+    tp: u32,
+    prompt: f64,
+    output: f64,
+) -> RooflineQuery {
+    RooflineQuery {
+        hardware: hw.into(),
+        llm: llm.into(),
+        quant,
+        kv_quant: Quant::Fp16,
+        batch,
+        tp,
+        prompt,
+        output,
+    }
+}
+
+fn within(actual: f64, published: f64, tol: f64) -> bool {
+    (actual - published).abs() <= tol * published
+}
+
+#[test]
+fn h100_batch1_fp16_decode_sits_under_the_roofline() {
+    let sc = Scenario::builtin();
+    let r = roofline(
+        &sc,
+        &q("h100", "capstone-7b", Quant::Fp16, 1.0, 1, 512.0, 256.0),
+    )
+    .unwrap();
+    let bound = 3350e9 / (7e9 * 2.0);
+    assert!(
+        r.decode_tok_per_s <= bound,
+        "{} > roofline {bound}",
+        r.decode_tok_per_s
+    );
+    assert!(r.decode_tok_per_s >= 120.0, "{}", r.decode_tok_per_s);
+}
+
+#[test]
+fn tensorrt_llm_llama7b_int8_batch64() {
+    // TensorRT-LLM, LLaMA-7B on H100, 8-bit weights, batch 64: 9,193 tok/s.
+    let sc = Scenario::builtin();
+    let r = roofline(
+        &sc,
+        &q("h100", "llama-2-7b", Quant::Int8, 64.0, 1, 128.0, 128.0),
+    )
+    .unwrap();
+    assert!(
+        within(r.decode_tok_per_s, 9193.0, 0.35),
+        "{}",
+        r.decode_tok_per_s
+    );
+}
+
+#[test]
+fn nemo_llama2_7b_latencies_and_tp8_speedup() {
+    let sc = Scenario::builtin();
+    let b1 = roofline(
+        &sc,
+        &q("h100", "llama-2-7b", Quant::Fp16, 1.0, 1, 128.0, 20.0),
+    )
+    .unwrap();
+    let b8 = roofline(
+        &sc,
+        &q("h100", "llama-2-7b", Quant::Fp16, 8.0, 1, 128.0, 20.0),
+    )
+    .unwrap();
+    let tp8 = roofline(
+        &sc,
+        &q("h100", "llama-2-7b", Quant::Fp16, 1.0, 8, 128.0, 20.0),
+    )
+    .unwrap();
+    assert!(within(b1.e2e_ms, 153.8, 0.35), "batch 1: {}", b1.e2e_ms);
+    assert!(within(b8.e2e_ms, 199.2, 0.35), "batch 8: {}", b8.e2e_ms);
+    let speedup = b1.e2e_ms / tp8.e2e_ms;
+    assert!((1.2..=3.0).contains(&speedup), "TP8 speed-up {speedup}");
+}
+
+#[test]
+fn kv_bytes_per_token_are_exact() {
+    let sc = Scenario::builtin();
+    let l2 = roofline(
+        &sc,
+        &q("h100", "llama-2-7b", Quant::Fp16, 1.0, 1, 512.0, 256.0),
+    )
+    .unwrap();
+    let l3 = roofline(
+        &sc,
+        &q("h100", "llama-3-8b", Quant::Fp16, 1.0, 1, 512.0, 256.0),
+    )
+    .unwrap();
+    assert_eq!(l2.kv_bytes_per_token, 512.0 * 1024.0);
+    assert_eq!(l3.kv_bytes_per_token, 128.0 * 1024.0);
+}
+
+#[test]
+fn batching_gain_from_1_to_64_is_realistic() {
+    let sc = Scenario::builtin();
+    let b1 = roofline(
+        &sc,
+        &q("h100", "capstone-7b", Quant::Fp16, 1.0, 1, 512.0, 256.0),
+    )
+    .unwrap();
+    let b64 = roofline(
+        &sc,
+        &q("h100", "capstone-7b", Quant::Fp16, 64.0, 1, 512.0, 256.0),
+    )
+    .unwrap();
+    let gain = b64.decode_tok_per_s / b1.decode_tok_per_s;
+    assert!((20.0..=45.0).contains(&gain), "gain {gain}");
+}
+
+/// Every design on the control grid, at the extremes of the sliders.
+fn grid() -> Vec<Design> {
+    let mut out = Vec::new();
+    for n in 1..=8 {
+        for qc in Quant::CLOUD_EDGE {
+            for qe in Quant::CLOUD_EDGE {
+                for qm in Quant::MOBILE {
+                    for serving in Serving::ALL {
+                        for kv in Quant::KV {
+                            for (cad, fair, tp, tq) in [
+                                (1, 0, 5e4, Quant::Int8),
+                                (90, 20, 1e7, Quant::Ternary),
+                                (30, 10, 1e6, Quant::Int4),
+                            ] {
+                                out.push(Design {
+                                    n_h100: n,
+                                    quant_cloud: qc,
+                                    quant_edge: qe,
+                                    quant_mobile: qm,
+                                    serving,
+                                    retrain_cadence_days: cad,
+                                    fairness_threshold_pct: fair,
+                                    tiny_params: tp,
+                                    tiny_quant: tq,
+                                    kv_quant: kv,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn all_numbers_finite(v: &Value, path: &str) -> Result<(), String> {
+    match v {
+        Value::Null => Err(format!("{path} is null (NaN?)")),
+        Value::Number(n) => {
+            if n.as_f64().is_some_and(f64::is_finite) {
+                Ok(())
+            } else {
+                Err(format!("{path} = {n}"))
+            }
+        }
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| all_numbers_finite(x, &format!("{path}[{i}]"))),
+        Value::Object(m) => m
+            .iter()
+            .try_for_each(|(k, x)| all_numbers_finite(x, &format!("{path}.{k}"))),
+        _ => Ok(()),
+    }
+}
+
+#[test]
+fn game_properties_hold_on_the_whole_grid() {
+    let sc = Scenario::builtin();
+    let default = physics::evaluate(&sc, &Design::default(), PhysicsModel::Systems);
+    assert!(!default.system_valid, "the seed's default design must fail");
+
+    let mut valid = 0;
+    let mut seen = std::collections::HashSet::new();
+    for d in grid() {
+        d.validate(&sc).unwrap();
+        let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+        let v = serde_json::to_value(&r).unwrap();
+        all_numbers_finite(&v, "").unwrap_or_else(|e| panic!("{d:?}: {e}"));
+        if r.system_valid {
+            valid += 1;
+            assert!(r.banners.iter().all(|b| b.is_warning()), "{:?}", r.banners);
+        }
+        seen.extend(r.banners.iter().copied());
+
+        // More GPUs never raise P99 TTFT nor lower capacity.
+        if d.n_h100 < 8 {
+            let more = Design {
+                n_h100: d.n_h100 + 1,
+                ..d
+            };
+            let r2 = physics::evaluate(&sc, &more, PhysicsModel::Systems);
+            let (a, b) = (r.systems.as_ref().unwrap(), r2.systems.as_ref().unwrap());
+            assert!(
+                b.cloud_p99_ttft_ms <= a.cloud_p99_ttft_ms * (1.0 + 1e-12),
+                "{d:?}: {} -> {}",
+                a.cloud_p99_ttft_ms,
+                b.cloud_p99_ttft_ms
+            );
+            assert!(b.cloud_capacity_rps >= a.cloud_capacity_rps, "{d:?}");
+        }
+    }
+    assert!(valid > 0, "no valid design in the seed's control ranges");
+    for b in Banner::ALL {
+        if b != Banner::CloudOom {
+            assert!(seen.contains(&b), "no design on the grid raises {b:?}");
+        }
+    }
+}
+
+#[test]
+fn cloud_oom_is_reachable_with_a_model_too_big_for_the_gpus() {
+    // A 7B model never overflows an 80 GB H100 (as the course itself says); a 70B one does on
+    // one GPU at FP16.
+    let mut sc = Scenario::builtin();
+    sc.deployment.llm = "llama-2-70b".into();
+    let d = Design {
+        n_h100: 1,
+        ..Design::default()
+    };
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    assert!(r.cloud_oom && r.banners.contains(&Banner::CloudOom));
+    let d = Design {
+        n_h100: 4,
+        ..Design::default()
+    };
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    assert!(!r.cloud_oom, "two TP2 groups hold 138 GB of weights each");
+    let s = r.systems.unwrap();
+    assert_eq!((s.cloud_tp, s.cloud_replicas), (2, 2));
+}
+
+#[test]
+fn lower_weight_precision_never_raises_memory() {
+    let sc = Scenario::builtin();
+    let order = [Quant::Fp16, Quant::Int8, Quant::Int4, Quant::Ternary];
+    for d in grid().into_iter().step_by(7) {
+        for w in order.windows(2) {
+            let (hi, lo) = (w[0], w[1]);
+            if Quant::CLOUD_EDGE.contains(&hi) && Quant::CLOUD_EDGE.contains(&lo) {
+                let a = physics::evaluate(
+                    &sc,
+                    &Design {
+                        quant_cloud: hi,
+                        quant_edge: hi,
+                        ..d
+                    },
+                    PhysicsModel::Systems,
+                );
+                let b = physics::evaluate(
+                    &sc,
+                    &Design {
+                        quant_cloud: lo,
+                        quant_edge: lo,
+                        ..d
+                    },
+                    PhysicsModel::Systems,
+                );
+                assert!(b.edge_model_gb <= a.edge_model_gb);
+                let (sa, sb) = (a.systems.unwrap(), b.systems.unwrap());
+                assert!(
+                    sb.cloud_max_batch >= sa.cloud_max_batch,
+                    "less weight memory leaves more for KV"
+                );
+            }
+            if Quant::MOBILE.contains(&hi) && Quant::MOBILE.contains(&lo) {
+                let a = physics::evaluate(
+                    &sc,
+                    &Design {
+                        quant_mobile: hi,
+                        ..d
+                    },
+                    PhysicsModel::Systems,
+                );
+                let b = physics::evaluate(
+                    &sc,
+                    &Design {
+                        quant_mobile: lo,
+                        ..d
+                    },
+                    PhysicsModel::Systems,
+                );
+                assert!(b.mobile_model_gb <= a.mobile_model_gb);
+            }
+        }
+    }
+}
+
+#[test]
+fn one_gpu_cannot_meet_availability_and_fairness_costs_accuracy() {
+    let sc = Scenario::builtin();
+    let r = physics::evaluate(
+        &sc,
+        &Design {
+            n_h100: 1,
+            ..Design::default()
+        },
+        PhysicsModel::Systems,
+    );
+    assert!(!r.systems.as_ref().unwrap().availability_ok);
+    let strict = physics::evaluate(
+        &sc,
+        &Design {
+            fairness_threshold_pct: 0,
+            ..Design::default()
+        },
+        PhysicsModel::Systems,
+    );
+    let loose = physics::evaluate(
+        &sc,
+        &Design {
+            fairness_threshold_pct: 20,
+            ..Design::default()
+        },
+        PhysicsModel::Systems,
+    );
+    assert!(strict.effective_accuracy < loose.effective_accuracy);
+}
+
+#[test]
+fn the_tiny_default_overflows_and_a_keyword_spotter_fits() {
+    let sc = Scenario::builtin();
+    let r = physics::evaluate(&sc, &Design::default(), PhysicsModel::Systems);
+    assert!(r.tiny_oom);
+    let kws = Design {
+        tiny_params: 1e5,
+        tiny_quant: Quant::Int8,
+        ..Design::default()
+    };
+    let r = physics::evaluate(&sc, &kws, PhysicsModel::Systems);
+    assert!(!r.tiny_oom);
+    assert!((r.systems.unwrap().tiny_model_kib - 1e5 / 1024.0).abs() < 1e-9);
+}
+
+#[test]
+fn the_report_has_every_course_draft_key_and_the_systems_keys() {
+    let sc = Scenario::builtin();
+    let cd = serde_json::to_value(physics::evaluate(
+        &sc,
+        &Design::default(),
+        PhysicsModel::CourseDraft,
+    ))
+    .unwrap();
+    let sy = serde_json::to_value(physics::evaluate(
+        &sc,
+        &Design::default(),
+        PhysicsModel::Systems,
+    ))
+    .unwrap();
+    for k in cd.as_object().unwrap().keys() {
+        assert!(sy.get(k).is_some(), "systems report lacks {k}");
+    }
+    for k in [
+        "cloud_p99_ttft_ms",
+        "cloud_p99_e2e_ms",
+        "cloud_capacity_rps",
+        "cloud_utilization",
+        "cloud_max_batch",
+        "decode_step_ms",
+        "kv_cache_gb",
+        "availability",
+        "availability_ok",
+        "fairness_accuracy_cost",
+        "tiny_params",
+        "tiny_model_kib",
+        "trace",
+    ] {
+        assert!(sy.get(k).is_some(), "missing {k}");
+    }
+    assert!(sy["trace"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn erlang_c_matches_known_values() {
+    use architects_audit::physics::systems::erlang_c;
+    // M/M/1: P(wait) = rho.
+    assert!((erlang_c(1.0, 0.7) - 0.7).abs() < 1e-12);
+    // M/M/2 with a = 1: C = 1/3.
+    assert!((erlang_c(2.0, 1.0) - 1.0 / 3.0).abs() < 1e-12);
+    assert_eq!(erlang_c(4.0, 5.0), 1.0);
+}

@@ -5,6 +5,7 @@
 //! drive; [`world`] and [`ui`] draw it.
 
 pub mod cli;
+pub mod flow;
 pub mod ledger;
 pub mod physics;
 pub mod sim;
@@ -26,7 +27,8 @@ use physics::{PhysicsModel, Scenario};
 pub struct LaunchOptions {
     pub scenario: Scenario,
     pub model: PhysicsModel,
-    pub ledger: Option<PathBuf>,
+    /// A ledger file to offer for import at start: (source name, its text).
+    pub ledger_import: Option<(String, String)>,
     /// Save a PNG of the window after some frames, then exit (used by scripts/screenshot.sh).
     pub screenshot: Option<PathBuf>,
 }
@@ -54,6 +56,11 @@ pub fn run_app(opts: LaunchOptions) {
         scenario: opts.scenario,
         model: opts.model,
     });
+    app.add_plugins(ledger::store::LedgerPlugin {
+        store: ledger::store::StoreChoice::Platform,
+        import: opts.ledger_import,
+    });
+    app.add_plugins(flow::plugin);
     app.add_plugins((theme::plugin, world::plugin, ui::plugin));
     if let Some(path) = opts.screenshot {
         app.insert_resource(world::ScreenshotRequest { path, frames: 0 });

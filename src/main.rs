@@ -119,10 +119,18 @@ fn run(args: Cli) -> Result<ExitCode, String> {
     };
     match args.command {
         None => {
+            let ledger_import = match &args.ledger {
+                Some(p) => Some((
+                    p.display().to_string(),
+                    std::fs::read_to_string(p)
+                        .map_err(|e| format!("--ledger {}: {e}", p.display()))?,
+                )),
+                None => None,
+            };
             architects_audit::run_app(architects_audit::LaunchOptions {
                 scenario,
                 model,
-                ledger: args.ledger,
+                ledger_import,
                 screenshot: args.screenshot,
             });
             Ok(ExitCode::SUCCESS)

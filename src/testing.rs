@@ -15,5 +15,11 @@ pub fn headless_app_with(scenario: Scenario, model: PhysicsModel) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
     app.add_plugins(CorePlugin { scenario, model });
+    app.add_plugins(crate::ledger::store::LedgerPlugin {
+        store: crate::ledger::store::StoreChoice::Memory,
+        import: None,
+    });
+    app.add_plugins(crate::flow::plugin);
+    app.add_plugins(crate::world::particles::ParticleSimPlugin);
     app
 }

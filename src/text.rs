@@ -30,13 +30,42 @@ pub const RESET_ALL: &str = "Reset all (R)";
 pub const ALL_CLEAR: &str =
     "All constraints met. This design fits in memory on every tier and meets every SLO.";
 
-/// Short description of each serving strategy.
-pub fn serving_label(s: crate::physics::Serving) -> &'static str {
+/// Short description of each serving strategy, as each model treats it.
+pub fn serving_label(s: crate::physics::Serving, m: crate::physics::PhysicsModel) -> &'static str {
+    use crate::physics::PhysicsModel::*;
     use crate::physics::Serving::*;
-    match s {
-        Static => "Static batches — fixed size, wait to fill, pad to the longest",
-        Dynamic => "Dynamic batches — gather for a short window, run to completion",
-        Continuous => "Continuous batching — join and leave at every decode step",
+    match (m, s) {
+        (CourseDraft, Static) => "Static batch — simplest, 50 % of peak throughput",
+        (CourseDraft, Dynamic) => "Dynamic batch — moderate complexity, 80 % of peak",
+        (CourseDraft, Continuous) => "Continuous batching — 100 % of peak, built for LLMs",
+        (Systems, Static) => "Static batches — fixed size, wait to fill, pad to the longest answer",
+        (Systems, Dynamic) => "Dynamic batches — gather for 20 ms, then run the batch to its end",
+        (Systems, Continuous) => "Continuous batching — requests join and leave at every decode step",
+    }
+}
+
+/// A precision with what it costs.
+pub fn quant_label(q: crate::physics::Quant) -> &'static str {
+    use crate::physics::Quant::*;
+    match q {
+        Fp16 => "FP16 — 2 bytes/param, full accuracy",
+        Int8 => "INT8 — 1 byte/param, −0.4 % accuracy",
+        Int4 => "INT4 — 0.5 byte/param, −2.5 % accuracy",
+        Ternary => "Ternary — ~0.19 byte/param, −12 % accuracy",
+    }
+}
+
+/// Which latency the SLO checks, and why.
+pub fn latency_note(m: crate::physics::PhysicsModel) -> &'static str {
+    match m {
+        crate::physics::PhysicsModel::Systems => {
+            "P99 here is the time to the first token under the full load, queueing included: a \
+             256-token answer cannot finish in 100 ms, so the SLO checks how fast answers start."
+        }
+        crate::physics::PhysicsModel::CourseDraft => {
+            "Course draft: P99 is the time for a whole 256-token answer at batch 1, with no queue \
+             — the course's original formula."
+        }
     }
 }
 
@@ -64,3 +93,342 @@ pub fn banner_title(b: crate::physics::Banner) -> &'static str {
         DriftWarning => "Drift warning",
     }
 }
+
+// ── Intro ───────────────────────────────────────────────────────────────────
+pub const INTRO_KICKER: &str = "Machine Learning Systems · Volume I · Lab 16 · Capstone";
+pub const INTRO_PITCH: &str = "Fifteen labs taught you seven invariants, one at a time. This \
+capstone uses all of them at once. First your Design Ledger shows what your intuition really \
+looks like; then you deploy a 7B-parameter language model across four very different machines \
+and find out which laws bite.";
+pub const INTRO_ACTS: [&str; 3] = [
+    "Act I — Design Ledger archaeology · 12–15 min",
+    "Act II — Full-stack design challenge · 20–25 min",
+    "About 35–40 minutes in all · every tier active",
+];
+pub const INTRO_BADGES: [&str; 6] = [
+    "Iron Law  T = D/BW + O/R + L",
+    "Amdahl  speed-up = 1 / (s + (1 − s)/N)",
+    "Roofline ridge point",
+    "Little's Law  L = λW",
+    "Every tier can run out of memory",
+    "P99 < 100 ms · < $0.001 per request",
+];
+pub const READING_TITLE: &str = "Before you start";
+pub const READING: [&str; 3] = [
+    "The conclusion chapter's synthesis: the seven invariants of Volume I and how they interact when one system spans several tiers.",
+    "The conclusion chapter's design philosophy: why constraints, not models, decide an architecture.",
+    "The readings of Labs 01–15. Nothing new is introduced here: this lab puts the old laws together.",
+];
+pub const BEGIN: &str = "Begin Act I";
+
+// ── Act I ───────────────────────────────────────────────────────────────────
+pub const ACT1_TITLE: &str = "Act I — Design Ledger archaeology";
+pub const ACT1_FROM: &str = "Message from the Chief Architect";
+pub const ACT1_MESSAGE: &str = "\"Before you lead the 7B rollout, show me you know your own \
+blind spots. Across fifteen labs, which physical law did your gut get wrong most often? Check \
+your record, not your memory. Good architects know exactly where their intuition fails.\"";
+pub const ACT1_CONTEXT: &str = "Every prediction you made and every constraint you tripped in \
+Labs 01–15 is in your Design Ledger. Patterns in it show which invariants your intuition \
+undervalues. Commit to your own diagnosis before you look at the summary.";
+pub const ACT1_QUESTION: &str =
+    "Looking back at Labs 01–15, which invariant did you underestimate most consistently?";
+pub const ACT1_OPTIONS: [&str; 4] = [
+    "A) Memory bandwidth — bandwidth, not compute, was the bottleneck more often than I expected (Iron Law, Roofline)",
+    "B) Queueing — I underestimated how far P99 pulls away from the mean at high utilisation (Little's Law, P99)",
+    "C) Serial fraction — I expected more from parallelism than it gave (Amdahl's Law, benchmarking)",
+    "D) Distribution drift — production data moved away from training data faster than I thought (PSI, MLOps)",
+];
+pub const LOCK: &str = "Lock my prediction";
+pub const LOCK_HINT: &str = "Choose an answer and lock it to open the ledger summary. A locked prediction cannot be changed.";
+pub const LOCKED: &str = "Prediction locked";
+pub const CARD_TITLE: &str = "Mental Model Report Card — Labs 01–15";
+pub const CARD_LABS: &str = "Labs completed";
+pub const CARD_ACCURACY: &str = "Predictions correct";
+pub const CARD_HITS: &str = "Constraint failures triggered";
+pub const CARD_CONTEXTS: &str = "Deployment contexts";
+pub const CARD_DIAGNOSIS: &str = "Diagnosis";
+pub const CARD_WEAKEST: &str = "Weakest invariant";
+pub const CARD_FAILURES_AT: &str = "Constraint failures at";
+pub const CARD_FAVOURITE: &str = "Favourite context";
+pub const CARD_SPARSE: &str = "Fewer than 15 labs are recorded, so some figures fall back to \
+neutral estimates (50 % for an invariant with no lab). Complete the missing labs for a full \
+report.";
+pub const RADAR_TITLE: &str = "The seven invariants";
+pub const RADAR_EXPLAIN: &str = "Green: how often your prediction was right for each \
+invariant. Red: how often you tripped its failure state. A high red value means the physics \
+surprised you: your mental model underrated how hard that invariant bites.";
+pub const RADAR_ACCURACY: &str = "Prediction accuracy (%)";
+pub const RADAR_HITS: &str = "Constraint hit rate (%)";
+pub const CONFIRMED: &str = "Confirmed.";
+pub const DIFFERENT: &str = "Different reading.";
+/// Explanations of the four Act I options, in option order.
+pub const ACT1_EXPLAIN: [&str; 4] = [
+    "Memory bandwidth (Iron Law, Roofline) is the classic blind spot of engineers raised on \
+operation counts. Peak FLOPS grow far faster than memory bandwidth, so a model that looks \
+compute-bound on paper is usually bandwidth-bound in practice: every forward pass streams the \
+weights from HBM to the cores. In T = D/BW + O/R + L, once D/BW dominates, more compute buys \
+nothing.",
+    "Queueing (Little's Law, P99) hides until it hurts. The mean latency looks fine while the \
+tail explodes: near 80 % utilisation an M/M/1 queue's P99 is several times its mean. The trap \
+is tuning the dashboard average while the SLO, which is a percentile, quietly fails. L = λW \
+says exactly when the queue, not the model, becomes the bottleneck.",
+    "The serial fraction (Amdahl's Law) is underestimated because more GPUs feel like \
+proportionally more speed. A 5 % serial part caps the speed-up at 20× however many GPUs you \
+add, and data loading, synchronisation and pre-processing add serial work that makes the cap \
+arrive sooner than expected.",
+    "Distribution drift (PSI, MLOps) is counter-intuitive because nothing in the code changes — \
+the world does. Static benchmarks give no feel for how fast production data moves away from \
+the training set. The population stability index can measure it, but without monitoring the \
+decay is silent, as in Lab 03's silent-degradation scenario.",
+];
+pub const LEDGER_READING: &str = "Your ledger says";
+pub const SPARSE_READING: &str = "Your Design Ledger is sparse, so the analysis falls back to \
+the blind spot most common across students: the Memory Wall and the Roofline. Complete earlier \
+labs for a personal reading.";
+pub const MATHPEEK_ACT1: &str = "The seven invariants of Volume I — the equations";
+pub const INVARIANT_EQUATIONS: [(&str, &str, &str); 7] = [
+    ("1. Iron Law (memory bandwidth)", "T_total = D / BW + O / R + L",
+     "D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency."),
+    ("2. Memory Wall (footprint)", "Memory = params × bytes/param + KV cache + activations",
+     "FP16 2 bytes per parameter, INT8 1, INT4 0.5."),
+    ("3. Amdahl's Law (parallel ceiling)", "Speed-up = 1 / (S + (1 − S) / N)",
+     "S serial fraction, N parallel units; the ceiling is 1/S whatever N is."),
+    ("4. Roofline (performance ceiling)", "Performance = min(peak FLOPS, intensity × BW)",
+     "Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound."),
+    ("5. Little's Law (queue depth)", "L = λ × W",
+     "L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞."),
+    ("6. Degradation (drift)", "Accuracy(t) = Accuracy₀ − λ × PSI(t)",
+     "PSI population stability index, λ sensitivity."),
+    ("7. Fairness–accuracy (Chouldechova 2017)", "base rates differ ⇒ DP ∩ EO ∩ CA = ∅",
+     "No classifier has demographic parity, equalised odds and calibration at once."),
+];
+pub const TO_ACT2: &str = "On to Act II";
+
+// ── Act II ──────────────────────────────────────────────────────────────────
+pub const ACT2_TITLE: &str = "Act II — Full-stack design challenge";
+pub const ACT2_FROM: &str = "System brief from the Lead Architect";
+pub const ACT2_RECS_TITLE: &str = "From your earlier labs";
+pub const ACT2_STAGES_INTRO: &str = "Work through the five stages. Each one brings an \
+invariant into play, and the diagram updates as you go. Trip at least one failure state, then \
+fix it.";
+pub const ACT2_QUESTION: &str =
+    "Before you configure anything: which tier will be the hardest constraint to satisfy?";
+pub const ACT2_OPTIONS: [&str; 4] = [
+    "A) Cloud — the model won't fit in H100 memory at FP16",
+    "B) Edge — a Jetson Orin can't keep P99 under 100 ms at scale",
+    "C) Mobile — a 7B model fits in 8 GB at no precision",
+    "D) TinyML — not even ternary weights fit in 256 KB of SRAM",
+];
+pub const ACT2_LOCK_HINT: &str = "Lock a prediction to unlock the design instruments.";
+pub const FINISH: &str = "Submit this design";
+pub const REPLAY: &str = "Back to the design (a new submission is saved as a new entry)";
+pub const NEW_RUN: &str = "Start over from the introduction";
+pub const MAP_TITLE: &str = "Memory vs latency, every tier";
+pub const MAP_EXPLAIN: &str = "Each tier sits at its memory footprint (x) and latency (y), both \
+logarithmic. Dashed lines are the tiers' memory budgets; a cross marks a tier out of memory. \
+The green band is the P99 SLO.";
+pub const CORRECT: &str = "Correct.";
+pub const REASSESS: &str = "Reassessing.";
+pub const ACT2_EXPLAIN: [&str; 4] = [
+    "Memory was the right worry, but the cloud is the most forgiving tier for it. One 80 GB \
+H100 holds the whole 7B model even at FP16 (14 GB). The cloud's real constraints are latency, \
+capacity and cost under load — and in the systems model, the KV cache, not the weights, is \
+what fills the GPU.",
+    "Edge latency is real, but it is not the main failure. The Orin's 16 GB holds the model at \
+INT8 (7 GB) with room to spare; answers are slow, so the edge is better scoped to short replies \
+or used as a cache. The tier with the least room is TinyML.",
+    "Mobile memory is a genuine risk with an engineering answer. FP16 (14 GB) cannot fit in an \
+8 GB phone, but INT4 (3.5 GB plus runtime and cache) does. The constraint that no precision \
+can fix is TinyML's SRAM.",
+    "TinyML is the hardest constraint, and a different kind of constraint. A 10M-parameter \
+ternary sub-model still needs about 1.9 MB — over seven times the Cortex-M7's 256 KB. No \
+choice of precision fixes that: the tier needs a different model altogether, a 50–100K \
+parameter keyword spotter or anomaly detector rather than a shrunken LLM. 256 KB is a wall, not \
+a knob.",
+];
+pub const MATHPEEK_ACT2: &str = "How the seven invariants meet in this scenario";
+pub const SYNTHESIS: [(&str, &str); 7] = [
+    ("Iron Law → cloud latency", "Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps."),
+    ("Memory Wall → tier feasibility", "A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch."),
+    ("Amdahl → scaling ceiling", "Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead."),
+    ("Roofline → memory- or compute-bound", "Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge."),
+    ("Little's Law → queues", "Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind."),
+    ("Degradation → retraining cadence", "Accuracy falls about 0.001 a day between retrains: 30 days costs 3 points, 90 days 9."),
+    ("Fairness → accuracy", "Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs."),
+];
+pub const FEASIBLE_TITLE: &str = "This design is feasible.";
+pub const FEASIBLE_NEXT: &str = "It meets every hard constraint. In production you would next \
+set per-tier monitoring cadences and alert thresholds, plan an A/B rollout, and decide how \
+traffic falls back when a lower tier is overloaded.";
+pub const FIX_TITLE: &str = "Some constraints are violated — the usual fix sequence:";
+pub const FIX_STEPS: [&str; 5] = [
+    "Edge or mobile out of memory? Lower that tier's weight precision (INT8 or INT4).",
+    "P99 or overload? Switch to continuous batching first, then add GPUs and shrink bytes per step (INT8 weights, INT8 KV cache).",
+    "Cost? A request answered late earns nothing: fix latency and overload, and the cost follows.",
+    "Availability? One GPU failing must not take the load beyond what the rest can carry: keep a spare.",
+    "TinyML SRAM? Replace the LLM sub-model with a purpose-built keyword spotter of about 100K parameters.",
+];
+pub const FIX_FOOTER: &str = "Every fix traces back to one of the seven invariants. Nothing is free.";
+pub const TAKEAWAYS_TITLE: &str = "Key takeaways";
+pub const TAKEAWAYS: [&str; 2] = [
+    "1. Tier boundaries are physics, not software settings. No hyperparameter moves one model \
+across all four tiers: the Cortex-M7's 256 KB of SRAM and a phone's 5 W thermal budget do not \
+move. Thermodynamics, memory physics and signal latency draw the lines, not framework versions \
+or quantisation schemes. The architect's first job is knowing which limits can be negotiated \
+and which are walls.",
+    "2. All seven invariants act at once in production. The Iron Law sets cloud latency, Amdahl \
+caps GPU scaling, the Memory Wall decides which tier can host which model, Little's Law \
+predicts the P99 blow-up at high load, degradation sets the retraining cadence, and \
+Chouldechova bounds the fairness–accuracy trade. You cannot optimise one in isolation: every \
+control moves several constraints. The skill is reasoning about those interactions at system \
+scale, not reciting formulas.",
+];
+
+// ── HUD and ledger ──────────────────────────────────────────────────────────
+pub const HUD_LABS: &str = "LABS";
+pub const HUD_ACC: &str = "PREDICTION ACC";
+pub const HUD_WEAKEST: &str = "WEAKEST";
+pub const HUD_ACT1: &str = "ACT I";
+pub const HUD_ACT2: &str = "ACT II";
+pub const HUD_P99: &str = "P99";
+pub const HUD_COST: &str = "COST";
+pub const HUD_SYSTEM: &str = "SYSTEM";
+pub const HUD_LEDGER: &str = "LEDGER";
+pub const MEMORY_ONLY: &str = "Progress will not be saved: ";
+pub const UNREADABLE: &str = "Your stored Design Ledger could not be read. It has not been \
+changed or replaced: a raw copy is kept. Export it to keep it, or start a new ledger.";
+pub const EXPORT_RAW: &str = "Export the unreadable copy";
+pub const START_AFRESH: &str = "Start a new ledger (the copy stays in the backup)";
+pub const LEDGER_SECTION: &str = "Design Ledger";
+pub const USE_MINE: &str = "My ledger";
+pub const SAMPLES_LABEL: &str = "…or try a sample student";
+pub const IMPORT: &str = "Import a ledger…";
+pub const IMPORT_PASTE: &str = "Paste ledger JSON here";
+pub const IMPORT_PREVIEW: &str = "Preview";
+pub const IMPORT_REPLACE: &str = "Replace my ledger";
+pub const IMPORT_MERGE: &str = "Merge into my ledger";
+pub const IMPORT_MERGE_EXPLAIN: &str = "Merge keeps your entries and adds the imported ones \
+after them; where both record a chapter, the imported entry counts.";
+pub const CANCEL: &str = "Cancel";
+pub const EXPORT: &str = "Export my ledger";
+
+/// Labels of the sample ledgers.
+pub fn sample_label(name: &str) -> &'static str {
+    match name {
+        "strong" => "A strong student",
+        "memory-wall" => "Memory-wall blind spot",
+        "queuing" => "Queueing blind spot",
+        "sparse" => "A sparse record (3 labs)",
+        _ => "An empty ledger",
+    }
+}
+
+/// Display name of a context key.
+pub fn context_label(ctx: &str) -> &'static str {
+    match ctx {
+        "edge" => "Edge (Jetson Orin)",
+        "mobile" => "Mobile (phone NPU)",
+        "tiny" => "TinyML (Cortex-M7)",
+        _ => "Cloud (H100)",
+    }
+}
+
+/// A latency for display: milliseconds, or seconds when large.
+pub fn latency(ms: f64) -> String {
+    if ms >= 10_000.0 {
+        format!("{:.0} s", ms / 1000.0)
+    } else if ms >= 1000.0 {
+        format!("{:.1} s", ms / 1000.0)
+    } else {
+        format!("{ms:.1} ms")
+    }
+}
+
+/// The banner's explanation, with the report's numbers.
+pub fn banner_detail(b: crate::physics::Banner, r: &crate::physics::Report) -> String {
+    use crate::physics::Banner::*;
+    let sys = r.systems.as_ref();
+    match b {
+        CloudOom => format!(
+            "The cloud needs {:.1} GB but {} × H100 offer {:.0} GB. Add GPUs or use INT8 weights.",
+            r.cloud_model_gb, r.design.n_h100, r.cloud_ram_gb
+        ),
+        EdgeOom => format!(
+            "The Orin needs {:.1} GB of its {:.0} GB. Quantise the edge to INT8 (about 7 GB) or INT4 (about 3.5 GB).",
+            r.edge_model_gb, r.edge_ram_gb
+        ),
+        MobileOom => format!(
+            "The phone needs {:.2} GB of its {:.0} GB. Use INT4 or ternary weights on mobile.",
+            r.mobile_model_gb, r.mobile_ram_gb
+        ),
+        TinySram => format!(
+            "The TinyML sub-model needs {:.1} KB; the Cortex-M7 has {:.0} KB of SRAM. No precision fixes this: \
+             use a purpose-built model under about 5M ternary or 250K INT8 parameters — a 100K-parameter keyword spotter fits.",
+            r.tiny_model_kb, r.tiny_sram_kb
+        ),
+        P99Slo => match sys {
+            Some(s) => format!(
+                "P99 time to first token is {} against the {} SLO (queue wait, prefill and one decode step, at {:.0} % utilisation). \
+                 Use continuous batching, add GPUs, or move fewer bytes per step (INT8 weights and KV cache).",
+                latency(s.cloud_p99_ttft_ms),
+                latency(100.0),
+                s.cloud_utilization.min(99.99) * 100.0
+            ),
+            None => format!(
+                "Cloud P99 is {} against the 100 ms SLO. Decode is bandwidth-bound (Iron Law): every token reads the weights from HBM. \
+                 Add GPUs, switch to continuous batching, or use fewer bytes per parameter.",
+                latency(r.cloud_p99_ms)
+            ),
+        },
+        ThroughputSlo => match sys {
+            Some(s) => format!(
+                "The cloud can serve {:.0} req/s but must carry {:.0}: utilisation {:.0} %. Queues grow without bound near 100 %. \
+                 Add GPUs, batch continuously, or cut bytes per step.",
+                s.cloud_capacity_rps,
+                r.tier_rps[0],
+                s.cloud_utilization.min(99.99) * 100.0
+            ),
+            None => "The cloud cannot produce the tokens its share of traffic asks for.".into(),
+        },
+        CostSlo => format!(
+            "Each request served on time costs ${:.6}, above the $0.001 SLO. Requests answered late earn nothing: \
+             fix latency and overload first.",
+            r.cost_per_req_usd
+        ),
+        AvailabilitySlo => match sys {
+            Some(s) => format!(
+                "With each GPU up 99.5 % of the time, the load fits only {:.3} % of the time (SLO 99.9 %). \
+                 Keep enough spare capacity that losing a GPU does not overload the rest.",
+                s.availability * 100.0
+            ),
+            None => String::new(),
+        },
+        AccuracyWarning => format!(
+            "Effective accuracy is {:.1} % before drift. Ternary weights cost about 12 points and a tight fairness \
+             threshold costs more: fine for a trigger model, not for the answers. Route precision-sensitive requests to the cloud.",
+            r.effective_accuracy * 100.0
+        ),
+        DriftWarning => format!(
+            "Retraining every {} days lets accuracy decay to {:.1} % (from {:.1} %). Retrain more often, or trigger retraining from PSI monitoring.",
+            r.design.retrain_cadence_days,
+            r.post_drift_accuracy * 100.0,
+            r.effective_accuracy * 100.0
+        ),
+    }
+}
+
+/// The keyboard shortcuts dialog.
+pub const SHORTCUTS: [(&str, &str); 6] = [
+    ("Tab", "Move focus to the next control (Shift+Tab: back)"),
+    ("Space/Enter", "Operate the focused control"),
+    ("Arrows", "Change the focused slider"),
+    ("R", "Reset all design controls (Act II; the ledger is kept)"),
+    ("F1 or ?", "Show or hide this list"),
+    ("Esc", "Close this list"),
+];
+pub const PLAY: &str = "▶ Play (Space)";
+pub const PAUSE: &str = "⏸ Pause (Space)";
+pub const STEP: &str = "Step";
+pub const DOT_OK: &str = "● on time";
+pub const DOT_LATE: &str = "● late";
+pub const DOT_REJECTED: &str = "● rejected";

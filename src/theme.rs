@@ -18,6 +18,8 @@ pub const OK: Color = Color::srgb(0.29, 0.87, 0.50);
 pub const WARN: Color = Color::srgb(0.98, 0.75, 0.14);
 pub const FAIL: Color = Color::srgb(0.97, 0.44, 0.44);
 pub const LINK: Color = Color::srgb(0.28, 0.33, 0.41);
+/// Informational accents (the course's blue line).
+pub const LINK_BRIGHT: Color = Color::srgb(0.38, 0.65, 0.98);
 
 pub(super) fn plugin(app: &mut App) {
     app.insert_resource(ClearColor(BACKGROUND));

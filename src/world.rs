@@ -1,6 +1,8 @@
 //! The world: the four tiers as animated nodes fed by a source of users, with links labelled by
 //! request rate. Every number comes from the [`Physics`] resource.
 
+pub mod particles;
+
 use std::path::PathBuf;
 
 use bevy::camera::Viewport;
@@ -11,6 +13,10 @@ use bevy::window::PrimaryWindow;
 use crate::physics::Report;
 use crate::sim::Physics;
 use crate::{text, theme};
+
+/// The camera that draws the world (egui has its own).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct WorldCamera;
 
 /// A tier node: 0 cloud, 1 edge, 2 mobile, 3 tiny.
 #[derive(Component, Debug, Clone, Copy)]
@@ -147,9 +153,43 @@ const NODE_RADIUS: f32 = 46.0;
 /// Half-size of the diagram the camera must keep in view.
 const VIEW_HALF: Vec2 = Vec2::new(560.0, 320.0);
 
+/// Shared mesh and materials for particles, one material per outcome.
+#[derive(Resource)]
+struct ParticleAssets {
+    mesh: Handle<Mesh>,
+    ok: Handle<ColorMaterial>,
+    late: Handle<ColorMaterial>,
+    rejected: Handle<ColorMaterial>,
+}
+
+fn dress_particles(
+    mut commands: Commands,
+    assets: Res<ParticleAssets>,
+    new: Query<(Entity, &particles::Particle), Added<particles::Particle>>,
+) {
+    for (e, p) in &new {
+        let mat = match p.outcome {
+            particles::Outcome::WithinSlo => assets.ok.clone(),
+            particles::Outcome::Late => assets.late.clone(),
+            particles::Outcome::Rejected => assets.rejected.clone(),
+        };
+        commands
+            .entity(e)
+            .insert((Mesh2d(assets.mesh.clone()), MeshMaterial2d(mat)));
+    }
+}
+
+fn time_keys(keys: Res<ButtonInput<KeyCode>>, mut tc: ResMut<particles::TimeControls>) {
+    if keys.just_pressed(KeyCode::Space) {
+        tc.paused = !tc.paused;
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(particles::ParticleSimPlugin);
     app.init_resource::<UiInsets>()
         .add_systems(Startup, spawn_world)
+        .add_systems(Update, (dress_particles, time_keys))
         .add_systems(
             Update,
             (
@@ -166,7 +206,13 @@ fn spawn_world(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    commands.spawn(Camera2d);
+    commands.spawn((Camera2d, WorldCamera));
+    commands.insert_resource(ParticleAssets {
+        mesh: meshes.add(Circle::new(5.0)),
+        ok: materials.add(theme::OK),
+        late: materials.add(theme::WARN),
+        rejected: materials.add(theme::FAIL),
+    });
     let title_font = TextFont::from_font_size(40.0);
     commands.spawn((
         Text2d::new(text::TITLE),
@@ -312,7 +358,7 @@ fn animate_nodes(
 fn fit_camera(
     insets: Res<UiInsets>,
     window: Single<&Window, With<PrimaryWindow>>,
-    mut camera: Single<(&mut Camera, &mut Projection), With<Camera2d>>,
+    mut camera: Single<(&mut Camera, &mut Projection), With<WorldCamera>>,
 ) {
     let sf = window.scale_factor();
     let (w, h) = (window.physical_width(), window.physical_height());

@@ -97,9 +97,19 @@ impl LedgerStore {
         LedgerStore::new(Box::<MemoryBackend>::default(), StorageMode::Persistent)
     }
 
-    /// Open the platform store, or fall back to memory with the reason.
+    /// Open the platform store (or the folder in `ARCHITECTS_AUDIT_DATA_DIR`), or fall back to
+    /// memory with the reason.
     pub fn open_platform() -> Self {
-        match open_pkv() {
+        #[cfg(not(target_arch = "wasm32"))]
+        let dir = std::env::var_os("ARCHITECTS_AUDIT_DATA_DIR").map(std::path::PathBuf::from);
+        #[cfg(target_arch = "wasm32")]
+        let dir = None;
+        Self::open(dir)
+    }
+
+    /// Open the store in `dir` (None: the platform's default place), or fall back to memory.
+    pub fn open(dir: Option<std::path::PathBuf>) -> Self {
+        match open_pkv(dir) {
             Ok(b) => LedgerStore::new(b, StorageMode::Persistent),
             Err(reason) => LedgerStore::new(
                 Box::<MemoryBackend>::default(),
@@ -117,9 +127,8 @@ impl LedgerStore {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn open_pkv() -> Result<Box<dyn KvBackend>, String> {
+fn open_pkv(dir: Option<std::path::PathBuf>) -> Result<Box<dyn KvBackend>, String> {
     // bevy_pkv panics when the store is locked or cannot be created: contain it.
-    let dir = std::env::var_os("ARCHITECTS_AUDIT_DATA_DIR").map(std::path::PathBuf::from);
     let prev = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| match &dir {
@@ -141,7 +150,7 @@ fn open_pkv() -> Result<Box<dyn KvBackend>, String> {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn open_pkv() -> Result<Box<dyn KvBackend>, String> {
+fn open_pkv(_dir: Option<std::path::PathBuf>) -> Result<Box<dyn KvBackend>, String> {
     // bevy_pkv expects localStorage to exist; check first (blocked in sandboxed iframes and
     // some privacy modes).
     let storage = web_sys::window()
@@ -188,8 +197,18 @@ pub struct LedgerState {
     pub notes: Vec<String>,
     pub problem: Option<LoadProblem>,
     pub save: SaveStatus,
-    /// Which sample, if the student picked one (samples are never saved over the ledger).
-    pub sample: Option<String>,
+    /// A sample student picked in Act I: shown instead of the student's own card, never saved
+    /// over the student's ledger.
+    pub sample: Option<SampleView>,
+    /// Where the last export went, or why it failed.
+    pub last_export: Option<Result<String, String>>,
+}
+
+/// A sample ledger being viewed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SampleView {
+    pub name: String,
+    pub card: ReportCard,
 }
 
 impl LedgerState {
@@ -202,7 +221,27 @@ impl LedgerState {
             problem: None,
             save: SaveStatus::NotYet,
             sample: None,
+            last_export: None,
         }
+    }
+
+    /// The card Act I shows: the sample's, if one is picked, else the student's.
+    pub fn shown_card(&self) -> &ReportCard {
+        self.sample.as_ref().map_or(&self.card, |s| &s.card)
+    }
+
+    pub fn refresh_card(&mut self) {
+        self.card = analyze(&self.ledger);
+    }
+
+    /// View a sample ledger (None: back to the student's own).
+    pub fn view_sample(&mut self, name: Option<&str>) {
+        self.sample = name.and_then(|n| {
+            sample(n).map(|l| SampleView {
+                name: n.to_string(),
+                card: analyze(&l),
+            })
+        });
     }
 }
 
@@ -303,6 +342,10 @@ pub fn apply_import(
     mode: ImportMode,
 ) -> Result<(), String> {
     let parsed = preview.result.as_ref().map_err(|e| e.clone())?;
+    if state.problem.is_some() {
+        // Never lose an unreadable stored ledger: it must be in the backup first.
+        start_afresh(store, state)?;
+    }
     let ledger = match mode {
         ImportMode::Replace => parsed.ledger.clone(),
         ImportMode::Merge => {
@@ -409,3 +452,135 @@ pub fn chapter16_design(
 
 /// The chapter this lab records.
 pub const CAPSTONE_CHAPTER: u32 = 16;
+
+/// Which store the plugin opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreChoice {
+    /// bevy_pkv at the platform's location (or `ARCHITECTS_AUDIT_DATA_DIR`).
+    Platform,
+    /// In memory (headless tests).
+    Memory,
+}
+
+/// What the UI asks of the ledger.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum LedgerMsg {
+    /// Parse text for an import preview; nothing changes until confirmed.
+    PreviewImport { source: String, text: String },
+    ConfirmImport(ImportMode),
+    CancelImport,
+    /// Show a sample's card in Act I (None: the student's own).
+    ViewSample(Option<String>),
+    /// Write the ledger (or the unreadable raw copy) to a file / download.
+    Export,
+    StartAfresh,
+}
+
+/// The ledger plugin: opens the store, loads the ledger, handles [`LedgerMsg`].
+pub struct LedgerPlugin {
+    pub store: StoreChoice,
+    /// A file given on the command line, offered for import at start.
+    pub import: Option<(String, String)>,
+}
+
+impl Plugin for LedgerPlugin {
+    fn build(&self, app: &mut App) {
+        let mut store = match self.store {
+            StoreChoice::Platform => LedgerStore::open_platform(),
+            StoreChoice::Memory => LedgerStore::memory(),
+        };
+        let mut state = load(&mut store);
+        if let StorageMode::MemoryOnly { reason } = &store.mode {
+            warn!("progress will not be saved: {reason}");
+            state.save = SaveStatus::MemoryOnly(reason.clone());
+        }
+        if let Some(p) = &state.problem {
+            warn!("stored ledger unreadable: {}", p.error);
+        }
+        app.insert_resource(store)
+            .insert_resource(state)
+            .add_message::<LedgerMsg>()
+            .add_systems(Update, handle_ledger_msgs);
+        if let Some((source, text)) = &self.import {
+            app.insert_resource(ImportPreview::new(source.clone(), text));
+        }
+    }
+}
+
+fn handle_ledger_msgs(
+    mut commands: Commands,
+    mut msgs: MessageReader<LedgerMsg>,
+    mut store: ResMut<LedgerStore>,
+    mut state: ResMut<LedgerState>,
+    preview: Option<Res<ImportPreview>>,
+) {
+    for msg in msgs.read() {
+        match msg {
+            LedgerMsg::PreviewImport { source, text } => {
+                commands.insert_resource(ImportPreview::new(source.clone(), text));
+            }
+            LedgerMsg::ConfirmImport(mode) => {
+                if let Some(p) = &preview {
+                    if apply_import(&mut store, &mut state, p, *mode).is_ok() {
+                        commands.remove_resource::<ImportPreview>();
+                    }
+                }
+            }
+            LedgerMsg::CancelImport => commands.remove_resource::<ImportPreview>(),
+            LedgerMsg::ViewSample(name) => state.view_sample(name.as_deref()),
+            LedgerMsg::Export => {
+                let text = match &state.problem {
+                    Some(p) if !p.raw.is_empty() => p.raw.clone(),
+                    _ => state.ledger.to_json_pretty(),
+                };
+                state.last_export = Some(export(&text));
+            }
+            LedgerMsg::StartAfresh => {
+                if let Err(e) = start_afresh(&mut store, &mut state) {
+                    state.save = SaveStatus::Failed(e);
+                }
+            }
+        }
+    }
+}
+
+/// Native: write next to the store, in the home folder; returns the path.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn export(text: &str) -> Result<String, String> {
+    let dir = std::env::var_os("ARCHITECTS_AUDIT_EXPORT_DIR")
+        .or_else(|| std::env::var_os("HOME"))
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let path = dir.join(format!("architects-audit-ledger-{stamp}.json"));
+    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(path.display().to_string())
+}
+
+/// Web: offer the text as a `.json` download.
+#[cfg(target_arch = "wasm32")]
+pub fn export(text: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window().ok_or("no browser window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| "cannot create the download")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "cannot create the download")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "cannot create the download")?
+        .dyn_into()
+        .map_err(|_| "cannot create the download")?;
+    a.set_href(&url);
+    a.set_download("architects-audit-ledger.json");
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok("architects-audit-ledger.json (downloaded)".into())
+}

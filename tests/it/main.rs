@@ -3,6 +3,8 @@
 
 mod app;
 mod cli;
+mod flow;
 mod golden;
 mod ledger;
+mod store;
 mod systems;

@@ -1,0 +1,183 @@
+//! The lab's flow as a state machine. Prediction locks are states: the report card exists only
+//! in `Act1Report` and later, which can be reached only through `LockAct1`; the design
+//! instruments exist only from `Act2Design`, reached only through `LockAct2`.
+//!
+//! Intro → Act1Predict → Act1Report → Act2Brief → Act2Design ⇄ Act2Reveal
+
+use bevy::prelude::*;
+
+use crate::ledger::store::{self, CAPSTONE_CHAPTER, LedgerState, LedgerStore};
+use crate::sim::{ActiveScenario, Physics};
+
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Phase {
+    #[default]
+    Intro,
+    Act1Predict,
+    Act1Report,
+    Act2Brief,
+    Act2Design,
+    Act2Reveal,
+}
+
+impl Phase {
+    /// The design instruments (and the HUD) are live.
+    pub fn instruments_open(self) -> bool {
+        matches!(self, Phase::Act2Design | Phase::Act2Reveal)
+    }
+    /// The report card may be shown.
+    pub fn report_open(self) -> bool {
+        !matches!(self, Phase::Intro | Phase::Act1Predict)
+    }
+}
+
+/// Act I's four answers, keyed as the course saves them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act1Choice {
+    MemoryBw,
+    Queuing,
+    SerialFraction,
+    Drift,
+}
+
+impl Act1Choice {
+    pub const ALL: [Act1Choice; 4] = [
+        Act1Choice::MemoryBw,
+        Act1Choice::Queuing,
+        Act1Choice::SerialFraction,
+        Act1Choice::Drift,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Act1Choice::MemoryBw => "memory_bw",
+            Act1Choice::Queuing => "queuing",
+            Act1Choice::SerialFraction => "serial_fraction",
+            Act1Choice::Drift => "drift",
+        }
+    }
+    pub fn index(self) -> usize {
+        Act1Choice::ALL.iter().position(|c| *c == self).unwrap_or(0)
+    }
+}
+
+/// Act II's four answers, keyed as the course saves them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act2Choice {
+    CloudOom,
+    EdgeLatency,
+    MobileOom,
+    TinyOom,
+}
+
+impl Act2Choice {
+    pub const ALL: [Act2Choice; 4] = [
+        Act2Choice::CloudOom,
+        Act2Choice::EdgeLatency,
+        Act2Choice::MobileOom,
+        Act2Choice::TinyOom,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            Act2Choice::CloudOom => "cloud_oom",
+            Act2Choice::EdgeLatency => "edge_latency",
+            Act2Choice::MobileOom => "mobile_oom",
+            Act2Choice::TinyOom => "tiny_oom",
+        }
+    }
+    pub fn index(self) -> usize {
+        Act2Choice::ALL.iter().position(|c| *c == self).unwrap_or(0)
+    }
+}
+
+/// The locked predictions of this run.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct Predictions {
+    pub act1: Option<Act1Choice>,
+    pub act2: Option<Act2Choice>,
+}
+
+impl Predictions {
+    pub fn act1_correct(&self, ledger: &LedgerState) -> Option<bool> {
+        self.act1
+            .map(|c| c.key() == ledger.shown_card().act1_correct_answer)
+    }
+    pub fn act2_correct(&self, scenario: &ActiveScenario) -> Option<bool> {
+        self.act2
+            .map(|c| c.key() == scenario.0.course_draft.act2_correct_answer)
+    }
+}
+
+/// What the student (or the demo, or a test) asks of the flow.
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub enum FlowMsg {
+    Begin,
+    LockAct1(Act1Choice),
+    ToAct2,
+    LockAct2(Act2Choice),
+    /// Submit the design: reveal, and append chapter 16 to the ledger.
+    Finish,
+    /// From the reveal back to the design.
+    Replay,
+    /// A new run: back to the introduction, predictions cleared.
+    NewRun,
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_state::<Phase>()
+        .init_resource::<Predictions>()
+        .add_message::<FlowMsg>()
+        .add_systems(Update, handle_flow.after(crate::sim::CoreSet::Compute));
+}
+
+fn handle_flow(
+    mut msgs: MessageReader<FlowMsg>,
+    phase: Res<State<Phase>>,
+    mut next: ResMut<NextState<Phase>>,
+    mut preds: ResMut<Predictions>,
+    physics: Res<Physics>,
+    scenario: Res<ActiveScenario>,
+    mut ledger: ResMut<LedgerState>,
+    mut store_res: ResMut<LedgerStore>,
+) {
+    // Messages are applied against the phase they were sent in; one transition per frame.
+    let mut current = *phase.get();
+    for msg in msgs.read() {
+        let target = match (*msg, current) {
+            (FlowMsg::Begin, Phase::Intro) => Some(Phase::Act1Predict),
+            (FlowMsg::LockAct1(c), Phase::Act1Predict) if preds.act1.is_none() => {
+                preds.act1 = Some(c);
+                Some(Phase::Act1Report)
+            }
+            (FlowMsg::ToAct2, Phase::Act1Report) => Some(Phase::Act2Brief),
+            (FlowMsg::LockAct2(c), Phase::Act2Brief) if preds.act2.is_none() => {
+                preds.act2 = Some(c);
+                Some(Phase::Act2Design)
+            }
+            (FlowMsg::Finish, Phase::Act2Design) => {
+                let card = ledger.shown_card().clone();
+                let design = store::chapter16_design(
+                    &physics.0,
+                    preds.act1.map_or("none", |c| c.key()),
+                    preds.act1_correct(&ledger).unwrap_or(false),
+                    preds.act2.map_or("none", |c| c.key()),
+                    preds.act2_correct(&scenario).unwrap_or(false),
+                    &card,
+                );
+                ledger.ledger.append(CAPSTONE_CHAPTER, design);
+                ledger.refresh_card();
+                store::save(&mut store_res, &mut ledger);
+                Some(Phase::Act2Reveal)
+            }
+            (FlowMsg::Replay, Phase::Act2Reveal) => Some(Phase::Act2Design),
+            (FlowMsg::NewRun, _) => {
+                *preds = Predictions::default();
+                Some(Phase::Intro)
+            }
+            _ => None,
+        };
+        if let Some(t) = target {
+            current = t;
+            next.set(t);
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! The introduction and Act I: prediction lock, report card, radar, reveal, MathPeek.
+
+use bevy_egui::egui;
+
+use super::{Ctx, c32, widgets};
+use crate::flow::{Act1Choice, FlowMsg};
+use crate::ledger::analysis::CONTEXTS;
+use crate::ledger::store::{ImportMode, LedgerMsg, SAMPLES};
+use crate::{text, theme};
+
+fn heading(ui: &mut egui::Ui, s: &str) {
+    ui.add_space(4.0);
+    ui.heading(s);
+}
+
+pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
+    ui.label(egui::RichText::new(text::INTRO_KICKER).small());
+    ui.label(egui::RichText::new(text::TITLE).size(32.0).strong());
+    ui.add(egui::Label::new(text::INTRO_PITCH).wrap());
+    ui.add_space(6.0);
+    for a in text::INTRO_ACTS {
+        ui.label(egui::RichText::new(a).strong());
+    }
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        for (i, name) in text::TIER_NAMES.iter().enumerate() {
+            ui.label(
+                egui::RichText::new(format!("● {name} — {}", text::TIER_HARDWARE[i]))
+                    .color(c32(theme::tier_color(i))),
+            );
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for b in text::INTRO_BADGES {
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
+                .corner_radius(10.0)
+                .inner_margin(egui::Margin::symmetric(8, 3))
+                .show(ui, |ui| ui.label(egui::RichText::new(b).small()));
+        }
+    });
+    widgets::callout(
+        ui,
+        c32(theme::LINK_BRIGHT),
+        text::READING_TITLE,
+        &text::READING
+            .iter()
+            .map(|r| format!("• {r}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
+    ui.add_space(8.0);
+    if ui.button(egui::RichText::new(text::BEGIN).size(18.0)).clicked() {
+        c.flow.push(FlowMsg::Begin);
+    }
+}
+
+fn message(ui: &mut egui::Ui, from: &str, body: &str) {
+    widgets::callout(ui, c32(theme::tier_color(0)), from, body);
+}
+
+/// Pick whose ledger Act I reads: the student's own, a sample, or an import.
+fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
+    ui.strong(text::LEDGER_SECTION);
+    let current = c.ledger.sample.as_ref().map(|s| s.name.clone());
+    ui.horizontal_wrapped(|ui| {
+        if ui.selectable_label(current.is_none(), text::USE_MINE).clicked() {
+            c.ledger_msgs.push(LedgerMsg::ViewSample(None));
+        }
+        ui.label(text::SAMPLES_LABEL);
+        for (name, _) in SAMPLES {
+            let on = current.as_deref() == Some(name);
+            if ui.selectable_label(on, text::sample_label(name)).clicked() {
+                c.ledger_msgs.push(LedgerMsg::ViewSample(Some(name.to_string())));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(text::IMPORT).clicked() {
+            c.draft.open = !c.draft.open;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(home) = std::env::var_os("HOME") {
+            let path = std::path::Path::new(&home).join(".mlsys/ledger.json");
+            if path.exists() && ui.button("Import ~/.mlsys/ledger.json").clicked() {
+                match std::fs::read_to_string(&path) {
+                    Ok(t) => c.ledger_msgs.push(LedgerMsg::PreviewImport {
+                        source: path.display().to_string(),
+                        text: t,
+                    }),
+                    Err(e) => c.ledger_msgs.push(LedgerMsg::PreviewImport {
+                        source: path.display().to_string(),
+                        text: format!("<unreadable: {e}>"),
+                    }),
+                }
+            }
+        }
+        if ui.button(text::EXPORT).clicked() {
+            c.ledger_msgs.push(LedgerMsg::Export);
+        }
+    });
+    if c.draft.open {
+        ui.add(
+            egui::TextEdit::multiline(&mut c.draft.text)
+                .hint_text(text::IMPORT_PASTE)
+                .desired_rows(4)
+                .desired_width(f32::INFINITY)
+                .code_editor(),
+        );
+        if ui.button(text::IMPORT_PREVIEW).clicked() {
+            c.ledger_msgs.push(LedgerMsg::PreviewImport {
+                source: "pasted text".into(),
+                text: c.draft.text.clone(),
+            });
+        }
+    }
+    if let Some(p) = c.preview {
+        let fail = c32(theme::FAIL);
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(format!("Import from {}", p.source));
+            match &p.result {
+                Ok(parsed) => {
+                    let chapters = parsed.ledger.chapters();
+                    ui.label(format!(
+                        "{} entries, chapters {:?}",
+                        parsed.ledger.history.len(),
+                        chapters
+                    ));
+                    if parsed.notes.is_empty() {
+                        ui.label("No problems found.");
+                    } else {
+                        ui.label(format!("{} problems found (read as noted):", parsed.notes.len()));
+                        for n in parsed.notes.iter().take(8) {
+                            ui.label(egui::RichText::new(n).small());
+                        }
+                    }
+                    ui.add(egui::Label::new(egui::RichText::new(text::IMPORT_MERGE_EXPLAIN).small()).wrap());
+                    ui.horizontal(|ui| {
+                        if ui.button(text::IMPORT_REPLACE).clicked() {
+                            c.ledger_msgs.push(LedgerMsg::ConfirmImport(ImportMode::Replace));
+                        }
+                        if ui.button(text::IMPORT_MERGE).clicked() {
+                            c.ledger_msgs.push(LedgerMsg::ConfirmImport(ImportMode::Merge));
+                        }
+                        if ui.button(text::CANCEL).clicked() {
+                            c.ledger_msgs.push(LedgerMsg::CancelImport);
+                        }
+                    });
+                }
+                Err(e) => {
+                    ui.colored_label(fail, format!("Cannot import: {e}. Nothing was changed."));
+                    if ui.button(text::CANCEL).clicked() {
+                        c.ledger_msgs.push(LedgerMsg::CancelImport);
+                    }
+                }
+            }
+        });
+    }
+}
+
+pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
+    heading(ui, text::ACT1_TITLE);
+    message(ui, text::ACT1_FROM, text::ACT1_MESSAGE);
+    ui.add(egui::Label::new(text::ACT1_CONTEXT).wrap());
+    ui.separator();
+    ledger_source(ui, c);
+    ui.separator();
+    ui.strong(text::ACT1_QUESTION);
+    let id = egui::Id::new("act1_choice");
+    let mut choice: Option<Act1Choice> = ui.data(|d| d.get_temp(id)).flatten();
+    for (i, opt) in Act1Choice::ALL.iter().enumerate() {
+        if ui
+            .radio(choice == Some(*opt), egui::RichText::new(text::ACT1_OPTIONS[i]))
+            .clicked()
+        {
+            choice = Some(*opt);
+        }
+    }
+    ui.data_mut(|d| d.insert_temp(id, choice));
+    ui.label(egui::RichText::new(text::LOCK_HINT).small());
+    let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
+    if lock.clicked() {
+        if let Some(ch) = choice {
+            c.flow.push(FlowMsg::LockAct1(ch));
+        }
+    }
+}
+
+pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
+    heading(ui, text::ACT1_TITLE);
+    let Some(choice) = c.preds.act1 else {
+        return;
+    };
+    ui.label(format!("{}: {}", text::LOCKED, text::ACT1_OPTIONS[choice.index()]));
+    ui.separator();
+    let card = c.ledger.shown_card();
+    if let Some(s) = &c.ledger.sample {
+        ui.label(format!("Reading the sample ledger: {}", text::sample_label(&s.name)));
+    }
+    ui.strong(text::CARD_TITLE);
+    let pct_color = if card.pct_correct >= 70.0 {
+        theme::OK
+    } else if card.pct_correct >= 45.0 {
+        theme::WARN
+    } else {
+        theme::FAIL
+    };
+    let hit_color = if card.n_hits > 4 {
+        theme::FAIL
+    } else if card.n_hits > 1 {
+        theme::WARN
+    } else {
+        theme::OK
+    };
+    ui.columns(3, |cols| {
+        widgets::tile(&mut cols[0], &format!("{}/15", card.n_completed), text::CARD_LABS, c32(theme::LINK_BRIGHT));
+        widgets::tile(
+            &mut cols[1],
+            &format!("{:.0}%", card.pct_correct),
+            &format!("{} ({}/{})", text::CARD_ACCURACY, card.n_correct, card.n_predictions),
+            c32(pct_color),
+        );
+        widgets::tile(&mut cols[2], &card.n_hits.to_string(), text::CARD_HITS, c32(hit_color));
+    });
+    ui.strong(text::CARD_CONTEXTS);
+    for (i, ctx) in CONTEXTS.iter().enumerate() {
+        let n = card.context_count(ctx);
+        let frac = n as f32 / card.n_completed.max(1) as f32;
+        ui.horizontal(|ui| {
+            ui.add_sized([150.0, 18.0], egui::Label::new(text::context_label(ctx)));
+            ui.add(
+                egui::ProgressBar::new(frac)
+                    .fill(c32(theme::tier_color(i)))
+                    .text(n.to_string())
+                    .desired_width(ui.available_width().min(260.0)),
+            );
+        });
+    }
+    ui.strong(text::CARD_DIAGNOSIS);
+    let hits = if card.hit_chapters.is_empty() {
+        "None".to_string()
+    } else {
+        card.hit_chapters
+            .iter()
+            .map(|c| format!("Lab {c:02}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}:", text::CARD_WEAKEST));
+        ui.colored_label(c32(theme::WARN), card.weakest_invariant);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}:", text::CARD_FAILURES_AT));
+        ui.colored_label(c32(theme::FAIL), hits);
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}:", text::CARD_FAVOURITE));
+        ui.colored_label(c32(theme::LINK_BRIGHT), text::context_label(card.fav_context));
+    });
+    if card.is_sparse() {
+        widgets::callout(ui, c32(theme::WARN), "", text::CARD_SPARSE);
+    }
+    ui.separator();
+    ui.strong(text::RADAR_TITLE);
+    ui.add(egui::Label::new(egui::RichText::new(text::RADAR_EXPLAIN).small()).wrap());
+    let size = ui.available_width().min(440.0);
+    widgets::radar(ui, card, size);
+    ui.horizontal(|ui| {
+        ui.colored_label(c32(theme::OK), format!("■ {}", text::RADAR_ACCURACY));
+        ui.colored_label(c32(theme::FAIL), format!("■ {}", text::RADAR_HITS));
+    });
+    ui.separator();
+    let correct = choice.key() == card.act1_correct_answer;
+    let diagnosis = if card.n_completed > 0 {
+        format!(
+            "{} ({} labs): your weakest invariant by prediction accuracy is {}. You tripped constraints in {} labs and predicted correctly {:.0}% of the time.",
+            text::LEDGER_READING,
+            card.n_completed,
+            card.weakest_invariant,
+            card.n_hits,
+            card.pct_correct
+        )
+    } else {
+        text::SPARSE_READING.to_string()
+    };
+    widgets::callout(
+        ui,
+        c32(if correct { theme::OK } else { theme::WARN }),
+        if correct { text::CONFIRMED } else { text::DIFFERENT },
+        &format!("{}\n\n{}", text::ACT1_EXPLAIN[choice.index()], diagnosis),
+    );
+    egui::CollapsingHeader::new(text::MATHPEEK_ACT1).show(ui, |ui| {
+        for (name, eq, note) in text::INVARIANT_EQUATIONS {
+            ui.strong(name);
+            ui.monospace(eq);
+            ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
+        }
+    });
+    ui.add_space(8.0);
+    if ui.button(egui::RichText::new(text::TO_ACT2).size(18.0)).clicked() {
+        c.flow.push(FlowMsg::ToAct2);
+    }
+}

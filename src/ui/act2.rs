@@ -1,0 +1,289 @@
+//! Act II: the brief and its prediction lock, the five design stages with live physics, and
+//! the reveal with reflection and takeaways.
+
+use bevy_egui::egui;
+
+use super::{Ctx, c32, widgets};
+use crate::flow::{Act2Choice, FlowMsg};
+use crate::physics::{self, PhysicsModel, Quant, Serving};
+use crate::sim::DesignMsg;
+use crate::{text, theme};
+
+pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
+    ui.heading(text::ACT2_TITLE);
+    let slo = &c.scenario.0.slo;
+    let brief = format!(
+        "\"You lead the architecture of a new {:.0}B-parameter LLM inference service. It must \
+         hold P99 under {} ms, cost under ${} a request, serve {:.0} requests a second in total \
+         and stay up {:.1} % of the time. It spans all four tiers: a cloud anchor, an edge cache, \
+         on-device mobile, and a TinyML trigger. Every decision has to respect the physics — no \
+         exceptions, no hand-waving.\"",
+        c.scenario.0.llm().params / 1e9,
+        slo.p99_ms,
+        slo.cost_per_req_usd,
+        slo.requests_per_sec,
+        slo.availability * 100.0
+    );
+    widgets::callout(ui, c32(theme::tier_color(0)), text::ACT2_FROM, &brief);
+    let recs = recommendations(c);
+    if !recs.is_empty() {
+        widgets::callout(ui, c32(theme::LINK_BRIGHT), text::ACT2_RECS_TITLE, &recs.join("\n"));
+    }
+    ui.add(egui::Label::new(text::ACT2_STAGES_INTRO).wrap());
+    ui.separator();
+    ui.strong(text::ACT2_QUESTION);
+    let id = egui::Id::new("act2_choice");
+    let mut choice: Option<Act2Choice> = ui.data(|d| d.get_temp(id)).flatten();
+    for (i, opt) in Act2Choice::ALL.iter().enumerate() {
+        if ui.radio(choice == Some(*opt), text::ACT2_OPTIONS[i]).clicked() {
+            choice = Some(*opt);
+        }
+    }
+    ui.data_mut(|d| d.insert_temp(id, choice));
+    ui.label(egui::RichText::new(text::ACT2_LOCK_HINT).small());
+    if ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK)).clicked() {
+        if let Some(ch) = choice {
+            c.flow.push(FlowMsg::LockAct2(ch));
+        }
+    }
+}
+
+/// Lines from labs 10, 13 and 14 of the ledger in play.
+fn recommendations(c: &Ctx) -> Vec<String> {
+    c.ledger
+        .shown_card()
+        .recommendations
+        .iter()
+        .map(|r| {
+            let v = r.value.as_str().map(str::to_string).unwrap_or_else(|| r.value.to_string());
+            match r.kind {
+                "compression" => format!("• Lab 10: you chose {v} compression — worth weighing for the edge and mobile tiers."),
+                "p99" => format!(
+                    "• Lab 13: your P99 was {:.0} ms at your chosen load — this lab's 100 ms SLO is much tighter.",
+                    r.value.as_f64().unwrap_or(0.0)
+                ),
+                _ => format!("• Lab 14: you retrained on a {v} cadence — here four tiers drift at different rates."),
+            }
+        })
+        .collect()
+}
+
+fn quant_combo(ui: &mut egui::Ui, id: &str, label: &str, value: &mut Quant, options: &[Quant]) {
+    ui.horizontal(|ui| {
+        ui.add_sized([150.0, 20.0], egui::Label::new(label));
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(text::quant_label(*value))
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                for q in options {
+                    ui.selectable_value(value, *q, text::quant_label(*q));
+                }
+            });
+    });
+}
+
+fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
+    let mut d = c.design.0;
+    let mut m = c.model.0;
+    ui.horizontal(|ui| {
+        ui.label(text::LABEL_MODEL);
+        egui::ComboBox::from_id_salt("model")
+            .selected_text(text::model_label(m))
+            .show_ui(ui, |ui| {
+                for pm in PhysicsModel::ALL {
+                    ui.selectable_value(&mut m, pm, text::model_label(pm));
+                }
+            });
+    });
+    ui.strong(text::STAGE_1);
+    ui.add(egui::Slider::new(&mut d.n_h100, physics::N_H100_RANGE).text(text::LABEL_GPUS));
+    ui.strong(text::STAGE_2);
+    quant_combo(ui, "qc", text::LABEL_Q_CLOUD, &mut d.quant_cloud, &Quant::CLOUD_EDGE);
+    quant_combo(ui, "qe", text::LABEL_Q_EDGE, &mut d.quant_edge, &Quant::CLOUD_EDGE);
+    quant_combo(ui, "qm", text::LABEL_Q_MOBILE, &mut d.quant_mobile, &Quant::MOBILE);
+    if m == PhysicsModel::Systems {
+        quant_combo(ui, "kv", text::LABEL_KV, &mut d.kv_quant, &Quant::KV);
+    }
+    ui.strong(text::STAGE_3);
+    for s in Serving::ALL {
+        ui.radio_value(&mut d.serving, s, text::serving_label(s, m));
+    }
+    ui.strong(text::STAGE_4);
+    ui.add(egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE).text(text::LABEL_CADENCE));
+    ui.strong(text::STAGE_5);
+    ui.add(egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE).text(text::LABEL_FAIRNESS));
+    if m == PhysicsModel::Systems {
+        ui.strong(text::STAGE_TINY);
+        let s = &c.scenario.0.systems;
+        ui.add(
+            egui::Slider::new(&mut d.tiny_params, s.tiny_params_min..=s.tiny_params_max)
+                .logarithmic(true)
+                .custom_formatter(|v, _| format!("{:.0}K", v / 1000.0))
+                .text(text::LABEL_TINY_PARAMS),
+        );
+        quant_combo(ui, "tq", text::LABEL_TINY_QUANT, &mut d.tiny_quant, &Quant::TINY);
+    }
+    if ui.button(text::RESET_ALL).clicked() {
+        c.design_msgs.push(DesignMsg::Reset);
+    } else if d != c.design.0 {
+        c.design_msgs.push(DesignMsg::Set(d));
+    }
+    if m != c.model.0 {
+        c.design_msgs.push(DesignMsg::SetModel(m));
+    }
+}
+
+fn metrics(ui: &mut egui::Ui, c: &Ctx) {
+    let r = &c.physics.0;
+    let ok = |b: bool| c32(if b { theme::OK } else { theme::FAIL });
+    ui.heading(text::PANEL_METRICS);
+    ui.label(egui::RichText::new(text::latency_note(r.model)).small());
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for line in &r.trace {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(&line.law).strong().color(c32(theme::LINK_BRIGHT)));
+                ui.label(egui::RichText::new(&line.formula).monospace().small());
+                ui.label(egui::RichText::new(format!("= {}", line.result)).monospace().strong());
+            });
+        }
+    });
+    // The four-tier grid.
+    let tiers = [
+        (format!("Cloud (H100 ×{})", r.design.n_h100), format!("{:.1} GB", r.cloud_model_gb), format!("{:.0} GB", r.cloud_ram_gb), r.cloud_p99_ms, r.tier_assignments.cloud.clone(), r.cloud_oom),
+        ("Edge (Orin NX)".to_string(), format!("{:.1} GB", r.edge_model_gb), format!("{:.0} GB", r.edge_ram_gb), r.edge_p99_ms, r.tier_assignments.edge.clone(), r.edge_oom),
+        ("Mobile (NPU)".to_string(), format!("{:.2} GB", r.mobile_model_gb), format!("{:.0} GB", r.mobile_ram_gb), r.mobile_p99_ms, r.tier_assignments.mobile.clone(), r.mobile_oom),
+        ("TinyML (Cortex-M7)".to_string(), format!("{:.1} KB", r.tiny_model_kb), format!("{:.0} KB", r.tiny_sram_kb), r.tiny_p99_ms, r.tier_assignments.tiny.clone(), r.tiny_oom),
+    ];
+    egui::Grid::new("tiers").striped(true).num_columns(6).show(ui, |ui| {
+        for h in ["Tier", "Model", "RAM", "Latency", "Precision", "Memory"] {
+            ui.strong(h);
+        }
+        ui.end_row();
+        for (i, (name, model, ram, lat, q, oom)) in tiers.iter().enumerate() {
+            ui.colored_label(c32(theme::tier_color(i)), name);
+            ui.label(model);
+            ui.label(ram);
+            ui.label(text::latency(*lat));
+            ui.label(q.to_uppercase());
+            ui.colored_label(ok(!oom), if *oom { "FAIL" } else { "OK" });
+            ui.end_row();
+        }
+    });
+    // SLO tiles.
+    let acc = &c.scenario.0.accuracy;
+    ui.columns(4, |cols| {
+        widgets::tile(&mut cols[0], &text::latency(r.cloud_p99_ms), "P99 (SLO < 100 ms)", ok(r.slo_latency_ok));
+        widgets::tile(&mut cols[1], &format!("${:.5}", r.cost_per_req_usd), "Cost/req (SLO < $0.001)", ok(r.slo_cost_ok));
+        widgets::tile(
+            &mut cols[2],
+            &format!("{:.1}%", r.effective_accuracy * 100.0),
+            "Accuracy (target > 90%)",
+            ok(r.effective_accuracy > acc.accuracy_tile_target),
+        );
+        widgets::tile(
+            &mut cols[3],
+            &format!("{:.1}%", r.post_drift_accuracy * 100.0),
+            &format!("After drift ({} d)", r.design.retrain_cadence_days),
+            ok(r.post_drift_accuracy > acc.drift_warning_below),
+        );
+    });
+    if let Some(s) = &r.systems {
+        ui.columns(3, |cols| {
+            widgets::tile(&mut cols[0], &format!("{:.0} req/s", s.cloud_capacity_rps), &format!("Capacity (ρ = {:.2})", s.cloud_utilization.min(99.0)), ok(r.slo_tput_ok));
+            widgets::tile(&mut cols[1], &format!("{:.3}%", s.availability * 100.0), "Availability (SLO 99.9%)", ok(s.availability_ok));
+            widgets::tile(&mut cols[2], &text::latency(s.cloud_p99_e2e_ms), "P99 full answer (not checked)", c32(theme::TEXT_MUTED));
+        });
+    }
+}
+
+fn banners(ui: &mut egui::Ui, c: &Ctx) {
+    let r = &c.physics.0;
+    if r.banners.is_empty() {
+        widgets::callout(ui, c32(theme::OK), "", text::ALL_CLEAR);
+    }
+    for b in &r.banners {
+        let color = c32(if b.is_warning() { theme::WARN } else { theme::FAIL });
+        widgets::callout(ui, color, text::banner_title(*b), &text::banner_detail(*b, r));
+    }
+}
+
+pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
+    ui.heading(text::ACT2_TITLE);
+    if let Some(p) = c.preds.act2 {
+        ui.label(format!("{}: {}", text::LOCKED, text::ACT2_OPTIONS[p.index()]));
+    }
+    controls(ui, c);
+    ui.separator();
+    banners(ui, c);
+    metrics(ui, c);
+    ui.separator();
+    ui.strong(text::MAP_TITLE);
+    ui.add(egui::Label::new(egui::RichText::new(text::MAP_EXPLAIN).small()).wrap());
+    widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0);
+    ui.add_space(8.0);
+    if ui.button(egui::RichText::new(text::FINISH).size(18.0)).clicked() {
+        c.flow.push(FlowMsg::Finish);
+    }
+}
+
+pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
+    ui.heading(text::ACT2_TITLE);
+    let r = &c.physics.0;
+    if let Some(p) = c.preds.act2 {
+        let correct = c.preds.act2_correct(c.scenario).unwrap_or(false);
+        widgets::callout(
+            ui,
+            c32(if correct { theme::OK } else { theme::WARN }),
+            if correct { text::CORRECT } else { text::REASSESS },
+            text::ACT2_EXPLAIN[p.index()],
+        );
+    }
+    egui::CollapsingHeader::new(text::MATHPEEK_ACT2).show(ui, |ui| {
+        for (name, body) in text::SYNTHESIS {
+            ui.strong(name);
+            ui.add(egui::Label::new(body).wrap());
+        }
+    });
+    ui.separator();
+    let d = &r.design;
+    if r.system_valid {
+        let summary = format!(
+            "Cloud: {} × H100, {} weights, {} serving\nEdge: {}   Mobile: {}   TinyML: {}\nRetraining every {} days\nP99 {} · ${:.6}/req · accuracy {:.1} %\n\n{}",
+            d.n_h100,
+            d.quant_cloud.as_str().to_uppercase(),
+            d.serving.as_str(),
+            d.quant_edge.as_str().to_uppercase(),
+            d.quant_mobile.as_str().to_uppercase(),
+            r.tier_assignments.tiny,
+            d.retrain_cadence_days,
+            text::latency(r.cloud_p99_ms),
+            r.cost_per_req_usd,
+            r.effective_accuracy * 100.0,
+            text::FEASIBLE_NEXT
+        );
+        widgets::callout(ui, c32(theme::OK), text::FEASIBLE_TITLE, &summary);
+    } else {
+        let steps = text::FIX_STEPS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n");
+        widgets::callout(ui, c32(theme::WARN), text::FIX_TITLE, &format!("{steps}\n\n{}", text::FIX_FOOTER));
+    }
+    ui.separator();
+    ui.heading(text::TAKEAWAYS_TITLE);
+    for t in text::TAKEAWAYS {
+        widgets::callout(ui, c32(theme::LINK_BRIGHT), "", t);
+    }
+    ui.add_space(8.0);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(text::REPLAY).clicked() {
+            c.flow.push(FlowMsg::Replay);
+        }
+        if ui.button(text::NEW_RUN).clicked() {
+            c.flow.push(FlowMsg::NewRun);
+        }
+    });
+}

@@ -1,0 +1,127 @@
+//! The two-act flow, walked headlessly through messages.
+
+use architects_audit::flow::{Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
+use architects_audit::ledger::store::LedgerState;
+use architects_audit::physics::{Banner, Design, Quant, Serving};
+use architects_audit::sim::{DesignMsg, Physics};
+use architects_audit::testing::headless_app;
+use bevy::prelude::*;
+
+fn phase(app: &App) -> Phase {
+    *app.world().resource::<State<Phase>>().get()
+}
+
+fn send(app: &mut App, m: FlowMsg) {
+    app.world_mut().write_message(m);
+    // The state change lands on the next frame.
+    app.update();
+    app.update();
+}
+
+/// A design that meets every constraint under `systems`.
+pub fn winning_design() -> Design {
+    Design {
+        n_h100: 8,
+        quant_cloud: Quant::Int8,
+        kv_quant: Quant::Int8,
+        serving: Serving::Continuous,
+        tiny_params: 1e5,
+        tiny_quant: Quant::Int8,
+        ..Design::default()
+    }
+}
+
+#[test]
+fn act1_cannot_reveal_before_the_lock_and_the_lock_holds() {
+    let mut app = headless_app();
+    app.update();
+    assert_eq!(phase(&app), Phase::Intro);
+    send(&mut app, FlowMsg::ToAct2);
+    assert_eq!(phase(&app), Phase::Intro, "no skipping ahead");
+    send(&mut app, FlowMsg::Begin);
+    assert_eq!(phase(&app), Phase::Act1Predict);
+    assert!(!phase(&app).report_open());
+    send(&mut app, FlowMsg::ToAct2);
+    assert_eq!(phase(&app), Phase::Act1Predict, "the report needs a locked prediction");
+    send(&mut app, FlowMsg::LockAct1(Act1Choice::Queuing));
+    assert_eq!(phase(&app), Phase::Act1Report);
+    assert!(phase(&app).report_open());
+    send(&mut app, FlowMsg::LockAct1(Act1Choice::Drift));
+    assert_eq!(app.world().resource::<Predictions>().act1, Some(Act1Choice::Queuing));
+}
+
+#[test]
+fn act2_instruments_are_hidden_until_its_lock() {
+    let mut app = headless_app();
+    for m in [FlowMsg::Begin, FlowMsg::LockAct1(Act1Choice::MemoryBw), FlowMsg::ToAct2] {
+        send(&mut app, m);
+    }
+    assert_eq!(phase(&app), Phase::Act2Brief);
+    assert!(!phase(&app).instruments_open());
+    send(&mut app, FlowMsg::Finish);
+    assert_eq!(phase(&app), Phase::Act2Brief, "cannot submit before predicting");
+    send(&mut app, FlowMsg::LockAct2(Act2Choice::TinyOom));
+    assert_eq!(phase(&app), Phase::Act2Design);
+    assert!(phase(&app).instruments_open());
+}
+
+#[test]
+fn banners_and_the_all_clear_follow_the_design() {
+    let mut app = headless_app();
+    app.update();
+    let r = &app.world().resource::<Physics>().0;
+    assert!(r.banners.contains(&Banner::TinySram) && r.banners.contains(&Banner::P99Slo));
+    app.world_mut().write_message(DesignMsg::Set(winning_design()));
+    app.update();
+    let r = &app.world().resource::<Physics>().0;
+    assert!(r.system_valid && r.banners.is_empty(), "{:?}", r.banners);
+}
+
+#[test]
+fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
+    let mut app = headless_app();
+    for m in [
+        FlowMsg::Begin,
+        FlowMsg::LockAct1(Act1Choice::MemoryBw),
+        FlowMsg::ToAct2,
+        FlowMsg::LockAct2(Act2Choice::TinyOom),
+    ] {
+        send(&mut app, m);
+    }
+    app.world_mut().write_message(DesignMsg::Set(winning_design()));
+    send(&mut app, FlowMsg::Finish);
+    assert_eq!(phase(&app), Phase::Act2Reveal);
+    let ledger = app.world().resource::<LedgerState>();
+    let entry = &ledger.ledger.history.last().unwrap();
+    assert_eq!(entry.chapter, 16);
+    for k in [
+        "context", "cloud_hardware", "quantization_strategy", "serving_strategy", "total_cost_per_req",
+        "p99_latency_ms", "tier_assignments", "retraining_cadence_days", "fairness_threshold_pct",
+        "act1_prediction", "act1_correct", "act2_prediction", "act2_correct", "act2_result",
+        "act2_decision", "constraint_hit", "system_valid", "labs_completed", "pct_correct",
+        "weakest_invariant", "physics_model",
+    ] {
+        assert!(entry.design.contains_key(k), "chapter 16 lacks {k}");
+    }
+    assert_eq!(entry.design["context"], "all");
+    assert_eq!(entry.design["cloud_hardware"], "H100x8");
+    assert_eq!(entry.design["act2_result"], "feasible");
+    assert_eq!(entry.design["act2_correct"], true);
+    // The empty ledger's answer is memory_bw (Memory Wall by default).
+    assert_eq!(entry.design["act1_correct"], true);
+    assert_eq!(entry.design["physics_model"], "systems");
+    assert_eq!(ledger.save, architects_audit::ledger::store::SaveStatus::Saved);
+
+    send(&mut app, FlowMsg::Replay);
+    assert_eq!(phase(&app), Phase::Act2Design);
+    app.world_mut().write_message(DesignMsg::Reset);
+    send(&mut app, FlowMsg::Finish);
+    let ledger = app.world().resource::<LedgerState>();
+    let sixteens: Vec<_> = ledger.ledger.history.iter().filter(|e| e.chapter == 16).collect();
+    assert_eq!(sixteens.len(), 2, "a replay appends a new entry");
+    assert_eq!(ledger.ledger.latest()[&16]["act2_result"], "infeasible", "the last entry wins");
+
+    send(&mut app, FlowMsg::NewRun);
+    assert_eq!(phase(&app), Phase::Intro);
+    assert_eq!(*app.world().resource::<Predictions>(), Predictions::default());
+}

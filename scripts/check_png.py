@@ -54,6 +54,31 @@ def decode(path):
     return w, h, bpp, rows
 
 
+def check_nodes(path, w, h, bpp, rows):
+    """With the game's sidecar (PNG path with .json), each tier node's centre must show its
+    tier colour."""
+    import json
+    import os
+    side = os.path.splitext(path)[0] + ".json"
+    if not os.path.exists(side):
+        return []
+    meta = json.load(open(side))
+    problems = []
+    for (name, rgb), (x, y) in zip(TIERS.items(), meta["tier_nodes"]):
+        hits, total = 0, 0
+        for dy in range(-8, 9, 2):
+            for dx in range(-8, 9, 2):
+                px, py = int(x) + dx, int(y) + dy
+                if 0 <= px < w and 0 <= py < h:
+                    total += 1
+                    p = rows[py][px * bpp:px * bpp + 3]
+                    if abs(p[0] - rgb[0]) + abs(p[1] - rgb[1]) + abs(p[2] - rgb[2]) <= 30:
+                        hits += 1
+        if total == 0 or hits < total // 2:
+            problems.append(f"tier node {name} at ({x:.0f}, {y:.0f}) is not {rgb} ({hits}/{total} samples)")
+    return problems
+
+
 def main():
     path = sys.argv[1]
     w, h, bpp, rows = decode(path)
@@ -72,6 +97,7 @@ def main():
     for name, n in counts.items():
         if n < 50:
             problems.append(f"tier colour {name} {TIERS[name]} barely present ({n} samples)")
+    problems += check_nodes(path, w, h, bpp, rows)
     print(f"{path}: {w}x{h}, {len(distinct)} colours, tier samples {counts}")
     if problems:
         raise SystemExit("; ".join(problems))

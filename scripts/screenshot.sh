@@ -8,16 +8,19 @@ out="${1:-docs/screenshots/scene.png}"
 shift || true
 mkdir -p "$(dirname "$out")"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/architects-audit/target}"
-cargo build --locked
+cargo build --locked --all-targets
 bin="$CARGO_TARGET_DIR/debug/architects-audit"
 rm -f "$out"
 # A private X display; -nolisten tcp keeps it local.
 display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
 sleep 1
-DISPLAY="$display" WAYLAND_DISPLAY= WGPU_BACKEND=vulkan \
+# A throw-away progress store, so screenshots never touch a real student's ledger.
+data_dir="$(mktemp -d)"
+trap 'kill $xvfb_pid 2>/dev/null || true; rm -rf "$data_dir"' EXIT
+DISPLAY="$display" WAYLAND_DISPLAY= WGPU_BACKEND=vulkan XDG_RUNTIME_DIR="$data_dir" ARCHITECTS_AUDIT_DATA_DIR="$data_dir" \
   timeout 180 "$bin" --screenshot "$out" "$@"
 # The screenshot is written asynchronously; give it a moment.
 for _ in $(seq 1 20); do [ -s "$out" ] && break; sleep 0.5; done

@@ -129,6 +129,7 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(Update, handle_flow.after(crate::sim::CoreSet::Compute));
 }
 
+#[allow(clippy::too_many_arguments)]
 fn handle_flow(
     mut msgs: MessageReader<FlowMsg>,
     phase: Res<State<Phase>>,

@@ -5,6 +5,7 @@
 //! drive; [`world`] and [`ui`] draw it.
 
 pub mod cli;
+pub mod demo;
 pub mod flow;
 pub mod ledger;
 pub mod physics;
@@ -31,6 +32,14 @@ pub struct LaunchOptions {
     pub ledger_import: Option<(String, String)>,
     /// Save a PNG of the window after some frames, then exit (used by scripts/screenshot.sh).
     pub screenshot: Option<PathBuf>,
+    /// Demo autoplay, or a jump to a marker of the demo script.
+    pub demo: Option<demo::Demo>,
+    /// Force the projector profile on or off (None: as remembered).
+    pub projector: Option<bool>,
+    /// UI scale (None: as remembered).
+    pub scale: Option<f32>,
+    /// Window size in logical pixels (None: 1280x720).
+    pub resolution: Option<(u32, u32)>,
 }
 
 /// Build and run the windowed game.
@@ -41,7 +50,10 @@ pub fn run_app(opts: LaunchOptions) {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: text::WINDOW_TITLE.into(),
-                    resolution: WindowResolution::new(1280, 720),
+                    resolution: {
+                        let (w, h) = opts.resolution.unwrap_or((1280, 720));
+                        WindowResolution::new(w, h)
+                    },
                     fit_canvas_to_parent: true,
                     ..default()
                 }),
@@ -60,8 +72,15 @@ pub fn run_app(opts: LaunchOptions) {
         store: ledger::store::StoreChoice::Platform,
         import: opts.ledger_import,
     });
-    app.add_plugins(flow::plugin);
-    app.add_plugins((theme::plugin, world::plugin, ui::plugin));
+    app.add_plugins((flow::plugin, demo::DemoPlugin));
+    app.add_plugins(theme::ThemePlugin {
+        projector: opts.projector,
+        scale: opts.scale,
+    });
+    app.add_plugins((world::plugin, ui::plugin));
+    if let Some(d) = opts.demo {
+        app.insert_resource(d);
+    }
     if let Some(path) = opts.screenshot {
         app.insert_resource(world::ScreenshotRequest { path, frames: 0 });
     }

@@ -29,9 +29,61 @@ struct Cli {
     /// Start play with this Design Ledger imported (course JSON format).
     #[arg(long)]
     ledger: Option<PathBuf>,
-    /// Save a PNG of the window after 90 frames, then exit.
+    /// Play the lab by itself with captions, looping; any key or click takes over.
+    #[arg(long)]
+    demo: bool,
+    /// Demo pace: 1 is normal, 2 twice as fast (0.25 to 4).
+    #[arg(long, default_value_t = 1.0, value_parser = parse_speed)]
+    demo_speed: f32,
+    /// Colour profile: default, or projector (light, high contrast, larger).
+    #[arg(long, value_parser = ["default", "projector"])]
+    profile: Option<String>,
+    /// UI scale, 1.0 to 2.5.
+    #[arg(long, value_parser = parse_scale)]
+    scale: Option<f32>,
+    /// Jump to a point of the demo script (act1-report, act2-fail, act2-pass) and stay there.
+    #[arg(long, hide = true)]
+    goto: Option<String>,
+    /// Window size, WIDTHxHEIGHT (default 1280x720).
+    #[arg(long, value_parser = parse_resolution)]
+    resolution: Option<(u32, u32)>,
+    /// Save a PNG of the window once the scene has settled, then exit.
     #[arg(long, hide = true)]
     screenshot: Option<PathBuf>,
+}
+
+fn parse_speed(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.25..=4.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0.25..=4"))
+    }
+}
+
+fn parse_resolution(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once('x')
+        .ok_or_else(|| format!("`{s}` is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let p = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (320..=7680).contains(n))
+    };
+    match (p(w), p(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!("`{s}`: width and height must be 320 to 7680")),
+    }
+}
+
+fn parse_scale(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (1.0..=2.5).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 1.0..=2.5"))
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -132,6 +184,20 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 model,
                 ledger_import,
                 screenshot: args.screenshot,
+                demo: if let Some(m) = &args.goto {
+                    let known = architects_audit::demo::markers();
+                    if !known.contains(&m.as_str()) {
+                        return Err(format!("unknown --goto `{m}`; known: {}", known.join(", ")));
+                    }
+                    Some(architects_audit::demo::Demo::goto(m))
+                } else if args.demo {
+                    Some(architects_audit::demo::Demo::autoplay(args.demo_speed))
+                } else {
+                    None
+                },
+                projector: args.profile.as_deref().map(|p| p == "projector"),
+                resolution: args.resolution,
+                scale: args.scale,
             });
             Ok(ExitCode::SUCCESS)
         }

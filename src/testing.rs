@@ -20,6 +20,10 @@ pub fn headless_app_with(scenario: Scenario, model: PhysicsModel) -> App {
         import: None,
     });
     app.add_plugins(crate::flow::plugin);
-    app.add_plugins(crate::world::particles::ParticleSimPlugin);
+    app.add_plugins((
+        crate::world::particles::ParticleSimPlugin,
+        crate::world::TierSimPlugin,
+        crate::demo::DemoPlugin,
+    ));
     app
 }

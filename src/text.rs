@@ -2,8 +2,8 @@
 
 pub const WINDOW_TITLE: &str = "The Architect's Audit — ML Systems Lab 16";
 pub const TITLE: &str = "The Architect's Audit";
-pub const SUBTITLE: &str = "Volume I · Lab 16 · Capstone";
-pub const SOURCE_LABEL: &str = "Users · 1000 req/s";
+pub const SUBTITLE: &str = "ML Systems, Volume I, Lab 16: the capstone";
+pub const SOURCE_LABEL: &str = "Users";
 
 pub const TIER_NAMES: [&str; 4] = ["Cloud", "Edge", "Mobile", "TinyML"];
 pub const TIER_HARDWARE: [&str; 4] = ["H100 GPUs", "Jetson Orin NX", "Phone NPU", "Cortex-M7"];
@@ -40,7 +40,9 @@ pub fn serving_label(s: crate::physics::Serving, m: crate::physics::PhysicsModel
         (CourseDraft, Continuous) => "Continuous batching — 100 % of peak, built for LLMs",
         (Systems, Static) => "Static batches — fixed size, wait to fill, pad to the longest answer",
         (Systems, Dynamic) => "Dynamic batches — gather for 20 ms, then run the batch to its end",
-        (Systems, Continuous) => "Continuous batching — requests join and leave at every decode step",
+        (Systems, Continuous) => {
+            "Continuous batching — requests join and leave at every decode step"
+        }
     }
 }
 
@@ -187,20 +189,41 @@ the blind spot most common across students: the Memory Wall and the Roofline. Co
 labs for a personal reading.";
 pub const MATHPEEK_ACT1: &str = "The seven invariants of Volume I — the equations";
 pub const INVARIANT_EQUATIONS: [(&str, &str, &str); 7] = [
-    ("1. Iron Law (memory bandwidth)", "T_total = D / BW + O / R + L",
-     "D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency."),
-    ("2. Memory Wall (footprint)", "Memory = params × bytes/param + KV cache + activations",
-     "FP16 2 bytes per parameter, INT8 1, INT4 0.5."),
-    ("3. Amdahl's Law (parallel ceiling)", "Speed-up = 1 / (S + (1 − S) / N)",
-     "S serial fraction, N parallel units; the ceiling is 1/S whatever N is."),
-    ("4. Roofline (performance ceiling)", "Performance = min(peak FLOPS, intensity × BW)",
-     "Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound."),
-    ("5. Little's Law (queue depth)", "L = λ × W",
-     "L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞."),
-    ("6. Degradation (drift)", "Accuracy(t) = Accuracy₀ − λ × PSI(t)",
-     "PSI population stability index, λ sensitivity."),
-    ("7. Fairness–accuracy (Chouldechova 2017)", "base rates differ ⇒ DP ∩ EO ∩ CA = ∅",
-     "No classifier has demographic parity, equalised odds and calibration at once."),
+    (
+        "1. Iron Law (memory bandwidth)",
+        "T_total = D / BW + O / R + L",
+        "D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency.",
+    ),
+    (
+        "2. Memory Wall (footprint)",
+        "Memory = params × bytes/param + KV cache + activations",
+        "FP16 2 bytes per parameter, INT8 1, INT4 0.5.",
+    ),
+    (
+        "3. Amdahl's Law (parallel ceiling)",
+        "Speed-up = 1 / (S + (1 − S) / N)",
+        "S serial fraction, N parallel units; the ceiling is 1/S whatever N is.",
+    ),
+    (
+        "4. Roofline (performance ceiling)",
+        "Performance = min(peak FLOPS, intensity × BW)",
+        "Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound.",
+    ),
+    (
+        "5. Little's Law (queue depth)",
+        "L = λ × W",
+        "L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞.",
+    ),
+    (
+        "6. Degradation (drift)",
+        "Accuracy(t) = Accuracy₀ − λ × PSI(t)",
+        "PSI population stability index, λ sensitivity.",
+    ),
+    (
+        "7. Fairness–accuracy (Chouldechova 2017)",
+        "base rates differ ⇒ DP ∩ EO ∩ CA = ∅",
+        "No classifier has demographic parity, equalised odds and calibration at once.",
+    ),
 ];
 pub const TO_ACT2: &str = "On to Act II";
 
@@ -248,13 +271,34 @@ a knob.",
 ];
 pub const MATHPEEK_ACT2: &str = "How the seven invariants meet in this scenario";
 pub const SYNTHESIS: [(&str, &str); 7] = [
-    ("Iron Law → cloud latency", "Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps."),
-    ("Memory Wall → tier feasibility", "A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch."),
-    ("Amdahl → scaling ceiling", "Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead."),
-    ("Roofline → memory- or compute-bound", "Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge."),
-    ("Little's Law → queues", "Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind."),
-    ("Degradation → retraining cadence", "Accuracy falls about 0.001 a day between retrains: 30 days costs 3 points, 90 days 9."),
-    ("Fairness → accuracy", "Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs."),
+    (
+        "Iron Law → cloud latency",
+        "Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps.",
+    ),
+    (
+        "Memory Wall → tier feasibility",
+        "A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch.",
+    ),
+    (
+        "Amdahl → scaling ceiling",
+        "Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead.",
+    ),
+    (
+        "Roofline → memory- or compute-bound",
+        "Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge.",
+    ),
+    (
+        "Little's Law → queues",
+        "Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind.",
+    ),
+    (
+        "Degradation → retraining cadence",
+        "Accuracy falls about 0.001 a day between retrains: 30 days costs 3 points, 90 days 9.",
+    ),
+    (
+        "Fairness → accuracy",
+        "Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.",
+    ),
 ];
 pub const FEASIBLE_TITLE: &str = "This design is feasible.";
 pub const FEASIBLE_NEXT: &str = "It meets every hard constraint. In production you would next \
@@ -268,7 +312,8 @@ pub const FIX_STEPS: [&str; 5] = [
     "Availability? One GPU failing must not take the load beyond what the rest can carry: keep a spare.",
     "TinyML SRAM? Replace the LLM sub-model with a purpose-built keyword spotter of about 100K parameters.",
 ];
-pub const FIX_FOOTER: &str = "Every fix traces back to one of the seven invariants. Nothing is free.";
+pub const FIX_FOOTER: &str =
+    "Every fix traces back to one of the seven invariants. Nothing is free.";
 pub const TAKEAWAYS_TITLE: &str = "Key takeaways";
 pub const TAKEAWAYS: [&str; 2] = [
     "1. Tier boundaries are physics, not software settings. No hyperparameter moves one model \
@@ -422,7 +467,10 @@ pub const SHORTCUTS: [(&str, &str); 6] = [
     ("Tab", "Move focus to the next control (Shift+Tab: back)"),
     ("Space/Enter", "Operate the focused control"),
     ("Arrows", "Change the focused slider"),
-    ("R", "Reset all design controls (Act II; the ledger is kept)"),
+    (
+        "R",
+        "Reset all design controls (Act II; the ledger is kept)",
+    ),
     ("F1 or ?", "Show or hide this list"),
     ("Esc", "Close this list"),
 ];
@@ -432,3 +480,20 @@ pub const STEP: &str = "Step";
 pub const DOT_OK: &str = "● on time";
 pub const DOT_LATE: &str = "● late";
 pub const DOT_REJECTED: &str = "● rejected";
+
+/// Captions of the demo autoplay, in script order.
+pub const DEMO_CAPTIONS: [&str; 10] = [
+    "Demo — The Architect's Audit. Press any key or click to take over.",
+    "Act I: before seeing the ledger, the student commits to a diagnosis.",
+    "The report card: this student's predictions failed most on the Memory Wall.",
+    "Act II: predict which tier will be hardest before touching the controls.",
+    "The course's default design: 2 GPUs, FP16, dynamic batching. Queues explode and TinyML overflows.",
+    "Continuous batching: requests join at every decode step. Better, but 2 GPUs are overloaded.",
+    "Eight GPUs: closer, but FP16 weights and KV cache still move too many bytes per step.",
+    "INT8 weights and an INT8 KV cache: the cloud fits its load with a spare GPU.",
+    "A 100K-parameter keyword spotter fits the 256 KB SRAM. All constraints are met.",
+    "Submitted: the design is saved to the Design Ledger as chapter 16.",
+];
+pub const PREFERENCES: &str = "Display";
+pub const PROJECTOR: &str = "Projector profile (P): light, high contrast, larger";
+pub const UI_SCALE: &str = "UI scale";

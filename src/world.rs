@@ -12,6 +12,7 @@ use bevy::window::PrimaryWindow;
 
 use crate::physics::Report;
 use crate::sim::Physics;
+use crate::theme::{ActivePalette, Palette};
 use crate::{text, theme};
 
 /// The camera that draws the world (egui has its own).
@@ -30,9 +31,82 @@ pub struct TierRing(pub usize);
 #[derive(Component, Debug, Clone, Copy)]
 pub struct TierStatusText(pub usize);
 
+/// The users' label, with the total request rate.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct SourceLabel;
+
 /// The request-rate label on a link.
 #[derive(Component, Debug, Clone, Copy)]
 pub struct LinkLabel(pub usize);
+
+/// The tier's current view of the physics (kept on its node entity).
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct TierState(pub TierView);
+
+/// Present while a tier fails (out of memory, or a failed SLO), with the reason.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct Failed(pub String);
+
+/// The headless half of the tiers: node entities whose state follows the physics.
+pub struct TierSimPlugin;
+
+impl Plugin for TierSimPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_systems(Startup, spawn_tier_nodes).add_systems(
+            Update,
+            update_tier_state.after(crate::sim::CoreSet::Compute),
+        );
+    }
+}
+
+fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
+    for (i, v) in tier_views(&physics.0).into_iter().enumerate() {
+        commands.spawn((
+            TierNode(i),
+            TierState(v),
+            Transform::from_translation(TIER_POS[i].extend(0.5)),
+        ));
+    }
+}
+
+fn update_tier_state(
+    mut commands: Commands,
+    physics: Res<Physics>,
+    mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
+) {
+    if !physics.is_changed() {
+        return;
+    }
+    let views = tier_views(&physics.0);
+    for (e, n, mut st, failed) in &mut nodes {
+        let v = views[n.0].clone();
+        match (v.status == TierStatus::Fail, failed) {
+            (true, f) if f.map(|f| &f.0) != Some(&v.line) => {
+                commands.entity(e).insert(Failed(v.line.clone()));
+            }
+            (false, Some(_)) => {
+                commands.entity(e).remove::<Failed>();
+            }
+            _ => {}
+        }
+        st.set_if_neq(TierState(v));
+    }
+}
+
+/// Give new tier nodes their disc.
+fn dress_tiers(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    new: Query<(Entity, &TierNode), Added<TierNode>>,
+) {
+    for (e, n) in &new {
+        commands.entity(e).insert((
+            Mesh2d(meshes.add(Circle::new(NODE_RADIUS))),
+            MeshMaterial2d(materials.add(theme::tier_color(n.0))),
+        ));
+    }
+}
 
 /// How a tier is doing, for drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,15 +146,18 @@ pub fn tier_views(r: &Report) -> [TierView; 4] {
     };
     let cloud_fail = r.cloud_oom || !r.slo_latency_ok || !r.slo_tput_ok;
     let cloud_line = if r.cloud_oom {
-        format!("OOM {:.0}/{:.0} GB", r.cloud_model_gb, r.cloud_ram_gb)
+        format!(
+            "OOM {:.0}/{:.0} GB\nnot in use",
+            r.cloud_model_gb, r.cloud_ram_gb
+        )
     } else {
-        format!("P99 {:.0} ms", r.cloud_p99_ms)
+        format!("P99 {}", text::latency(r.cloud_p99_ms))
     };
     let dev = |oom: bool, used: f64, cap: f64, p99: f64| {
         if oom {
-            format!("OOM {used:.1}/{cap:.0} GB")
+            format!("OOM {used:.1}/{cap:.0} GB\nnot in use")
         } else {
-            format!("{used:.1}/{cap:.0} GB · {:.1} s", p99 / 1000.0)
+            format!("{used:.1}/{cap:.0} GB, {}", text::latency(p99))
         }
     };
     [
@@ -117,7 +194,7 @@ pub fn tier_views(r: &Report) -> [TierView; 4] {
             rps: r.tier_rps[3],
             line: if r.tiny_oom {
                 format!(
-                    "SRAM {:.0}/{:.0} KB · not in use",
+                    "SRAM {:.0}/{:.0} KB: not in use",
                     r.tiny_model_kb, r.tiny_sram_kb
                 )
             } else {
@@ -142,32 +219,106 @@ pub struct ScreenshotRequest {
 }
 
 /// Layout of the architecture diagram, in world units.
-pub const SOURCE_POS: Vec2 = Vec2::new(-330.0, 0.0);
+pub const SOURCE_POS: Vec2 = Vec2::new(-340.0, -20.0);
 pub const TIER_POS: [Vec2; 4] = [
-    Vec2::new(170.0, 225.0),
-    Vec2::new(170.0, 75.0),
-    Vec2::new(170.0, -75.0),
-    Vec2::new(170.0, -225.0),
+    Vec2::new(90.0, 205.0),
+    Vec2::new(90.0, 55.0),
+    Vec2::new(90.0, -95.0),
+    Vec2::new(90.0, -245.0),
 ];
 const NODE_RADIUS: f32 = 46.0;
-/// Half-size of the diagram the camera must keep in view.
-const VIEW_HALF: Vec2 = Vec2::new(560.0, 320.0);
+/// Centre and half-size of the diagram the camera must keep in view (labels included).
+const VIEW_CENTER: Vec2 = Vec2::new(60.0, 0.0);
+const VIEW_HALF: Vec2 = Vec2::new(500.0, 330.0);
 
-/// Shared mesh and materials for particles, one material per outcome.
+/// Shared meshes and materials whose colours follow the palette.
 #[derive(Resource)]
-struct ParticleAssets {
-    mesh: Handle<Mesh>,
+struct WorldAssets {
+    particle: Handle<Mesh>,
     ok: Handle<ColorMaterial>,
     late: Handle<ColorMaterial>,
     rejected: Handle<ColorMaterial>,
+    link: Handle<ColorMaterial>,
+    source: Handle<ColorMaterial>,
+    ring_thin: Handle<Mesh>,
+    ring_thick: Handle<Mesh>,
+}
+
+/// Which palette colour a world label takes.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    Text,
+    Muted,
+}
+
+/// A label's font size before the profile's label scale.
+#[derive(Component, Debug, Clone, Copy)]
+struct BaseSize(f32);
+
+fn label(text: impl Into<String>, size: f32, ink: Ink) -> impl Bundle {
+    (
+        Text2d::new(text),
+        TextFont::from_font_size(size),
+        BaseSize(size),
+        ink,
+        TextColor(Palette::DEFAULT.text),
+    )
+}
+
+/// Restyle the world when the profile changes.
+#[allow(clippy::type_complexity)]
+fn apply_palette(
+    palette: Res<ActivePalette>,
+    assets: Res<WorldAssets>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut labels: Query<(&Ink, &BaseSize, &mut TextColor, &mut TextFont)>,
+    mut rings: Query<&mut Mesh2d, With<TierRing>>,
+    mut particles: Query<&mut Transform, With<particles::Particle>>,
+) {
+    if !palette.is_changed() {
+        return;
+    }
+    let p = palette.0;
+    for (h, c) in [
+        (&assets.ok, p.ok),
+        (&assets.late, p.warn),
+        (&assets.rejected, p.fail),
+        (&assets.link, p.link),
+        (&assets.source, p.text_muted),
+    ] {
+        if let Some(mut m) = materials.get_mut(h) {
+            m.color = c;
+        }
+    }
+    for (ink, base, mut color, mut font) in &mut labels {
+        // Status lines are recoloured by update_tier_text, which runs after this.
+        color.0 = match ink {
+            Ink::Text => p.text,
+            Ink::Muted => p.text_muted,
+        };
+        font.font_size = FontSize::Px(base.0 * p.label_scale);
+    }
+    let ring = if p.projector {
+        &assets.ring_thick
+    } else {
+        &assets.ring_thin
+    };
+    for mut m in &mut rings {
+        m.0 = ring.clone();
+    }
+    for mut t in &mut particles {
+        t.scale = Vec3::splat(p.weight);
+    }
 }
 
 fn dress_particles(
     mut commands: Commands,
-    assets: Res<ParticleAssets>,
-    new: Query<(Entity, &particles::Particle), Added<particles::Particle>>,
+    assets: Res<WorldAssets>,
+    palette: Res<ActivePalette>,
+    mut new: Query<(Entity, &particles::Particle, &mut Transform), Added<particles::Particle>>,
 ) {
-    for (e, p) in &new {
+    for (e, p, mut t) in &mut new {
+        t.scale = Vec3::splat(palette.0.weight);
         let mat = match p.outcome {
             particles::Outcome::WithinSlo => assets.ok.clone(),
             particles::Outcome::Late => assets.late.clone(),
@@ -175,7 +326,7 @@ fn dress_particles(
         };
         commands
             .entity(e)
-            .insert((Mesh2d(assets.mesh.clone()), MeshMaterial2d(mat)));
+            .insert((Mesh2d(assets.particle.clone()), MeshMaterial2d(mat)));
     }
 }
 
@@ -186,14 +337,14 @@ fn time_keys(keys: Res<ButtonInput<KeyCode>>, mut tc: ResMut<particles::TimeCont
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(particles::ParticleSimPlugin);
+    app.add_plugins((particles::ParticleSimPlugin, TierSimPlugin));
     app.init_resource::<UiInsets>()
         .add_systems(Startup, spawn_world)
-        .add_systems(Update, (dress_particles, time_keys))
+        .add_systems(Update, (dress_particles, dress_tiers, time_keys))
         .add_systems(
             Update,
             (
-                update_tier_text,
+                (apply_palette, update_tier_text).chain(),
                 animate_nodes,
                 fit_camera,
                 take_screenshot.run_if(resource_exists::<ScreenshotRequest>),
@@ -207,39 +358,38 @@ fn spawn_world(
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
     commands.spawn((Camera2d, WorldCamera));
-    commands.insert_resource(ParticleAssets {
-        mesh: meshes.add(Circle::new(5.0)),
-        ok: materials.add(theme::OK),
-        late: materials.add(theme::WARN),
-        rejected: materials.add(theme::FAIL),
-    });
-    let title_font = TextFont::from_font_size(40.0);
+    let pal = Palette::DEFAULT;
+    let assets = WorldAssets {
+        particle: meshes.add(Circle::new(5.0)),
+        ok: materials.add(pal.ok),
+        late: materials.add(pal.warn),
+        rejected: materials.add(pal.fail),
+        link: materials.add(pal.link),
+        source: materials.add(pal.text_muted),
+        ring_thin: meshes.add(Annulus::new(NODE_RADIUS + 6.0, NODE_RADIUS + 14.0)),
+        ring_thick: meshes.add(Annulus::new(NODE_RADIUS + 5.0, NODE_RADIUS + 22.0)),
+    };
     commands.spawn((
-        Text2d::new(text::TITLE),
-        title_font,
-        TextColor(theme::TEXT),
-        Transform::from_xyz(-110.0, 300.0, 1.0),
+        label(text::TITLE, 40.0, Ink::Text),
+        bevy::sprite::Anchor::TOP_LEFT,
+        Transform::from_xyz(-430.0, 320.0, 1.0),
     ));
     commands.spawn((
-        Text2d::new(text::SUBTITLE),
-        TextFont::from_font_size(20.0),
-        TextColor(theme::TEXT_MUTED),
-        Transform::from_xyz(-110.0, 262.0, 1.0),
+        label(text::SUBTITLE, 20.0, Ink::Muted),
+        bevy::sprite::Anchor::TOP_LEFT,
+        Transform::from_xyz(-430.0, 268.0, 1.0),
     ));
     // The users/source node.
     commands.spawn((
         Mesh2d(meshes.add(Rectangle::new(90.0, 90.0))),
-        MeshMaterial2d(materials.add(theme::TEXT_MUTED)),
+        MeshMaterial2d(assets.source.clone()),
         Transform::from_translation(SOURCE_POS.extend(0.0)),
     ));
     commands.spawn((
-        Text2d::new(text::SOURCE_LABEL),
-        TextFont::from_font_size(22.0),
-        TextColor(theme::TEXT),
-        Transform::from_translation((SOURCE_POS + Vec2::new(0.0, -72.0)).extend(1.0)),
+        label(text::SOURCE_LABEL, 22.0, Ink::Text),
+        Transform::from_translation((SOURCE_POS + Vec2::new(0.0, -80.0)).extend(1.0)),
+        SourceLabel,
     ));
-    let circle = meshes.add(Circle::new(NODE_RADIUS));
-    let ring = meshes.add(Annulus::new(NODE_RADIUS + 6.0, NODE_RADIUS + 14.0));
     for (i, pos) in TIER_POS.iter().enumerate() {
         // Link from the source to the tier.
         let d = *pos - SOURCE_POS;
@@ -247,82 +397,86 @@ fn spawn_world(
         let mid = SOURCE_POS + d.normalize() * (45.0 + len / 2.0);
         commands.spawn((
             Mesh2d(meshes.add(Rectangle::new(len, 4.0))),
-            MeshMaterial2d(materials.add(theme::LINK)),
+            MeshMaterial2d(assets.link.clone()),
             Transform::from_translation(mid.extend(-1.0))
                 .with_rotation(Quat::from_rotation_z(d.y.atan2(d.x))),
         ));
         commands.spawn((
-            Text2d::new(""),
-            TextFont::from_font_size(20.0),
-            TextColor(theme::TEXT_MUTED),
+            label("", 20.0, Ink::Muted),
             Transform::from_translation((mid + Vec2::new(0.0, 18.0)).extend(1.0)),
             LinkLabel(i),
         ));
         commands.spawn((
-            Mesh2d(ring.clone()),
-            MeshMaterial2d(materials.add(theme::OK)),
+            Mesh2d(assets.ring_thin.clone()),
+            MeshMaterial2d(materials.add(pal.ok)),
             Transform::from_translation(pos.extend(0.0)),
             TierRing(i),
         ));
         commands.spawn((
-            Mesh2d(circle.clone()),
-            MeshMaterial2d(materials.add(theme::tier_color(i))),
-            Transform::from_translation(pos.extend(0.5)),
-            TierNode(i),
+            label(
+                format!("{}\n{}", text::TIER_NAMES[i], text::TIER_HARDWARE[i]),
+                24.0,
+                Ink::Text,
+            ),
+            bevy::sprite::Anchor::BOTTOM_LEFT,
+            Transform::from_translation((*pos + Vec2::new(70.0, -12.0)).extend(1.0)),
         ));
         commands.spawn((
-            Text2d::new(format!(
-                "{}\n{}",
-                text::TIER_NAMES[i],
-                text::TIER_HARDWARE[i]
-            )),
-            TextFont::from_font_size(24.0),
-            TextColor(theme::TEXT),
-            bevy::sprite::Anchor::CENTER_LEFT,
-            Transform::from_translation((*pos + Vec2::new(70.0, 14.0)).extend(1.0)),
-        ));
-        commands.spawn((
-            Text2d::new(""),
-            TextFont::from_font_size(22.0),
-            TextColor(theme::TEXT_MUTED),
-            bevy::sprite::Anchor::CENTER_LEFT,
-            Transform::from_translation((*pos + Vec2::new(70.0, -30.0)).extend(1.0)),
+            label("", 22.0, Ink::Muted),
+            bevy::sprite::Anchor::TOP_LEFT,
+            Transform::from_translation((*pos + Vec2::new(70.0, -16.0)).extend(1.0)),
             TierStatusText(i),
         ));
     }
+    commands.insert_resource(assets);
 }
 
-fn status_color(s: TierStatus) -> Color {
+fn status_color(s: TierStatus, p: &Palette) -> Color {
     match s {
-        TierStatus::Ok => theme::OK,
-        TierStatus::Warm => theme::WARN,
-        TierStatus::Fail => theme::FAIL,
+        TierStatus::Ok => p.ok,
+        TierStatus::Warm => p.warn,
+        TierStatus::Fail => p.fail,
     }
 }
 
+#[allow(clippy::type_complexity)]
 fn update_tier_text(
     physics: Res<Physics>,
+    palette: Res<ActivePalette>,
     mut status: Query<(&TierStatusText, &mut Text2d, &mut TextColor), Without<LinkLabel>>,
     mut links: Query<(&LinkLabel, &mut Text2d), Without<TierStatusText>>,
+    mut source: Query<
+        &mut Text2d,
+        (
+            With<SourceLabel>,
+            Without<LinkLabel>,
+            Without<TierStatusText>,
+        ),
+    >,
 ) {
-    if !physics.is_changed() {
+    if !physics.is_changed() && !palette.is_changed() {
         return;
     }
     let views = tier_views(&physics.0);
     for (t, mut text, mut color) in &mut status {
         let v = &views[t.0];
         text.0 = v.line.clone();
-        color.0 = status_color(v.status);
+        color.0 = status_color(v.status, &palette.0);
     }
     for (l, mut text) in &mut links {
         text.0 = format!("{:.0} req/s", views[l.0].rps);
+    }
+    let total: f64 = physics.0.tier_rps.iter().sum();
+    for mut text in &mut source {
+        text.0 = format!("{}\n{total:.0} req/s", text::SOURCE_LABEL);
     }
 }
 
 fn animate_nodes(
     time: Res<Time>,
     physics: Res<Physics>,
-    mut nodes: Query<(&TierNode, &mut Transform), Without<TierRing>>,
+    palette: Res<ActivePalette>,
+    mut nodes: Query<(&TierNode, &TierState, &mut Transform), Without<TierRing>>,
     mut rings: Query<
         (&TierRing, &mut Transform, &MeshMaterial2d<ColorMaterial>),
         Without<TierNode>,
@@ -331,8 +485,8 @@ fn animate_nodes(
 ) {
     let views = tier_views(&physics.0);
     let t = time.elapsed_secs();
-    for (n, mut tf) in &mut nodes {
-        let v = &views[n.0];
+    for (n, st, mut tf) in &mut nodes {
+        let v = &st.0;
         // Pulse rate and depth follow load.
         let rate = 1.0 + 4.0 * v.load;
         let s = 1.0 + (0.03 + 0.07 * v.load) * (t * rate).sin();
@@ -349,7 +503,7 @@ fn animate_nodes(
         tf.translation = TIER_POS[r.0].extend(0.0);
         if let Some(mut m) = materials.get_mut(&mat.0) {
             let glow = 0.75 + 0.25 * (t * 2.0).sin().abs();
-            m.color = status_color(v.status).with_alpha(glow);
+            m.color = status_color(v.status, &palette.0).with_alpha(glow);
         }
     }
 }
@@ -357,15 +511,19 @@ fn animate_nodes(
 /// Keep the diagram in the part of the window the panels leave free.
 fn fit_camera(
     insets: Res<UiInsets>,
+    palette: Res<ActivePalette>,
     window: Single<&Window, With<PrimaryWindow>>,
-    mut camera: Single<(&mut Camera, &mut Projection), With<WorldCamera>>,
+    mut camera: Single<(&mut Camera, &mut Projection, &mut Transform), With<WorldCamera>>,
 ) {
     let sf = window.scale_factor();
     let (w, h) = (window.physical_width(), window.physical_height());
     let left = ((insets.left * sf) as u32).min(w.saturating_sub(1));
     let bottom = ((insets.bottom * sf) as u32).min(h.saturating_sub(1));
     let size = UVec2::new(w - left, h - bottom).max(UVec2::ONE);
-    let (cam, proj) = &mut *camera;
+    let (cam, proj, tf) = &mut *camera;
+    if tf.translation.truncate() != VIEW_CENTER {
+        tf.translation = VIEW_CENTER.extend(tf.translation.z);
+    }
     let vp = Viewport {
         physical_position: UVec2::new(left, 0),
         physical_size: size,
@@ -381,20 +539,46 @@ fn fit_camera(
     }
     if let Projection::Orthographic(o) = &mut **proj {
         let logical = size.as_vec2() / sf;
-        let scale = (VIEW_HALF.x * 2.0 / logical.x).max(VIEW_HALF.y * 2.0 / logical.y);
+        // Larger labels in the projector profile need a little more room.
+        let half = VIEW_HALF * (1.0 + (palette.0.label_scale - 1.0) * 0.6);
+        let scale = (half.x * 2.0 / logical.x).max(half.y * 2.0 / logical.y);
         if (o.scale - scale).abs() > 1e-3 {
             o.scale = scale;
         }
     }
 }
 
+/// Where each tier node's centre lands in the window, in physical pixels.
+pub fn node_pixels(camera: &Camera, cam_tf: &GlobalTransform, scale_factor: f32) -> Vec<[f32; 2]> {
+    TIER_POS
+        .iter()
+        .filter_map(|p| camera.world_to_viewport(cam_tf, p.extend(0.0)).ok())
+        .map(|v| [v.x * scale_factor, v.y * scale_factor])
+        .collect()
+}
+
 fn take_screenshot(
     mut commands: Commands,
     mut req: ResMut<ScreenshotRequest>,
+    demo: Option<Res<crate::demo::Demo>>,
+    camera: Single<(&Camera, &GlobalTransform), With<WorldCamera>>,
+    window: Single<&Window, With<PrimaryWindow>>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    // With a demo jump, wait until the marker is reached.
+    if demo.is_some_and(|d| d.stop_at.is_some() && !d.reached) {
+        return;
+    }
     req.frames += 1;
     if req.frames == 90 {
+        // A sidecar tells the checker where the nodes are.
+        let (cam, tf) = *camera;
+        let nodes = node_pixels(cam, tf, window.scale_factor());
+        let sidecar = serde_json::json!({ "tier_nodes": nodes, "tier_colors": theme::TIER_HEX });
+        let path = req.path.with_extension("json");
+        if let Err(e) = std::fs::write(&path, sidecar.to_string()) {
+            warn!("cannot write {}: {e}", path.display());
+        }
         commands
             .spawn(Screenshot::primary_window())
             .observe(save_to_disk(req.path.clone()));

@@ -308,6 +308,27 @@ pub fn start_afresh(store: &mut LedgerStore, state: &mut LedgerState) -> Result<
     Ok(())
 }
 
+/// Display preferences, stored apart from the ledger. Unreadable ones fall back to defaults
+/// (they hold nothing the student would miss).
+pub fn load_prefs(store: &LedgerStore) -> crate::theme::Prefs {
+    store
+        .get(PREFS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str::<crate::theme::Prefs>(&t).ok())
+        .unwrap_or_default()
+        .sanitized()
+}
+
+pub fn save_prefs(store: &mut LedgerStore, prefs: &crate::theme::Prefs) {
+    if store.mode == StorageMode::Persistent {
+        let text = serde_json::to_string(prefs).expect("prefs serialise");
+        if let Err(e) = store.set(PREFS_KEY, &text) {
+            warn!("display preferences not saved: {e}");
+        }
+    }
+}
+
 /// How an import combines with the ledger in play.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportMode {
@@ -466,7 +487,10 @@ pub enum StoreChoice {
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum LedgerMsg {
     /// Parse text for an import preview; nothing changes until confirmed.
-    PreviewImport { source: String, text: String },
+    PreviewImport {
+        source: String,
+        text: String,
+    },
     ConfirmImport(ImportMode),
     CancelImport,
     /// Show a sample's card in Act I (None: the student's own).
@@ -520,10 +544,10 @@ fn handle_ledger_msgs(
                 commands.insert_resource(ImportPreview::new(source.clone(), text));
             }
             LedgerMsg::ConfirmImport(mode) => {
-                if let Some(p) = &preview {
-                    if apply_import(&mut store, &mut state, p, *mode).is_ok() {
-                        commands.remove_resource::<ImportPreview>();
-                    }
+                if let Some(p) = &preview
+                    && apply_import(&mut store, &mut state, p, *mode).is_ok()
+                {
+                    commands.remove_resource::<ImportPreview>();
                 }
             }
             LedgerMsg::CancelImport => commands.remove_resource::<ImportPreview>(),

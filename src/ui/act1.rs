@@ -14,6 +14,7 @@ fn heading(ui: &mut egui::Ui, s: &str) {
 }
 
 pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
+    let pal = c.pal;
     ui.label(egui::RichText::new(text::INTRO_KICKER).small());
     ui.label(egui::RichText::new(text::TITLE).size(32.0).strong());
     ui.add(egui::Label::new(text::INTRO_PITCH).wrap());
@@ -41,7 +42,7 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     });
     widgets::callout(
         ui,
-        c32(theme::LINK_BRIGHT),
+        c32(pal.info),
         text::READING_TITLE,
         &text::READING
             .iter()
@@ -50,7 +51,10 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
             .join("\n"),
     );
     ui.add_space(8.0);
-    if ui.button(egui::RichText::new(text::BEGIN).size(18.0)).clicked() {
+    if ui
+        .button(egui::RichText::new(text::BEGIN).size(18.0))
+        .clicked()
+    {
         c.flow.push(FlowMsg::Begin);
     }
 }
@@ -61,17 +65,22 @@ fn message(ui: &mut egui::Ui, from: &str, body: &str) {
 
 /// Pick whose ledger Act I reads: the student's own, a sample, or an import.
 fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
+    let pal = c.pal;
     ui.strong(text::LEDGER_SECTION);
     let current = c.ledger.sample.as_ref().map(|s| s.name.clone());
     ui.horizontal_wrapped(|ui| {
-        if ui.selectable_label(current.is_none(), text::USE_MINE).clicked() {
+        if ui
+            .selectable_label(current.is_none(), text::USE_MINE)
+            .clicked()
+        {
             c.ledger_msgs.push(LedgerMsg::ViewSample(None));
         }
         ui.label(text::SAMPLES_LABEL);
         for (name, _) in SAMPLES {
             let on = current.as_deref() == Some(name);
             if ui.selectable_label(on, text::sample_label(name)).clicked() {
-                c.ledger_msgs.push(LedgerMsg::ViewSample(Some(name.to_string())));
+                c.ledger_msgs
+                    .push(LedgerMsg::ViewSample(Some(name.to_string())));
             }
         }
     });
@@ -115,7 +124,7 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
         }
     }
     if let Some(p) = c.preview {
-        let fail = c32(theme::FAIL);
+        let fail = c32(pal.fail);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(format!("Import from {}", p.source));
             match &p.result {
@@ -129,18 +138,26 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
                     if parsed.notes.is_empty() {
                         ui.label("No problems found.");
                     } else {
-                        ui.label(format!("{} problems found (read as noted):", parsed.notes.len()));
+                        ui.label(format!(
+                            "{} problems found (read as noted):",
+                            parsed.notes.len()
+                        ));
                         for n in parsed.notes.iter().take(8) {
                             ui.label(egui::RichText::new(n).small());
                         }
                     }
-                    ui.add(egui::Label::new(egui::RichText::new(text::IMPORT_MERGE_EXPLAIN).small()).wrap());
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(text::IMPORT_MERGE_EXPLAIN).small())
+                            .wrap(),
+                    );
                     ui.horizontal(|ui| {
                         if ui.button(text::IMPORT_REPLACE).clicked() {
-                            c.ledger_msgs.push(LedgerMsg::ConfirmImport(ImportMode::Replace));
+                            c.ledger_msgs
+                                .push(LedgerMsg::ConfirmImport(ImportMode::Replace));
                         }
                         if ui.button(text::IMPORT_MERGE).clicked() {
-                            c.ledger_msgs.push(LedgerMsg::ConfirmImport(ImportMode::Merge));
+                            c.ledger_msgs
+                                .push(LedgerMsg::ConfirmImport(ImportMode::Merge));
                         }
                         if ui.button(text::CANCEL).clicked() {
                             c.ledger_msgs.push(LedgerMsg::CancelImport);
@@ -170,7 +187,10 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
     let mut choice: Option<Act1Choice> = ui.data(|d| d.get_temp(id)).flatten();
     for (i, opt) in Act1Choice::ALL.iter().enumerate() {
         if ui
-            .radio(choice == Some(*opt), egui::RichText::new(text::ACT1_OPTIONS[i]))
+            .radio(
+                choice == Some(*opt),
+                egui::RichText::new(text::ACT1_OPTIONS[i]),
+            )
             .clicked()
         {
             choice = Some(*opt);
@@ -179,48 +199,69 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.data_mut(|d| d.insert_temp(id, choice));
     ui.label(egui::RichText::new(text::LOCK_HINT).small());
     let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
-    if lock.clicked() {
-        if let Some(ch) = choice {
-            c.flow.push(FlowMsg::LockAct1(ch));
-        }
+    if let Some(ch) = choice.filter(|_| lock.clicked()) {
+        c.flow.push(FlowMsg::LockAct1(ch));
     }
 }
 
 pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
+    let pal = c.pal;
     heading(ui, text::ACT1_TITLE);
     let Some(choice) = c.preds.act1 else {
         return;
     };
-    ui.label(format!("{}: {}", text::LOCKED, text::ACT1_OPTIONS[choice.index()]));
+    ui.label(format!(
+        "{}: {}",
+        text::LOCKED,
+        text::ACT1_OPTIONS[choice.index()]
+    ));
     ui.separator();
     let card = c.ledger.shown_card();
     if let Some(s) = &c.ledger.sample {
-        ui.label(format!("Reading the sample ledger: {}", text::sample_label(&s.name)));
+        ui.label(format!(
+            "Reading the sample ledger: {}",
+            text::sample_label(&s.name)
+        ));
     }
     ui.strong(text::CARD_TITLE);
     let pct_color = if card.pct_correct >= 70.0 {
-        theme::OK
+        pal.ok
     } else if card.pct_correct >= 45.0 {
-        theme::WARN
+        pal.warn
     } else {
-        theme::FAIL
+        pal.fail
     };
     let hit_color = if card.n_hits > 4 {
-        theme::FAIL
+        pal.fail
     } else if card.n_hits > 1 {
-        theme::WARN
+        pal.warn
     } else {
-        theme::OK
+        pal.ok
     };
     ui.columns(3, |cols| {
-        widgets::tile(&mut cols[0], &format!("{}/15", card.n_completed), text::CARD_LABS, c32(theme::LINK_BRIGHT));
+        widgets::tile(
+            &mut cols[0],
+            &format!("{}/15", card.n_completed),
+            text::CARD_LABS,
+            c32(pal.info),
+        );
         widgets::tile(
             &mut cols[1],
             &format!("{:.0}%", card.pct_correct),
-            &format!("{} ({}/{})", text::CARD_ACCURACY, card.n_correct, card.n_predictions),
+            &format!(
+                "{} ({}/{})",
+                text::CARD_ACCURACY,
+                card.n_correct,
+                card.n_predictions
+            ),
             c32(pct_color),
         );
-        widgets::tile(&mut cols[2], &card.n_hits.to_string(), text::CARD_HITS, c32(hit_color));
+        widgets::tile(
+            &mut cols[2],
+            &card.n_hits.to_string(),
+            text::CARD_HITS,
+            c32(hit_color),
+        );
     });
     ui.strong(text::CARD_CONTEXTS);
     for (i, ctx) in CONTEXTS.iter().enumerate() {
@@ -248,27 +289,27 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", text::CARD_WEAKEST));
-        ui.colored_label(c32(theme::WARN), card.weakest_invariant);
+        ui.colored_label(c32(pal.warn), card.weakest_invariant);
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", text::CARD_FAILURES_AT));
-        ui.colored_label(c32(theme::FAIL), hits);
+        ui.colored_label(c32(pal.fail), hits);
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", text::CARD_FAVOURITE));
-        ui.colored_label(c32(theme::LINK_BRIGHT), text::context_label(card.fav_context));
+        ui.colored_label(c32(pal.info), text::context_label(card.fav_context));
     });
     if card.is_sparse() {
-        widgets::callout(ui, c32(theme::WARN), "", text::CARD_SPARSE);
+        widgets::callout(ui, c32(pal.warn), "", text::CARD_SPARSE);
     }
     ui.separator();
     ui.strong(text::RADAR_TITLE);
     ui.add(egui::Label::new(egui::RichText::new(text::RADAR_EXPLAIN).small()).wrap());
     let size = ui.available_width().min(440.0);
-    widgets::radar(ui, card, size);
+    widgets::radar(ui, card, size, &pal);
     ui.horizontal(|ui| {
-        ui.colored_label(c32(theme::OK), format!("■ {}", text::RADAR_ACCURACY));
-        ui.colored_label(c32(theme::FAIL), format!("■ {}", text::RADAR_HITS));
+        ui.colored_label(c32(pal.ok), format!("■ {}", text::RADAR_ACCURACY));
+        ui.colored_label(c32(pal.fail), format!("■ {}", text::RADAR_HITS));
     });
     ui.separator();
     let correct = choice.key() == card.act1_correct_answer;
@@ -286,8 +327,12 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     };
     widgets::callout(
         ui,
-        c32(if correct { theme::OK } else { theme::WARN }),
-        if correct { text::CONFIRMED } else { text::DIFFERENT },
+        c32(if correct { pal.ok } else { pal.warn }),
+        if correct {
+            text::CONFIRMED
+        } else {
+            text::DIFFERENT
+        },
         &format!("{}\n\n{}", text::ACT1_EXPLAIN[choice.index()], diagnosis),
     );
     egui::CollapsingHeader::new(text::MATHPEEK_ACT1).show(ui, |ui| {
@@ -298,7 +343,10 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         }
     });
     ui.add_space(8.0);
-    if ui.button(egui::RichText::new(text::TO_ACT2).size(18.0)).clicked() {
+    if ui
+        .button(egui::RichText::new(text::TO_ACT2).size(18.0))
+        .clicked()
+    {
         c.flow.push(FlowMsg::ToAct2);
     }
 }

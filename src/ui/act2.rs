@@ -10,6 +10,7 @@ use crate::sim::DesignMsg;
 use crate::{text, theme};
 
 pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
+    let pal = c.pal;
     ui.heading(text::ACT2_TITLE);
     let slo = &c.scenario.0.slo;
     let brief = format!(
@@ -27,7 +28,7 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     widgets::callout(ui, c32(theme::tier_color(0)), text::ACT2_FROM, &brief);
     let recs = recommendations(c);
     if !recs.is_empty() {
-        widgets::callout(ui, c32(theme::LINK_BRIGHT), text::ACT2_RECS_TITLE, &recs.join("\n"));
+        widgets::callout(ui, c32(pal.info), text::ACT2_RECS_TITLE, &recs.join("\n"));
     }
     ui.add(egui::Label::new(text::ACT2_STAGES_INTRO).wrap());
     ui.separator();
@@ -35,16 +36,18 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     let id = egui::Id::new("act2_choice");
     let mut choice: Option<Act2Choice> = ui.data(|d| d.get_temp(id)).flatten();
     for (i, opt) in Act2Choice::ALL.iter().enumerate() {
-        if ui.radio(choice == Some(*opt), text::ACT2_OPTIONS[i]).clicked() {
+        if ui
+            .radio(choice == Some(*opt), text::ACT2_OPTIONS[i])
+            .clicked()
+        {
             choice = Some(*opt);
         }
     }
     ui.data_mut(|d| d.insert_temp(id, choice));
     ui.label(egui::RichText::new(text::ACT2_LOCK_HINT).small());
-    if ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK)).clicked() {
-        if let Some(ch) = choice {
-            c.flow.push(FlowMsg::LockAct2(ch));
-        }
+    let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
+    if let Some(ch) = choice.filter(|_| lock.clicked()) {
+        c.flow.push(FlowMsg::LockAct2(ch));
     }
 }
 
@@ -98,9 +101,27 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.strong(text::STAGE_1);
     ui.add(egui::Slider::new(&mut d.n_h100, physics::N_H100_RANGE).text(text::LABEL_GPUS));
     ui.strong(text::STAGE_2);
-    quant_combo(ui, "qc", text::LABEL_Q_CLOUD, &mut d.quant_cloud, &Quant::CLOUD_EDGE);
-    quant_combo(ui, "qe", text::LABEL_Q_EDGE, &mut d.quant_edge, &Quant::CLOUD_EDGE);
-    quant_combo(ui, "qm", text::LABEL_Q_MOBILE, &mut d.quant_mobile, &Quant::MOBILE);
+    quant_combo(
+        ui,
+        "qc",
+        text::LABEL_Q_CLOUD,
+        &mut d.quant_cloud,
+        &Quant::CLOUD_EDGE,
+    );
+    quant_combo(
+        ui,
+        "qe",
+        text::LABEL_Q_EDGE,
+        &mut d.quant_edge,
+        &Quant::CLOUD_EDGE,
+    );
+    quant_combo(
+        ui,
+        "qm",
+        text::LABEL_Q_MOBILE,
+        &mut d.quant_mobile,
+        &Quant::MOBILE,
+    );
     if m == PhysicsModel::Systems {
         quant_combo(ui, "kv", text::LABEL_KV, &mut d.kv_quant, &Quant::KV);
     }
@@ -109,9 +130,15 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
         ui.radio_value(&mut d.serving, s, text::serving_label(s, m));
     }
     ui.strong(text::STAGE_4);
-    ui.add(egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE).text(text::LABEL_CADENCE));
+    ui.add(
+        egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE)
+            .text(text::LABEL_CADENCE),
+    );
     ui.strong(text::STAGE_5);
-    ui.add(egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE).text(text::LABEL_FAIRNESS));
+    ui.add(
+        egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE)
+            .text(text::LABEL_FAIRNESS),
+    );
     if m == PhysicsModel::Systems {
         ui.strong(text::STAGE_TINY);
         let s = &c.scenario.0.systems;
@@ -121,7 +148,13 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
                 .custom_formatter(|v, _| format!("{:.0}K", v / 1000.0))
                 .text(text::LABEL_TINY_PARAMS),
         );
-        quant_combo(ui, "tq", text::LABEL_TINY_QUANT, &mut d.tiny_quant, &Quant::TINY);
+        quant_combo(
+            ui,
+            "tq",
+            text::LABEL_TINY_QUANT,
+            &mut d.tiny_quant,
+            &Quant::TINY,
+        );
     }
     if ui.button(text::RESET_ALL).clicked() {
         c.design_msgs.push(DesignMsg::Reset);
@@ -134,47 +167,93 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
 }
 
 fn metrics(ui: &mut egui::Ui, c: &Ctx) {
+    let pal = c.pal;
     let r = &c.physics.0;
-    let ok = |b: bool| c32(if b { theme::OK } else { theme::FAIL });
+    let ok = |b: bool| c32(if b { pal.ok } else { pal.fail });
     ui.heading(text::PANEL_METRICS);
     ui.label(egui::RichText::new(text::latency_note(r.model)).small());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         for line in &r.trace {
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(&line.law).strong().color(c32(theme::LINK_BRIGHT)));
+                ui.label(egui::RichText::new(&line.law).strong().color(c32(pal.info)));
                 ui.label(egui::RichText::new(&line.formula).monospace().small());
-                ui.label(egui::RichText::new(format!("= {}", line.result)).monospace().strong());
+                ui.label(
+                    egui::RichText::new(format!("= {}", line.result))
+                        .monospace()
+                        .strong(),
+                );
             });
         }
     });
     // The four-tier grid.
     let tiers = [
-        (format!("Cloud (H100 ×{})", r.design.n_h100), format!("{:.1} GB", r.cloud_model_gb), format!("{:.0} GB", r.cloud_ram_gb), r.cloud_p99_ms, r.tier_assignments.cloud.clone(), r.cloud_oom),
-        ("Edge (Orin NX)".to_string(), format!("{:.1} GB", r.edge_model_gb), format!("{:.0} GB", r.edge_ram_gb), r.edge_p99_ms, r.tier_assignments.edge.clone(), r.edge_oom),
-        ("Mobile (NPU)".to_string(), format!("{:.2} GB", r.mobile_model_gb), format!("{:.0} GB", r.mobile_ram_gb), r.mobile_p99_ms, r.tier_assignments.mobile.clone(), r.mobile_oom),
-        ("TinyML (Cortex-M7)".to_string(), format!("{:.1} KB", r.tiny_model_kb), format!("{:.0} KB", r.tiny_sram_kb), r.tiny_p99_ms, r.tier_assignments.tiny.clone(), r.tiny_oom),
+        (
+            format!("Cloud (H100 ×{})", r.design.n_h100),
+            format!("{:.1} GB", r.cloud_model_gb),
+            format!("{:.0} GB", r.cloud_ram_gb),
+            r.cloud_p99_ms,
+            r.tier_assignments.cloud.clone(),
+            r.cloud_oom,
+        ),
+        (
+            "Edge (Orin NX)".to_string(),
+            format!("{:.1} GB", r.edge_model_gb),
+            format!("{:.0} GB", r.edge_ram_gb),
+            r.edge_p99_ms,
+            r.tier_assignments.edge.clone(),
+            r.edge_oom,
+        ),
+        (
+            "Mobile (NPU)".to_string(),
+            format!("{:.2} GB", r.mobile_model_gb),
+            format!("{:.0} GB", r.mobile_ram_gb),
+            r.mobile_p99_ms,
+            r.tier_assignments.mobile.clone(),
+            r.mobile_oom,
+        ),
+        (
+            "TinyML (Cortex-M7)".to_string(),
+            format!("{:.1} KB", r.tiny_model_kb),
+            format!("{:.0} KB", r.tiny_sram_kb),
+            r.tiny_p99_ms,
+            r.tier_assignments.tiny.clone(),
+            r.tiny_oom,
+        ),
     ];
-    egui::Grid::new("tiers").striped(true).num_columns(6).show(ui, |ui| {
-        for h in ["Tier", "Model", "RAM", "Latency", "Precision", "Memory"] {
-            ui.strong(h);
-        }
-        ui.end_row();
-        for (i, (name, model, ram, lat, q, oom)) in tiers.iter().enumerate() {
-            ui.colored_label(c32(theme::tier_color(i)), name);
-            ui.label(model);
-            ui.label(ram);
-            ui.label(text::latency(*lat));
-            ui.label(q.to_uppercase());
-            ui.colored_label(ok(!oom), if *oom { "FAIL" } else { "OK" });
+    egui::Grid::new("tiers")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for h in ["Tier", "Model", "RAM", "Latency", "Precision", "Memory"] {
+                ui.strong(h);
+            }
             ui.end_row();
-        }
-    });
+            for (i, (name, model, ram, lat, q, oom)) in tiers.iter().enumerate() {
+                ui.colored_label(c32(theme::tier_color(i)), name);
+                ui.label(model);
+                ui.label(ram);
+                ui.label(text::latency(*lat));
+                ui.label(q.to_uppercase());
+                ui.colored_label(ok(!oom), if *oom { "FAIL" } else { "OK" });
+                ui.end_row();
+            }
+        });
     // SLO tiles.
     let acc = &c.scenario.0.accuracy;
     ui.columns(4, |cols| {
-        widgets::tile(&mut cols[0], &text::latency(r.cloud_p99_ms), "P99 (SLO < 100 ms)", ok(r.slo_latency_ok));
-        widgets::tile(&mut cols[1], &format!("${:.5}", r.cost_per_req_usd), "Cost/req (SLO < $0.001)", ok(r.slo_cost_ok));
+        widgets::tile(
+            &mut cols[0],
+            &text::latency(r.cloud_p99_ms),
+            "P99 (SLO < 100 ms)",
+            ok(r.slo_latency_ok),
+        );
+        widgets::tile(
+            &mut cols[1],
+            &format!("${:.5}", r.cost_per_req_usd),
+            "Cost/req (SLO < $0.001)",
+            ok(r.slo_cost_ok),
+        );
         widgets::tile(
             &mut cols[2],
             &format!("{:.1}%", r.effective_accuracy * 100.0),
@@ -190,28 +269,53 @@ fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     });
     if let Some(s) = &r.systems {
         ui.columns(3, |cols| {
-            widgets::tile(&mut cols[0], &format!("{:.0} req/s", s.cloud_capacity_rps), &format!("Capacity (ρ = {:.2})", s.cloud_utilization.min(99.0)), ok(r.slo_tput_ok));
-            widgets::tile(&mut cols[1], &format!("{:.3}%", s.availability * 100.0), "Availability (SLO 99.9%)", ok(s.availability_ok));
-            widgets::tile(&mut cols[2], &text::latency(s.cloud_p99_e2e_ms), "P99 full answer (not checked)", c32(theme::TEXT_MUTED));
+            widgets::tile(
+                &mut cols[0],
+                &format!("{:.0} req/s", s.cloud_capacity_rps),
+                &format!("Capacity (ρ = {:.2})", s.cloud_utilization.min(99.0)),
+                ok(r.slo_tput_ok),
+            );
+            widgets::tile(
+                &mut cols[1],
+                &format!("{:.3}%", s.availability * 100.0),
+                "Availability (SLO 99.9%)",
+                ok(s.availability_ok),
+            );
+            widgets::tile(
+                &mut cols[2],
+                &text::latency(s.cloud_p99_e2e_ms),
+                "P99 full answer (not checked)",
+                c32(pal.text_muted),
+            );
         });
     }
 }
 
 fn banners(ui: &mut egui::Ui, c: &Ctx) {
+    let pal = c.pal;
     let r = &c.physics.0;
     if r.banners.is_empty() {
-        widgets::callout(ui, c32(theme::OK), "", text::ALL_CLEAR);
+        widgets::callout(ui, c32(pal.ok), "", text::ALL_CLEAR);
     }
     for b in &r.banners {
-        let color = c32(if b.is_warning() { theme::WARN } else { theme::FAIL });
-        widgets::callout(ui, color, text::banner_title(*b), &text::banner_detail(*b, r));
+        let color = c32(if b.is_warning() { pal.warn } else { pal.fail });
+        widgets::callout(
+            ui,
+            color,
+            text::banner_title(*b),
+            &text::banner_detail(*b, r),
+        );
     }
 }
 
 pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.heading(text::ACT2_TITLE);
     if let Some(p) = c.preds.act2 {
-        ui.label(format!("{}: {}", text::LOCKED, text::ACT2_OPTIONS[p.index()]));
+        ui.label(format!(
+            "{}: {}",
+            text::LOCKED,
+            text::ACT2_OPTIONS[p.index()]
+        ));
     }
     controls(ui, c);
     ui.separator();
@@ -220,22 +324,30 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     ui.strong(text::MAP_TITLE);
     ui.add(egui::Label::new(egui::RichText::new(text::MAP_EXPLAIN).small()).wrap());
-    widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0);
+    widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0, &c.pal);
     ui.add_space(8.0);
-    if ui.button(egui::RichText::new(text::FINISH).size(18.0)).clicked() {
+    if ui
+        .button(egui::RichText::new(text::FINISH).size(18.0))
+        .clicked()
+    {
         c.flow.push(FlowMsg::Finish);
     }
 }
 
 pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
+    let pal = c.pal;
     ui.heading(text::ACT2_TITLE);
     let r = &c.physics.0;
     if let Some(p) = c.preds.act2 {
         let correct = c.preds.act2_correct(c.scenario).unwrap_or(false);
         widgets::callout(
             ui,
-            c32(if correct { theme::OK } else { theme::WARN }),
-            if correct { text::CORRECT } else { text::REASSESS },
+            c32(if correct { pal.ok } else { pal.warn }),
+            if correct {
+                text::CORRECT
+            } else {
+                text::REASSESS
+            },
             text::ACT2_EXPLAIN[p.index()],
         );
     }
@@ -262,7 +374,7 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             r.effective_accuracy * 100.0,
             text::FEASIBLE_NEXT
         );
-        widgets::callout(ui, c32(theme::OK), text::FEASIBLE_TITLE, &summary);
+        widgets::callout(ui, c32(pal.ok), text::FEASIBLE_TITLE, &summary);
     } else {
         let steps = text::FIX_STEPS
             .iter()
@@ -270,12 +382,17 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             .map(|(i, s)| format!("{}. {s}", i + 1))
             .collect::<Vec<_>>()
             .join("\n");
-        widgets::callout(ui, c32(theme::WARN), text::FIX_TITLE, &format!("{steps}\n\n{}", text::FIX_FOOTER));
+        widgets::callout(
+            ui,
+            c32(pal.warn),
+            text::FIX_TITLE,
+            &format!("{steps}\n\n{}", text::FIX_FOOTER),
+        );
     }
     ui.separator();
     ui.heading(text::TAKEAWAYS_TITLE);
     for t in text::TAKEAWAYS {
-        widgets::callout(ui, c32(theme::LINK_BRIGHT), "", t);
+        widgets::callout(ui, c32(pal.info), "", t);
     }
     ui.add_space(8.0);
     ui.horizontal_wrapped(|ui| {

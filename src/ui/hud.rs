@@ -4,13 +4,14 @@ use bevy_egui::egui;
 
 use super::{Ctx, c32};
 use crate::ledger::store::SaveStatus;
-use crate::{text, theme};
+use crate::text;
 
 pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
+    let pal = c.pal;
     let r = &c.physics.0;
     let card = c.ledger.shown_card();
-    let good = |b: bool| c32(if b { theme::OK } else { theme::FAIL });
-    let muted = c32(theme::TEXT_MUTED);
+    let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
+    let muted = c32(pal.text_muted);
     ui.horizontal_wrapped(|ui| {
         ui.strong("LAB 16 · CAPSTONE");
         let item = |ui: &mut egui::Ui, k: &str, v: String, color: egui::Color32| {
@@ -18,16 +19,31 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             ui.label(egui::RichText::new(k).color(muted).small());
             ui.label(egui::RichText::new(v).color(color).strong());
         };
-        item(ui, text::HUD_LABS, format!("{}/15", card.n_completed), c32(theme::TEXT));
+        item(
+            ui,
+            text::HUD_LABS,
+            format!("{}/15", card.n_completed),
+            c32(pal.text),
+        );
         let pc = if card.pct_correct >= 70.0 {
-            theme::OK
+            pal.ok
         } else if card.pct_correct >= 45.0 {
-            theme::WARN
+            pal.warn
         } else {
-            theme::FAIL
+            pal.fail
         };
-        item(ui, text::HUD_ACC, format!("{:.0}%", card.pct_correct), c32(pc));
-        item(ui, text::HUD_WEAKEST, card.weakest_invariant.to_string(), c32(theme::WARN));
+        item(
+            ui,
+            text::HUD_ACC,
+            format!("{:.0}%", card.pct_correct),
+            c32(pc),
+        );
+        item(
+            ui,
+            text::HUD_WEAKEST,
+            card.weakest_invariant.to_string(),
+            c32(pal.warn),
+        );
         let a1 = c.preds.act1_correct(c.ledger);
         item(
             ui,
@@ -50,19 +66,34 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             },
             good(a2.unwrap_or(false)),
         );
-        item(ui, text::HUD_P99, text::latency(r.cloud_p99_ms), good(r.slo_latency_ok));
-        item(ui, text::HUD_COST, format!("${:.5}", r.cost_per_req_usd), good(r.slo_cost_ok));
+        item(
+            ui,
+            text::HUD_P99,
+            text::latency(r.cloud_p99_ms),
+            good(r.slo_latency_ok),
+        );
+        item(
+            ui,
+            text::HUD_COST,
+            format!("${:.5}", r.cost_per_req_usd),
+            good(r.slo_cost_ok),
+        );
         item(
             ui,
             text::HUD_SYSTEM,
-            if r.system_valid { "VALID" } else { "INFEASIBLE" }.into(),
+            if r.system_valid {
+                "VALID"
+            } else {
+                "INFEASIBLE"
+            }
+            .into(),
             good(r.system_valid),
         );
         let (ledger, color) = match &c.ledger.save {
-            SaveStatus::Saved => ("ch16 saved".to_string(), theme::OK),
-            SaveStatus::NotYet => ("not saved yet".to_string(), theme::TEXT_MUTED),
-            SaveStatus::MemoryOnly(_) => ("memory only".to_string(), theme::WARN),
-            SaveStatus::Failed(_) => ("save failed".to_string(), theme::FAIL),
+            SaveStatus::Saved => ("ch16 saved".to_string(), pal.ok),
+            SaveStatus::NotYet => ("not saved yet".to_string(), pal.text_muted),
+            SaveStatus::MemoryOnly(_) => ("memory only".to_string(), pal.warn),
+            SaveStatus::Failed(_) => ("save failed".to_string(), pal.fail),
         };
         item(ui, text::HUD_LEDGER, ledger, c32(color));
     });

@@ -15,10 +15,12 @@ use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui,
 };
 
+use crate::demo::Demo;
 use crate::flow::{FlowMsg, Phase, Predictions};
 use crate::ledger::store::{ImportPreview, LedgerMsg, LedgerState};
 use crate::sim::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, Physics};
 use crate::text;
+use crate::theme::{ActivePalette, Palette, Prefs};
 use crate::world::UiInsets;
 use crate::world::particles::{ParticleClock, TimeControls};
 
@@ -49,8 +51,9 @@ pub(super) fn plugin(app: &mut App) {
         .auto_create_primary_context = false;
     app.init_resource::<ShortcutsOpen>()
         .init_resource::<ImportDraft>()
-        .add_systems(Startup, (spawn_ui_camera, style))
-        .add_systems(EguiPrimaryContextPass, panels)
+        .init_resource::<KeyboardBusy>()
+        .add_systems(Startup, spawn_ui_camera)
+        .add_systems(EguiPrimaryContextPass, (style, panels).chain())
         .add_systems(Update, shortcuts);
 }
 
@@ -73,15 +76,38 @@ fn spawn_ui_camera(mut commands: Commands) {
     ));
 }
 
-fn style(mut contexts: EguiContexts) -> Result {
+/// Apply the profile (light or dark visuals) and the UI scale when they change.
+fn style(
+    mut contexts: EguiContexts,
+    prefs: Res<Prefs>,
+    mut applied: Local<Option<Prefs>>,
+) -> Result {
+    if *applied == Some(*prefs) {
+        return Ok(());
+    }
+    *applied = Some(*prefs);
     let ctx = contexts.ctx_mut()?;
+    ctx.set_theme(if prefs.projector {
+        egui::Theme::Light
+    } else {
+        egui::Theme::Dark
+    });
+    ctx.set_zoom_factor(prefs.scale);
+    let projector = prefs.projector;
     ctx.all_styles_mut(|s| {
+        if projector {
+            s.visuals.override_text_color = Some(egui::Color32::BLACK);
+            s.visuals.widgets.noninteractive.bg_stroke.width = 1.5;
+            s.visuals.selection.stroke.width = 2.5;
+        }
         s.text_styles.iter_mut().for_each(|(k, f)| {
-            f.size = match k {
-                egui::TextStyle::Heading => 24.0,
-                egui::TextStyle::Small => 12.0,
-                _ => 15.0,
-            }
+            let grow = if projector { 1.2 } else { 1.0 };
+            f.size = grow
+                * match k {
+                    egui::TextStyle::Heading => 24.0,
+                    egui::TextStyle::Small => 12.0,
+                    _ => 15.0,
+                }
         });
         s.spacing.item_spacing = egui::vec2(8.0, 6.0);
     });
@@ -93,14 +119,18 @@ fn shortcuts(
     phase: Res<State<Phase>>,
     mut design: MessageWriter<DesignMsg>,
     mut open: ResMut<ShortcutsOpen>,
-    mut contexts: EguiContexts,
+    busy: Res<KeyboardBusy>,
+    mut window: Single<&mut Window, With<bevy::window::PrimaryWindow>>,
 ) {
-    let typing = contexts
-        .ctx_mut()
-        .map(|c| c.egui_wants_keyboard_input())
-        .unwrap_or(false);
-    if typing {
+    if busy.0 {
         return;
+    }
+    if keys.just_pressed(KeyCode::F11) {
+        use bevy::window::{MonitorSelection, WindowMode};
+        window.mode = match window.mode {
+            WindowMode::Windowed => WindowMode::BorderlessFullscreen(MonitorSelection::Current),
+            _ => WindowMode::Windowed,
+        };
     }
     if keys.just_pressed(KeyCode::KeyR) && phase.get().instruments_open() {
         design.write(DesignMsg::Reset);
@@ -117,6 +147,7 @@ fn shortcuts(
 /// Everything a panel needs to read, and where it sends requests.
 pub(crate) struct Ctx<'a> {
     pub phase: Phase,
+    pub pal: Palette,
     pub design: &'a CurrentDesign,
     pub model: &'a ActiveModel,
     pub physics: &'a Physics,
@@ -130,25 +161,37 @@ pub(crate) struct Ctx<'a> {
     pub ledger_msgs: Vec<LedgerMsg>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn panels(
-    mut contexts: EguiContexts,
-    phase: Res<State<Phase>>,
-    design: Res<CurrentDesign>,
-    model: Res<ActiveModel>,
-    physics: Res<Physics>,
-    scenario: Res<ActiveScenario>,
-    preds: Res<Predictions>,
-    ledger: Res<LedgerState>,
-    preview: Option<Res<ImportPreview>>,
-    mut draft: ResMut<ImportDraft>,
-    mut shortcuts_open: ResMut<ShortcutsOpen>,
-    mut flow_out: MessageWriter<FlowMsg>,
-    mut design_out: MessageWriter<DesignMsg>,
-    mut ledger_out: MessageWriter<LedgerMsg>,
-    mut insets: ResMut<UiInsets>,
-    (mut time, clock): (ResMut<TimeControls>, Res<ParticleClock>),
-) -> Result {
+/// What the panels read.
+#[derive(bevy::ecs::system::SystemParam)]
+pub(crate) struct UiRead<'w> {
+    phase: Res<'w, State<Phase>>,
+    design: Res<'w, CurrentDesign>,
+    model: Res<'w, ActiveModel>,
+    physics: Res<'w, Physics>,
+    scenario: Res<'w, ActiveScenario>,
+    preds: Res<'w, Predictions>,
+    ledger: Res<'w, LedgerState>,
+    preview: Option<Res<'w, ImportPreview>>,
+    palette: Res<'w, ActivePalette>,
+    demo: Option<Res<'w, Demo>>,
+    clock: Res<'w, ParticleClock>,
+}
+
+/// Where the panels send requests.
+#[derive(bevy::ecs::system::SystemParam)]
+pub(crate) struct UiWrite<'w> {
+    flow: MessageWriter<'w, FlowMsg>,
+    design: MessageWriter<'w, DesignMsg>,
+    ledger: MessageWriter<'w, LedgerMsg>,
+    draft: ResMut<'w, ImportDraft>,
+    shortcuts_open: ResMut<'w, ShortcutsOpen>,
+    insets: ResMut<'w, UiInsets>,
+    time: ResMut<'w, TimeControls>,
+    prefs: ResMut<'w, Prefs>,
+    busy: ResMut<'w, KeyboardBusy>,
+}
+
+fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
         ctx.clone(),
@@ -158,15 +201,16 @@ fn panels(
             .max_rect(ctx.viewport_rect()),
     );
     let mut c = Ctx {
-        phase: *phase.get(),
-        design: &design,
-        model: &model,
-        physics: &physics,
-        scenario: &scenario,
-        preds: &preds,
-        ledger: &ledger,
-        preview: preview.as_deref(),
-        draft: &mut draft,
+        phase: *r.phase.get(),
+        pal: r.palette.0,
+        design: &r.design,
+        model: &r.model,
+        physics: &r.physics,
+        scenario: &r.scenario,
+        preds: &r.preds,
+        ledger: &r.ledger,
+        preview: r.preview.as_deref(),
+        draft: &mut w.draft,
         flow: Vec::new(),
         design_msgs: Vec::new(),
         ledger_msgs: Vec::new(),
@@ -189,6 +233,7 @@ fn panels(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    preferences(ui, &mut w.prefs);
                     storage_warnings(ui, &mut c);
                     match c.phase {
                         Phase::Intro => act1::intro(ui, &mut c),
@@ -204,12 +249,16 @@ fn panels(
         .rect
         .width();
 
-    time_controls(ctx, left, &mut time, &clock);
+    time_controls(ctx, left, &mut w.time, &r.clock, &r.palette.0);
+    if let Some(caption) = r.demo.as_ref().and_then(|d| d.caption) {
+        demo_caption(ctx, left, bottom, caption, &r.palette.0);
+    }
+    w.busy.0 = ctx.egui_wants_keyboard_input();
 
-    if shortcuts_open.0 {
+    if w.shortcuts_open.0 {
         egui::Window::new("Keyboard shortcuts")
             .collapsible(false)
-            .open(&mut shortcuts_open.0)
+            .open(&mut w.shortcuts_open.0)
             .show(ctx, |ui| {
                 for (k, what) in text::SHORTCUTS {
                     ui.horizontal(|ui| {
@@ -220,15 +269,22 @@ fn panels(
             });
     }
 
-    insets.set_if_neq(UiInsets { left, bottom });
-    flow_out.write_batch(c.flow);
-    design_out.write_batch(c.design_msgs);
-    ledger_out.write_batch(c.ledger_msgs);
+    let (flow, design, ledger) = (c.flow, c.design_msgs, c.ledger_msgs);
+    w.insets.set_if_neq(UiInsets { left, bottom });
+    w.flow.write_batch(flow);
+    w.design.write_batch(design);
+    w.ledger.write_batch(ledger);
     Ok(())
 }
 
 /// PhET-style time controls over the world.
-fn time_controls(ctx: &egui::Context, left: f32, tc: &mut TimeControls, clock: &ParticleClock) {
+fn time_controls(
+    ctx: &egui::Context,
+    left: f32,
+    tc: &mut TimeControls,
+    clock: &ParticleClock,
+    pal: &Palette,
+) {
     egui::Area::new("time_controls".into())
         .fixed_pos(egui::pos2(left + 12.0, 10.0))
         .show(ctx, |ui| {
@@ -238,7 +294,10 @@ fn time_controls(ctx: &egui::Context, left: f32, tc: &mut TimeControls, clock: &
                     if ui.button(label).clicked() {
                         tc.paused = !tc.paused;
                     }
-                    if ui.add_enabled(tc.paused, egui::Button::new(text::STEP)).clicked() {
+                    if ui
+                        .add_enabled(tc.paused, egui::Button::new(text::STEP))
+                        .clicked()
+                    {
                         tc.step = true;
                     }
                     for (speed, name) in TimeControls::SPEEDS {
@@ -246,9 +305,9 @@ fn time_controls(ctx: &egui::Context, left: f32, tc: &mut TimeControls, clock: &
                             tc.speed = speed;
                         }
                     }
-                    ui.colored_label(c32(crate::theme::OK), text::DOT_OK);
-                    ui.colored_label(c32(crate::theme::WARN), text::DOT_LATE);
-                    ui.colored_label(c32(crate::theme::FAIL), text::DOT_REJECTED);
+                    ui.colored_label(c32(pal.ok), text::DOT_OK);
+                    ui.colored_label(c32(pal.warn), text::DOT_LATE);
+                    ui.colored_label(c32(pal.fail), text::DOT_REJECTED);
                     ui.label(
                         egui::RichText::new(format!(
                             "1 dot = {:.0} request(s)",
@@ -261,11 +320,53 @@ fn time_controls(ctx: &egui::Context, left: f32, tc: &mut TimeControls, clock: &
         });
 }
 
+/// The demo's caption, over the bottom of the world.
+fn demo_caption(ctx: &egui::Context, left: f32, bottom: f32, caption: &str, pal: &Palette) {
+    let rect = ctx.viewport_rect();
+    let width = (rect.width() - left - 40.0).max(200.0);
+    egui::Area::new("demo_caption".into())
+        .fixed_pos(egui::pos2(left + 20.0, rect.bottom() - bottom - 90.0))
+        .show(ctx, |ui| {
+            ui.set_max_width(width);
+            egui::Frame::popup(ui.style())
+                .fill(c32(pal.background).gamma_multiply(0.92))
+                .show(ui, |ui| {
+                    ui.label(
+                        egui::RichText::new(caption)
+                            .size(20.0)
+                            .strong()
+                            .color(c32(pal.text)),
+                    );
+                });
+        });
+}
+
+/// Egui has keyboard focus (typing): world shortcuts stay quiet.
+#[derive(Resource, Debug, Default)]
+pub struct KeyboardBusy(pub bool);
+
+/// Display preferences: profile and scale.
+fn preferences(ui: &mut egui::Ui, prefs: &mut Prefs) {
+    egui::CollapsingHeader::new(text::PREFERENCES).show(ui, |ui| {
+        let mut p = *prefs;
+        ui.checkbox(&mut p.projector, text::PROJECTOR);
+        ui.add(
+            egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE)
+                .step_by(0.25)
+                .text(text::UI_SCALE),
+        );
+        if p != *prefs {
+            *prefs = p;
+        }
+    });
+}
+
 /// Storage problems are shown on every screen until resolved.
 fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
+    let pal = c.pal;
     use crate::ledger::store::SaveStatus;
-    let fail = c32(crate::theme::FAIL);
-    let warn = c32(crate::theme::WARN);
+    let fail = c32(pal.fail);
+    let warn = c32(pal.warn);
     if let SaveStatus::MemoryOnly(reason) | SaveStatus::Failed(reason) = &c.ledger.save {
         widgets::callout(ui, warn, "", &format!("{}{reason}", text::MEMORY_ONLY));
     }

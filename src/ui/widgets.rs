@@ -5,7 +5,7 @@ use egui_plot::{HLine, Legend, Plot, PlotPoints, Points, Polygon, VLine};
 
 use crate::ledger::ReportCard;
 use crate::physics::Report;
-use crate::theme;
+use crate::theme::{self, Palette};
 use crate::ui::c32;
 
 /// A callout box: a coloured left bar and wrapped text.
@@ -40,13 +40,14 @@ pub fn tile(ui: &mut egui::Ui, value: &str, caption: &str, color: Color32) {
 }
 
 /// The seven invariants as a radar: prediction accuracy (green) vs constraint hits (red).
-pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32) {
+pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32, pal: &Palette) {
     let (resp, painter) = ui.allocate_painter(Vec2::new(size, size * 0.9), egui::Sense::hover());
     let rect = resp.rect;
     let center = rect.center();
     let radius = size * 0.30;
     let n = card.invariant_scores.len();
-    let angle = |i: usize| -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / n as f32;
+    let angle =
+        |i: usize| -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / n as f32;
     let at = |i: usize, r: f32| center + Vec2::angled(angle(i)) * r;
     let grid = ui.visuals().weak_text_color().gamma_multiply(0.5);
     for ring in [0.25, 0.5, 0.75, 1.0] {
@@ -57,16 +58,45 @@ pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32) {
     for (i, (name, _)) in card.invariant_scores.iter().enumerate() {
         painter.line_segment([center, at(i, radius)], Stroke::new(1.0, grid));
         let p = at(i, radius + 22.0);
-        painter.text(p, egui::Align2::CENTER_CENTER, *name, egui::FontId::proportional(13.0), text_color);
+        painter.text(
+            p,
+            egui::Align2::CENTER_CENTER,
+            *name,
+            egui::FontId::proportional(13.0),
+            text_color,
+        );
     }
     let series = [
-        (card.invariant_scores.iter().map(|(_, s)| s.correct_rate as f32).collect::<Vec<_>>(), c32(theme::OK)),
-        (card.invariant_scores.iter().map(|(_, s)| s.hit_rate as f32).collect::<Vec<_>>(), c32(theme::FAIL)),
+        (
+            card.invariant_scores
+                .iter()
+                .map(|(_, s)| s.correct_rate as f32)
+                .collect::<Vec<_>>(),
+            c32(pal.ok),
+        ),
+        (
+            card.invariant_scores
+                .iter()
+                .map(|(_, s)| s.hit_rate as f32)
+                .collect::<Vec<_>>(),
+            c32(pal.fail),
+        ),
     ];
     for (vals, color) in series {
-        let pts: Vec<Pos2> = vals.iter().enumerate().map(|(i, v)| at(i, radius * v.clamp(0.0, 1.0))).collect();
-        painter.add(egui::Shape::convex_polygon(pts.clone(), color.gamma_multiply(0.15), Stroke::NONE));
-        painter.add(egui::Shape::closed_line(pts.clone(), Stroke::new(2.5, color)));
+        let pts: Vec<Pos2> = vals
+            .iter()
+            .enumerate()
+            .map(|(i, v)| at(i, radius * v.clamp(0.0, 1.0)))
+            .collect();
+        painter.add(egui::Shape::convex_polygon(
+            pts.clone(),
+            color.gamma_multiply(0.15),
+            Stroke::NONE,
+        ));
+        painter.add(egui::Shape::closed_line(
+            pts.clone(),
+            Stroke::new(2.5, color),
+        ));
         for p in pts {
             painter.circle_filled(p, 3.5, color);
         }
@@ -74,17 +104,45 @@ pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32) {
 }
 
 /// Memory (GB) vs latency (ms) on log–log axes, with RAM budgets, the SLO band and OOM marks.
-pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32) {
+pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palette) {
     let tiers = [
-        ("Cloud", r.cloud_model_gb, r.cloud_p99_ms, r.cloud_oom, r.cloud_ram_gb),
-        ("Edge", r.edge_model_gb, r.edge_p99_ms, r.edge_oom, r.edge_ram_gb),
-        ("Mobile", r.mobile_model_gb, r.mobile_p99_ms, r.mobile_oom, r.mobile_ram_gb),
-        ("TinyML", r.tiny_model_kb / (1024.0 * 1024.0), r.tiny_p99_ms, r.tiny_oom, r.tiny_sram_kb / (1024.0 * 1024.0)),
+        (
+            "Cloud",
+            r.cloud_model_gb,
+            r.cloud_p99_ms,
+            r.cloud_oom,
+            r.cloud_ram_gb,
+        ),
+        (
+            "Edge",
+            r.edge_model_gb,
+            r.edge_p99_ms,
+            r.edge_oom,
+            r.edge_ram_gb,
+        ),
+        (
+            "Mobile",
+            r.mobile_model_gb,
+            r.mobile_p99_ms,
+            r.mobile_oom,
+            r.mobile_ram_gb,
+        ),
+        (
+            "TinyML",
+            r.tiny_model_kb / (1024.0 * 1024.0),
+            r.tiny_p99_ms,
+            r.tiny_oom,
+            r.tiny_sram_kb / (1024.0 * 1024.0),
+        ),
     ];
     let log = |v: f64| v.max(1e-6).log10();
     let fmt_pow = |v: f64| {
         let p = 10f64.powf(v);
-        if p >= 1.0 { format!("{p:.0}") } else { format!("{p:.0e}") }
+        if p >= 1.0 {
+            format!("{p:.0}")
+        } else {
+            format!("{p:.0e}")
+        }
     };
     Plot::new("map")
         .height(height)
@@ -104,21 +162,34 @@ pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32) {
             plot.polygon(
                 Polygon::new(
                     "SLO zone",
-                    PlotPoints::new(vec![[-4.0, 0.0], [3.0, 0.0], [3.0, log(slo_ms)], [-4.0, log(slo_ms)]]),
+                    PlotPoints::new(vec![
+                        [-4.0, 0.0],
+                        [3.0, 0.0],
+                        [3.0, log(slo_ms)],
+                        [-4.0, log(slo_ms)],
+                    ]),
                 )
-                .fill_color(c32(theme::OK).gamma_multiply(0.12))
-                .stroke(Stroke::new(1.0, c32(theme::OK))),
+                .fill_color(c32(pal.ok).gamma_multiply(0.12))
+                .stroke(Stroke::new(1.0, c32(pal.ok))),
             );
-            plot.hline(HLine::new("P99 SLO", log(slo_ms)).color(c32(theme::OK)));
+            plot.hline(HLine::new("P99 SLO", log(slo_ms)).color(c32(pal.ok)));
             for (i, (name, gb, ms, oom, ram)) in tiers.iter().enumerate() {
                 let color = c32(theme::tier_color(i));
-                plot.vline(VLine::new(format!("{name} budget"), log(*ram)).color(color).style(egui_plot::LineStyle::dashed_dense()));
-                let marker = if *oom { egui_plot::MarkerShape::Cross } else { egui_plot::MarkerShape::Circle };
+                plot.vline(
+                    VLine::new(format!("{name} budget"), log(*ram))
+                        .color(color)
+                        .style(egui_plot::LineStyle::dashed_dense()),
+                );
+                let marker = if *oom {
+                    egui_plot::MarkerShape::Cross
+                } else {
+                    egui_plot::MarkerShape::Circle
+                };
                 plot.points(
                     Points::new(*name, vec![[log(*gb), log(*ms)]])
                         .shape(marker)
                         .radius(if *oom { 10.0 } else { 8.0 })
-                        .color(if *oom { c32(theme::FAIL) } else { color }),
+                        .color(if *oom { c32(pal.fail) } else { color }),
                 );
             }
         });

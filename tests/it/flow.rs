@@ -42,24 +42,39 @@ fn act1_cannot_reveal_before_the_lock_and_the_lock_holds() {
     assert_eq!(phase(&app), Phase::Act1Predict);
     assert!(!phase(&app).report_open());
     send(&mut app, FlowMsg::ToAct2);
-    assert_eq!(phase(&app), Phase::Act1Predict, "the report needs a locked prediction");
+    assert_eq!(
+        phase(&app),
+        Phase::Act1Predict,
+        "the report needs a locked prediction"
+    );
     send(&mut app, FlowMsg::LockAct1(Act1Choice::Queuing));
     assert_eq!(phase(&app), Phase::Act1Report);
     assert!(phase(&app).report_open());
     send(&mut app, FlowMsg::LockAct1(Act1Choice::Drift));
-    assert_eq!(app.world().resource::<Predictions>().act1, Some(Act1Choice::Queuing));
+    assert_eq!(
+        app.world().resource::<Predictions>().act1,
+        Some(Act1Choice::Queuing)
+    );
 }
 
 #[test]
 fn act2_instruments_are_hidden_until_its_lock() {
     let mut app = headless_app();
-    for m in [FlowMsg::Begin, FlowMsg::LockAct1(Act1Choice::MemoryBw), FlowMsg::ToAct2] {
+    for m in [
+        FlowMsg::Begin,
+        FlowMsg::LockAct1(Act1Choice::MemoryBw),
+        FlowMsg::ToAct2,
+    ] {
         send(&mut app, m);
     }
     assert_eq!(phase(&app), Phase::Act2Brief);
     assert!(!phase(&app).instruments_open());
     send(&mut app, FlowMsg::Finish);
-    assert_eq!(phase(&app), Phase::Act2Brief, "cannot submit before predicting");
+    assert_eq!(
+        phase(&app),
+        Phase::Act2Brief,
+        "cannot submit before predicting"
+    );
     send(&mut app, FlowMsg::LockAct2(Act2Choice::TinyOom));
     assert_eq!(phase(&app), Phase::Act2Design);
     assert!(phase(&app).instruments_open());
@@ -71,7 +86,8 @@ fn banners_and_the_all_clear_follow_the_design() {
     app.update();
     let r = &app.world().resource::<Physics>().0;
     assert!(r.banners.contains(&Banner::TinySram) && r.banners.contains(&Banner::P99Slo));
-    app.world_mut().write_message(DesignMsg::Set(winning_design()));
+    app.world_mut()
+        .write_message(DesignMsg::Set(winning_design()));
     app.update();
     let r = &app.world().resource::<Physics>().0;
     assert!(r.system_valid && r.banners.is_empty(), "{:?}", r.banners);
@@ -88,18 +104,35 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
     ] {
         send(&mut app, m);
     }
-    app.world_mut().write_message(DesignMsg::Set(winning_design()));
+    app.world_mut()
+        .write_message(DesignMsg::Set(winning_design()));
     send(&mut app, FlowMsg::Finish);
     assert_eq!(phase(&app), Phase::Act2Reveal);
     let ledger = app.world().resource::<LedgerState>();
     let entry = &ledger.ledger.history.last().unwrap();
     assert_eq!(entry.chapter, 16);
     for k in [
-        "context", "cloud_hardware", "quantization_strategy", "serving_strategy", "total_cost_per_req",
-        "p99_latency_ms", "tier_assignments", "retraining_cadence_days", "fairness_threshold_pct",
-        "act1_prediction", "act1_correct", "act2_prediction", "act2_correct", "act2_result",
-        "act2_decision", "constraint_hit", "system_valid", "labs_completed", "pct_correct",
-        "weakest_invariant", "physics_model",
+        "context",
+        "cloud_hardware",
+        "quantization_strategy",
+        "serving_strategy",
+        "total_cost_per_req",
+        "p99_latency_ms",
+        "tier_assignments",
+        "retraining_cadence_days",
+        "fairness_threshold_pct",
+        "act1_prediction",
+        "act1_correct",
+        "act2_prediction",
+        "act2_correct",
+        "act2_result",
+        "act2_decision",
+        "constraint_hit",
+        "system_valid",
+        "labs_completed",
+        "pct_correct",
+        "weakest_invariant",
+        "physics_model",
     ] {
         assert!(entry.design.contains_key(k), "chapter 16 lacks {k}");
     }
@@ -110,18 +143,33 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
     // The empty ledger's answer is memory_bw (Memory Wall by default).
     assert_eq!(entry.design["act1_correct"], true);
     assert_eq!(entry.design["physics_model"], "systems");
-    assert_eq!(ledger.save, architects_audit::ledger::store::SaveStatus::Saved);
+    assert_eq!(
+        ledger.save,
+        architects_audit::ledger::store::SaveStatus::Saved
+    );
 
     send(&mut app, FlowMsg::Replay);
     assert_eq!(phase(&app), Phase::Act2Design);
     app.world_mut().write_message(DesignMsg::Reset);
     send(&mut app, FlowMsg::Finish);
     let ledger = app.world().resource::<LedgerState>();
-    let sixteens: Vec<_> = ledger.ledger.history.iter().filter(|e| e.chapter == 16).collect();
+    let sixteens: Vec<_> = ledger
+        .ledger
+        .history
+        .iter()
+        .filter(|e| e.chapter == 16)
+        .collect();
     assert_eq!(sixteens.len(), 2, "a replay appends a new entry");
-    assert_eq!(ledger.ledger.latest()[&16]["act2_result"], "infeasible", "the last entry wins");
+    assert_eq!(
+        ledger.ledger.latest()[&16]["act2_result"],
+        "infeasible",
+        "the last entry wins"
+    );
 
     send(&mut app, FlowMsg::NewRun);
     assert_eq!(phase(&app), Phase::Intro);
-    assert_eq!(*app.world().resource::<Predictions>(), Predictions::default());
+    assert_eq!(
+        *app.world().resource::<Predictions>(),
+        Predictions::default()
+    );
 }

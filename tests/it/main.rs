@@ -3,8 +3,10 @@
 
 mod app;
 mod cli;
+mod demo;
 mod flow;
 mod golden;
 mod ledger;
 mod store;
 mod systems;
+mod world;

@@ -1,8 +1,8 @@
 //! The ledger store: persistence, recovery, fallbacks, imports, samples.
 
 use architects_audit::ledger::store::{
-    self, BACKUP_KEY, ImportMode, ImportPreview, LEDGER_KEY, LedgerState, LedgerStore, MemoryBackend,
-    SaveStatus, StorageMode,
+    self, BACKUP_KEY, ImportMode, ImportPreview, LEDGER_KEY, LedgerState, LedgerStore,
+    MemoryBackend, SaveStatus, StorageMode,
 };
 use architects_audit::ledger::{Ledger, parse_str};
 
@@ -85,7 +85,11 @@ fn a_locked_native_store_falls_back_without_panicking() {
     first.set(LEDGER_KEY, LIST).unwrap();
     // A second game on the same store while the first holds it.
     let second = LedgerStore::open(Some(dir.path().to_path_buf()));
-    assert!(matches!(second.mode, StorageMode::MemoryOnly { .. }), "{:?}", second.mode);
+    assert!(
+        matches!(second.mode, StorageMode::MemoryOnly { .. }),
+        "{:?}",
+        second.mode
+    );
     drop(second);
     drop(first);
     // The value written survives reopening.
@@ -102,7 +106,8 @@ fn import_errors_leave_the_store_unchanged() {
     for bad in ["", "[1,2]", "{\"history\": 3}", "{\"history\": ["] {
         let preview = ImportPreview::new("bad", bad);
         assert!(preview.result.is_err());
-        let err = store::apply_import(&mut st, &mut state, &preview, ImportMode::Replace).unwrap_err();
+        let err =
+            store::apply_import(&mut st, &mut state, &preview, ImportMode::Replace).unwrap_err();
         assert!(!err.is_empty());
     }
     assert_eq!(state.ledger, before);
@@ -130,7 +135,10 @@ fn merge_keeps_existing_entries_and_the_import_wins_overlaps() {
     );
     store::apply_import(&mut st, &mut state, &preview, ImportMode::Merge).unwrap();
     assert_eq!(state.ledger.chapters(), vec![2, 5, 9]);
-    assert_eq!(state.card.n_correct, 2, "chapter 5 now reads the imported entry");
+    assert_eq!(
+        state.card.n_correct, 2,
+        "chapter 5 now reads the imported entry"
+    );
 }
 
 #[test]
@@ -152,9 +160,19 @@ fn samples_give_the_cards_they_promise() {
     assert_eq!(sparse.n_completed, 3);
     assert!(sparse.is_sparse());
     let empty = card("empty");
-    assert_eq!((empty.n_completed, empty.weakest_invariant, empty.fav_context), (0, "Memory Wall", "cloud"));
+    assert_eq!(
+        (
+            empty.n_completed,
+            empty.weakest_invariant,
+            empty.fav_context
+        ),
+        (0, "Memory Wall", "cloud")
+    );
     // Every sample file parses with no notes.
     for (name, text) in store::SAMPLES {
-        assert!(parse_str(text).unwrap().notes.is_empty() || name == "empty", "{name}");
+        assert!(
+            parse_str(text).unwrap().notes.is_empty() || name == "empty",
+            "{name}"
+        );
     }
 }

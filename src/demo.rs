@@ -1,0 +1,219 @@
+//! Demo autoplay: the lab plays itself with captions — predictions, a walk from the course's
+//! default design through failures to a valid design — then loops. Any key or click hands
+//! control back. The same script, run to a marker, drives the screenshot tests.
+
+use bevy::prelude::*;
+
+use crate::flow::{Act1Choice, Act2Choice, FlowMsg};
+use crate::ledger::store::LedgerMsg;
+use crate::physics::{Design, Quant, Serving};
+use crate::sim::DesignMsg;
+use crate::text;
+
+/// One thing the demo does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    Flow(FlowMsg),
+    Edit(DesignMsg),
+    Ledger(LedgerMsg),
+    Caption(&'static str),
+    /// A named point in the script (for screenshots).
+    Mark(&'static str),
+}
+
+/// A valid design under `systems`, reached step by step in the script.
+pub fn winning_design() -> Design {
+    Design {
+        n_h100: 8,
+        quant_cloud: Quant::Int8,
+        kv_quant: Quant::Int8,
+        serving: Serving::Continuous,
+        tiny_params: 1e5,
+        tiny_quant: Quant::Int8,
+        ..Design::default()
+    }
+}
+
+/// The script: (seconds to wait before the command at normal speed, command).
+pub fn script() -> Vec<(f32, Cmd)> {
+    let d0 = Design::default();
+    let continuous = Design {
+        serving: Serving::Continuous,
+        ..d0
+    };
+    let more_gpus = Design {
+        n_h100: 8,
+        ..continuous
+    };
+    let int8 = Design {
+        quant_cloud: Quant::Int8,
+        ..more_gpus
+    };
+    let kv8 = Design {
+        kv_quant: Quant::Int8,
+        ..int8
+    };
+    use Cmd::*;
+    vec![
+        (0.0, Caption(text::DEMO_CAPTIONS[0])),
+        (4.0, Flow(FlowMsg::Begin)),
+        (0.5, Caption(text::DEMO_CAPTIONS[1])),
+        (
+            3.0,
+            Ledger(LedgerMsg::ViewSample(Some("memory-wall".into()))),
+        ),
+        (3.0, Flow(FlowMsg::LockAct1(Act1Choice::MemoryBw))),
+        (0.5, Caption(text::DEMO_CAPTIONS[2])),
+        (0.5, Mark("act1-report")),
+        (6.0, Flow(FlowMsg::ToAct2)),
+        (0.5, Caption(text::DEMO_CAPTIONS[3])),
+        (4.0, Flow(FlowMsg::LockAct2(Act2Choice::TinyOom))),
+        (0.5, Caption(text::DEMO_CAPTIONS[4])),
+        (0.5, Mark("act2-fail")),
+        (5.0, Edit(DesignMsg::Set(continuous))),
+        (0.5, Caption(text::DEMO_CAPTIONS[5])),
+        (4.0, Edit(DesignMsg::Set(more_gpus))),
+        (0.5, Caption(text::DEMO_CAPTIONS[6])),
+        (4.0, Edit(DesignMsg::Set(int8))),
+        (4.0, Edit(DesignMsg::Set(kv8))),
+        (0.5, Caption(text::DEMO_CAPTIONS[7])),
+        (4.0, Edit(DesignMsg::Set(winning_design()))),
+        (0.5, Caption(text::DEMO_CAPTIONS[8])),
+        (0.5, Mark("act2-pass")),
+        (6.0, Flow(FlowMsg::Finish)),
+        (0.5, Caption(text::DEMO_CAPTIONS[9])),
+        (8.0, Edit(DesignMsg::Reset)),
+        (0.0, Ledger(LedgerMsg::ViewSample(None))),
+        (0.0, Flow(FlowMsg::NewRun)),
+    ]
+}
+
+/// A running demo.
+#[derive(Resource, Debug, Clone)]
+pub struct Demo {
+    pub script: Vec<(f32, Cmd)>,
+    pub next: usize,
+    pub wait: f32,
+    /// Script seconds per real second.
+    pub speed: f32,
+    pub caption: Option<&'static str>,
+    /// Stop at this marker instead of looping (screenshots, tests).
+    pub stop_at: Option<String>,
+    /// The marker was reached.
+    pub reached: bool,
+    /// Completed loops.
+    pub loops: u32,
+}
+
+impl Demo {
+    pub fn autoplay(speed: f32) -> Self {
+        Demo {
+            script: script(),
+            next: 0,
+            wait: 0.0,
+            speed: speed.max(0.05),
+            caption: None,
+            stop_at: None,
+            reached: false,
+            loops: 0,
+        }
+    }
+
+    /// Run the script as fast as the flow allows, up to `marker`.
+    pub fn goto(marker: &str) -> Self {
+        Demo {
+            stop_at: Some(marker.to_string()),
+            ..Demo::autoplay(1000.0)
+        }
+    }
+}
+
+/// Names of the script's markers.
+pub fn markers() -> Vec<&'static str> {
+    script()
+        .into_iter()
+        .filter_map(|(_, c)| match c {
+            Cmd::Mark(m) => Some(m),
+            _ => None,
+        })
+        .collect()
+}
+
+pub struct DemoPlugin;
+
+impl Plugin for DemoPlugin {
+    fn build(&self, app: &mut App) {
+        // Each system checks for the demo itself: hand_back may remove it between the two.
+        app.add_systems(
+            Update,
+            (
+                hand_back.run_if(resource_exists::<Demo>),
+                run_demo.run_if(resource_exists::<Demo>),
+            )
+                .chain()
+                .before(crate::sim::CoreSet::Apply),
+        );
+    }
+}
+
+/// Any key or click ends autoplay (not a marker run).
+fn hand_back(
+    mut commands: Commands,
+    demo: Res<Demo>,
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    mouse: Option<Res<ButtonInput<MouseButton>>>,
+) {
+    if demo.stop_at.is_some() {
+        return;
+    }
+    let key = keys.is_some_and(|k| k.get_just_pressed().next().is_some());
+    let click = mouse.is_some_and(|m| m.get_just_pressed().next().is_some());
+    if key || click {
+        commands.remove_resource::<Demo>();
+    }
+}
+
+fn run_demo(
+    time: Res<Time>,
+    mut demo: ResMut<Demo>,
+    mut flow: MessageWriter<FlowMsg>,
+    mut design: MessageWriter<DesignMsg>,
+    mut ledger: MessageWriter<LedgerMsg>,
+) {
+    if demo.reached {
+        return;
+    }
+    // One command a frame at most: a flow transition lands at the start of the next frame,
+    // before the next command.
+    demo.wait -= time.delta_secs() * demo.speed;
+    if demo.wait > 0.0 {
+        return;
+    }
+    if demo.next >= demo.script.len() {
+        demo.next = 0;
+        demo.loops += 1;
+    }
+    let (_, cmd) = demo.script[demo.next].clone();
+    demo.next += 1;
+    if let Some((delay, _)) = demo.script.get(demo.next) {
+        demo.wait = *delay;
+    }
+    match cmd {
+        Cmd::Flow(m) => {
+            flow.write(m);
+        }
+        Cmd::Edit(m) => {
+            design.write(m);
+        }
+        Cmd::Ledger(m) => {
+            ledger.write(m);
+        }
+        Cmd::Caption(c) => demo.caption = Some(c),
+        Cmd::Mark(m) => {
+            if demo.stop_at.as_deref() == Some(m) {
+                demo.reached = true;
+                demo.caption = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The world's headless half: tier node state and request particles.
+
+use std::time::Duration;
+
+use architects_audit::physics::{Design, Quant};
+use architects_audit::sim::{DesignMsg, Physics};
+use architects_audit::testing::headless_app;
+use architects_audit::world::particles::{
+    MAX_PARTICLES, Outcome, Particle, ParticleClock, TimeControls, tier_flows,
+};
+use architects_audit::world::{Failed, TierNode};
+use bevy::prelude::*;
+use bevy::time::TimeUpdateStrategy;
+
+fn fixed_step(app: &mut App, dt: f32) {
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f32(
+        dt,
+    )));
+}
+
+#[test]
+fn spawn_rates_follow_the_physics_rates() {
+    let mut app = headless_app();
+    fixed_step(&mut app, 1.0 / 60.0);
+    app.update();
+    let before = app.world().resource::<ParticleClock>().spawned;
+    let frames = 600; // 10 simulated seconds
+    for _ in 0..frames {
+        app.update();
+    }
+    let clock = app.world().resource::<ParticleClock>();
+    let rates = app.world().resource::<Physics>().0.tier_rps;
+    let seconds = frames as f64 / 60.0;
+    for tier in 0..4 {
+        let spawned = (clock.spawned[tier] - before[tier]) as f64 * clock.requests_per_particle;
+        let expected = rates[tier] * seconds;
+        // The accumulator is exact to one particle per tier.
+        assert!(
+            (spawned - expected).abs() <= clock.requests_per_particle + 1e-6 + expected * 0.02,
+            "tier {tier}: {spawned} requests vs {expected}"
+        );
+    }
+}
+
+#[test]
+fn time_controls_pause_step_and_speed() {
+    let mut app = headless_app();
+    fixed_step(&mut app, 1.0 / 60.0);
+    app.update();
+    app.world_mut().resource_mut::<TimeControls>().paused = true;
+    let a = app.world().resource::<ParticleClock>().spawned;
+    for _ in 0..30 {
+        app.update();
+    }
+    assert_eq!(
+        app.world().resource::<ParticleClock>().spawned,
+        a,
+        "paused: nothing moves"
+    );
+    app.world_mut().resource_mut::<TimeControls>().step = true;
+    app.update();
+    let b = app.world().resource::<ParticleClock>().spawned;
+    assert!(b[0] > a[0], "a step advances one frame");
+    assert!(!app.world().resource::<TimeControls>().step);
+    // Fast runs four times as many requests per real second.
+    let mut tc = app.world_mut().resource_mut::<TimeControls>();
+    tc.paused = false;
+    tc.speed = 4.0;
+    for _ in 0..60 {
+        app.update();
+    }
+    let c = app.world().resource::<ParticleClock>().spawned;
+    let per = app
+        .world()
+        .resource::<ParticleClock>()
+        .requests_per_particle;
+    let cloud = (c[0] - b[0]) as f64 * per;
+    assert!((cloud - 600.0 * 4.0).abs() < 600.0 * 4.0 * 0.05, "{cloud}");
+}
+
+#[test]
+fn an_oom_tier_gets_its_failure_state() {
+    let mut app = headless_app();
+    app.update();
+    app.update();
+    let failing = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&TierNode, Option<&Failed>)>();
+        let mut v: Vec<(usize, Option<String>)> = q
+            .iter(app.world())
+            .map(|(n, f)| (n.0, f.map(|f| f.0.clone())))
+            .collect();
+        v.sort();
+        v
+    };
+    // The default design: TinyML overflows its SRAM and the cloud is overloaded.
+    let v = failing(&mut app);
+    assert!(
+        v[3].1.as_deref().is_some_and(|r| r.contains("not in use")),
+        "{v:?}"
+    );
+    assert!(v[0].1.is_some());
+    assert!(v[1].1.is_none() && v[2].1.is_none());
+    // FP16 at the edge overflows the Orin.
+    app.world_mut().write_message(DesignMsg::Set(Design {
+        quant_edge: Quant::Fp16,
+        ..Design::default()
+    }));
+    app.update();
+    app.update();
+    let v = failing(&mut app);
+    assert!(
+        v[1].1
+            .as_deref()
+            .is_some_and(|r| r.starts_with("OOM 16.5/16 GB")),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn particle_count_stays_bounded_over_a_long_fast_run() {
+    let mut app = headless_app();
+    fixed_step(&mut app, 1.0 / 30.0);
+    app.world_mut().resource_mut::<TimeControls>().speed = 4.0;
+    let mut peak = 0;
+    for i in 0..20_000 {
+        app.update();
+        if i % 500 == 0 {
+            let n = app
+                .world_mut()
+                .query::<&Particle>()
+                .iter(app.world())
+                .count();
+            peak = peak.max(n);
+        }
+    }
+    let n = app
+        .world_mut()
+        .query::<&Particle>()
+        .iter(app.world())
+        .count();
+    assert!(n <= MAX_PARTICLES && peak <= MAX_PARTICLES, "{n} / {peak}");
+    assert!(peak > 100, "particles do flow ({peak})");
+}
+
+#[test]
+fn outcomes_follow_the_report() {
+    let sc = architects_audit::physics::Scenario::builtin();
+    let bad = architects_audit::physics::evaluate(&sc, &Design::default(), Default::default());
+    let f = tier_flows(&bad);
+    assert_eq!(
+        f[3].p_ok, 0.0,
+        "an overflowing TinyML tier rejects everything"
+    );
+    assert!(
+        f[0].p_ok < 0.05,
+        "an overloaded cloud serves almost nothing on time"
+    );
+    let good = architects_audit::physics::evaluate(
+        &sc,
+        &architects_audit::demo::winning_design(),
+        Default::default(),
+    );
+    let f = tier_flows(&good);
+    assert!(f[0].p_ok > 0.99 && f[3].p_ok == 1.0);
+    // Little's Law: the cloud's queue is lambda x mean wait.
+    let s = good.systems.as_ref().unwrap();
+    assert!((f[0].queue_len - s.cloud_queue_len).abs() < 1e-12);
+    let _ = Outcome::Late;
+}

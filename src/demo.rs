@@ -5,9 +5,9 @@
 use bevy::prelude::*;
 
 use crate::flow::{Act1Choice, Act2Choice, FlowMsg};
+use crate::game::DesignMsg;
 use crate::ledger::store::LedgerMsg;
 use crate::physics::{Design, Quant, Serving};
-use crate::sim::DesignMsg;
 use crate::text;
 
 /// One thing the demo does.
@@ -151,7 +151,7 @@ impl Plugin for DemoPlugin {
                 run_demo.run_if(resource_exists::<Demo>),
             )
                 .chain()
-                .before(crate::sim::CoreSet::Apply),
+                .before(crate::game::CoreSet::Apply),
         );
     }
 }

@@ -6,8 +6,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::{ActiveScenario, Physics};
 use crate::ledger::store::{self, CAPSTONE_CHAPTER, LedgerState, LedgerStore};
-use crate::sim::{ActiveScenario, Physics};
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Phase {
@@ -122,11 +122,33 @@ pub enum FlowMsg {
     NewRun,
 }
 
-pub(crate) fn plugin(app: &mut App) {
+/// Answers chosen but not yet locked (shared by the panels and the keyboard shortcuts).
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct PendingChoice {
+    pub act1: Option<Act1Choice>,
+    pub act2: Option<Act2Choice>,
+}
+
+pub fn plugin(app: &mut App) {
     app.init_state::<Phase>()
         .init_resource::<Predictions>()
+        .init_resource::<PendingChoice>()
         .add_message::<FlowMsg>()
-        .add_systems(Update, handle_flow.after(crate::sim::CoreSet::Compute));
+        .add_systems(Update, handle_flow.after(crate::game::CoreSet::Compute))
+        .add_systems(Update, log_phase.run_if(state_changed::<Phase>))
+        .add_systems(Last, log_first_frame);
+}
+
+/// A log line on every phase change (the browser test reads these).
+fn log_phase(phase: Res<State<Phase>>) {
+    info!("architects-audit: phase {:?}", phase.get());
+}
+
+fn log_first_frame(mut done: Local<bool>) {
+    if !*done {
+        *done = true;
+        info!("architects-audit: first frame");
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -135,6 +157,7 @@ fn handle_flow(
     phase: Res<State<Phase>>,
     mut next: ResMut<NextState<Phase>>,
     mut preds: ResMut<Predictions>,
+    mut pending: ResMut<PendingChoice>,
     physics: Res<Physics>,
     scenario: Res<ActiveScenario>,
     mut ledger: ResMut<LedgerState>,
@@ -172,6 +195,7 @@ fn handle_flow(
             (FlowMsg::Replay, Phase::Act2Reveal) => Some(Phase::Act2Design),
             (FlowMsg::NewRun, _) => {
                 *preds = Predictions::default();
+                *pending = PendingChoice::default();
                 Some(Phase::Intro)
             }
             _ => None,

@@ -1,19 +1,20 @@
 //! The Architect's Audit: the ML Systems capstone (Volume I, Lab 16) as a Bevy simulation.
 //!
 //! The pure cores — [`physics`], [`ledger`] — import no Bevy and back the command line.
-//! [`sim`] holds the non-rendering plugin (resources, messages, systems) that headless tests
+//! [`game`] holds the non-rendering plugin (resources, messages, systems) that headless tests
 //! drive; [`world`] and [`ui`] draw it.
 
 pub mod cli;
 pub mod demo;
 pub mod flow;
+pub mod game;
 pub mod ledger;
 pub mod physics;
-pub mod sim;
 pub mod testing;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod web;
 pub mod world;
 
 use std::path::PathBuf;
@@ -50,6 +51,8 @@ pub fn run_app(opts: LaunchOptions) {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: text::WINDOW_TITLE.into(),
+                    canvas: Some("#game".into()),
+                    prevent_default_event_handling: true,
                     resolution: {
                         let (w, h) = opts.resolution.unwrap_or((1280, 720));
                         WindowResolution::new(w, h)
@@ -64,7 +67,7 @@ pub fn run_app(opts: LaunchOptions) {
                 ..default()
             }),
     );
-    app.add_plugins(sim::CorePlugin {
+    app.add_plugins(game::CorePlugin {
         scenario: opts.scenario,
         model: opts.model,
     });
@@ -84,5 +87,31 @@ pub fn run_app(opts: LaunchOptions) {
     if let Some(path) = opts.screenshot {
         app.insert_resource(world::ScreenshotRequest { path, frames: 0 });
     }
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Last, hide_loading_once);
     app.run();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn hide_loading_once(mut done: Local<bool>) {
+    if !*done {
+        *done = true;
+        web::hide_loading();
+    }
+}
+
+/// The web build's entry: options come from the page URL.
+#[cfg(target_arch = "wasm32")]
+pub fn run_web() {
+    let url = web::from_page();
+    run_app(LaunchOptions {
+        scenario: Scenario::builtin(),
+        model: url.model.unwrap_or_default(),
+        ledger_import: None,
+        screenshot: None,
+        demo: url.demo.then(|| demo::Demo::autoplay(1.0)),
+        projector: url.projector,
+        scale: url.scale,
+        resolution: None,
+    });
 }

@@ -1,4 +1,5 @@
 //! `architects-audit`: plays the capstone, or runs a headless command.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -146,6 +147,12 @@ fn load_scenario(path: &Option<PathBuf>) -> Result<Scenario, String> {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    architects_audit::run_web();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args = Cli::parse();
     match run(args) {

@@ -3,8 +3,8 @@
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 
+use crate::game::CorePlugin;
 use crate::physics::{PhysicsModel, Scenario};
-use crate::sim::CorePlugin;
 
 /// `MinimalPlugins` + `StatesPlugin` + the project's non-rendering plugins.
 pub fn headless_app() -> App {

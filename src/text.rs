@@ -463,7 +463,13 @@ pub fn banner_detail(b: crate::physics::Banner, r: &crate::physics::Report) -> S
 }
 
 /// The keyboard shortcuts dialog.
-pub const SHORTCUTS: [(&str, &str); 6] = [
+pub const SHORTCUTS: [(&str, &str); 11] = [
+    (
+        "Enter",
+        "Begin / lock the chosen answer / move on / submit the design",
+    ),
+    ("A–D", "Choose an answer in a prediction lock"),
+    ("Space", "Pause or play the request flow"),
     ("Tab", "Move focus to the next control (Shift+Tab: back)"),
     ("Space/Enter", "Operate the focused control"),
     ("Arrows", "Change the focused slider"),
@@ -471,7 +477,9 @@ pub const SHORTCUTS: [(&str, &str); 6] = [
         "R",
         "Reset all design controls (Act II; the ledger is kept)",
     ),
+    ("P", "Projector profile on or off"),
     ("F1 or ?", "Show or hide this list"),
+    ("F11", "Full screen"),
     ("Esc", "Close this list"),
 ];
 pub const PLAY: &str = "▶ Play (Space)";

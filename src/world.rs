@@ -10,8 +10,8 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::PrimaryWindow;
 
+use crate::game::Physics;
 use crate::physics::Report;
-use crate::sim::Physics;
 use crate::theme::{ActivePalette, Palette};
 use crate::{text, theme};
 
@@ -54,7 +54,7 @@ impl Plugin for TierSimPlugin {
     fn build(&self, app: &mut App) {
         app.add_systems(Startup, spawn_tier_nodes).add_systems(
             Update,
-            update_tier_state.after(crate::sim::CoreSet::Compute),
+            update_tier_state.after(crate::game::CoreSet::Compute),
         );
     }
 }

@@ -521,6 +521,11 @@ impl Plugin for LedgerPlugin {
         if let Some(p) = &state.problem {
             warn!("stored ledger unreadable: {}", p.error);
         }
+        info!(
+            "architects-audit: ledger loaded, {} entries, chapters {:?}",
+            state.ledger.history.len(),
+            state.ledger.chapters()
+        );
         app.insert_resource(store)
             .insert_resource(state)
             .add_message::<LedgerMsg>()

@@ -183,8 +183,7 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
     ledger_source(ui, c);
     ui.separator();
     ui.strong(text::ACT1_QUESTION);
-    let id = egui::Id::new("act1_choice");
-    let mut choice: Option<Act1Choice> = ui.data(|d| d.get_temp(id)).flatten();
+    let mut choice = c.pending.act1;
     for (i, opt) in Act1Choice::ALL.iter().enumerate() {
         if ui
             .radio(
@@ -196,7 +195,7 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
             choice = Some(*opt);
         }
     }
-    ui.data_mut(|d| d.insert_temp(id, choice));
+    c.pending.act1 = choice;
     ui.label(egui::RichText::new(text::LOCK_HINT).small());
     let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
     if let Some(ch) = choice.filter(|_| lock.clicked()) {

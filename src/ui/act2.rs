@@ -5,8 +5,8 @@ use bevy_egui::egui;
 
 use super::{Ctx, c32, widgets};
 use crate::flow::{Act2Choice, FlowMsg};
+use crate::game::DesignMsg;
 use crate::physics::{self, PhysicsModel, Quant, Serving};
-use crate::sim::DesignMsg;
 use crate::{text, theme};
 
 pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -33,8 +33,7 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.add(egui::Label::new(text::ACT2_STAGES_INTRO).wrap());
     ui.separator();
     ui.strong(text::ACT2_QUESTION);
-    let id = egui::Id::new("act2_choice");
-    let mut choice: Option<Act2Choice> = ui.data(|d| d.get_temp(id)).flatten();
+    let mut choice = c.pending.act2;
     for (i, opt) in Act2Choice::ALL.iter().enumerate() {
         if ui
             .radio(choice == Some(*opt), text::ACT2_OPTIONS[i])
@@ -43,7 +42,7 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
             choice = Some(*opt);
         }
     }
-    ui.data_mut(|d| d.insert_temp(id, choice));
+    c.pending.act2 = choice;
     ui.label(egui::RichText::new(text::ACT2_LOCK_HINT).small());
     let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
     if let Some(ch) = choice.filter(|_| lock.clicked()) {

@@ -16,9 +16,9 @@ use bevy_egui::{
 };
 
 use crate::demo::Demo;
-use crate::flow::{FlowMsg, Phase, Predictions};
+use crate::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
+use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, Physics};
 use crate::ledger::store::{ImportPreview, LedgerMsg, LedgerState};
-use crate::sim::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, Physics};
 use crate::text;
 use crate::theme::{ActivePalette, Palette, Prefs};
 use crate::world::UiInsets;
@@ -54,7 +54,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<KeyboardBusy>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(EguiPrimaryContextPass, (style, panels).chain())
-        .add_systems(Update, shortcuts);
+        .add_systems(Update, (shortcuts, flow_keys));
 }
 
 /// egui draws through its own camera over the whole window, so the world camera's viewport
@@ -114,6 +114,50 @@ fn style(
     Ok(())
 }
 
+/// Keyboard access to the flow: Enter moves on (or locks the chosen answer), A–D choose.
+pub fn flow_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    phase: Res<State<Phase>>,
+    busy: Res<KeyboardBusy>,
+    preds: Res<Predictions>,
+    mut pending: ResMut<PendingChoice>,
+    mut flow: MessageWriter<FlowMsg>,
+) {
+    if busy.0 {
+        return;
+    }
+    let letter = [KeyCode::KeyA, KeyCode::KeyB, KeyCode::KeyC, KeyCode::KeyD]
+        .iter()
+        .position(|k| keys.just_pressed(*k));
+    let enter = keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter);
+    match phase.get() {
+        Phase::Intro if enter => {
+            flow.write(FlowMsg::Begin);
+        }
+        Phase::Act1Predict if preds.act1.is_none() => {
+            if let Some(i) = letter {
+                pending.act1 = Some(Act1Choice::ALL[i]);
+            } else if let Some(c) = pending.act1.filter(|_| enter) {
+                flow.write(FlowMsg::LockAct1(c));
+            }
+        }
+        Phase::Act1Report if enter => {
+            flow.write(FlowMsg::ToAct2);
+        }
+        Phase::Act2Design if enter => {
+            flow.write(FlowMsg::Finish);
+        }
+        Phase::Act2Brief if preds.act2.is_none() => {
+            if let Some(i) = letter {
+                pending.act2 = Some(Act2Choice::ALL[i]);
+            } else if let Some(c) = pending.act2.filter(|_| enter) {
+                flow.write(FlowMsg::LockAct2(c));
+            }
+        }
+        _ => {}
+    }
+}
+
 fn shortcuts(
     keys: Res<ButtonInput<KeyCode>>,
     phase: Res<State<Phase>>,
@@ -156,6 +200,7 @@ pub(crate) struct Ctx<'a> {
     pub ledger: &'a LedgerState,
     pub preview: Option<&'a ImportPreview>,
     pub draft: &'a mut ImportDraft,
+    pub pending: &'a mut PendingChoice,
     pub flow: Vec<FlowMsg>,
     pub design_msgs: Vec<DesignMsg>,
     pub ledger_msgs: Vec<LedgerMsg>,
@@ -184,6 +229,7 @@ pub(crate) struct UiWrite<'w> {
     design: MessageWriter<'w, DesignMsg>,
     ledger: MessageWriter<'w, LedgerMsg>,
     draft: ResMut<'w, ImportDraft>,
+    pending: ResMut<'w, PendingChoice>,
     shortcuts_open: ResMut<'w, ShortcutsOpen>,
     insets: ResMut<'w, UiInsets>,
     time: ResMut<'w, TimeControls>,
@@ -211,6 +257,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         ledger: &r.ledger,
         preview: r.preview.as_deref(),
         draft: &mut w.draft,
+        pending: &mut w.pending,
         flow: Vec::new(),
         design_msgs: Vec::new(),
         ledger_msgs: Vec::new(),

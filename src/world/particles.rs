@@ -8,8 +8,8 @@
 
 use bevy::prelude::*;
 
+use crate::game::Physics;
 use crate::physics::Report;
-use crate::sim::Physics;
 
 use super::{SOURCE_POS, TIER_POS};
 
@@ -186,7 +186,7 @@ impl Plugin for ParticleSimPlugin {
                 Update,
                 (advance_clock, spawn_particles, move_particles)
                     .chain()
-                    .after(crate::sim::CoreSet::Compute),
+                    .after(crate::game::CoreSet::Compute),
             );
     }
 }

@@ -1,7 +1,7 @@
 //! Headless app tests: the core plugin through `app.update()`.
 
+use architects_audit::game::{ActiveModel, CurrentDesign, DesignMsg, Physics};
 use architects_audit::physics::{Design, PhysicsModel, Quant, Serving};
-use architects_audit::sim::{ActiveModel, CurrentDesign, DesignMsg, Physics};
 use architects_audit::testing::headless_app;
 
 #[test]

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use architects_audit::demo::{Demo, markers};
 use architects_audit::flow::Phase;
+use architects_audit::game::Physics;
 use architects_audit::ledger::store::LedgerState;
-use architects_audit::sim::Physics;
 use architects_audit::testing::headless_app;
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;

@@ -1,9 +1,9 @@
 //! The two-act flow, walked headlessly through messages.
 
 use architects_audit::flow::{Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
+use architects_audit::game::{DesignMsg, Physics};
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::{Banner, Design, Quant, Serving};
-use architects_audit::sim::{DesignMsg, Physics};
 use architects_audit::testing::headless_app;
 use bevy::prelude::*;
 

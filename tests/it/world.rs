@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
+use architects_audit::game::{DesignMsg, Physics};
 use architects_audit::physics::{Design, Quant};
-use architects_audit::sim::{DesignMsg, Physics};
 use architects_audit::testing::headless_app;
 use architects_audit::world::particles::{
     MAX_PARTICLES, Outcome, Particle, ParticleClock, TimeControls, tier_flows,

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Build the WebGL version into web/dist/ (deployable as static files).
+# Usage: web/build.sh            (needs Rust, the wasm32 target, Node.js/npm)
+# Installs wasm-bindgen-cli at the version in Cargo.lock and binaryen (wasm-opt) from npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/architects-audit/target}"
+t0=$SECONDS
+
+rustup target add wasm32-unknown-unknown >/dev/null
+wbg_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$wbg_version" ]; then
+  echo "installing wasm-bindgen-cli $wbg_version"
+  cargo install wasm-bindgen-cli --version "$wbg_version"
+fi
+tools="$(pwd)/web/.tools"
+if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
+  mkdir -p "$tools"
+  (cd "$tools" && npm install --silent --no-audit --no-fund binaryen@132 >/dev/null)
+fi
+
+echo "building wasm (profile wasm-release)"
+RUSTFLAGS='--cfg getrandom_backend="wasm_js"' \
+  cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --bin architects-audit
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/architects-audit.wasm"
+
+rm -rf web/dist
+mkdir -p web/dist
+wasm-bindgen --target web --no-typescript --out-dir web/dist --out-name architects-audit "$wasm"
+raw="web/dist/architects-audit_bg.wasm"
+echo "after wasm-bindgen: $(stat -c %s "$raw") bytes"
+echo "running wasm-opt ${WASM_OPT_LEVEL:--Oz} (slow)"
+"$tools/node_modules/.bin/wasm-opt" "${WASM_OPT_LEVEL:--Oz}" --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$raw" -o "$raw.opt"
+mv "$raw.opt" "$raw"
+cp web/index.html web/dist/index.html
+size=$(stat -c %s "$raw")
+gz=$(gzip -9 -c "$raw" | wc -c)
+echo "wasm size: $size bytes raw ($(awk "BEGIN{printf \"%.1f\", $size/1048576}") MiB), $gz bytes gzipped ($(awk "BEGIN{printf \"%.1f\", $gz/1048576}") MiB)"
+echo "web/dist ready in $((SECONDS - t0)) s; serve it with any static server, e.g. python3 -m http.server -d web/dist"

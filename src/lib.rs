@@ -10,6 +10,7 @@ pub mod flow;
 pub mod game;
 pub mod ledger;
 pub mod physics;
+pub mod sim;
 pub mod testing;
 pub mod text;
 pub mod theme;

@@ -505,3 +505,7 @@ pub const DEMO_CAPTIONS: [&str; 10] = [
 pub const PREFERENCES: &str = "Display";
 pub const PROJECTOR: &str = "Projector profile (P): light, high contrast, larger";
 pub const UI_SCALE: &str = "UI scale";
+pub const MEASURED_TITLE: &str = "The simulated requests (last 30 s) beside the model";
+pub const MEASURED_WAIT: &str = "Gathering requests…";
+pub const MEASURED_SIM: &str = "Simulated";
+pub const MEASURED_MODEL: &str = "Model";

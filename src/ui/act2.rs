@@ -290,6 +290,61 @@ fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     }
 }
 
+/// The simulated requests' own figures beside the model's.
+fn measured(ui: &mut egui::Ui, c: &Ctx) {
+    let (Some(m), Some(s)) = (c.measured, c.physics.0.systems.as_ref()) else {
+        return;
+    };
+    ui.strong(text::MEASURED_TITLE);
+    if m.completed == 0 {
+        ui.label(text::MEASURED_WAIT);
+        return;
+    }
+    egui::Grid::new("measured")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.label("");
+            ui.strong(text::MEASURED_SIM);
+            ui.strong(text::MEASURED_MODEL);
+            ui.end_row();
+            ui.label("P99 time to first token");
+            ui.label(text::latency(m.ttft_p99_ms));
+            ui.label(text::latency(s.cloud_p99_ttft_ms));
+            ui.end_row();
+            ui.label("P50 time to first token");
+            ui.label(text::latency(m.ttft_p50_ms));
+            ui.label("—");
+            ui.end_row();
+            ui.label("P99 full answer");
+            ui.label(text::latency(m.e2e_p99_ms));
+            ui.label(text::latency(s.cloud_p99_e2e_ms));
+            ui.end_row();
+            ui.label("Served (req/s)");
+            ui.label(format!("{:.0}", m.throughput_rps));
+            ui.label(format!(
+                "{:.0}",
+                c.physics.0.tier_rps[0].min(s.cloud_capacity_rps)
+            ));
+            ui.end_row();
+            ui.label("Waiting for a slot");
+            ui.label(format!("{:.1}", m.queue_len));
+            ui.label(format!("{:.1}", s.cloud_queue_len));
+            ui.end_row();
+            ui.label("Rejected (queue full)");
+            ui.label(m.rejected.to_string());
+            ui.label("—");
+            ui.end_row();
+        });
+    ui.label(
+        egui::RichText::new(format!(
+            "Little's Law, measured: L = {:.0} requests in the system; λ·W = {:.0}",
+            m.little_l, m.little_lambda_w
+        ))
+        .small(),
+    );
+}
+
 fn banners(ui: &mut egui::Ui, c: &Ctx) {
     let pal = c.pal;
     let r = &c.physics.0;
@@ -320,6 +375,7 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     banners(ui, c);
     metrics(ui, c);
+    measured(ui, c);
     ui.separator();
     ui.strong(text::MAP_TITLE);
     ui.add(egui::Label::new(egui::RichText::new(text::MAP_EXPLAIN).small()).wrap());

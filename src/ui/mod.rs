@@ -19,10 +19,11 @@ use crate::demo::Demo;
 use crate::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
 use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, Physics};
 use crate::ledger::store::{ImportPreview, LedgerMsg, LedgerState};
+use crate::sim::Measured;
 use crate::text;
 use crate::theme::{ActivePalette, Palette, Prefs};
 use crate::world::UiInsets;
-use crate::world::particles::{ParticleClock, TimeControls};
+use crate::world::particles::{LiveSim, ParticleClock, TimeControls};
 
 pub(crate) fn c32(c: Color) -> egui::Color32 {
     let s = c.to_srgba();
@@ -191,6 +192,8 @@ fn shortcuts(
 /// Everything a panel needs to read, and where it sends requests.
 pub(crate) struct Ctx<'a> {
     pub phase: Phase,
+    /// The request simulation's measured metrics (last 30 simulated seconds).
+    pub measured: Option<Measured>,
     pub pal: Palette,
     pub design: &'a CurrentDesign,
     pub model: &'a ActiveModel,
@@ -220,6 +223,7 @@ pub(crate) struct UiRead<'w> {
     palette: Res<'w, ActivePalette>,
     demo: Option<Res<'w, Demo>>,
     clock: Res<'w, ParticleClock>,
+    live: Option<Res<'w, LiveSim>>,
 }
 
 /// Where the panels send requests.
@@ -248,6 +252,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     );
     let mut c = Ctx {
         phase: *r.phase.get(),
+        measured: r.live.as_ref().map(|l| l.measured),
         pal: r.palette.0,
         design: &r.design,
         model: &r.model,

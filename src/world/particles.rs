@@ -1,25 +1,34 @@
-//! Request particles: they leave the users' node for each tier at that tier's request rate
-//! (from the [`Physics`] resource), queue at a node as Little's Law says (L = λW from the
-//! resource), and are coloured by outcome. No rate or latency is written here: the only
-//! constants are drawing choices (travel time on screen, the particle cap).
+//! Request particles: each particle is a request of the request simulation
+//! ([`crate::sim::RequestSim`]), which runs at the time-speed control's rate with the tier
+//! rates of the [`Physics`] resource. A request is drawn from its arrival: it crosses its link,
+//! waits in line at the node while the simulation has it queued (so the line is the
+//! simulation's own queue — Little's Law made visible), and leaves when the simulation finishes
+//! it, coloured by outcome (first token within the SLO, late, or rejected/failed).
 //!
-//! The simulation half ([`ParticleSimPlugin`]) runs headless; the drawing half gives each new
-//! particle a mesh and a material when a renderer is present.
+//! Above [`MAX_PARTICLES`], one particle stands for several requests: only requests whose id
+//! is a multiple of [`ParticleClock::requests_per_particle`] are drawn (documented sampling,
+//! shown in the legend). No rate or latency is written here: the only constants are drawing
+//! choices (travel time on screen, the caps).
+
+use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::game::Physics;
-use crate::physics::Report;
+use crate::game::{ActiveScenario, CurrentDesign, Physics};
+use crate::sim::{Fate, Measured, RequestSim, SimConfig, SimEvent};
 
 use super::{SOURCE_POS, TIER_POS};
 
-/// Seconds a particle takes to cross a link on screen at normal speed.
-pub const TRAVEL_S: f32 = 1.2;
-/// At most this many particles live at once; above it each particle stands for several
-/// requests (see [`ParticleClock::requests_per_particle`]).
+/// Simulated seconds a particle takes to cross its link (drawing only).
+pub const TRAVEL_S: f32 = 0.6;
+/// At most this many particles live at once.
 pub const MAX_PARTICLES: usize = 3000;
-/// At most this many particles queue visibly at one node.
+/// At most this many particles wait visibly in one node's line.
 pub const MAX_QUEUE_DRAWN: usize = 40;
+/// Simulated seconds a finished request lingers at its node (drawing only).
+const EXIT_S: f64 = 0.25;
+/// Metrics refresh period, simulated seconds.
+const METRICS_EVERY_S: f64 = 0.5;
 
 /// PhET-style time controls.
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
@@ -45,7 +54,7 @@ impl TimeControls {
     pub const SPEEDS: [(f32, &'static str); 3] = [(0.25, "Slow"), (1.0, "Normal"), (4.0, "Fast")];
 }
 
-/// How a request ends.
+/// How a request ends (or is heading to end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Outcome {
     WithinSlo,
@@ -56,10 +65,12 @@ pub enum Outcome {
 /// Where a particle is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Leg {
-    /// Travelling along its link, 0..1.
+    /// Crossing its link, 0..1.
     Travel(f32),
-    /// Waiting in the node's queue for this many more simulated seconds.
-    Queued(f32),
+    /// Waiting in the node's line at this slot.
+    Queued(usize),
+    /// Finished: shown at the node until it fades.
+    Leaving,
 }
 
 #[derive(Component, Debug, Clone, Copy)]
@@ -69,112 +80,43 @@ pub struct Particle {
     pub leg: Leg,
 }
 
-/// Spawning state: fractional particles owed per tier, the sampling factor, a seeded RNG.
-#[derive(Resource, Debug, Clone)]
+/// The request a particle draws, as the simulation reported it.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct RequestId {
+    pub id: u64,
+    pub arrival: f64,
+    pub first_token: Option<f64>,
+    pub end: Option<(f64, Fate)>,
+}
+
+/// The simulation behind the particles.
+#[derive(Resource)]
+pub struct LiveSim {
+    pub sim: RequestSim,
+    /// Latest measured metrics (refreshed every half simulated second).
+    pub measured: Measured,
+    since_metrics: f64,
+}
+
+/// Particle bookkeeping: sampling factor and counts.
+#[derive(Resource, Debug, Clone, Default)]
 pub struct ParticleClock {
-    pub owed: [f64; 4],
+    /// Particles spawned per tier since the simulation started.
     pub spawned: [u64; 4],
     /// Requests each particle stands for (1 unless the cap forces sampling).
     pub requests_per_particle: f64,
-    rng: u64,
+    /// Drawn requests by id, for the simulation's events.
+    seen: HashMap<u64, Entity>,
 }
 
-impl Default for ParticleClock {
-    fn default() -> Self {
-        ParticleClock {
-            owed: [0.0; 4],
-            spawned: [0; 4],
-            requests_per_particle: 1.0,
-            rng: 0x9E37_79B9_7F4A_7C15,
-        }
-    }
-}
+/// Simulated seconds this frame, after the time controls.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct SimDelta(pub f32);
 
-impl ParticleClock {
-    /// xorshift64*: deterministic, good enough for colours.
-    pub fn next_f64(&mut self) -> f64 {
-        let mut x = self.rng;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.rng = x;
-        (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+/// One step while paused advances one 60 Hz frame.
+const STEP_S: f32 = 1.0 / 60.0;
 
-/// What the particles need from the report, per tier.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TierFlow {
-    pub rps: f64,
-    /// Probability a request is answered within the SLO / late / rejected.
-    pub p_ok: f64,
-    pub p_late: f64,
-    /// Requests waiting (Little's Law), and their mean wait in seconds.
-    pub queue_len: f64,
-    pub wait_s: f64,
-}
-
-/// Derive the particle flows from a report (pure, tested).
-pub fn tier_flows(r: &Report) -> [TierFlow; 4] {
-    let cloud = match &r.systems {
-        Some(s) => {
-            let served = if s.cloud_utilization > 0.0 {
-                (1.0 / s.cloud_utilization).min(1.0)
-            } else {
-                1.0
-            };
-            let served = if r.cloud_oom { 0.0 } else { served };
-            let ok = if served > 0.0 {
-                (s.goodput_rps / r.tier_rps[0].max(1e-9)).clamp(0.0, served)
-            } else {
-                0.0
-            };
-            TierFlow {
-                rps: r.tier_rps[0],
-                p_ok: ok,
-                p_late: (served - ok).max(0.0),
-                queue_len: s.cloud_queue_len,
-                wait_s: if r.tier_rps[0] > 0.0 {
-                    s.cloud_queue_len / r.tier_rps[0]
-                } else {
-                    0.0
-                },
-            }
-        }
-        None => TierFlow {
-            rps: r.tier_rps[0],
-            p_ok: if r.cloud_oom {
-                0.0
-            } else if r.slo_latency_ok {
-                1.0
-            } else {
-                0.0
-            },
-            p_late: if r.cloud_oom || r.slo_latency_ok {
-                0.0
-            } else {
-                1.0
-            },
-            queue_len: 0.0,
-            wait_s: 0.0,
-        },
-    };
-    let device = |rps: f64, oom: bool| TierFlow {
-        rps,
-        p_ok: if oom { 0.0 } else { 1.0 },
-        p_late: 0.0,
-        queue_len: 0.0,
-        wait_s: 0.0,
-    };
-    [
-        cloud,
-        device(r.tier_rps[1], r.edge_oom),
-        device(r.tier_rps[2], r.mobile_oom),
-        device(r.tier_rps[3], r.tiny_oom),
-    ]
-}
-
-/// The headless half: spawning, moving, queueing, despawning.
+/// The headless half: the simulation and the particles that draw its requests.
 pub struct ParticleSimPlugin;
 
 impl Plugin for ParticleSimPlugin {
@@ -184,19 +126,12 @@ impl Plugin for ParticleSimPlugin {
             .init_resource::<SimDelta>()
             .add_systems(
                 Update,
-                (advance_clock, spawn_particles, move_particles)
+                (advance_clock, rebuild_sim, run_sim, sync_particles)
                     .chain()
                     .after(crate::game::CoreSet::Compute),
             );
     }
 }
-
-/// Simulated seconds this frame, after the time controls.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
-pub struct SimDelta(pub f32);
-
-/// One step while paused advances one 60 Hz frame.
-const STEP_S: f32 = 1.0 / 60.0;
 
 fn advance_clock(time: Res<Time>, mut tc: ResMut<TimeControls>, mut dt: ResMut<SimDelta>) {
     dt.0 = if !tc.paused {
@@ -209,105 +144,200 @@ fn advance_clock(time: Res<Time>, mut tc: ResMut<TimeControls>, mut dt: ResMut<S
     };
 }
 
-pub fn spawn_particles(
+/// A new design starts a new simulation (and clears the particles of the old one).
+fn rebuild_sim(
     mut commands: Commands,
-    dt: Res<SimDelta>,
-    mut clock: ResMut<ParticleClock>,
     physics: Res<Physics>,
-    live: Query<(), With<Particle>>,
+    scenario: Res<ActiveScenario>,
+    design: Res<CurrentDesign>,
+    live: Option<Res<LiveSim>>,
+    mut clock: ResMut<ParticleClock>,
+    particles: Query<Entity, With<Particle>>,
 ) {
-    let dt = dt.0 as f64;
-    if dt <= 0.0 {
+    if live.is_some() && !physics.is_changed() {
         return;
     }
-    let flows = tier_flows(&physics.0);
-    let total: f64 = flows.iter().map(|f| f.rps).sum();
-    // Live particles ≈ rate x time on screen; sample when that would pass the cap.
-    let on_screen = total * TRAVEL_S as f64;
-    clock.requests_per_particle = (on_screen / MAX_PARTICLES as f64 * 1.25).max(1.0);
-    let mut count = live.iter().count();
-    for (tier, f) in flows.iter().enumerate() {
-        clock.owed[tier] += f.rps * dt / clock.requests_per_particle;
-        while clock.owed[tier] >= 1.0 {
-            clock.owed[tier] -= 1.0;
-            clock.spawned[tier] += 1;
-            if count >= MAX_PARTICLES {
-                continue;
-            }
-            let u = clock.next_f64();
-            let outcome = if u < f.p_ok {
-                Outcome::WithinSlo
-            } else if u < f.p_ok + f.p_late {
-                Outcome::Late
-            } else {
-                Outcome::Rejected
-            };
-            commands.spawn((
-                Particle {
-                    tier,
-                    outcome,
-                    leg: Leg::Travel(0.0),
-                },
-                Transform::from_translation(SOURCE_POS.extend(2.0)),
-            ));
-            count += 1;
-        }
+    let r = &physics.0;
+    let sim = RequestSim::new(
+        &scenario.0,
+        &design.0,
+        r,
+        SimConfig {
+            record_events: true,
+            ..SimConfig::default()
+        },
+    );
+    for e in &particles {
+        commands.entity(e).despawn();
+    }
+    let total: f64 = r.tier_rps.iter().sum();
+    *clock = ParticleClock {
+        requests_per_particle: ((total * (TRAVEL_S as f64 + EXIT_S)) / MAX_PARTICLES as f64 * 2.0)
+            .ceil()
+            .max(1.0),
+        ..default()
+    };
+    commands.insert_resource(LiveSim {
+        sim,
+        measured: Measured::default(),
+        since_metrics: 0.0,
+    });
+}
+
+fn run_sim(dt: Res<SimDelta>, live: Option<ResMut<LiveSim>>) {
+    let Some(mut live) = live else {
+        return;
+    };
+    if dt.0 <= 0.0 {
+        return;
+    }
+    let dt = dt.0 as f64;
+    live.sim.advance(dt);
+    live.since_metrics += dt;
+    if live.since_metrics >= METRICS_EVERY_S {
+        live.since_metrics = 0.0;
+        live.measured = live.sim.measured();
     }
 }
 
-pub fn move_particles(
+/// Colour of a request by its first-token time against the SLO.
+fn outcome_of(ttft: Option<f64>, now: f64, arrival: f64, slo_s: f64) -> Outcome {
+    match ttft {
+        Some(t) if t - arrival <= slo_s => Outcome::WithinSlo,
+        Some(_) => Outcome::Late,
+        None if now - arrival > slo_s => Outcome::Late,
+        None => Outcome::WithinSlo,
+    }
+}
+
+/// Spawn particles for new (sampled) requests from the simulation's events, move them, and
+/// despawn them once finished and shown.
+pub fn sync_particles(
     mut commands: Commands,
-    dt: Res<SimDelta>,
-    physics: Res<Physics>,
-    clock: Res<ParticleClock>,
-    mut q: Query<(Entity, &mut Particle, &mut Transform)>,
+    live: Option<ResMut<LiveSim>>,
+    scenario: Res<ActiveScenario>,
+    mut clock: ResMut<ParticleClock>,
+    mut q: Query<(
+        Entity,
+        &mut RequestId,
+        &mut Particle,
+        &mut Transform,
+        &mut Visibility,
+    )>,
 ) {
-    let dt = dt.0;
-    if dt <= 0.0 {
+    let Some(mut live) = live else {
         return;
+    };
+    let now = live.sim.now;
+    let slo_s = scenario.0.slo.p99_ms / 1e3;
+    let k = clock.requests_per_particle.max(1.0) as u64;
+    // Apply the simulation's events: new particles, first tokens, ends. Requests that arrived
+    // in this batch collect their later events before they are spawned.
+    let mut updates: HashMap<Entity, (Option<f64>, Option<(f64, Fate)>)> = HashMap::new();
+    let mut fresh: Vec<(usize, RequestId)> = Vec::new();
+    let mut fresh_index: HashMap<u64, usize> = HashMap::new();
+    for ev in live.sim.drain_events() {
+        match ev {
+            SimEvent::Arrived { id, tier, t } => {
+                if id % k == 0 && clock.seen.len() + fresh.len() < MAX_PARTICLES {
+                    fresh_index.insert(id, fresh.len());
+                    fresh.push((
+                        tier,
+                        RequestId {
+                            id,
+                            arrival: t,
+                            first_token: None,
+                            end: None,
+                        },
+                    ));
+                }
+            }
+            SimEvent::FirstToken { id, t } => {
+                if let Some(i) = fresh_index.get(&id) {
+                    fresh[*i].1.first_token = Some(t);
+                } else if let Some(e) = clock.seen.get(&id) {
+                    updates.entry(*e).or_default().0 = Some(t);
+                }
+            }
+            SimEvent::Finished { id, t, fate } => {
+                if let Some(i) = fresh_index.get(&id) {
+                    fresh[*i].1.end = Some((t, fate));
+                } else if let Some(e) = clock.seen.get(&id) {
+                    updates.entry(*e).or_default().1 = Some((t, fate));
+                }
+            }
+        }
     }
-    let flows = tier_flows(&physics.0);
-    // Visible queue per tier: Little's Law's L, in particles, capped for drawing.
-    let target: [usize; 4] = std::array::from_fn(|i| {
-        ((flows[i].queue_len / clock.requests_per_particle).round() as usize).min(MAX_QUEUE_DRAWN)
-    });
+    for (tier, req) in fresh {
+        let e = commands
+            .spawn((
+                req,
+                Particle {
+                    tier,
+                    outcome: Outcome::WithinSlo,
+                    leg: Leg::Travel(0.0),
+                },
+                Transform::from_translation(SOURCE_POS.extend(2.0)),
+                Visibility::Visible,
+            ))
+            .id();
+        clock.seen.insert(req.id, e);
+        clock.spawned[tier] += 1;
+    }
+    // Move the particles (new ones appear next frame, once spawned).
     let mut queued = [0usize; 4];
-    for (_, p, _) in &q {
-        if let Leg::Queued(_) = p.leg {
-            queued[p.tier] += 1;
+    for (e, mut req, mut p, mut tf, mut vis) in &mut q {
+        if let Some((first, end)) = updates.get(&e) {
+            if first.is_some() {
+                req.first_token = *first;
+            }
+            if end.is_some() {
+                req.end = *end;
+            }
         }
-    }
-    for (e, mut p, mut tf) in &mut q {
         let tier = p.tier;
-        let start = SOURCE_POS;
-        let end = TIER_POS[tier] - (TIER_POS[tier] - SOURCE_POS).normalize() * 60.0;
-        match p.leg {
-            Leg::Travel(s) => {
-                let s = s + dt / TRAVEL_S;
-                if s < 1.0 {
-                    p.leg = Leg::Travel(s);
-                    tf.translation = start.lerp(end, s).extend(2.0);
-                } else if p.outcome != Outcome::Rejected
-                    && queued[tier] < target[tier]
-                    && flows[tier].wait_s > 0.0
-                {
-                    let slot = queued[tier];
-                    queued[tier] += 1;
-                    p.leg = Leg::Queued(flows[tier].wait_s as f32);
-                    let back = (TIER_POS[tier] - SOURCE_POS).normalize();
-                    tf.translation = (end - back * (slot as f32 * 9.0)).extend(2.0);
-                } else {
-                    commands.entity(e).despawn();
-                }
-            }
-            Leg::Queued(w) => {
-                let w = w - dt;
-                if w > 0.0 {
-                    p.leg = Leg::Queued(w);
-                } else {
-                    commands.entity(e).despawn();
-                }
-            }
+        let first = req.first_token.filter(|t| *t <= now);
+        p.outcome = match req.end {
+            Some((_, Fate::Rejected | Fate::Failed)) => Outcome::Rejected,
+            _ => outcome_of(first, now, req.arrival, slo_s),
+        };
+        // A particle crosses its link, waits in line until its first token, shows its outcome
+        // at the node briefly, and goes (the rest of its generation is not drawn). Requests
+        // waiting beyond the drawn line are not kept as particles.
+        let s = ((now - req.arrival) / TRAVEL_S as f64) as f32;
+        let arrived_at = req.arrival + TRAVEL_S as f64;
+        let left_at = match (first, req.end) {
+            (Some(t), _) => Some(t.max(arrived_at)),
+            (None, Some((t, _))) => Some(t.max(arrived_at)),
+            (None, None) => None,
+        };
+        if left_at.is_some_and(|t| now > t + EXIT_S) {
+            commands.entity(e).despawn();
+            clock.seen.remove(&req.id);
+            continue;
         }
+        p.leg = if s < 1.0 {
+            Leg::Travel(s.max(0.0))
+        } else if left_at.is_some() {
+            Leg::Leaving
+        } else if queued[tier] < MAX_QUEUE_DRAWN {
+            queued[tier] += 1;
+            Leg::Queued(queued[tier] - 1)
+        } else {
+            commands.entity(e).despawn();
+            clock.seen.remove(&req.id);
+            continue;
+        };
+        let end = TIER_POS[tier] - (TIER_POS[tier] - SOURCE_POS).normalize() * 60.0;
+        let pos = match p.leg {
+            Leg::Travel(s) => SOURCE_POS.lerp(end, s),
+            Leg::Queued(slot) => {
+                let back = (TIER_POS[tier] - SOURCE_POS).normalize();
+                end - back * (slot as f32 * 9.0)
+            }
+            Leg::Leaving => end,
+        };
+        tf.translation = pos.extend(2.0);
+        vis.set_if_neq(Visibility::Inherited);
     }
 }

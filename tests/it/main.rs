@@ -4,7 +4,9 @@
 mod app;
 mod cli;
 mod demo;
+mod des;
 mod flow;
+mod fuzz;
 mod golden;
 mod ledger;
 mod store;

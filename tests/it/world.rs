@@ -6,7 +6,8 @@ use architects_audit::game::{DesignMsg, Physics};
 use architects_audit::physics::{Design, Quant};
 use architects_audit::testing::headless_app;
 use architects_audit::world::particles::{
-    MAX_PARTICLES, Outcome, Particle, ParticleClock, TimeControls, tier_flows,
+    Leg, LiveSim, MAX_PARTICLES, MAX_QUEUE_DRAWN, Outcome, Particle, ParticleClock, RequestId,
+    TimeControls,
 };
 use architects_audit::world::{Failed, TierNode};
 use bevy::prelude::*;
@@ -31,13 +32,15 @@ fn spawn_rates_follow_the_physics_rates() {
     let clock = app.world().resource::<ParticleClock>();
     let rates = app.world().resource::<Physics>().0.tier_rps;
     let seconds = frames as f64 / 60.0;
+    let k = clock.requests_per_particle;
     for tier in 0..4 {
-        let spawned = (clock.spawned[tier] - before[tier]) as f64 * clock.requests_per_particle;
-        let expected = rates[tier] * seconds;
-        // The accumulator is exact to one particle per tier.
+        let particles = (clock.spawned[tier] - before[tier]) as f64;
+        // Poisson arrivals, one particle per k requests: within 4 standard deviations.
+        let expected = rates[tier] * seconds / k;
+        let tol = 4.0 * expected.sqrt() + 2.0;
         assert!(
-            (spawned - expected).abs() <= clock.requests_per_particle + 1e-6 + expected * 0.02,
-            "tier {tier}: {spawned} requests vs {expected}"
+            (particles - expected).abs() <= tol,
+            "tier {tier}: {particles} particles vs {expected:.0} expected (1 per {k} requests)"
         );
     }
 }
@@ -75,7 +78,7 @@ fn time_controls_pause_step_and_speed() {
         .resource::<ParticleClock>()
         .requests_per_particle;
     let cloud = (c[0] - b[0]) as f64 * per;
-    assert!((cloud - 600.0 * 4.0).abs() < 600.0 * 4.0 * 0.05, "{cloud}");
+    assert!((cloud - 600.0 * 4.0).abs() < 600.0 * 4.0 * 0.1, "{cloud}");
 }
 
 #[test]
@@ -122,7 +125,8 @@ fn particle_count_stays_bounded_over_a_long_fast_run() {
     fixed_step(&mut app, 1.0 / 30.0);
     app.world_mut().resource_mut::<TimeControls>().speed = 4.0;
     let mut peak = 0;
-    for i in 0..20_000 {
+    // 100,000 frames at 4x: over three simulated hours at the default design's overload.
+    for i in 0..100_000 {
         app.update();
         if i % 500 == 0 {
             let n = app
@@ -143,27 +147,56 @@ fn particle_count_stays_bounded_over_a_long_fast_run() {
 }
 
 #[test]
-fn outcomes_follow_the_report() {
-    let sc = architects_audit::physics::Scenario::builtin();
-    let bad = architects_audit::physics::evaluate(&sc, &Design::default(), Default::default());
-    let f = tier_flows(&bad);
-    assert_eq!(
-        f[3].p_ok, 0.0,
-        "an overflowing TinyML tier rejects everything"
-    );
+fn particles_are_the_simulated_requests_and_queue_as_the_simulation_does() {
+    let count_queued = |app: &mut App, tier: usize| {
+        let mut q = app.world_mut().query::<&Particle>();
+        q.iter(app.world())
+            .filter(|p| p.tier == tier && matches!(p.leg, Leg::Queued(_)))
+            .count()
+    };
+    // Overloaded default design: the cloud's line fills; its particles turn late.
+    let mut app = headless_app();
+    fixed_step(&mut app, 1.0 / 60.0);
+    for _ in 0..600 {
+        app.update();
+    }
+    assert_eq!(count_queued(&mut app, 0), MAX_QUEUE_DRAWN);
+    let late = {
+        let mut q = app.world_mut().query::<&Particle>();
+        q.iter(app.world())
+            .filter(|p| p.tier == 0 && p.outcome == Outcome::Late)
+            .count()
+    };
+    assert!(late > 0);
+    // Every particle stands for a request the simulation knows.
+    let ids: Vec<u64> = {
+        let mut q = app.world_mut().query::<&RequestId>();
+        q.iter(app.world()).map(|r| r.id).collect()
+    };
+    let live = app.world().resource::<LiveSim>();
+    let mut known = std::collections::HashSet::new();
+    live.sim.for_each_in_flight(|r| {
+        known.insert(r.id);
+    });
+    known.extend(live.sim.finished().map(|f| f.id));
+    assert!(!ids.is_empty() && ids.iter().all(|id| known.contains(id)));
+
+    // The winning design: almost nobody waits in line, and the rejected TinyML dots are gone.
+    app.world_mut()
+        .write_message(DesignMsg::Set(architects_audit::demo::winning_design()));
+    for _ in 0..600 {
+        app.update();
+    }
     assert!(
-        f[0].p_ok < 0.05,
-        "an overloaded cloud serves almost nothing on time"
+        count_queued(&mut app, 0) <= 2,
+        "{}",
+        count_queued(&mut app, 0)
     );
-    let good = architects_audit::physics::evaluate(
-        &sc,
-        &architects_audit::demo::winning_design(),
-        Default::default(),
-    );
-    let f = tier_flows(&good);
-    assert!(f[0].p_ok > 0.99 && f[3].p_ok == 1.0);
-    // Little's Law: the cloud's queue is lambda x mean wait.
-    let s = good.systems.as_ref().unwrap();
-    assert!((f[0].queue_len - s.cloud_queue_len).abs() < 1e-12);
-    let _ = Outcome::Late;
+    let rejected = {
+        let mut q = app.world_mut().query::<&Particle>();
+        q.iter(app.world())
+            .filter(|p| p.outcome == Outcome::Rejected)
+            .count()
+    };
+    assert_eq!(rejected, 0);
 }

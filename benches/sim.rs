@@ -1,0 +1,65 @@
+//! The world's particle systems at 10,000 live particles (target <= 2 ms a frame), and one
+//! request-simulation step at 1000 req/s with 10,000+ requests in flight (target <= 1 ms).
+
+use std::time::Duration;
+
+use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
+use architects_audit::sim::{RequestSim, SimConfig};
+use architects_audit::testing::headless_app;
+use architects_audit::world::particles::{Leg, Outcome, Particle};
+use bevy::prelude::*;
+use bevy::time::TimeUpdateStrategy;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn particles(c: &mut Criterion) {
+    let mut app = headless_app();
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
+        1.0 / 60.0,
+    )));
+    app.update();
+    // 10,000 live particles spread along the links (they never arrive: travel restarts).
+    let world = app.world_mut();
+    for i in 0..10_000 {
+        world.spawn((
+            Particle {
+                tier: i % 4,
+                outcome: Outcome::WithinSlo,
+                leg: Leg::Travel((i % 97) as f32 / 200.0),
+            },
+            Transform::default(),
+        ));
+    }
+    let mut q = app.world_mut().query::<&Particle>();
+    assert!(q.iter(app.world()).count() >= 10_000);
+    c.bench_function("world/update_10k_particles", |b| {
+        b.iter(|| {
+            // Keep the population at 10,000: reset legs that completed.
+            let mut q = app.world_mut().query::<&mut Particle>();
+            for mut p in q.iter_mut(app.world_mut()) {
+                if let Leg::Travel(s) = p.leg
+                    && s > 0.9
+                {
+                    p.leg = Leg::Travel(0.0);
+                }
+            }
+            app.update();
+        })
+    });
+}
+
+fn des_step(c: &mut Criterion) {
+    // The default design overloads the cloud: its queues fill to the bound, so well over
+    // 10,000 requests are in flight.
+    let sc = Scenario::builtin();
+    let d = Design::default();
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    let mut sim = RequestSim::new(&sc, &d, &r, SimConfig::default());
+    sim.advance(60.0);
+    assert!(sim.in_flight() >= 10_000, "in flight: {}", sim.in_flight());
+    c.bench_function("sim/step_1_60s_1000rps", |b| {
+        b.iter(|| sim.advance(1.0 / 60.0))
+    });
+}
+
+criterion_group!(benches, particles, des_step);
+criterion_main!(benches);

@@ -1,0 +1,7 @@
+//! The request simulation: pure Rust, seeded, no Bevy. [`des::RequestSim`] simulates every
+//! request; the game steps it at the time-speed control's rate and draws its requests as
+//! particles, and shows its measured P99 beside the analytic one.
+
+pub mod des;
+
+pub use des::{Fate, Finished, InFlight, Measured, RequestSim, SimConfig, SimEvent, percentile};

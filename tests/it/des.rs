@@ -1,0 +1,190 @@
+//! The request simulation against the analytic model, and its bounds.
+
+use architects_audit::physics::{self, Design, PhysicsModel, Quant, Scenario, Serving};
+use architects_audit::sim::{RequestSim, SimConfig};
+
+fn scenario_at(rps: f64) -> Scenario {
+    let mut sc = Scenario::builtin();
+    sc.slo.requests_per_sec = rps;
+    sc
+}
+
+fn continuous(n: u32, q: Quant, kv: Quant) -> Design {
+    Design {
+        n_h100: n,
+        quant_cloud: q,
+        kv_quant: kv,
+        serving: Serving::Continuous,
+        ..Design::default()
+    }
+}
+
+/// Run long with a fixed seed and return (simulated P99 TTFT, analytic P99 TTFT, rho), ms.
+fn compare(sc: &Scenario, d: &Design, seconds: f64) -> (f64, f64, f64) {
+    let r = physics::evaluate(sc, d, PhysicsModel::Systems);
+    let s = r.systems.as_ref().unwrap();
+    let mut sim = RequestSim::new(
+        sc,
+        d,
+        &r,
+        SimConfig {
+            record_all: true,
+            ..SimConfig::default()
+        },
+    );
+    // Warm up, then measure.
+    sim.advance(20.0);
+    sim.cloud_ttfts.clear();
+    let dt = 1.0 / 60.0;
+    let steps = (seconds / dt) as usize;
+    for _ in 0..steps {
+        sim.advance(dt);
+    }
+    let mut v = std::mem::take(&mut sim.cloud_ttfts);
+    assert!(v.len() > 10_000, "enough requests measured: {}", v.len());
+    let p99 = architects_audit::sim::percentile(&mut v, 0.99) * 1e3;
+    (p99, s.cloud_p99_ttft_ms, s.cloud_utilization)
+}
+
+#[test]
+fn simulated_p99_ttft_agrees_with_the_analytic_model() {
+    let cases = [
+        (600.0, continuous(8, Quant::Int8, Quant::Int8)), // near the game's winning design
+        (400.0, continuous(8, Quant::Int8, Quant::Fp16)),
+        (300.0, continuous(6, Quant::Fp16, Quant::Int8)),
+        (150.0, continuous(2, Quant::Int8, Quant::Int8)),
+        (900.0, continuous(8, Quant::Int8, Quant::Int8)),
+    ];
+    let mut checked = 0;
+    for (rps, d) in cases {
+        let sc = scenario_at(rps);
+        let (sim, analytic, rho) = compare(&sc, &d, 120.0);
+        println!(
+            "{rps} req/s {d:?}: rho {rho:.2}, simulated P99 TTFT {sim:.2} ms, analytic {analytic:.2} ms"
+        );
+        if rho <= 0.8 {
+            assert!(
+                (sim - analytic).abs() <= 0.15 * analytic,
+                "rho {rho:.2}: simulated {sim:.2} ms vs analytic {analytic:.2} ms"
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 3,
+        "at least three designs at rho <= 0.8 ({checked})"
+    );
+}
+
+#[test]
+fn in_flight_and_memory_stay_bounded_under_overload() {
+    // One simulated hour at maximum load on the course's default design (overloaded).
+    let sc = Scenario::builtin();
+    let d = Design::default();
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    let cfg = SimConfig::default();
+    let mut sim = RequestSim::new(&sc, &d, &r, cfg);
+    let bound = cfg.queue_bound * sim.cloud().replicas as usize
+        + sim.cloud().max_batch as usize * sim.cloud().replicas as usize
+        // Device tiers: rate x latency, with room for Poisson noise.
+        + ((r.tier_rps[1] * r.edge_p99_ms + r.tier_rps[2] * r.mobile_p99_ms + r.tier_rps[3] * r.tiny_p99_ms) / 1e3 * 1.2) as usize
+        + 200;
+    let mut peak = 0;
+    for _ in 0..3600 {
+        sim.advance(1.0);
+        peak = peak.max(sim.in_flight());
+        assert!(
+            sim.finished().count() < 1000 * 40,
+            "the rolling window stays bounded"
+        );
+    }
+    assert!(peak <= bound, "peak in flight {peak} > bound {bound}");
+    assert!(
+        sim.rejected > 0,
+        "an overloaded cloud rejects beyond the queue bound"
+    );
+    let m = sim.measured();
+    assert!(m.rejected > 0);
+    assert!(
+        m.ttft_p99_ms > 1000.0,
+        "overload shows in the measured tail: {m:?}"
+    );
+}
+
+#[test]
+fn littles_law_holds_in_the_simulation() {
+    let sc = scenario_at(600.0);
+    let d = continuous(8, Quant::Int8, Quant::Int8);
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    let mut sim = RequestSim::new(&sc, &d, &r, SimConfig::default());
+    for _ in 0..60 * 60 {
+        sim.advance(1.0 / 60.0);
+    }
+    let m = sim.measured();
+    // The cloud carries 60 % of the 600 req/s.
+    assert!(
+        m.throughput_rps > 340.0 && m.throughput_rps < 380.0,
+        "{m:?}"
+    );
+    let rel = (m.little_l - m.little_lambda_w).abs() / m.little_lambda_w;
+    assert!(
+        rel < 0.05,
+        "L = {:.1} vs lambda W = {:.1}",
+        m.little_l,
+        m.little_lambda_w
+    );
+}
+
+#[test]
+fn out_of_memory_tiers_fail_their_requests_and_runs_are_reproducible() {
+    let sc = Scenario::builtin();
+    let d = Design {
+        quant_edge: Quant::Fp16,
+        ..Design::default()
+    };
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    assert!(r.edge_oom && r.tiny_oom);
+    let run = || {
+        let mut sim = RequestSim::new(&sc, &d, &r, SimConfig::default());
+        sim.advance(5.0);
+        (sim.failed, sim.measured().completed)
+    };
+    let (failed, completed) = run();
+    // Edge (250/s) and TinyML (10/s) fail for 5 s: about 1300 requests.
+    assert!((1100..1500).contains(&failed), "{failed}");
+    assert_eq!(
+        run(),
+        (failed, completed),
+        "the same seed gives the same run"
+    );
+}
+
+#[test]
+fn every_policy_serves_requests() {
+    for serving in [Serving::Static, Serving::Dynamic, Serving::Continuous] {
+        let sc = scenario_at(300.0);
+        let d = Design {
+            n_h100: 8,
+            quant_cloud: Quant::Int8,
+            serving,
+            ..Design::default()
+        };
+        let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+        let mut sim = RequestSim::new(&sc, &d, &r, SimConfig::default());
+        for _ in 0..30 * 60 {
+            sim.advance(1.0 / 60.0);
+        }
+        let m = sim.measured();
+        assert!(m.completed > 1000, "{serving:?}: {m:?}");
+        assert!(
+            m.ttft_p99_ms > 0.0 && m.e2e_p99_ms >= m.ttft_p99_ms,
+            "{serving:?}: {m:?}"
+        );
+        if serving != Serving::Continuous {
+            assert!(
+                m.ttft_p99_ms > 100.0,
+                "{serving:?} batching cannot meet 100 ms: {m:?}"
+            );
+        }
+    }
+}

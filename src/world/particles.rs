@@ -210,6 +210,9 @@ fn outcome_of(ttft: Option<f64>, now: f64, arrival: f64, slo_s: f64) -> Outcome 
     }
 }
 
+/// Events for one drawn request in this frame: its first token, its end.
+type Update = (Option<f64>, Option<(f64, Fate)>);
+
 /// Spawn particles for new (sampled) requests from the simulation's events, move them, and
 /// despawn them once finished and shown.
 pub fn sync_particles(
@@ -233,7 +236,7 @@ pub fn sync_particles(
     let k = clock.requests_per_particle.max(1.0) as u64;
     // Apply the simulation's events: new particles, first tokens, ends. Requests that arrived
     // in this batch collect their later events before they are spawned.
-    let mut updates: HashMap<Entity, (Option<f64>, Option<(f64, Fate)>)> = HashMap::new();
+    let mut updates: HashMap<Entity, Update> = HashMap::new();
     let mut fresh: Vec<(usize, RequestId)> = Vec::new();
     let mut fresh_index: HashMap<u64, usize> = HashMap::new();
     for ev in live.sim.drain_events() {

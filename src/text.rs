@@ -2,7 +2,7 @@
 
 pub const WINDOW_TITLE: &str = "The Architect's Audit — ML Systems Lab 16";
 pub const TITLE: &str = "The Architect's Audit";
-pub const SUBTITLE: &str = "ML Systems, Volume I, Lab 16: the capstone";
+pub const SUBTITLE: &str = "Volume I, Lab 16 (capstone)";
 pub const SOURCE_LABEL: &str = "Users";
 
 pub const TIER_NAMES: [&str; 4] = ["Cloud", "Edge", "Mobile", "TinyML"];

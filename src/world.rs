@@ -194,7 +194,7 @@ pub fn tier_views(r: &Report) -> [TierView; 4] {
             rps: r.tier_rps[3],
             line: if r.tiny_oom {
                 format!(
-                    "SRAM {:.0}/{:.0} KB: not in use",
+                    "{:.0}/{:.0} KB SRAM\nnot in use",
                     r.tiny_model_kb, r.tiny_sram_kb
                 )
             } else {

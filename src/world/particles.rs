@@ -299,22 +299,21 @@ pub fn sync_particles(
             }
         }
         let tier = p.tier;
-        let first = req.first_token.filter(|t| *t <= now);
+        // The nodes show the simulation delayed by the travel time: a particle reaches its
+        // node at the simulated moment its request arrived, waits in line until its first
+        // token, shows its outcome briefly, and goes (the rest of its generation is not drawn).
+        // Requests waiting beyond the drawn line are not kept as particles.
+        let view = now - TRAVEL_S as f64;
+        let first = req.first_token.filter(|t| *t <= view);
+        let ended = req.end.filter(|(t, _)| *t <= view);
         p.outcome = match req.end {
             Some((_, Fate::Rejected | Fate::Failed)) => Outcome::Rejected,
-            _ => outcome_of(first, now, req.arrival, slo_s),
+            _ if view < req.arrival => Outcome::WithinSlo,
+            _ => outcome_of(first, view, req.arrival, slo_s),
         };
-        // A particle crosses its link, waits in line until its first token, shows its outcome
-        // at the node briefly, and goes (the rest of its generation is not drawn). Requests
-        // waiting beyond the drawn line are not kept as particles.
         let s = ((now - req.arrival) / TRAVEL_S as f64) as f32;
-        let arrived_at = req.arrival + TRAVEL_S as f64;
-        let left_at = match (first, req.end) {
-            (Some(t), _) => Some(t.max(arrived_at)),
-            (None, Some((t, _))) => Some(t.max(arrived_at)),
-            (None, None) => None,
-        };
-        if left_at.is_some_and(|t| now > t + EXIT_S) {
+        let left_at = first.or(ended.map(|(t, _)| t)).map(|t| t.max(req.arrival));
+        if left_at.is_some_and(|t| view > t + EXIT_S) {
             commands.entity(e).despawn();
             clock.seen.remove(&req.id);
             continue;

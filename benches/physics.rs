@@ -17,13 +17,11 @@ fn bench(c: &mut Criterion) {
         },
     ];
     for model in PhysicsModel::ALL {
-        c.bench_function(&format!("report/{}", model.as_str()), |b| {
-            b.iter(|| {
-                for d in &designs {
-                    black_box(physics::evaluate(&sc, black_box(d), model));
-                }
-            })
-        });
+        for (name, d) in ["default", "winning"].iter().zip(&designs) {
+            c.bench_function(&format!("report/{}/{name}", model.as_str()), |b| {
+                b.iter(|| black_box(physics::evaluate(&sc, black_box(d), model)))
+            });
+        }
     }
 }
 

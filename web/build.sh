@@ -29,11 +29,24 @@ mkdir -p web/dist
 wasm-bindgen --target web --no-typescript --out-dir web/dist --out-name architects-audit "$wasm"
 raw="web/dist/architects-audit_bg.wasm"
 echo "after wasm-bindgen: $(stat -c %s "$raw") bytes"
-echo "running wasm-opt ${WASM_OPT_LEVEL:--Oz} (slow)"
-"$tools/node_modules/.bin/wasm-opt" "${WASM_OPT_LEVEL:--Oz}" --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  "$raw" -o "$raw.opt"
-mv "$raw.opt" "$raw"
+# wasm-opt takes minutes: keep its output keyed by the input's hash, so an unchanged build
+# (e.g. CI right after a local build) reuses it.
+level="${WASM_OPT_LEVEL:--Oz}"
+cache="$CARGO_TARGET_DIR/wasm-opt-cache"
+mkdir -p "$cache"
+key="$(sha256sum "$raw" | cut -c1-32)$level"
+if [ -f "$cache/$key.wasm" ]; then
+  echo "wasm-opt $level: cached"
+  cp "$cache/$key.wasm" "$raw"
+else
+  echo "running wasm-opt $level (slow)"
+  "$tools/node_modules/.bin/wasm-opt" "$level" --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$raw" -o "$raw.opt"
+  mv "$raw.opt" "$raw"
+  find "$cache" -name '*.wasm' -mtime +7 -delete 2>/dev/null || true
+  cp "$raw" "$cache/$key.wasm"
+fi
 cp web/index.html web/dist/index.html
 size=$(stat -c %s "$raw")
 gz=$(gzip -9 -c "$raw" | wc -c)

@@ -173,3 +173,44 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
         Predictions::default()
     );
 }
+
+#[test]
+fn the_flow_can_be_played_from_the_keyboard() {
+    use architects_audit::ui::{KeyboardBusy, flow_keys};
+    let mut app = headless_app();
+    app.init_resource::<ButtonInput<KeyCode>>()
+        .init_resource::<KeyboardBusy>()
+        .add_systems(
+            Update,
+            flow_keys.before(architects_audit::game::CoreSet::Apply),
+        );
+    let press = |app: &mut App, k: KeyCode| {
+        app.world_mut()
+            .resource_mut::<ButtonInput<KeyCode>>()
+            .press(k);
+        app.update();
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        input.release(k);
+        input.clear();
+        app.update();
+    };
+    app.update();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), Phase::Act1Predict);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), Phase::Act1Predict, "Enter alone does not lock");
+    press(&mut app, KeyCode::KeyB);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), Phase::Act1Report);
+    assert_eq!(
+        app.world().resource::<Predictions>().act1,
+        Some(Act1Choice::Queuing)
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), Phase::Act2Brief);
+    press(&mut app, KeyCode::KeyD);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), Phase::Act2Design);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), Phase::Act2Reveal);
+}

@@ -11,4 +11,5 @@ mod golden;
 mod ledger;
 mod store;
 mod systems;
+mod web;
 mod world;

@@ -35,7 +35,9 @@ level="${WASM_OPT_LEVEL:--Oz}"
 cache="$CARGO_TARGET_DIR/wasm-opt-cache"
 mkdir -p "$cache"
 key="$(sha256sum "$raw" | cut -c1-32)$level"
-if [ -f "$cache/$key.wasm" ]; then
+if [ "$level" = "none" ]; then
+  echo "wasm-opt skipped (WASM_OPT_LEVEL=none)"
+elif [ -f "$cache/$key.wasm" ]; then
   echo "wasm-opt $level: cached"
   cp "$cache/$key.wasm" "$raw"
 else

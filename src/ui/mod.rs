@@ -135,10 +135,12 @@ pub fn flow_keys(
         Phase::Intro if enter => {
             flow.write(FlowMsg::Begin);
         }
+        // A letter and Enter may land in the same (slow) frame: choose first, then lock.
         Phase::Act1Predict if preds.act1.is_none() => {
             if let Some(i) = letter {
                 pending.act1 = Some(Act1Choice::ALL[i]);
-            } else if let Some(c) = pending.act1.filter(|_| enter) {
+            }
+            if let Some(c) = pending.act1.filter(|_| enter) {
                 flow.write(FlowMsg::LockAct1(c));
             }
         }
@@ -151,7 +153,8 @@ pub fn flow_keys(
         Phase::Act2Brief if preds.act2.is_none() => {
             if let Some(i) = letter {
                 pending.act2 = Some(Act2Choice::ALL[i]);
-            } else if let Some(c) = pending.act2.filter(|_| enter) {
+            }
+            if let Some(c) = pending.act2.filter(|_| enter) {
                 flow.write(FlowMsg::LockAct2(c));
             }
         }

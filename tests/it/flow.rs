@@ -213,4 +213,18 @@ fn the_flow_can_be_played_from_the_keyboard() {
     assert_eq!(phase(&app), Phase::Act2Design);
     press(&mut app, KeyCode::Enter);
     assert_eq!(phase(&app), Phase::Act2Reveal);
+
+    // A letter and Enter in the same frame (a slow frame in a browser) still lock.
+    send(&mut app, FlowMsg::NewRun);
+    press(&mut app, KeyCode::Enter);
+    let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    input.press(KeyCode::KeyC);
+    input.press(KeyCode::Enter);
+    app.update();
+    app.update();
+    assert_eq!(phase(&app), Phase::Act1Report);
+    assert_eq!(
+        app.world().resource::<Predictions>().act1,
+        Some(Act1Choice::SerialFraction)
+    );
 }

@@ -37,10 +37,12 @@ const browser = await chromium.launch({
 const userDataPersistent = await browser.newContext({ viewport: { width: 1280, height: 720 } });
 const page = await userDataPersistent.newPage();
 const logs = [];
+const allLogs = [];
 const errors = [];
 page.on('console', (m) => {
   const t = m.text();
   logs.push(t);
+  allLogs.push(t);
   if (m.type() === 'error' && !t.includes('Using exceptions for control flow')) errors.push(t);
 });
 page.on('pageerror', (e) => { if (!String(e).includes('Using exceptions for control flow')) errors.push(String(e)); });
@@ -69,7 +71,7 @@ await page.waitForTimeout(500);
 await page.keyboard.press('Enter');
 check(await waitLog('phase Act1Predict', 20000), 'Enter begins Act I');
 await page.keyboard.press('a');
-await page.waitForTimeout(300);
+await page.waitForTimeout(1000);
 await page.keyboard.press('Enter');
 check(await waitLog('phase Act1Report', 20000), 'the prediction lock opens the report card');
 
@@ -84,7 +86,7 @@ for (const [name, n] of Object.entries(seen)) check(n > 50, `screenshot shows th
 await page.keyboard.press('Enter');
 check(await waitLog('phase Act2Brief', 20000), 'Enter moves on to Act II');
 await page.keyboard.press('d');
-await page.waitForTimeout(300);
+await page.waitForTimeout(1000);
 await page.keyboard.press('Enter');
 check(await waitLog('phase Act2Design', 20000), 'the Act II lock opens the instruments');
 await page.keyboard.press('Enter'); // submit: chapter 16 goes to the ledger
@@ -104,6 +106,7 @@ const prefs = await page.evaluate(() => {
 check(prefs !== null && prefs.includes('true'), `the projector preference survived the reload (${prefs})`);
 
 check(errors.length === 0, `no console errors or panics (${errors.slice(0, 3).join(' | ')})`);
+if (failures.length) console.log('--- console ---\n' + allLogs.slice(-60).join('\n'));
 await browser.close();
 server.close();
 console.log(`${passed} passed, ${failures.length} failed`);

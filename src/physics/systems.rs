@@ -704,7 +704,7 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
                 acc.fairness_cost_per_pct,
                 fmt_num((acc.base_rate_gap_pct - d.fairness_threshold_pct as f64).max(0.0))
             ),
-            result: format!("-{:.1} % accuracy", fairness_cost * 100.0),
+            result: format!("{:.1} points of accuracy given up", fairness_cost * 100.0),
         },
         TraceLine {
             law: "Drift".into(),

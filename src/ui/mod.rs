@@ -283,6 +283,8 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     let width = (ctx.viewport_rect().width() * 0.42).clamp(360.0, 760.0);
     let left = egui::Panel::left("lab")
         .default_size(width)
+        // The world keeps at least half the window.
+        .max_size((ctx.viewport_rect().width() * 0.5).max(360.0))
         .resizable(true)
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical()

@@ -92,7 +92,12 @@ check(await waitLog('phase Act2Design', 20000), 'the Act II lock opens the instr
 await page.keyboard.press('Enter'); // submit: chapter 16 goes to the ledger
 check(await waitLog('phase Act2Reveal', 20000), 'Enter submits the design');
 await page.keyboard.press('p'); // projector profile: remembered apart from the ledger
-await page.waitForTimeout(800);
+// Frames are slow under SwiftShader: wait until the preference is written before reloading.
+for (let i = 0; i < 100; i++) {
+  const saved = await page.evaluate(() => Object.entries(localStorage).some(([k, v]) => k.includes('prefs/v1') && v.includes('true')));
+  if (saved) break;
+  await page.waitForTimeout(200);
+}
 const keys = await page.evaluate(() => Object.keys(localStorage));
 check(keys.some((k) => k.includes('ledger/v1')), `the ledger is in localStorage (${keys.join(', ')})`);
 await page.reload();

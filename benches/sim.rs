@@ -60,8 +60,29 @@ fn des_step(c: &mut Criterion) {
     let mut sim = RequestSim::new(&sc, &d, &r, SimConfig::default());
     sim.advance(60.0);
     assert!(sim.in_flight() >= 10_000, "in flight: {}", sim.in_flight());
-    c.bench_function("sim/step_1_60s_1000rps", |b| {
+    c.bench_function("sim/step_1_60s_1000rps_overloaded", |b| {
         b.iter(|| sim.advance(1.0 / 60.0))
+    });
+    // The winning design with continuous batching: every iteration of 8 replicas simulated,
+    // with particle events recorded and drained as the game does.
+    let d = architects_audit::demo::winning_design();
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    let mut sim = RequestSim::new(
+        &sc,
+        &d,
+        &r,
+        SimConfig {
+            record_events: true,
+            ..SimConfig::default()
+        },
+    );
+    sim.advance(60.0);
+    println!("winning design: {} requests in flight", sim.in_flight());
+    c.bench_function("sim/step_1_60s_1000rps_continuous", |b| {
+        b.iter(|| {
+            sim.advance(1.0 / 60.0);
+            sim.drain_events().count()
+        })
     });
 }
 

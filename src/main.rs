@@ -53,13 +53,21 @@ struct Cli {
     screenshot: Option<PathBuf>,
 }
 
-fn parse_speed(s: &str) -> Result<f32, String> {
+fn parse_in(s: &str, range: std::ops::RangeInclusive<f32>) -> Result<f32, String> {
     let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if (0.25..=4.0).contains(&v) {
+    if range.contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is outside 0.25..=4"))
+        Err(format!(
+            "{v} is outside {}..={}",
+            range.start(),
+            range.end()
+        ))
     }
+}
+
+fn parse_speed(s: &str) -> Result<f32, String> {
+    parse_in(s, 0.25..=4.0)
 }
 
 fn parse_resolution(s: &str) -> Result<(u32, u32), String> {
@@ -79,12 +87,7 @@ fn parse_resolution(s: &str) -> Result<(u32, u32), String> {
 }
 
 fn parse_scale(s: &str) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if (1.0..=2.5).contains(&v) {
-        Ok(v)
-    } else {
-        Err(format!("{v} is outside 1.0..=2.5"))
-    }
+    parse_in(s, 1.0..=2.5)
 }
 
 #[derive(Subcommand, Debug)]

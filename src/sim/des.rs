@@ -175,7 +175,6 @@ pub struct RequestSim {
     load: CloudLoad,
     step_table: Vec<f64>,
     prefill_work: f64,
-    prefill_batch_per_req: f64,
     prefill_fixed: f64,
     window_s: f64,
     static_batch: usize,
@@ -252,7 +251,6 @@ impl RequestSim {
             serving: d.serving,
             step_table,
             prefill_work: e.prefill_work_s(s_eff),
-            prefill_batch_per_req: e.prefill_work_s(s_eff),
             prefill_fixed: e.prefill_s(0.0),
             window_s: c.dynamic_window_ms * ms,
             static_batch: (c.static_batch.min(load.max_batch.max(1.0))) as usize,
@@ -501,22 +499,8 @@ impl RequestSim {
                     rep.window_until = None;
                     let n = rep.queue.len().min(self.load.max_batch as usize);
                     let batch: Vec<Req> = rep.queue.drain(..n).collect();
-                    let pf = self.prefill_fixed + self.prefill_batch_per_req * n as f64;
-                    let first = t + pf;
-                    let step = self.step_s(n);
-                    let end = first + (self.output_tokens.saturating_sub(1)) as f64 * step;
-                    for r in &batch {
-                        self.event(SimEvent::FirstToken { id: r.id, t: first });
-                    }
-                    let rep = &mut self.replicas[i];
-                    rep.batch = batch
-                        .into_iter()
-                        .map(|mut r| {
-                            r.first_token = Some(first);
-                            r
-                        })
-                        .collect();
-                    rep.busy_until = Some(end.max(first));
+                    let decode_steps = self.output_tokens.saturating_sub(1) as f64;
+                    self.start_batch(i, batch, t, decode_steps);
                 } else if rep.busy_until.is_some_and(|b| b <= t) {
                     rep.busy_until = None;
                     let batch = std::mem::take(&mut rep.batch);
@@ -555,23 +539,29 @@ impl RequestSim {
                 return;
             };
             let batch = self.full.pop_front().expect("non-empty");
-            let n = batch.len();
-            let pf = self.prefill_fixed + self.prefill_batch_per_req * n as f64;
-            let first = t + pf;
-            let end = first + self.padding * self.output_tokens as f64 * self.step_s(n);
-            for r in &batch {
-                self.event(SimEvent::FirstToken { id: r.id, t: first });
-            }
-            let rep = &mut self.replicas[i];
-            rep.batch = batch
-                .into_iter()
-                .map(|mut r| {
-                    r.first_token = Some(first);
-                    r
-                })
-                .collect();
-            rep.busy_until = Some(end);
+            let decode_steps = self.padding * self.output_tokens as f64;
+            self.start_batch(i, batch, t, decode_steps);
         }
+    }
+
+    /// Request-level batching: prefill the batch together (its first tokens come at the end of
+    /// the prefill), then run `decode_steps` decode iterations at the batch's size.
+    fn start_batch(&mut self, i: usize, batch: Vec<Req>, t: f64, decode_steps: f64) {
+        let n = batch.len();
+        let first = t + self.prefill_fixed + self.prefill_work * n as f64;
+        let end = first + decode_steps * self.step_s(n);
+        for r in &batch {
+            self.event(SimEvent::FirstToken { id: r.id, t: first });
+        }
+        let rep = &mut self.replicas[i];
+        rep.batch = batch
+            .into_iter()
+            .map(|mut r| {
+                r.first_token = Some(first);
+                r
+            })
+            .collect();
+        rep.busy_until = Some(end);
     }
 
     /// Drop finished requests that left the window.

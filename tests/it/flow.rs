@@ -3,7 +3,7 @@
 use architects_audit::flow::{Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
 use architects_audit::game::{DesignMsg, Physics};
 use architects_audit::ledger::store::LedgerState;
-use architects_audit::physics::{Banner, Design, Quant, Serving};
+use architects_audit::physics::Banner;
 use architects_audit::testing::headless_app;
 use bevy::prelude::*;
 
@@ -18,18 +18,7 @@ fn send(app: &mut App, m: FlowMsg) {
     app.update();
 }
 
-/// A design that meets every constraint under `systems`.
-pub fn winning_design() -> Design {
-    Design {
-        n_h100: 8,
-        quant_cloud: Quant::Int8,
-        kv_quant: Quant::Int8,
-        serving: Serving::Continuous,
-        tiny_params: 1e5,
-        tiny_quant: Quant::Int8,
-        ..Design::default()
-    }
-}
+use architects_audit::demo::winning_design;
 
 #[test]
 fn act1_cannot_reveal_before_the_lock_and_the_lock_holds() {

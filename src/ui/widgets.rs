@@ -88,15 +88,23 @@ pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32, pal: &Palette) {
             .enumerate()
             .map(|(i, v)| at(i, radius * v.clamp(0.0, 1.0)))
             .collect();
-        painter.add(egui::Shape::convex_polygon(
-            pts.clone(),
-            color.gamma_multiply(0.15),
-            Stroke::NONE,
-        ));
-        painter.add(egui::Shape::closed_line(
-            pts.clone(),
-            Stroke::new(2.5, color),
-        ));
+        // The shape is not convex in general: fill it as a fan of triangles from the centre.
+        for (i, p) in pts.iter().enumerate() {
+            let q = pts[(i + 1) % pts.len()];
+            painter.add(egui::Shape::convex_polygon(
+                vec![center, *p, q],
+                color.gamma_multiply(0.15),
+                Stroke::NONE,
+            ));
+        }
+        // Segment by segment: a closed path through repeated points (several invariants at 0)
+        // does not tessellate.
+        for (i, p) in pts.iter().enumerate() {
+            let q = pts[(i + 1) % pts.len()];
+            if *p != q {
+                painter.line_segment([*p, q], Stroke::new(2.5, color));
+            }
+        }
         for p in pts {
             painter.circle_filled(p, 3.5, color);
         }

@@ -119,11 +119,11 @@ impl Demo {
         }
     }
 
-    /// Run the script as fast as the flow allows, up to `marker`.
+    /// Run the script as fast as the flow allows (one command a frame), up to `marker`.
     pub fn goto(marker: &str) -> Self {
         Demo {
             stop_at: Some(marker.to_string()),
-            ..Demo::autoplay(1000.0)
+            ..Demo::autoplay(1.0)
         }
     }
 }
@@ -195,7 +195,12 @@ fn run_demo(
     }
     let (_, cmd) = demo.script[demo.next].clone();
     demo.next += 1;
-    if let Some((delay, _)) = demo.script.get(demo.next) {
+    // A jump to a marker runs one command a frame, whatever the clock says.
+    if let Some((delay, _)) = demo
+        .script
+        .get(demo.next)
+        .filter(|_| demo.stop_at.is_none())
+    {
         demo.wait = *delay;
     }
     match cmd {

@@ -45,6 +45,17 @@ impl Palette {
         weight: 1.0,
         label_scale: 1.0,
     };
+    /// The course's colour for a prediction accuracy: green from 70 %, amber from 45 %.
+    pub fn accuracy_color(&self, pct: f64) -> Color {
+        if pct >= 70.0 {
+            self.ok
+        } else if pct >= 45.0 {
+            self.warn
+        } else {
+            self.fail
+        }
+    }
+
     pub const PROJECTOR: Palette = Palette {
         projector: true,
         background: Color::srgb(1.0, 1.0, 1.0),

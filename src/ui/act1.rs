@@ -223,13 +223,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         ));
     }
     ui.strong(text::CARD_TITLE);
-    let pct_color = if card.pct_correct >= 70.0 {
-        pal.ok
-    } else if card.pct_correct >= 45.0 {
-        pal.warn
-    } else {
-        pal.fail
-    };
+    let pct_color = pal.accuracy_color(card.pct_correct);
     let hit_color = if card.n_hits > 4 {
         pal.fail
     } else if card.n_hits > 1 {

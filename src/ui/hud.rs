@@ -25,13 +25,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             format!("{}/15", card.n_completed),
             c32(pal.text),
         );
-        let pc = if card.pct_correct >= 70.0 {
-            pal.ok
-        } else if card.pct_correct >= 45.0 {
-            pal.warn
-        } else {
-            pal.fail
-        };
+        let pc = pal.accuracy_color(card.pct_correct);
         item(
             ui,
             text::HUD_ACC,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the game (dev build: dependencies are optimised) under Xvfb with Mesa's software Vulkan renderer (llvmpipe) and save a PNG of
+# Start the game (the release build the tests share) under Xvfb with Mesa's software Vulkan renderer (llvmpipe) and save a PNG of
 # its window. Usage: scripts/screenshot.sh [OUT.png] [extra game args...]
 # Needs: xvfb, mesa-vulkan-drivers (Debian). Checks the PNG shows the four tier colours.
 set -euo pipefail
@@ -8,8 +8,8 @@ out="${1:-docs/screenshots/scene.png}"
 shift || true
 mkdir -p "$(dirname "$out")"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/architects-audit/target}"
-cargo build --locked --all-targets
-bin="$CARGO_TARGET_DIR/debug/architects-audit"
+cargo build --release --locked --all-targets
+bin="$CARGO_TARGET_DIR/release/architects-audit"
 rm -f "$out"
 # A private X display; -nolisten tcp keeps it local.
 display=":$((90 + RANDOM % 100))"

@@ -1,6 +1,7 @@
 //! Demo autoplay: the lab plays itself with captions — predictions, a walk from the course's
 //! default design through failures to a valid design — then loops. Any key or click hands
-//! control back. The same script, run to a marker, drives the screenshot tests.
+//! control back. The same script, run to a marker, drives the screenshot tests. A demo runs on
+//! a store in memory, so nothing it does reaches a student's ledger.
 
 use bevy::prelude::*;
 
@@ -156,12 +157,16 @@ impl Plugin for DemoPlugin {
     }
 }
 
-/// Any key or click ends autoplay (not a marker run).
+/// Any key or click ends autoplay (not a marker run): the student's own store is opened and
+/// a fresh attempt begins from the introduction.
 fn hand_back(
     mut commands: Commands,
     demo: Res<Demo>,
     keys: Option<Res<ButtonInput<KeyCode>>>,
     mouse: Option<Res<ButtonInput<MouseButton>>>,
+    mut flow: MessageWriter<FlowMsg>,
+    mut design: MessageWriter<DesignMsg>,
+    mut ledger: MessageWriter<LedgerMsg>,
 ) {
     if demo.stop_at.is_some() {
         return;
@@ -170,6 +175,9 @@ fn hand_back(
     let click = mouse.is_some_and(|m| m.get_just_pressed().next().is_some());
     if key || click {
         commands.remove_resource::<Demo>();
+        ledger.write(LedgerMsg::OpenStudentStore);
+        design.write(DesignMsg::Reset);
+        flow.write(FlowMsg::NewRun);
     }
 }
 

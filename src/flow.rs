@@ -7,7 +7,10 @@
 use bevy::prelude::*;
 
 use crate::game::{ActiveScenario, Physics};
-use crate::ledger::store::{self, CAPSTONE_CHAPTER, LedgerState, LedgerStore};
+use crate::ledger::keep;
+use crate::ledger::store::{self, CAPSTONE_CHAPTER, LedgerState};
+use crate::record::{self, Locks};
+use crate::storage::{Store, now_iso};
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Phase {
@@ -89,17 +92,22 @@ impl Act2Choice {
     }
 }
 
-/// The locked predictions of this run.
+/// The locked predictions of this run (attempt). Locks are final for the attempt; "Start over"
+/// begins a new attempt, and the ledger keeps every one.
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
 pub struct Predictions {
     pub act1: Option<Act1Choice>,
     pub act2: Option<Act2Choice>,
+    /// The attempt number, given at the first submit of this run.
+    pub attempt: Option<u32>,
 }
 
 impl Predictions {
+    /// Judged against the student's own ledger, whatever sample is on screen; None when they
+    /// have no ledger of labs 1-15 (or no lock yet).
     pub fn act1_correct(&self, ledger: &LedgerState) -> Option<bool> {
-        self.act1
-            .map(|c| c.key() == ledger.shown_card().act1_correct_answer)
+        let card = ledger.own_card()?;
+        self.act1.map(|c| c.key() == card.act1_correct_answer)
     }
     pub fn act2_correct(&self, scenario: &ActiveScenario) -> Option<bool> {
         self.act2
@@ -118,8 +126,40 @@ pub enum FlowMsg {
     Finish,
     /// From the reveal back to the design.
     Replay,
-    /// A new run: back to the introduction, predictions cleared.
+    /// A new attempt: back to the introduction with no locks. Earlier attempts stay in the
+    /// ledger, and the first one is what counts.
     NewRun,
+}
+
+/// The predictions that count: the first attempt's, as recorded in the ledger, or this run's
+/// while the first attempt is still under way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    pub act1_correct: Option<bool>,
+    pub act2_correct: Option<bool>,
+    /// The Act II answer has been revealed to the student (a submitted attempt, or the reveal
+    /// on screen); until then its correctness stays hidden.
+    pub act2_revealed: bool,
+}
+
+pub fn counted(
+    preds: &Predictions,
+    ledger: &LedgerState,
+    scenario: &ActiveScenario,
+    phase: Phase,
+) -> Counted {
+    match record::counted_attempt(&ledger.ledger) {
+        Some(d) => Counted {
+            act1_correct: d.get("act1_correct").and_then(serde_json::Value::as_bool),
+            act2_correct: d.get("act2_correct").and_then(serde_json::Value::as_bool),
+            act2_revealed: true,
+        },
+        None => Counted {
+            act1_correct: preds.act1_correct(ledger),
+            act2_correct: preds.act2_correct(scenario),
+            act2_revealed: phase == Phase::Act2Reveal,
+        },
+    }
 }
 
 /// Answers chosen but not yet locked (shared by the panels and the keyboard shortcuts).
@@ -161,7 +201,7 @@ fn handle_flow(
     physics: Res<Physics>,
     scenario: Res<ActiveScenario>,
     mut ledger: ResMut<LedgerState>,
-    mut store_res: ResMut<LedgerStore>,
+    mut store_res: ResMut<Store>,
 ) {
     // Messages are applied against the phase they were sent in; one transition per frame.
     let mut current = *phase.get();
@@ -178,16 +218,22 @@ fn handle_flow(
                 Some(Phase::Act2Design)
             }
             (FlowMsg::Finish, Phase::Act2Design) => {
-                let card = ledger.shown_card().clone();
-                let design = store::chapter16_design(
-                    &physics.0,
-                    preds.act1.map_or("none", |c| c.key()),
-                    preds.act1_correct(&ledger).unwrap_or(false),
-                    preds.act2.map_or("none", |c| c.key()),
-                    preds.act2_correct(&scenario).unwrap_or(false),
-                    &card,
-                );
-                ledger.ledger.append(CAPSTONE_CHAPTER, design);
+                let next_attempt = keep::attempts(&ledger.ledger)
+                    .into_iter()
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
+                let attempt = *preds.attempt.get_or_insert(next_attempt);
+                let locks = Locks {
+                    attempt,
+                    act1_prediction: preds.act1.map_or("none", |c| c.key()),
+                    act1_correct: preds.act1_correct(&ledger),
+                    act2_prediction: preds.act2.map_or("none", |c| c.key()),
+                    act2_correct: preds.act2_correct(&scenario).unwrap_or(false),
+                };
+                // The student's own card: a sample on screen is never saved as theirs.
+                let design = record::chapter16_design(&physics.0, &locks, &ledger.card);
+                ledger.ledger.append(CAPSTONE_CHAPTER, design, &now_iso());
                 ledger.refresh_card();
                 store::save(&mut store_res, &mut ledger);
                 Some(Phase::Act2Reveal)

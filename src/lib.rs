@@ -10,7 +10,9 @@ pub mod flow;
 pub mod game;
 pub mod ledger;
 pub mod physics;
+pub mod record;
 pub mod sim;
+pub mod storage;
 pub mod testing;
 pub mod text;
 pub mod theme;
@@ -34,7 +36,8 @@ pub struct LaunchOptions {
     pub ledger_import: Option<(String, String)>,
     /// Save a PNG of the window after some frames, then exit (used by scripts/screenshot.sh).
     pub screenshot: Option<PathBuf>,
-    /// Demo autoplay, or a jump to a marker of the demo script.
+    /// Demo autoplay, or a jump to a marker of the demo script. Either runs on a store in
+    /// memory: the student's own is opened only when they take over from autoplay.
     pub demo: Option<demo::Demo>,
     /// Force the projector profile on or off (None: as remembered).
     pub projector: Option<bool>,
@@ -42,6 +45,33 @@ pub struct LaunchOptions {
     pub scale: Option<f32>,
     /// Window size in logical pixels (None: 1280x720).
     pub resolution: Option<(u32, u32)>,
+}
+
+/// The ledger plugin for these options. The demo, a jump to a marker and a screenshot run
+/// never open the student's store: they run on one in memory, and autoplay opens the
+/// student's (in `data_dir`, or the default place) only when the student takes over.
+pub fn ledger_plugin(
+    opts: &LaunchOptions,
+    data_dir: Option<PathBuf>,
+) -> ledger::store::LedgerPlugin {
+    use ledger::store::StoreChoice;
+    let scripted = opts.demo.is_some() || opts.screenshot.is_some();
+    let marker_run =
+        opts.screenshot.is_some() || opts.demo.as_ref().is_some_and(|d| d.stop_at.is_some());
+    ledger::store::LedgerPlugin {
+        store: if scripted {
+            StoreChoice::Memory
+        } else {
+            StoreChoice::Platform
+        },
+        takeover: if marker_run {
+            StoreChoice::Memory
+        } else {
+            StoreChoice::Platform
+        },
+        data_dir,
+        import: opts.ledger_import.clone(),
+    }
 }
 
 /// Build and run the windowed game.
@@ -68,14 +98,12 @@ pub fn run_app(opts: LaunchOptions) {
                 ..default()
             }),
     );
+    let ledger = ledger_plugin(&opts, None);
     app.add_plugins(game::CorePlugin {
         scenario: opts.scenario,
         model: opts.model,
     });
-    app.add_plugins(ledger::store::LedgerPlugin {
-        store: ledger::store::StoreChoice::Platform,
-        import: opts.ledger_import,
-    });
+    app.add_plugins(ledger);
     app.add_plugins((flow::plugin, demo::DemoPlugin));
     app.add_plugins(theme::ThemePlugin {
         projector: opts.projector,

@@ -91,7 +91,41 @@ fn parse_scale(s: &str) -> Result<f32, String> {
 }
 
 #[derive(Subcommand, Debug)]
+enum LedgerCmd {
+    /// Summary of the stored ledger: chapters, attempts, backups, unreadable copies (JSON).
+    Show,
+    /// Print the stored ledger in the course's JSON format.
+    Export {
+        /// Write the bytes of the unreadable stored copy instead.
+        #[arg(long)]
+        raw: bool,
+    },
+    /// Import a ledger file (the stored one is backed up first).
+    Import {
+        file: PathBuf,
+        /// Replace the stored ledger.
+        #[arg(long, conflicts_with = "merge")]
+        replace: bool,
+        /// Add the file's entries after the stored ones (the default).
+        #[arg(long)]
+        merge: bool,
+    },
+    /// List the backups, newest first (JSON).
+    Backups,
+    /// Restore a backup by id (the stored ledger is backed up first).
+    Restore { id: u64 },
+}
+
+#[derive(Subcommand, Debug)]
 enum Command {
+    /// The stored Design Ledger: show, export, import, backups, restore.
+    Ledger {
+        #[command(subcommand)]
+        action: LedgerCmd,
+        /// The data folder (default: the game's own; or ARCHITECTS_AUDIT_DATA_DIR).
+        #[arg(long, global = true)]
+        data_dir: Option<PathBuf>,
+    },
     /// Evaluate designs (JSON Lines or one JSON object) and print one JSON report a line.
     Report {
         /// Designs file, or - for standard input.
@@ -209,6 +243,18 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 resolution: args.resolution,
                 scale: args.scale,
             });
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Ledger { action, data_dir }) => {
+            use architects_audit::cli::ledger_cmd::Action;
+            let action = match action {
+                LedgerCmd::Show => Action::Show,
+                LedgerCmd::Export { raw } => Action::Export { raw },
+                LedgerCmd::Import { file, replace, .. } => Action::Import { file, replace },
+                LedgerCmd::Backups => Action::Backups,
+                LedgerCmd::Restore { id } => Action::Restore { id },
+            };
+            cli::ledger_cmd::run(action, data_dir, &mut stdout.lock(), &mut stderr.lock())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Report { design }) => {

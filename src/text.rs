@@ -1,5 +1,17 @@
 //! Every string a student reads, in one place (ready for translation).
 
+/// A tier node's line before the Act II lock.
+pub const TIER_WAITING: &str = "awaiting your design";
+
+/// The HUD's Act II answer before the reveal.
+pub const HUD_LOCKED: &str = "locked";
+
+/// The ledger panel's record section.
+pub const READING_NOTES: &str = "How your ledger was read";
+pub const BACKUPS: &str = "Backups";
+pub const BACKUPS_EXPLAIN: &str = "A copy is kept before every import, restore or fresh start. Restoring one keeps a copy of what is there now, so nothing is lost.";
+pub const RESTORE: &str = "Restore";
+
 pub const WINDOW_TITLE: &str = "The Architect's Audit — ML Systems Lab 16";
 pub const TITLE: &str = "The Architect's Audit";
 pub const SUBTITLE: &str = "Volume I, Lab 16 (capstone)";

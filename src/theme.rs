@@ -127,7 +127,7 @@ impl Plugin for ThemePlugin {
     fn build(&self, app: &mut App) {
         let stored = app
             .world()
-            .get_resource::<crate::ledger::store::LedgerStore>()
+            .get_resource::<crate::storage::Store>()
             .map(crate::ledger::store::load_prefs)
             .unwrap_or_default();
         let prefs = Prefs {
@@ -159,7 +159,7 @@ fn apply_prefs(
     prefs: Res<Prefs>,
     mut palette: ResMut<ActivePalette>,
     mut clear: ResMut<ClearColor>,
-    store: Option<ResMut<crate::ledger::store::LedgerStore>>,
+    store: Option<ResMut<crate::storage::Store>>,
 ) {
     if !prefs.is_changed() || prefs.is_added() {
         return;

@@ -60,7 +60,7 @@ impl Plugin for TierSimPlugin {
 }
 
 fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
-    for (i, v) in tier_views(&physics.0).into_iter().enumerate() {
+    for (i, v) in tier_views(&physics.0, false).into_iter().enumerate() {
         commands.spawn((
             TierNode(i),
             TierState(v),
@@ -72,12 +72,14 @@ fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
 fn update_tier_state(
     mut commands: Commands,
     physics: Res<Physics>,
+    preds: Option<Res<crate::flow::Predictions>>,
     mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
 ) {
-    if !physics.is_changed() {
+    let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
+    if !physics.is_changed() && !preds_changed {
         return;
     }
-    let views = tier_views(&physics.0);
+    let views = tier_views(&physics.0, act2_shown(preds));
     for (e, n, mut st, failed) in &mut nodes {
         let v = views[n.0].clone();
         match (v.status == TierStatus::Fail, failed) {
@@ -111,6 +113,8 @@ fn dress_tiers(
 /// How a tier is doing, for drawing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TierStatus {
+    /// Before the Act II lock: nothing about the design is shown.
+    Neutral,
     Ok,
     Warm,
     Fail,
@@ -126,8 +130,28 @@ pub struct TierView {
     pub line: String,
 }
 
+/// The world may show Act II physics: only once the Act II prediction is locked, so the
+/// world never gives the answer away.
+pub fn act2_shown(preds: Option<Res<crate::flow::Predictions>>) -> bool {
+    preds.is_some_and(|p| p.act2.is_some())
+}
+
+/// The four tier views: from the report once Act II is locked (`shown`), neutral before.
+pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
+    if shown {
+        physics_views(r)
+    } else {
+        std::array::from_fn(|_| TierView {
+            status: TierStatus::Neutral,
+            load: 0.2,
+            rps: 0.0,
+            line: text::TIER_WAITING.into(),
+        })
+    }
+}
+
 /// Derive the four tier views from a report (pure, tested).
-pub fn tier_views(r: &Report) -> [TierView; 4] {
+fn physics_views(r: &Report) -> [TierView; 4] {
     let mem = |used: f64, cap: f64| if cap > 0.0 { used / cap } else { 1.0 };
     let cloud_load = r
         .systems
@@ -433,6 +457,7 @@ fn spawn_world(
 
 fn status_color(s: TierStatus, p: &Palette) -> Color {
     match s {
+        TierStatus::Neutral => p.link,
         TierStatus::Ok => p.ok,
         TierStatus::Warm => p.warn,
         TierStatus::Fail => p.fail,
@@ -442,6 +467,7 @@ fn status_color(s: TierStatus, p: &Palette) -> Color {
 #[allow(clippy::type_complexity)]
 fn update_tier_text(
     physics: Res<Physics>,
+    preds: Option<Res<crate::flow::Predictions>>,
     palette: Res<ActivePalette>,
     mut status: Query<(&TierStatusText, &mut Text2d, &mut TextColor), Without<LinkLabel>>,
     mut links: Query<(&LinkLabel, &mut Text2d), Without<TierStatusText>>,
@@ -454,27 +480,41 @@ fn update_tier_text(
         ),
     >,
 ) {
-    if !physics.is_changed() && !palette.is_changed() {
+    let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
+    if !physics.is_changed() && !palette.is_changed() && !preds_changed {
         return;
     }
-    let views = tier_views(&physics.0);
+    let shown = act2_shown(preds);
+    let views = tier_views(&physics.0, shown);
     for (t, mut text, mut color) in &mut status {
         let v = &views[t.0];
         text.0 = v.line.clone();
-        color.0 = status_color(v.status, &palette.0);
+        color.0 = match v.status {
+            TierStatus::Neutral => palette.0.text_muted,
+            s => status_color(s, &palette.0),
+        };
     }
     for (l, mut text) in &mut links {
-        text.0 = format!("{:.0} req/s", views[l.0].rps);
+        text.0 = if shown {
+            format!("{:.0} req/s", views[l.0].rps)
+        } else {
+            String::new()
+        };
     }
     let total: f64 = physics.0.tier_rps.iter().sum();
     for mut text in &mut source {
-        text.0 = format!("{}\n{total:.0} req/s", text::SOURCE_LABEL);
+        text.0 = if shown {
+            format!("{}\n{total:.0} req/s", text::SOURCE_LABEL)
+        } else {
+            text::SOURCE_LABEL.to_string()
+        };
     }
 }
 
 fn animate_nodes(
     time: Res<Time>,
     physics: Res<Physics>,
+    preds: Option<Res<crate::flow::Predictions>>,
     palette: Res<ActivePalette>,
     mut nodes: Query<(&TierNode, &TierState, &mut Transform), Without<TierRing>>,
     mut rings: Query<
@@ -483,7 +523,7 @@ fn animate_nodes(
     >,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    let views = tier_views(&physics.0);
+    let views = tier_views(&physics.0, act2_shown(preds));
     let t = time.elapsed_secs();
     for (n, st, mut tf) in &mut nodes {
         let v = &st.0;

@@ -13,16 +13,61 @@
 //! - unknown fields are kept untouched and written back on export; missing top-level fields
 //!   take defaults (`track` "", `current_chapter` 0, `history` empty, `last_updated` "").
 //!
+//! Nothing read is lost on the way back out ([`Ledger::to_value`]): a skipped history entry is
+//! kept verbatim at its place in the list, a stored entry is written back exactly as it was
+//! read (unknown keys, a `"3"` chapter, a `null` design), and a known top-level field whose value
+//! could not be read (`"track": null`) is written back as it was until the program sets it. A
+//! history given as an object is written as a list, in its stored order, each item as
+//! `{"chapter": N, ...the stored entry}` or `{"chapter": N, "design": <the stored value>}`; under
+//! a key that is not a chapter number, `{"chapter": "<key>", "design": <value>}`.
+//!
 //! Errors (the whole document is unusable) name the JSON path: empty input, text that is not
 //! JSON, a top level that is not an object, a `history` that is neither a list nor an object.
 
 use serde_json::{Map, Value};
 
-/// One history entry: the chapter and what the lab recorded.
-#[derive(Debug, Clone, PartialEq)]
+/// One history entry: the chapter and what the lab recorded. Two entries are equal when they
+/// read the same (chapter, design, other keys), however each was written.
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub chapter: u32,
     pub design: Map<String, Value>,
+    /// Keys on the entry other than `chapter` and `design`, in stored order.
+    pub extra: Map<String, Value>,
+    /// The entry exactly as stored, written back unchanged (None: made by this program).
+    pub stored: Option<Value>,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.chapter == other.chapter && self.design == other.design && self.extra == other.extra
+    }
+}
+
+impl Entry {
+    /// A new entry made by this program.
+    pub fn new(chapter: u32, design: Map<String, Value>) -> Self {
+        Entry {
+            chapter,
+            design,
+            extra: Map::new(),
+            stored: None,
+        }
+    }
+
+    /// The entry as the course's format writes it.
+    pub fn to_value(&self) -> Value {
+        if let Some(v) = &self.stored {
+            return v.clone();
+        }
+        let mut o = Map::new();
+        o.insert("chapter".into(), Value::from(self.chapter));
+        o.insert("design".into(), Value::Object(self.design.clone()));
+        for (k, v) in &self.extra {
+            o.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        Value::Object(o)
+    }
 }
 
 /// A parsed ledger. Entries keep their order; for a chapter, the last entry wins.
@@ -34,6 +79,19 @@ pub struct Ledger {
     pub last_updated: String,
     /// Top-level fields this program does not know, kept for export.
     pub extra: Map<String, Value>,
+    /// Known top-level fields whose stored value could not be read, written back as stored
+    /// until the program sets the field.
+    pub odd: Map<String, Value>,
+    /// History entries that could not be read, verbatim, with their index in the stored list.
+    pub unread: Vec<(usize, Value)>,
+}
+
+/// One item of the history list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Item<'a> {
+    Entry(&'a Entry),
+    /// An entry that could not be read, as stored.
+    Unread(&'a Value),
 }
 
 /// Why a ledger could not be read, with the JSON path of the problem.
@@ -141,20 +199,38 @@ pub fn parse_value(v: &Value) -> Result<Parsed, LedgerError> {
         match k.as_str() {
             "track" => match val {
                 Value::String(s) => ledger.track = s.clone(),
-                Value::Null => {}
+                Value::Null => {
+                    ledger.odd.insert(k.clone(), val.clone());
+                }
                 other => {
                     notes.push(format!("$.track is {}; ignored", describe(other)));
+                    ledger.odd.insert(k.clone(), val.clone());
                 }
             },
             "current_chapter" => match chapter_of(val) {
-                Some((c, _)) => ledger.current_chapter = c,
-                None if val.is_null() => {}
-                None => notes.push(format!("$.current_chapter is {}; read as 0", describe(val))),
+                Some((c, coerced)) => {
+                    ledger.current_chapter = c;
+                    if coerced {
+                        ledger.odd.insert(k.clone(), val.clone());
+                    }
+                }
+                None if val.is_null() => {
+                    ledger.odd.insert(k.clone(), val.clone());
+                }
+                None => {
+                    notes.push(format!("$.current_chapter is {}; read as 0", describe(val)));
+                    ledger.odd.insert(k.clone(), val.clone());
+                }
             },
             "last_updated" => match val {
                 Value::String(s) => ledger.last_updated = s.clone(),
-                Value::Null => {}
-                other => ledger.last_updated = other.to_string(),
+                Value::Null => {
+                    ledger.odd.insert(k.clone(), val.clone());
+                }
+                other => {
+                    ledger.last_updated = other.to_string();
+                    ledger.odd.insert(k.clone(), val.clone());
+                }
             },
             "history" => {}
             _ => {
@@ -169,43 +245,84 @@ pub fn parse_value(v: &Value) -> Result<Parsed, LedgerError> {
                 let path = format!("$.history[{i}]");
                 let Some(entry) = item.as_object() else {
                     notes.push(format!(
-                        "{path} is {}, not an object; skipped",
+                        "{path} is {}, not an object; skipped (kept as stored)",
                         describe(item)
                     ));
+                    ledger.unread.push((i, item.clone()));
                     continue;
                 };
                 let Some(ch_val) = entry.get("chapter") else {
-                    notes.push(format!("{path}.chapter is missing; skipped"));
+                    notes.push(format!(
+                        "{path}.chapter is missing; skipped (kept as stored)"
+                    ));
+                    ledger.unread.push((i, item.clone()));
                     continue;
                 };
                 let Some((chapter, coerced)) = chapter_of(ch_val) else {
                     notes.push(format!(
-                        "{path}.chapter {ch_val} is not a chapter number; skipped"
+                        "{path}.chapter {ch_val} is not a chapter number; skipped (kept as stored)"
                     ));
+                    ledger.unread.push((i, item.clone()));
                     continue;
                 };
                 if coerced {
                     notes.push(format!("{path}.chapter {ch_val} read as {chapter}"));
                 }
                 let design = design_of(entry.get("design"), &format!("{path}.design"), &mut notes);
-                ledger.history.push(Entry { chapter, design });
+                let extra = entry
+                    .iter()
+                    .filter(|(k, _)| *k != "chapter" && *k != "design")
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                ledger.history.push(Entry {
+                    chapter,
+                    design,
+                    extra,
+                    stored: Some(item.clone()),
+                });
             }
         }
         Some(Value::Object(map)) => {
-            for (key, item) in map {
+            for (i, (key, item)) in map.iter().enumerate() {
                 let path = format!("$.history[\"{key}\"]");
                 let Some((chapter, _)) = chapter_of(&Value::String(key.clone())) else {
-                    notes.push(format!("{path}: key is not a chapter number; skipped"));
+                    notes.push(format!(
+                        "{path}: key is not a chapter number; skipped (kept as stored)"
+                    ));
+                    let mut kept = Map::new();
+                    kept.insert("chapter".into(), Value::String(key.clone()));
+                    kept.insert("design".into(), item.clone());
+                    ledger.unread.push((i, Value::Object(kept)));
                     continue;
                 };
-                // Either {"design": {...}} (an entry) or the design itself.
-                let design = match item {
+                // Either {"design": {...}, ...} (an entry) or the design itself. Written back
+                // as a list entry holding exactly what was stored.
+                let mut stored = Map::new();
+                stored.insert("chapter".into(), Value::from(chapter));
+                let (design, extra) = match item {
                     Value::Object(m) if m.contains_key("design") => {
-                        design_of(m.get("design"), &format!("{path}.design"), &mut notes)
+                        for (k, v) in m {
+                            stored.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                        (
+                            design_of(m.get("design"), &format!("{path}.design"), &mut notes),
+                            m.iter()
+                                .filter(|(k, _)| *k != "chapter" && *k != "design")
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect(),
+                        )
                     }
-                    other => design_of(Some(other), &path, &mut notes),
+                    other => {
+                        stored.insert("design".into(), other.clone());
+                        (design_of(Some(other), &path, &mut notes), Map::new())
+                    }
                 };
-                ledger.history.push(Entry { chapter, design });
+                ledger.history.push(Entry {
+                    chapter,
+                    design,
+                    extra,
+                    stored: Some(Value::Object(stored)),
+                });
             }
         }
         Some(other) => {
@@ -222,28 +339,31 @@ pub fn parse_value(v: &Value) -> Result<Parsed, LedgerError> {
 }
 
 impl Ledger {
-    /// The course format (history as a list), with unknown top-level fields kept.
+    /// The course format (history as a list), with everything read kept: unknown fields,
+    /// unreadable entries at their place, and odd values of known fields.
     pub fn to_value(&self) -> Value {
         let mut m = Map::new();
-        m.insert("track".into(), Value::String(self.track.clone()));
-        m.insert("current_chapter".into(), Value::from(self.current_chapter));
+        let known = |k: &str, v: Value| self.odd.get(k).cloned().unwrap_or(v);
         m.insert(
-            "history".into(),
-            Value::Array(
-                self.history
-                    .iter()
-                    .map(|e| {
-                        let mut o = Map::new();
-                        o.insert("chapter".into(), Value::from(e.chapter));
-                        o.insert("design".into(), Value::Object(e.design.clone()));
-                        Value::Object(o)
-                    })
-                    .collect(),
-            ),
+            "track".into(),
+            known("track", Value::String(self.track.clone())),
         );
         m.insert(
+            "current_chapter".into(),
+            known("current_chapter", Value::from(self.current_chapter)),
+        );
+        let list = self
+            .items()
+            .into_iter()
+            .map(|it| match it {
+                Item::Entry(e) => e.to_value(),
+                Item::Unread(v) => v.clone(),
+            })
+            .collect();
+        m.insert("history".into(), Value::Array(list));
+        m.insert(
             "last_updated".into(),
-            Value::String(self.last_updated.clone()),
+            known("last_updated", Value::String(self.last_updated.clone())),
         );
         for (k, v) in &self.extra {
             m.entry(k.clone()).or_insert_with(|| v.clone());
@@ -251,14 +371,59 @@ impl Ledger {
         Value::Object(m)
     }
 
+    /// The history list in stored order: readable entries and unreadable ones at their place.
+    pub fn items(&self) -> Vec<Item<'_>> {
+        let mut list = Vec::with_capacity(self.history.len() + self.unread.len());
+        let mut unread = self.unread.iter().peekable();
+        let mut entries = self.history.iter();
+        loop {
+            if let Some((_, v)) = unread.next_if(|(at, _)| *at <= list.len()) {
+                list.push(Item::Unread(v));
+            } else if let Some(e) = entries.next() {
+                list.push(Item::Entry(e));
+            } else if let Some((_, v)) = unread.next() {
+                list.push(Item::Unread(v));
+            } else {
+                break;
+            }
+        }
+        list
+    }
+
+    /// Add another ledger's history after this one's (readable and unreadable entries alike,
+    /// verbatim), and its unknown top-level fields that this one lacks.
+    pub fn merge(&mut self, other: &Ledger, now: &str) {
+        for item in other.items() {
+            match item {
+                Item::Entry(e) => self.push_entry(e.clone(), now),
+                Item::Unread(v) => {
+                    let at = self.history.len() + self.unread.len();
+                    self.unread.push((at, v.clone()));
+                }
+            }
+        }
+        for (k, v) in &other.extra {
+            self.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(&self.to_value()).expect("a JSON value always serialises")
     }
 
-    /// Append an entry; the newest entry for a chapter wins, as in the course's ledger.
-    pub fn append(&mut self, chapter: u32, design: Map<String, Value>) {
-        self.history.push(Entry { chapter, design });
-        self.current_chapter = self.current_chapter.max(chapter);
+    /// Append an entry made now (`now`: an ISO 8601 time); the newest entry for a chapter wins,
+    /// as in the course's ledger. Sets `current_chapter` and `last_updated`.
+    pub fn append(&mut self, chapter: u32, design: Map<String, Value>, now: &str) {
+        self.push_entry(Entry::new(chapter, design), now);
+    }
+
+    /// Append an entry as it is (a merge keeps imported entries verbatim).
+    pub fn push_entry(&mut self, entry: Entry, now: &str) {
+        self.current_chapter = self.current_chapter.max(entry.chapter);
+        self.history.push(entry);
+        self.last_updated = now.to_string();
+        self.odd.remove("current_chapter");
+        self.odd.remove("last_updated");
     }
 
     /// Chapter -> design, the last entry winning.

@@ -1,181 +1,21 @@
-//! The ledger's persistence: the only code that knows bevy_pkv (native: redb; web:
-//! localStorage).
+//! The ledger plugin: loads the student's ledger from the [`Store`], keeps it safe, and
+//! handles the panel's requests (import, export, samples, backups, a fresh start).
 //!
-//! Rules that keep the student's record safe:
-//! - one explicit, versioned key, [`LEDGER_KEY`], holding the course's JSON format as text;
-//! - a stored value that does not parse is copied, raw, to [`BACKUP_KEY`] and never replaced by
-//!   a default: saving stays blocked until the student exports it or chooses to start afresh;
-//! - storage that cannot be opened (a locked or unwritable store, blocked web storage) puts
-//!   the game in memory-only mode with a visible warning, and never panics;
-//! - a save is one atomic write of the whole ledger; a failed write leaves the previous value.
-
-use std::collections::HashMap;
+//! Rules that keep the student's record safe (see [`super::keep`] for the keys):
+//! - a stored value that cannot be read is pinned byte for byte and never replaced by a
+//!   default: saving stays blocked until the student exports it or chooses to start afresh;
+//! - "Start afresh", import and restore back up what is stored before they write;
+//! - storage that cannot be opened (a locked, unreadable or unwritable store, blocked web
+//!   storage) puts the game in memory-only mode with a visible warning, and never panics;
+//! - the demo and screenshot runs use a store in memory and never open the student's;
+//! - samples are view-only: nothing saved comes from a sample.
 
 use bevy::prelude::*;
-use serde_json::{Map, Value};
 
 use super::format::{Ledger, Parsed, parse_str};
+use super::keep::{self, Problem};
 use super::{ReportCard, analyze};
-
-/// The ledger, in the course's JSON format.
-pub const LEDGER_KEY: &str = "ledger/v1";
-/// A stored ledger that failed to parse, kept byte for byte.
-pub const BACKUP_KEY: &str = "ledger/v1/unreadable-backup";
-/// Preferences (display profile and scale), apart from the ledger.
-pub const PREFS_KEY: &str = "prefs/v1";
-
-/// A key-value store of text.
-pub trait KvBackend: Send + Sync + 'static {
-    fn get(&self, key: &str) -> Result<Option<String>, String>;
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
-}
-
-/// In memory only: the fallback, and the store of headless tests.
-#[derive(Debug, Default, Clone)]
-pub struct MemoryBackend {
-    pub values: HashMap<String, String>,
-    /// Make every write fail (to test that a failed save loses nothing).
-    pub fail_writes: bool,
-}
-
-impl KvBackend for MemoryBackend {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Ok(self.values.get(key).cloned())
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        if self.fail_writes {
-            return Err("simulated write failure".into());
-        }
-        self.values.insert(key.into(), value.into());
-        Ok(())
-    }
-}
-
-/// bevy_pkv behind [`KvBackend`].
-struct PkvBackend(bevy_pkv::PkvStore);
-
-impl KvBackend for PkvBackend {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        match self.0.get::<String>(key) {
-            Ok(s) => Ok(Some(s)),
-            Err(bevy_pkv::GetError::NotFound) => Ok(None),
-            // Not a string: keep whatever it is, as JSON text, so it can be exported.
-            Err(e) => match self.0.get::<Value>(key) {
-                Ok(v) => Ok(Some(v.to_string())),
-                Err(_) => Err(format!("stored value under `{key}` cannot be read: {e}")),
-            },
-        }
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        self.0.set_string(key, value).map_err(|e| e.to_string())
-    }
-}
-
-/// Where progress goes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum StorageMode {
-    Persistent,
-    /// Storage could not be opened: progress lives only in this session.
-    MemoryOnly {
-        reason: String,
-    },
-}
-
-/// The store resource.
-#[derive(Resource)]
-pub struct LedgerStore {
-    backend: Box<dyn KvBackend>,
-    pub mode: StorageMode,
-}
-
-impl LedgerStore {
-    pub fn new(backend: Box<dyn KvBackend>, mode: StorageMode) -> Self {
-        LedgerStore { backend, mode }
-    }
-
-    pub fn memory() -> Self {
-        LedgerStore::new(Box::<MemoryBackend>::default(), StorageMode::Persistent)
-    }
-
-    /// Open the platform store (or the folder in `ARCHITECTS_AUDIT_DATA_DIR`), or fall back to
-    /// memory with the reason.
-    pub fn open_platform() -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let dir = std::env::var_os("ARCHITECTS_AUDIT_DATA_DIR").map(std::path::PathBuf::from);
-        #[cfg(target_arch = "wasm32")]
-        let dir = None;
-        Self::open(dir)
-    }
-
-    /// Open the store in `dir` (None: the platform's default place), or fall back to memory.
-    pub fn open(dir: Option<std::path::PathBuf>) -> Self {
-        match open_pkv(dir) {
-            Ok(b) => LedgerStore::new(b, StorageMode::Persistent),
-            Err(reason) => LedgerStore::new(
-                Box::<MemoryBackend>::default(),
-                StorageMode::MemoryOnly { reason },
-            ),
-        }
-    }
-
-    pub fn get(&self, key: &str) -> Result<Option<String>, String> {
-        self.backend.get(key)
-    }
-    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        self.backend.set(key, value)
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn open_pkv(dir: Option<std::path::PathBuf>) -> Result<Box<dyn KvBackend>, String> {
-    // bevy_pkv panics when the store is locked or cannot be created: contain it.
-    let prev = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(|| match &dir {
-        Some(d) => bevy_pkv::PkvStore::new_in_dir(d),
-        None => bevy_pkv::PkvStore::new("mlsysbook", "architects-audit"),
-    });
-    std::panic::set_hook(prev);
-    match result {
-        Ok(store) => Ok(Box::new(PkvBackend(store))),
-        Err(p) => {
-            let msg = p
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown error".into());
-            Err(format!("the progress store could not be opened ({msg})"))
-        }
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn open_pkv(_dir: Option<std::path::PathBuf>) -> Result<Box<dyn KvBackend>, String> {
-    // bevy_pkv expects localStorage to exist; check first (blocked in sandboxed iframes and
-    // some privacy modes).
-    let storage = web_sys::window()
-        .ok_or("no browser window")?
-        .local_storage()
-        .map_err(|_| "browser storage is blocked".to_string())?
-        .ok_or("browser storage is unavailable")?;
-    storage
-        .set_item("architects-audit/probe", "1")
-        .map_err(|_| "browser storage is full or blocked".to_string())?;
-    let _ = storage.remove_item("architects-audit/probe");
-    Ok(Box::new(PkvBackend(bevy_pkv::PkvStore::new(
-        "mlsysbook",
-        "architects-audit",
-    ))))
-}
-
-/// A stored ledger that could not be read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadProblem {
-    pub error: String,
-    pub raw: String,
-    /// Whether the raw copy reached the backup key.
-    pub backed_up: bool,
-}
+use crate::storage::{StorageMode, Store, now_iso};
 
 /// Outcome of the last save.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -195,7 +35,11 @@ pub struct LedgerState {
     pub card: ReportCard,
     /// Notes from reading the stored ledger.
     pub notes: Vec<String>,
-    pub problem: Option<LoadProblem>,
+    /// What loading did to the store (a migration, a pinned copy).
+    pub events: Vec<String>,
+    /// The backups in the store, newest first (id, time, reason).
+    pub backups: Vec<(u64, String, String)>,
+    pub problem: Option<Problem>,
     pub save: SaveStatus,
     /// A sample student picked in Act I: shown instead of the student's own card, never saved
     /// over the student's ledger.
@@ -218,6 +62,8 @@ impl LedgerState {
             ledger,
             card,
             notes: Vec::new(),
+            events: Vec::new(),
+            backups: Vec::new(),
             problem: None,
             save: SaveStatus::NotYet,
             sample: None,
@@ -228,6 +74,18 @@ impl LedgerState {
     /// The card Act I shows: the sample's, if one is picked, else the student's.
     pub fn shown_card(&self) -> &ReportCard {
         self.sample.as_ref().map_or(&self.card, |s| &s.card)
+    }
+
+    /// The student's own card, if they have a ledger of labs 1-15 to judge against.
+    pub fn own_card(&self) -> Option<&ReportCard> {
+        (self.card.n_completed > 0).then_some(&self.card)
+    }
+
+    pub fn refresh_backups(&mut self, store: &Store) {
+        self.backups = keep::backups(store)
+            .into_iter()
+            .map(|b| (b.id, b.time, b.reason))
+            .collect();
     }
 
     pub fn refresh_card(&mut self) {
@@ -245,42 +103,22 @@ impl LedgerState {
     }
 }
 
-/// Read the stored ledger. An unreadable one is backed up, raw, and reported.
-pub fn load(store: &mut LedgerStore) -> LedgerState {
-    let raw = match store.get(LEDGER_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return LedgerState::from_ledger(Ledger::default()),
-        Err(e) => {
-            let mut s = LedgerState::from_ledger(Ledger::default());
-            s.problem = Some(LoadProblem {
-                error: e,
-                raw: String::new(),
-                backed_up: false,
-            });
-            return s;
-        }
-    };
-    match parse_str(&raw) {
-        Ok(Parsed { ledger, notes }) => {
-            let mut s = LedgerState::from_ledger(ledger);
-            s.notes = notes;
-            s
-        }
-        Err(e) => {
-            let backed_up = store.set(BACKUP_KEY, &raw).is_ok();
-            let mut s = LedgerState::from_ledger(Ledger::default());
-            s.problem = Some(LoadProblem {
-                error: e.to_string(),
-                raw,
-                backed_up,
-            });
-            s
-        }
+/// Read the stored ledger (see [`keep::load`]).
+pub fn load(store: &mut Store) -> LedgerState {
+    let loaded = keep::load(store, &now_iso());
+    let mut s = LedgerState::from_ledger(loaded.ledger);
+    s.notes = loaded.notes;
+    s.events = loaded.events;
+    s.problem = loaded.problem;
+    s.refresh_backups(store);
+    if let StorageMode::MemoryOnly { reason } = &store.mode {
+        s.save = SaveStatus::MemoryOnly(reason.clone());
     }
+    s
 }
 
 /// Write the whole ledger. Never overwrites an unreadable stored ledger.
-pub fn save(store: &mut LedgerStore, state: &mut LedgerState) {
+pub fn save(store: &mut Store, state: &mut LedgerState) {
     if let StorageMode::MemoryOnly { reason } = &store.mode {
         state.save = SaveStatus::MemoryOnly(reason.clone());
         return;
@@ -291,26 +129,32 @@ pub fn save(store: &mut LedgerStore, state: &mut LedgerState) {
         );
         return;
     }
-    state.save = match store.set(LEDGER_KEY, &state.ledger.to_json_pretty()) {
+    state.save = match keep::save(store, &state.ledger) {
         Ok(()) => SaveStatus::Saved,
         Err(e) => SaveStatus::Failed(e),
     };
 }
 
-/// The student chose to start afresh after an unreadable ledger: the raw copy stays under
-/// [`BACKUP_KEY`]; the main key may now be written.
-pub fn start_afresh(store: &mut LedgerStore, state: &mut LedgerState) -> Result<(), String> {
-    if let Some(p) = state.problem.as_ref().filter(|p| !p.backed_up) {
-        store.set(BACKUP_KEY, &p.raw)?;
+/// The student chose to start afresh after an unreadable ledger. Its bytes stay pinned; the
+/// main key may now be written. Refused when the pin could not be written.
+pub fn start_afresh(store: &mut Store, state: &mut LedgerState) -> Result<(), String> {
+    if let Some(p) = &state.problem {
+        if p.pin.is_none() && store.persistent() {
+            return Err("the unreadable ledger could not be kept, so it is not replaced".into());
+        }
+        keep::backup(store, "before starting afresh", &now_iso())?;
     }
     state.problem = None;
     state.card = analyze(&state.ledger);
     Ok(())
 }
 
+/// Preferences (display profile and scale), apart from the ledger.
+pub const PREFS_KEY: &str = "prefs/v1";
+
 /// Display preferences, stored apart from the ledger. Unreadable ones fall back to defaults
 /// (they hold nothing the student would miss).
-pub fn load_prefs(store: &LedgerStore) -> crate::theme::Prefs {
+pub fn load_prefs(store: &Store) -> crate::theme::Prefs {
     store
         .get(PREFS_KEY)
         .ok()
@@ -320,8 +164,8 @@ pub fn load_prefs(store: &LedgerStore) -> crate::theme::Prefs {
         .sanitized()
 }
 
-pub fn save_prefs(store: &mut LedgerStore, prefs: &crate::theme::Prefs) {
-    if store.mode == StorageMode::Persistent {
+pub fn save_prefs(store: &mut Store, prefs: &crate::theme::Prefs) {
+    if store.persistent() {
         let text = serde_json::to_string(prefs).expect("prefs serialise");
         if let Err(e) = store.set(PREFS_KEY, &text) {
             warn!("display preferences not saved: {e}");
@@ -337,6 +181,15 @@ pub enum ImportMode {
     /// The imported entries are added after the existing ones; where both record a chapter,
     /// the imported entry counts (the last entry wins).
     Merge,
+}
+
+impl ImportMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportMode::Replace => "replace",
+            ImportMode::Merge => "merge",
+        }
+    }
 }
 
 /// A previewed import, waiting for confirmation.
@@ -355,25 +208,30 @@ impl ImportPreview {
     }
 }
 
-/// Apply a confirmed import and save. A preview that failed to parse changes nothing.
+/// Apply a confirmed import and save, backing up what is stored first. A preview that failed
+/// to parse changes nothing.
 pub fn apply_import(
-    store: &mut LedgerStore,
+    store: &mut Store,
     state: &mut LedgerState,
     preview: &ImportPreview,
     mode: ImportMode,
 ) -> Result<(), String> {
     let parsed = preview.result.as_ref().map_err(|e| e.clone())?;
     if state.problem.is_some() {
-        // Never lose an unreadable stored ledger: it must be in the backup first.
+        // Never lose an unreadable stored ledger: it must be pinned first.
         start_afresh(store, state)?;
+    } else if store.persistent() {
+        keep::backup(
+            store,
+            &format!("before import ({}) from {}", mode.as_str(), preview.source),
+            &now_iso(),
+        )?;
     }
     let ledger = match mode {
         ImportMode::Replace => parsed.ledger.clone(),
         ImportMode::Merge => {
             let mut l = state.ledger.clone();
-            for e in &parsed.ledger.history {
-                l.append(e.chapter, e.design.clone());
-            }
+            l.merge(&parsed.ledger, &now_iso());
             l
         }
     };
@@ -382,6 +240,19 @@ pub fn apply_import(
     state.notes = parsed.notes.clone();
     state.sample = None;
     save(store, state);
+    Ok(())
+}
+
+/// Restore a backup the student picked (what is stored is backed up first).
+pub fn apply_restore(store: &mut Store, state: &mut LedgerState, id: u64) -> Result<(), String> {
+    if state.problem.is_some() {
+        start_afresh(store, state)?;
+    }
+    let parsed = keep::restore(store, id, &now_iso())?;
+    state.ledger = parsed.ledger;
+    state.notes = parsed.notes;
+    state.card = analyze(&state.ledger);
+    state.save = SaveStatus::Saved;
     Ok(())
 }
 
@@ -405,81 +276,15 @@ pub fn sample(name: &str) -> Option<Ledger> {
         .map(|p| p.ledger)
 }
 
-/// Build the chapter-16 entry with every key of the course's save cell, plus the model used.
-#[allow(clippy::too_many_arguments)]
-pub fn chapter16_design(
-    report: &crate::physics::Report,
-    act1_prediction: &str,
-    act1_correct: bool,
-    act2_prediction: &str,
-    act2_correct: bool,
-    card: &ReportCard,
-) -> Map<String, Value> {
-    let d = &report.design;
-    let round = |v: f64, places: i32| {
-        let f = 10f64.powi(places);
-        (v * f).round() / f
-    };
-    let mut m = Map::new();
-    let mut put = |k: &str, v: Value| {
-        m.insert(k.into(), v);
-    };
-    put("context", "all".into());
-    put("cloud_hardware", format!("H100x{}", d.n_h100).into());
-    put("quantization_strategy", d.quant_cloud.as_str().into());
-    put("serving_strategy", d.serving.as_str().into());
-    put(
-        "total_cost_per_req",
-        round(report.cost_per_req_usd, 6).into(),
-    );
-    put("p99_latency_ms", round(report.cloud_p99_ms, 2).into());
-    put(
-        "tier_assignments",
-        serde_json::to_value(&report.tier_assignments).expect("serialisable"),
-    );
-    put("retraining_cadence_days", d.retrain_cadence_days.into());
-    put("fairness_threshold_pct", d.fairness_threshold_pct.into());
-    put("act1_prediction", act1_prediction.into());
-    put("act1_correct", act1_correct.into());
-    put("act2_prediction", act2_prediction.into());
-    put("act2_correct", act2_correct.into());
-    put(
-        "act2_result",
-        if report.system_valid {
-            "feasible"
-        } else {
-            "infeasible"
-        }
-        .into(),
-    );
-    put(
-        "act2_decision",
-        format!(
-            "H100x{}_{}_{}",
-            d.n_h100,
-            d.quant_cloud.as_str(),
-            d.serving.as_str()
-        )
-        .into(),
-    );
-    put("constraint_hit", report.constraint_hit.into());
-    put("system_valid", report.system_valid.into());
-    put("labs_completed", card.n_completed.into());
-    put("pct_correct", round(card.pct_correct, 1).into());
-    put("weakest_invariant", card.weakest_invariant.into());
-    put("physics_model", report.model.as_str().into());
-    m
-}
-
-/// The chapter this lab records.
-pub const CAPSTONE_CHAPTER: u32 = 16;
+pub use keep::CAPSTONE_CHAPTER;
 
 /// Which store the plugin opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoreChoice {
     /// bevy_pkv at the platform's location (or `ARCHITECTS_AUDIT_DATA_DIR`).
     Platform,
-    /// In memory (headless tests).
+    /// In memory (headless tests, the demo, screenshot runs): the student's store is never
+    /// opened.
     Memory,
 }
 
@@ -498,11 +303,24 @@ pub enum LedgerMsg {
     /// Write the ledger (or the unreadable raw copy) to a file / download.
     Export,
     StartAfresh,
+    /// Restore the backup with this id.
+    Restore(u64),
+    /// Leave the in-memory store (the demo) for the student's own, and load it.
+    OpenStudentStore,
 }
+
+/// The store a demo hands over to when the student takes control, and its data folder.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct TakeoverStore(pub StoreChoice, pub Option<std::path::PathBuf>);
 
 /// The ledger plugin: opens the store, loads the ledger, handles [`LedgerMsg`].
 pub struct LedgerPlugin {
     pub store: StoreChoice,
+    /// The store opened when the student takes over from the demo.
+    pub takeover: StoreChoice,
+    /// The data folder of the platform store (None: `ARCHITECTS_AUDIT_DATA_DIR` or the
+    /// platform's own).
+    pub data_dir: Option<std::path::PathBuf>,
     /// A file given on the command line, offered for import at start.
     pub import: Option<(String, String)>,
 }
@@ -510,24 +328,13 @@ pub struct LedgerPlugin {
 impl Plugin for LedgerPlugin {
     fn build(&self, app: &mut App) {
         let mut store = match self.store {
-            StoreChoice::Platform => LedgerStore::open_platform(),
-            StoreChoice::Memory => LedgerStore::memory(),
+            StoreChoice::Platform => Store::open_or_memory(self.data_dir.clone()),
+            StoreChoice::Memory => Store::memory(),
         };
-        let mut state = load(&mut store);
-        if let StorageMode::MemoryOnly { reason } = &store.mode {
-            warn!("progress will not be saved: {reason}");
-            state.save = SaveStatus::MemoryOnly(reason.clone());
-        }
-        if let Some(p) = &state.problem {
-            warn!("stored ledger unreadable: {}", p.error);
-        }
-        info!(
-            "architects-audit: ledger loaded, {} entries, chapters {:?}",
-            state.ledger.history.len(),
-            state.ledger.chapters()
-        );
+        let state = load_logged(&mut store);
         app.insert_resource(store)
             .insert_resource(state)
+            .insert_resource(TakeoverStore(self.takeover, self.data_dir.clone()))
             .add_message::<LedgerMsg>()
             .add_systems(Update, handle_ledger_msgs);
         if let Some((source, text)) = &self.import {
@@ -536,12 +343,32 @@ impl Plugin for LedgerPlugin {
     }
 }
 
+fn load_logged(store: &mut Store) -> LedgerState {
+    let state = load(store);
+    if let StorageMode::MemoryOnly { reason } = &store.mode {
+        warn!("progress will not be saved: {reason}");
+    }
+    if let Some(p) = &state.problem {
+        warn!("stored ledger unreadable: {}", p.error);
+    }
+    for e in &state.events {
+        info!("ledger: {e}");
+    }
+    info!(
+        "architects-audit: ledger loaded, {} entries, chapters {:?}",
+        state.ledger.history.len(),
+        state.ledger.chapters()
+    );
+    state
+}
+
 fn handle_ledger_msgs(
     mut commands: Commands,
     mut msgs: MessageReader<LedgerMsg>,
-    mut store: ResMut<LedgerStore>,
+    mut store: ResMut<Store>,
     mut state: ResMut<LedgerState>,
     preview: Option<Res<ImportPreview>>,
+    takeover: Res<TakeoverStore>,
 ) {
     for msg in msgs.read() {
         match msg {
@@ -558,24 +385,41 @@ fn handle_ledger_msgs(
             LedgerMsg::CancelImport => commands.remove_resource::<ImportPreview>(),
             LedgerMsg::ViewSample(name) => state.view_sample(name.as_deref()),
             LedgerMsg::Export => {
-                let text = match &state.problem {
-                    Some(p) if !p.raw.is_empty() => p.raw.clone(),
-                    _ => state.ledger.to_json_pretty(),
-                };
-                state.last_export = Some(export(&text));
+                let pinned = state
+                    .problem
+                    .as_ref()
+                    .and_then(|p| p.pin)
+                    .and_then(|id| keep::pins(&store).into_iter().find(|p| p.id == id));
+                state.last_export = Some(match pinned {
+                    Some(p) => export(&p.bytes(), "unreadable"),
+                    None => export(state.ledger.to_json_pretty().as_bytes(), "ledger"),
+                });
             }
             LedgerMsg::StartAfresh => {
                 if let Err(e) = start_afresh(&mut store, &mut state) {
                     state.save = SaveStatus::Failed(e);
                 }
             }
+            LedgerMsg::Restore(id) => {
+                if let Err(e) = apply_restore(&mut store, &mut state, *id) {
+                    state.save = SaveStatus::Failed(e);
+                }
+            }
+            LedgerMsg::OpenStudentStore => {
+                *store = match takeover.0 {
+                    StoreChoice::Platform => Store::open_or_memory(takeover.1.clone()),
+                    StoreChoice::Memory => Store::memory(),
+                };
+                *state = load_logged(&mut store);
+            }
         }
+        state.refresh_backups(&store);
     }
 }
 
-/// Native: write next to the store, in the home folder; returns the path.
+/// Native: write to the home folder (or `ARCHITECTS_AUDIT_EXPORT_DIR`); returns the path.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn export(text: &str) -> Result<String, String> {
+pub fn export(bytes: &[u8], what: &str) -> Result<String, String> {
     let dir = std::env::var_os("ARCHITECTS_AUDIT_EXPORT_DIR")
         .or_else(|| std::env::var_os("HOME"))
         .map(std::path::PathBuf::from)
@@ -584,21 +428,22 @@ pub fn export(text: &str) -> Result<String, String> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let path = dir.join(format!("architects-audit-ledger-{stamp}.json"));
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let ext = if what == "ledger" { "json" } else { "bin" };
+    let path = dir.join(format!("architects-audit-{what}-{stamp}.{ext}"));
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path.display().to_string())
 }
 
-/// Web: offer the text as a `.json` download.
+/// Web: offer the bytes as a download.
 #[cfg(target_arch = "wasm32")]
-pub fn export(text: &str) -> Result<String, String> {
+pub fn export(bytes: &[u8], what: &str) -> Result<String, String> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window().ok_or("no browser window")?;
     let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
         .map_err(|_| "cannot create the download")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "cannot create the download")?;
@@ -608,8 +453,13 @@ pub fn export(text: &str) -> Result<String, String> {
         .dyn_into()
         .map_err(|_| "cannot create the download")?;
     a.set_href(&url);
-    a.set_download("architects-audit-ledger.json");
+    let name = if what == "ledger" {
+        "architects-audit-ledger.json".to_string()
+    } else {
+        format!("architects-audit-{what}.bin")
+    };
+    a.set_download(&name);
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
-    Ok("architects-audit-ledger.json (downloaded)".into())
+    Ok(format!("{name} (downloaded)"))
 }

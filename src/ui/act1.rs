@@ -108,6 +108,7 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
             c.ledger_msgs.push(LedgerMsg::Export);
         }
     });
+    ledger_record(ui, c);
     if c.draft.open {
         ui.add(
             egui::TextEdit::multiline(&mut c.draft.text)
@@ -172,6 +173,41 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
                 }
             }
         });
+    }
+}
+
+/// How the stored ledger was read, and its backups (each can be restored).
+fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
+    for e in &c.ledger.events {
+        ui.label(egui::RichText::new(e).small());
+    }
+    if !c.ledger.notes.is_empty() {
+        egui::CollapsingHeader::new(format!(
+            "{} ({})",
+            text::READING_NOTES,
+            c.ledger.notes.len()
+        ))
+        .id_salt("ledger-notes")
+        .show(ui, |ui| {
+            for n in c.ledger.notes.iter().take(20) {
+                ui.label(egui::RichText::new(n).small());
+            }
+        });
+    }
+    if !c.ledger.backups.is_empty() {
+        egui::CollapsingHeader::new(format!("{} ({})", text::BACKUPS, c.ledger.backups.len()))
+            .id_salt("ledger-backups")
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(text::BACKUPS_EXPLAIN).small()).wrap());
+                for (id, time, reason) in &c.ledger.backups {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(egui::RichText::new(format!("#{id} · {time} · {reason}")).small());
+                        if ui.small_button(text::RESTORE).clicked() {
+                            c.ledger_msgs.push(LedgerMsg::Restore(*id));
+                        }
+                    });
+                }
+            });
     }
 }
 

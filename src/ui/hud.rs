@@ -9,7 +9,9 @@ use crate::text;
 pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
     let pal = c.pal;
     let r = &c.physics.0;
-    let card = c.ledger.shown_card();
+    // The student's own record, whatever sample Act I showed.
+    let card = &c.ledger.card;
+    let counted = crate::flow::counted(c.preds, c.ledger, c.scenario, c.phase);
     let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
     let muted = c32(pal.text_muted);
     ui.horizontal_wrapped(|ui| {
@@ -38,7 +40,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             card.weakest_invariant.to_string(),
             c32(pal.warn),
         );
-        let a1 = c.preds.act1_correct(c.ledger);
+        let a1 = counted.act1_correct;
         item(
             ui,
             text::HUD_ACT1,
@@ -49,16 +51,21 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             },
             good(a1.unwrap_or(false)),
         );
-        let a2 = c.preds.act2_correct(c.scenario);
+        // Hidden until the reveal: the HUD must not give the answer away.
+        let a2 = counted.act2_correct.filter(|_| counted.act2_revealed);
         item(
             ui,
             text::HUD_ACT2,
             match a2 {
                 Some(true) => "Correct".into(),
                 Some(false) => "Incorrect".into(),
+                None if counted.act2_correct.is_some() => text::HUD_LOCKED.into(),
                 None => "—".into(),
             },
-            good(a2.unwrap_or(false)),
+            match a2 {
+                Some(b) => good(b),
+                None => muted,
+            },
         );
         item(
             ui,

@@ -126,10 +126,23 @@ impl Plugin for ParticleSimPlugin {
             .init_resource::<SimDelta>()
             .add_systems(
                 Update,
-                (advance_clock, rebuild_sim, run_sim, sync_particles)
+                (
+                    advance_clock,
+                    rebuild_sim,
+                    run_sim,
+                    sync_particles.run_if(crate::world::act2_shown),
+                    clear_particles.run_if(not(crate::world::act2_shown)),
+                )
                     .chain()
                     .after(crate::game::CoreSet::Compute),
             );
+    }
+}
+
+/// Before the Act II lock no request is drawn: their colours would give the answer away.
+fn clear_particles(mut commands: Commands, particles: Query<Entity, With<Particle>>) {
+    for e in &particles {
+        commands.entity(e).despawn();
     }
 }
 

@@ -5,9 +5,13 @@ use std::time::Duration;
 
 use architects_audit::demo::{Demo, markers};
 use architects_audit::flow::Phase;
+use architects_audit::flow::Predictions;
 use architects_audit::game::Physics;
+use architects_audit::ledger::keep;
+use architects_audit::ledger::parse_str;
 use architects_audit::ledger::store::LedgerState;
-use architects_audit::testing::headless_app;
+use architects_audit::storage::Store;
+use architects_audit::testing::{headless_app, headless_app_for};
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 
@@ -40,11 +44,70 @@ fn the_demo_plays_both_acts_and_loops() {
         assert!(seen.contains(&p), "never reached {p:?}");
     }
     assert!(valid_seen, "the demo reaches a valid design");
-    let ledger = app.world().resource::<LedgerState>();
-    assert!(
-        ledger.ledger.latest().contains_key(&16),
-        "the demo's submission is saved"
+}
+
+fn demo_options() -> architects_audit::LaunchOptions {
+    architects_audit::LaunchOptions {
+        scenario: architects_audit::physics::Scenario::builtin(),
+        model: Default::default(),
+        ledger_import: None,
+        screenshot: None,
+        demo: Some(Demo::autoplay(4.0)),
+        projector: None,
+        scale: None,
+        resolution: None,
+    }
+}
+
+#[test]
+fn a_demo_run_leaves_the_students_store_unopened() {
+    // The student's store, with a ledger of their own in it.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut st = Store::open(Some(dir.path().into())).unwrap();
+        keep::save(&mut st, &parse_str(crate::store::LIST).unwrap().ledger).unwrap();
+    }
+    let file = dir.path().join(architects_audit::storage::FILE_NAME);
+    let before = std::fs::read(&file).unwrap();
+    let mut app = headless_app_for(&demo_options(), dir.path().into());
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        100,
+    )));
+    for _ in 0..2000 {
+        app.update();
+        if app.world().resource::<Demo>().loops >= 1 {
+            break;
+        }
+    }
+    assert!(app.world().resource::<Demo>().loops >= 1, "the demo looped");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the store file is untouched"
     );
+    // The store is not even held: another program can open it while the demo runs.
+    drop(Store::open(Some(dir.path().into())).expect("the demo does not hold the store"));
+    // Taking over opens the student's own store, and a fresh attempt begins.
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::KeyX);
+    for _ in 0..3 {
+        app.update();
+    }
+    assert!(app.world().get_resource::<Demo>().is_none());
+    assert_eq!(*app.world().resource::<State<Phase>>().get(), Phase::Intro);
+    assert_eq!(
+        *app.world().resource::<Predictions>(),
+        Predictions::default()
+    );
+    let ledger = app.world().resource::<LedgerState>();
+    assert_eq!(
+        ledger.ledger.chapters(),
+        vec![2, 5],
+        "the student's own ledger"
+    );
+    assert!(ledger.sample.is_none());
 }
 
 #[test]

@@ -2,9 +2,19 @@
 
 use std::time::Duration;
 
+use architects_audit::flow::{Act2Choice, Predictions};
 use architects_audit::game::{DesignMsg, Physics};
 use architects_audit::physics::{Design, Quant};
-use architects_audit::testing::headless_app;
+
+/// A headless app past the Act II lock, where the world shows the physics.
+fn headless_app() -> App {
+    let mut app = architects_audit::testing::headless_app();
+    app.insert_resource(Predictions {
+        act2: Some(Act2Choice::TinyOom),
+        ..Default::default()
+    });
+    app
+}
 use architects_audit::world::particles::{
     Leg, LiveSim, MAX_PARTICLES, MAX_QUEUE_DRAWN, Outcome, Particle, ParticleClock, RequestId,
     TimeControls,

@@ -99,7 +99,7 @@ for (let i = 0; i < 100; i++) {
   await page.waitForTimeout(200);
 }
 const keys = await page.evaluate(() => Object.keys(localStorage));
-check(keys.some((k) => k.includes('ledger/v1')), `the ledger is in localStorage (${keys.join(', ')})`);
+check(keys.some((k) => k.includes('ledger/v2')), `the ledger is in localStorage (${keys.join(', ')})`);
 await page.reload();
 logs.length = 0;
 check(await waitLog('architects-audit: first frame', 120000), 'first frame after reload');

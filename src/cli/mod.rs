@@ -177,3 +177,6 @@ pub fn read_input(path: &str) -> Result<String, String> {
         std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ledger_cmd;

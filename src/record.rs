@@ -1,0 +1,92 @@
+//! The chapter-16 record: what a submitted design adds to the student's ledger, with every key
+//! of the course's save cell, the physics model used and the attempt it belongs to.
+
+use serde_json::{Map, Value};
+
+use crate::ledger::ReportCard;
+use crate::physics::Report;
+
+/// The locked predictions of one attempt, as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Locks<'a> {
+    /// Counted from 1; "Start over" begins the next.
+    pub attempt: u32,
+    pub act1_prediction: &'a str,
+    /// None when the student has no ledger of labs 1-15 to judge against.
+    pub act1_correct: Option<bool>,
+    pub act2_prediction: &'a str,
+    pub act2_correct: bool,
+}
+
+/// Build the chapter-16 entry. `card` is the student's own card (never a sample's).
+pub fn chapter16_design(report: &Report, locks: &Locks, card: &ReportCard) -> Map<String, Value> {
+    let d = &report.design;
+    let round = |v: f64, places: i32| {
+        let f = 10f64.powi(places);
+        (v * f).round() / f
+    };
+    let mut m = Map::new();
+    let mut put = |k: &str, v: Value| {
+        m.insert(k.into(), v);
+    };
+    put("context", "all".into());
+    put("cloud_hardware", format!("H100x{}", d.n_h100).into());
+    put("quantization_strategy", d.quant_cloud.as_str().into());
+    put("serving_strategy", d.serving.as_str().into());
+    put(
+        "total_cost_per_req",
+        round(report.cost_per_req_usd, 6).into(),
+    );
+    put("p99_latency_ms", round(report.cloud_p99_ms, 2).into());
+    put(
+        "tier_assignments",
+        serde_json::to_value(&report.tier_assignments).expect("serialisable"),
+    );
+    put("retraining_cadence_days", d.retrain_cadence_days.into());
+    put("fairness_threshold_pct", d.fairness_threshold_pct.into());
+    put("act1_prediction", locks.act1_prediction.into());
+    put(
+        "act1_correct",
+        locks.act1_correct.map_or(Value::Null, Value::Bool),
+    );
+    put("act2_prediction", locks.act2_prediction.into());
+    put("act2_correct", locks.act2_correct.into());
+    put(
+        "act2_result",
+        if report.system_valid {
+            "feasible"
+        } else {
+            "infeasible"
+        }
+        .into(),
+    );
+    put(
+        "act2_decision",
+        format!(
+            "H100x{}_{}_{}",
+            d.n_h100,
+            d.quant_cloud.as_str(),
+            d.serving.as_str()
+        )
+        .into(),
+    );
+    put("constraint_hit", report.constraint_hit.into());
+    put("system_valid", report.system_valid.into());
+    put("labs_completed", card.n_completed.into());
+    put("pct_correct", round(card.pct_correct, 1).into());
+    put("weakest_invariant", card.weakest_invariant.into());
+    put("physics_model", report.model.as_str().into());
+    put("attempt", locks.attempt.into());
+    m
+}
+
+/// The counted (first) attempt's predictions as recorded in the ledger: the earliest
+/// chapter-16 entry of the lowest attempt number.
+pub fn counted_attempt(ledger: &crate::ledger::Ledger) -> Option<&Map<String, Value>> {
+    ledger
+        .history
+        .iter()
+        .filter(|e| e.chapter == crate::ledger::keep::CAPSTONE_CHAPTER)
+        .min_by_key(|e| e.design.get("attempt").and_then(Value::as_u64).unwrap_or(1))
+        .map(|e| &e.design)
+}

@@ -175,6 +175,13 @@ fn a_ledger_of_a_newer_schema_is_not_overwritten() {
     state.ledger.append(16, serde_json::Map::new(), "t");
     store::save(&mut st, &mut state);
     assert_eq!(st.get(LEDGER_KEY).unwrap().as_deref(), Some(newer));
+    // Starting afresh backs it up first (it is text, so it goes to the ring as well as the pin).
+    store::start_afresh(&mut st, &mut state).unwrap();
+    let b = keep::backups(&st);
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].value, newer);
+    assert!(b[0].reason.contains("afresh"));
+    assert_eq!(keep::pins(&st)[0].bytes(), newer.as_bytes());
 }
 
 #[test]

@@ -201,6 +201,30 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn ledger(action: LedgerCmd, data_dir: Option<PathBuf>) -> Result<ExitCode, String> {
+    use architects_audit::cli::ledger_cmd::{Action, run};
+    let action = match action {
+        LedgerCmd::Show => Action::Show,
+        LedgerCmd::Export { raw } => Action::Export { raw },
+        LedgerCmd::Import { file, replace, .. } => Action::Import { file, replace },
+        LedgerCmd::Backups => Action::Backups,
+        LedgerCmd::Restore { id } => Action::Restore { id },
+    };
+    run(
+        action,
+        data_dir,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn ledger(_: LedgerCmd, _: Option<PathBuf>) -> Result<ExitCode, String> {
+    Err("the ledger command runs on the desktop build".into())
+}
+
 fn run(args: Cli) -> Result<ExitCode, String> {
     let scenario = load_scenario(&args.scenario)?;
     let model = args.model.unwrap_or_default();
@@ -245,18 +269,7 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             });
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Ledger { action, data_dir }) => {
-            use architects_audit::cli::ledger_cmd::Action;
-            let action = match action {
-                LedgerCmd::Show => Action::Show,
-                LedgerCmd::Export { raw } => Action::Export { raw },
-                LedgerCmd::Import { file, replace, .. } => Action::Import { file, replace },
-                LedgerCmd::Backups => Action::Backups,
-                LedgerCmd::Restore { id } => Action::Restore { id },
-            };
-            cli::ledger_cmd::run(action, data_dir, &mut stdout.lock(), &mut stderr.lock())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Ledger { action, data_dir }) => ledger(action, data_dir),
         Some(Command::Report { design }) => {
             let text = cli::read_input(&design)?;
             let bad = cli::report(

@@ -320,7 +320,7 @@ pub const FIX_TITLE: &str = "Some constraints are violated — the usual fix seq
 pub const FIX_STEPS: [&str; 5] = [
     "Edge or mobile out of memory? Lower that tier's weight precision (INT8 or INT4).",
     "P99 or overload? Switch to continuous batching first, then add GPUs and shrink bytes per step (INT8 weights, INT8 KV cache).",
-    "Cost? A request answered late earns nothing: fix latency and overload, and the cost follows.",
+    "Cost? A request costs the GPUs' hourly price over the requests they serve: provision fewer or cheaper GPUs for the load.",
     "Availability? One GPU failing must not take the load beyond what the rest can carry: keep a spare.",
     "TinyML SRAM? Replace the LLM sub-model with a purpose-built keyword spotter of about 100K parameters.",
 ];
@@ -420,8 +420,11 @@ pub fn banner_detail(b: crate::physics::Banner, r: &crate::physics::Report) -> S
         ),
         TinySram => format!(
             "The TinyML sub-model needs {:.1} KB; the Cortex-M7 has {:.0} KB of SRAM. No precision fixes this: \
-             use a purpose-built model under about 5M ternary or 250K INT8 parameters — a 100K-parameter keyword spotter fits.",
-            r.tiny_model_kb, r.tiny_sram_kb
+             use a purpose-built model under about {:.2}M ternary (0.19 byte each) or {:.0}K INT8 parameters — a 100K-parameter keyword spotter fits.",
+            r.tiny_model_kb,
+            r.tiny_sram_kb,
+            r.tiny_sram_kb * 1024.0 / 0.19 / 1e6,
+            r.tiny_sram_kb * 1024.0 / 1e3
         ),
         P99Slo => match sys {
             Some(s) => format!(
@@ -448,8 +451,8 @@ pub fn banner_detail(b: crate::physics::Banner, r: &crate::physics::Report) -> S
             None => "The cloud cannot produce the tokens its share of traffic asks for.".into(),
         },
         CostSlo => format!(
-            "Each request served on time costs ${:.6}, above the $0.001 SLO. Requests answered late earn nothing: \
-             fix latency and overload first.",
+            "Each request costs ${:.6}: the GPUs' hourly price over the requests they serve, above the $0.001 SLO. \
+             Provision fewer or cheaper GPUs for this load.",
             r.cost_per_req_usd
         ),
         AvailabilitySlo => match sys {

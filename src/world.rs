@@ -335,22 +335,42 @@ fn apply_palette(
     }
 }
 
+/// The outcome a particle is drawn with.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+struct Painted(particles::Outcome);
+
+/// Give new particles their mesh, and repaint any whose outcome changed: a request turns the
+/// late colour once its first token passes the SLO, and the rejected colour when refused.
+#[allow(clippy::type_complexity)]
 fn dress_particles(
     mut commands: Commands,
     assets: Res<WorldAssets>,
     palette: Res<ActivePalette>,
-    mut new: Query<(Entity, &particles::Particle, &mut Transform), Added<particles::Particle>>,
+    mut changed: Query<
+        (
+            Entity,
+            &particles::Particle,
+            &mut Transform,
+            Option<&Painted>,
+        ),
+        Changed<particles::Particle>,
+    >,
 ) {
-    for (e, p, mut t) in &mut new {
-        t.scale = Vec3::splat(palette.0.weight);
+    for (e, p, mut t, painted) in &mut changed {
+        if painted.map(|x| x.0) == Some(p.outcome) {
+            continue;
+        }
         let mat = match p.outcome {
             particles::Outcome::WithinSlo => assets.ok.clone(),
             particles::Outcome::Late => assets.late.clone(),
             particles::Outcome::Rejected => assets.rejected.clone(),
         };
-        commands
-            .entity(e)
-            .insert((Mesh2d(assets.particle.clone()), MeshMaterial2d(mat)));
+        let mut ec = commands.entity(e);
+        if painted.is_none() {
+            t.scale = Vec3::splat(palette.0.weight);
+            ec.insert(Mesh2d(assets.particle.clone()));
+        }
+        ec.insert((MeshMaterial2d(mat), Painted(p.outcome)));
     }
 }
 

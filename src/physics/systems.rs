@@ -8,7 +8,7 @@
 //!   the model (TP only when a model does not fit on one GPU);
 //! - the serving strategy sets how requests are batched, and so both capacity and the queueing
 //!   delay in the P99 time to first token (TTFT), the latency the SLO checks;
-//! - cost divides the cluster's hourly price by the requests served within the latency SLO;
+//! - cost divides the cluster's hourly price by the requests it serves (at most its capacity);
 //! - availability is the binomial probability that enough replicas are up to carry the load.
 
 use super::scenario::{Hardware, LlmShape, SystemsConsts};
@@ -382,9 +382,12 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
             let busy_pf = (lam_r * pf).min(0.95);
             let iter_mean = step / (1.0 - busy_pf);
             let n_mean = lam_r * iter_mean;
-            let mut iter99 = iter_mean;
+            // Bounded by the observation window: near saturation the fixed point grows
+            // without limit, and no iteration outlasts the window the P99 is taken over.
+            let cap = (1.0 - TAIL) * c.overload_window_s;
+            let mut iter99 = iter_mean.min(cap);
             for _ in 0..20 {
-                let next = step + pf * poisson_quantile(lam_r * iter99, 1.0 - TAIL);
+                let next = (step + pf * poisson_quantile(lam_r * iter99, 1.0 - TAIL)).min(cap);
                 if (next - iter99).abs() < 1e-9 {
                     break;
                 }
@@ -548,10 +551,14 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         .max(tiny_bytes / (tiny_hw.mem_bw_gbs * GB));
 
     let lambda = sc.slo.requests_per_sec * sc.traffic.cloud;
+    // Cost per request: the provisioned cluster's price over the requests it serves, at most
+    // its capacity. A cloud that serves nothing (out of memory) is priced over the documented
+    // floor of requests per hour, so the figure stays finite.
     let served = lambda.min(cl.capacity_rps);
     let goodput = served * cl.ok_fraction;
     let cluster_per_hour = d.n_h100 as f64 * sc.cloud().cost_per_hour_usd;
-    let cost = cluster_per_hour / (goodput * S_PER_HOUR).max(sc.course_draft.min_requests_per_hour);
+    let cost = cluster_per_hour
+        / (served * S_PER_HOUR).max(sc.course_draft.min_requests_per_hour.max(1.0));
 
     let per_gpu = sc.cloud().availability;
     let replica_up = per_gpu.powi(cl.tp as i32);
@@ -679,10 +686,10 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         TraceLine {
             law: "Cost".into(),
             formula: format!(
-                "cost/req = ({} x ${}/h) / ({} req/s on time x 3600)",
+                "cost/req = ({} x ${}/h) / ({} req/s served x 3600)",
                 d.n_h100,
                 fmt_num(sc.cloud().cost_per_hour_usd),
-                fmt_num(goodput)
+                fmt_num(served)
             ),
             result: format!("${cost:.6}"),
         },

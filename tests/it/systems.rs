@@ -190,6 +190,20 @@ fn game_properties_hold_on_the_whole_grid() {
         let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
         let v = serde_json::to_value(&r).unwrap();
         all_numbers_finite(&v, "").unwrap_or_else(|e| panic!("{d:?}: {e}"));
+        // No latency a student reads exceeds an hour, even far past saturation.
+        let s = r.systems.as_ref().unwrap();
+        for (name, ms) in [
+            ("P99 TTFT", s.cloud_p99_ttft_ms),
+            ("P99 end-to-end", s.cloud_p99_e2e_ms),
+            ("edge", r.edge_p99_ms),
+            ("mobile", r.mobile_p99_ms),
+        ] {
+            assert!(ms <= 3.6e6, "{d:?}: {name} {ms} ms");
+        }
+        // A working cloud's cost per request is its price over what it serves.
+        if !r.cloud_oom {
+            assert!(r.cost_per_req_usd < 1e-3, "{d:?}: ${}", r.cost_per_req_usd);
+        }
         if r.system_valid {
             valid += 1;
             assert!(r.banners.iter().all(|b| b.is_warning()), "{:?}", r.banners);
@@ -214,8 +228,9 @@ fn game_properties_hold_on_the_whole_grid() {
         }
     }
     assert!(valid > 0, "no valid design in the seed's control ranges");
+    // The built-in prices never make a request cost $0.001 (see `the_cost_banner_fires_...`).
     for b in Banner::ALL {
-        if b != Banner::CloudOom {
+        if b != Banner::CloudOom && b != Banner::CostSlo {
             assert!(seen.contains(&b), "no design on the grid raises {b:?}");
         }
     }
@@ -391,4 +406,32 @@ fn erlang_c_matches_known_values() {
     // M/M/2 with a = 1: C = 1/3.
     assert!((erlang_c(2.0, 1.0) - 1.0 / 3.0).abs() < 1e-12);
     assert_eq!(erlang_c(4.0, 5.0), 1.0);
+}
+
+#[test]
+fn the_cost_banner_fires_only_when_a_request_really_costs_too_much() {
+    let sc = Scenario::builtin();
+    let d = Design::default();
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    // The default design is overloaded, but each request it serves costs cents of a cent.
+    assert!(r.cost_per_req_usd < 1e-4, "${}", r.cost_per_req_usd);
+    assert!(!r.banners.contains(&Banner::CostSlo));
+    // A thousandfold GPU price: the same design now costs more than the SLO allows.
+    let mut pricey = sc.clone();
+    let name = pricey.deployment.cloud_hardware.clone();
+    pricey.hardware.get_mut(&name).unwrap().cost_per_hour_usd *= 1000.0;
+    let r = physics::evaluate(&pricey, &d, PhysicsModel::Systems);
+    assert!(r.cost_per_req_usd > 1e-3, "${}", r.cost_per_req_usd);
+    assert!(r.banners.contains(&Banner::CostSlo));
+}
+
+#[test]
+fn the_tinyml_banner_names_the_sub_models_that_fit() {
+    let sc = Scenario::builtin();
+    let r = physics::evaluate(&sc, &Design::default(), PhysicsModel::Systems);
+    assert!(r.banners.contains(&Banner::TinySram));
+    let text = architects_audit::text::banner_detail(Banner::TinySram, &r);
+    // 256 KiB of SRAM holds 262,144 bytes: about 1.38M ternary (0.19 B) or 262K INT8 weights.
+    assert!(text.contains("1.38M ternary"), "{text}");
+    assert!(text.contains("262K INT8"), "{text}");
 }

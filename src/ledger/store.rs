@@ -376,10 +376,14 @@ fn handle_ledger_msgs(
                 commands.insert_resource(ImportPreview::new(source.clone(), text));
             }
             LedgerMsg::ConfirmImport(mode) => {
-                if let Some(p) = &preview
-                    && apply_import(&mut store, &mut state, p, *mode).is_ok()
-                {
-                    commands.remove_resource::<ImportPreview>();
+                if let Some(p) = &preview {
+                    match apply_import(&mut store, &mut state, p, *mode) {
+                        Ok(()) => commands.remove_resource::<ImportPreview>(),
+                        // Nothing was changed; say why (the preview stays open).
+                        Err(e) => {
+                            state.save = SaveStatus::Failed(format!("import not applied: {e}"))
+                        }
+                    }
                 }
             }
             LedgerMsg::CancelImport => commands.remove_resource::<ImportPreview>(),

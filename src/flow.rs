@@ -7,7 +7,6 @@
 use bevy::prelude::*;
 
 use crate::game::{ActiveScenario, Physics};
-use crate::ledger::keep;
 use crate::ledger::store::{self, CAPSTONE_CHAPTER, LedgerState};
 use crate::record::{self, Locks};
 use crate::storage::{Store, now_iso};
@@ -218,12 +217,13 @@ fn handle_flow(
                 Some(Phase::Act2Design)
             }
             (FlowMsg::Finish, Phase::Act2Design) => {
-                let next_attempt = keep::attempts(&ledger.ledger)
-                    .into_iter()
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
-                let attempt = *preds.attempt.get_or_insert(next_attempt);
+                let attempt = *preds.attempt.get_or_insert_with(|| {
+                    record::attempts(&ledger.ledger)
+                        .into_iter()
+                        .max()
+                        .unwrap_or(0)
+                        + 1
+                });
                 let locks = Locks {
                     attempt,
                     act1_prediction: preds.act1.map_or("none", |c| c.key()),

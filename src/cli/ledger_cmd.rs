@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use crate::ledger::keep;
 use crate::ledger::parse_str;
+use crate::ledger::store::{self, ImportMode, ImportPreview, SaveStatus};
 use crate::storage::{self, FileProblem, Store, now_iso};
 
 /// What to do with the stored ledger.
@@ -22,17 +23,6 @@ pub enum Action {
 
 fn open(data_dir: &Option<PathBuf>) -> Result<Store, String> {
     Store::open(data_dir.clone())
-}
-
-/// Refuse to write over an unreadable ledger whose bytes could not be pinned.
-fn guard(loaded: &keep::Loaded) -> Result<(), String> {
-    match &loaded.problem {
-        Some(p) if p.pin.is_none() => Err(format!(
-            "the stored ledger cannot be read ({}) and could not be kept aside, so nothing was written",
-            p.error
-        )),
-        _ => Ok(()),
-    }
 }
 
 /// Run one action; `out` gets the result (JSON or the ledger), `err` what was done.
@@ -54,7 +44,7 @@ pub fn run(
                 "problem": loaded.problem.as_ref().map(|p| p.error.clone()),
                 "entries": loaded.ledger.history.len(),
                 "chapters": loaded.ledger.chapters(),
-                "attempts": keep::attempts(&loaded.ledger),
+                "attempts": crate::record::attempts(&loaded.ledger),
                 "last_updated": loaded.ledger.last_updated,
                 "backups": keep::backups(&store).len(),
                 "unreadable_copies": pins.len(),
@@ -130,23 +120,27 @@ pub fn run(
                     }
                 }
             };
-            let loaded = keep::load(&mut store, &now);
-            guard(&loaded)?;
-            let mode = if replace { "replace" } else { "merge" };
-            let reason = format!("before import ({mode}) from {}", file.display());
-            let backed = keep::backup(&mut store, &reason, &now)?;
-            let ledger = if replace || loaded.problem.is_some() {
-                parsed.ledger
+            // The same path as the game's import: the stored ledger is loaded (an unreadable
+            // one pinned), backed up, then replaced or merged into.
+            let mut state = store::load(&mut store);
+            let unreadable = state.problem.is_some();
+            let mode = if replace {
+                ImportMode::Replace
             } else {
-                let mut l = loaded.ledger;
-                l.merge(&parsed.ledger, &now);
-                l
+                ImportMode::Merge
             };
-            keep::save(&mut store, &ledger)?;
+            let preview = ImportPreview {
+                source: file.display().to_string(),
+                result: Ok(parsed.clone()),
+            };
+            let backed = store::apply_import(&mut store, &mut state, &preview, mode)?;
+            if let SaveStatus::Failed(e) | SaveStatus::MemoryOnly(e) = &state.save {
+                return Err(format!("the import was not saved: {e}"));
+            }
             if let Some(id) = backed {
                 writeln!(err, "backed up the previous ledger as backup {id}").map_err(io)?;
             }
-            if loaded.problem.is_some() {
+            if unreadable {
                 writeln!(
                     err,
                     "the stored ledger could not be read; its bytes stay kept (`ledger export --raw`)"
@@ -158,9 +152,10 @@ pub fn run(
             }
             writeln!(
                 err,
-                "imported ({mode}): {} entries, chapters {:?}",
-                ledger.history.len(),
-                ledger.chapters()
+                "imported ({}): {} entries, chapters {:?}",
+                mode.as_str(),
+                state.ledger.history.len(),
+                state.ledger.chapters()
             )
             .map_err(io)?;
             Ok(())
@@ -181,15 +176,14 @@ pub fn run(
         }
         Action::Restore { id } => {
             let mut store = open(&data_dir)?;
-            let now = now_iso();
-            // Pin an unreadable value before anything is written over it.
-            guard(&keep::load(&mut store, &now))?;
-            let parsed = keep::restore(&mut store, id, &now)?;
+            // Loading pins an unreadable value before anything is written over it.
+            let mut state = store::load(&mut store);
+            store::apply_restore(&mut store, &mut state, id)?;
             writeln!(
                 err,
                 "restored backup {id}: {} entries, chapters {:?} (the ledger it replaced was backed up)",
-                parsed.ledger.history.len(),
-                parsed.ledger.chapters()
+                state.ledger.history.len(),
+                state.ledger.chapters()
             )
             .map_err(io)?;
             Ok(())

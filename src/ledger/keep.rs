@@ -295,25 +295,5 @@ pub fn load(store: &mut Store, now: &str) -> Loaded {
     out
 }
 
-/// The attempts recorded in chapter 16, in stored order.
-pub fn attempts(ledger: &Ledger) -> Vec<u32> {
-    let mut seen = Vec::new();
-    for e in ledger
-        .history
-        .iter()
-        .filter(|e| e.chapter == CAPSTONE_CHAPTER)
-    {
-        let a = e
-            .design
-            .get("attempt")
-            .and_then(Value::as_u64)
-            .map_or(1, |a| a as u32);
-        if !seen.contains(&a) {
-            seen.push(a);
-        }
-    }
-    seen
-}
-
 /// The chapter this lab records.
 pub const CAPSTONE_CHAPTER: u32 = 16;

@@ -137,16 +137,18 @@ pub fn save(store: &mut Store, state: &mut LedgerState) {
 
 /// The student chose to start afresh after an unreadable ledger. Its bytes stay pinned; the
 /// main key may now be written. Refused when the pin could not be written.
-pub fn start_afresh(store: &mut Store, state: &mut LedgerState) -> Result<(), String> {
+/// Returns the id of the backup taken, if any.
+pub fn start_afresh(store: &mut Store, state: &mut LedgerState) -> Result<Option<u64>, String> {
+    let mut backed = None;
     if let Some(p) = &state.problem {
         if p.pin.is_none() && store.persistent() {
             return Err("the unreadable ledger could not be kept, so it is not replaced".into());
         }
-        keep::backup(store, "before starting afresh", &now_iso())?;
+        backed = keep::backup(store, "before starting afresh", &now_iso())?;
     }
     state.problem = None;
     state.card = analyze(&state.ledger);
-    Ok(())
+    Ok(backed)
 }
 
 /// Preferences (display profile and scale), apart from the ledger.
@@ -208,25 +210,28 @@ impl ImportPreview {
     }
 }
 
-/// Apply a confirmed import and save, backing up what is stored first. A preview that failed
-/// to parse changes nothing.
+/// Apply a confirmed import and save, backing up what is stored first; returns the id of the
+/// backup taken, if any. A preview that failed to parse changes nothing. The game's panel and
+/// the `ledger import` command both come here.
 pub fn apply_import(
     store: &mut Store,
     state: &mut LedgerState,
     preview: &ImportPreview,
     mode: ImportMode,
-) -> Result<(), String> {
+) -> Result<Option<u64>, String> {
     let parsed = preview.result.as_ref().map_err(|e| e.clone())?;
-    if state.problem.is_some() {
+    let backed = if state.problem.is_some() {
         // Never lose an unreadable stored ledger: it must be pinned first.
-        start_afresh(store, state)?;
+        start_afresh(store, state)?
     } else if store.persistent() {
         keep::backup(
             store,
             &format!("before import ({}) from {}", mode.as_str(), preview.source),
             &now_iso(),
-        )?;
-    }
+        )?
+    } else {
+        None
+    };
     let ledger = match mode {
         ImportMode::Replace => parsed.ledger.clone(),
         ImportMode::Merge => {
@@ -240,10 +245,11 @@ pub fn apply_import(
     state.notes = parsed.notes.clone();
     state.sample = None;
     save(store, state);
-    Ok(())
+    Ok(backed)
 }
 
 /// Restore a backup the student picked (what is stored is backed up first).
+/// The game's panel and the `ledger restore` command both come here.
 pub fn apply_restore(store: &mut Store, state: &mut LedgerState, id: u64) -> Result<(), String> {
     if state.problem.is_some() {
         start_afresh(store, state)?;
@@ -378,7 +384,7 @@ fn handle_ledger_msgs(
             LedgerMsg::ConfirmImport(mode) => {
                 if let Some(p) = &preview {
                     match apply_import(&mut store, &mut state, p, *mode) {
-                        Ok(()) => commands.remove_resource::<ImportPreview>(),
+                        Ok(_) => commands.remove_resource::<ImportPreview>(),
                         // Nothing was changed; say why (the preview stays open).
                         Err(e) => {
                             state.save = SaveStatus::Failed(format!("import not applied: {e}"))
@@ -417,7 +423,13 @@ fn handle_ledger_msgs(
                 *state = load_logged(&mut store);
             }
         }
-        state.refresh_backups(&store);
+        // Imports, restores and fresh starts take backups; the list follows.
+        if matches!(
+            msg,
+            LedgerMsg::ConfirmImport(_) | LedgerMsg::StartAfresh | LedgerMsg::Restore(_)
+        ) {
+            state.refresh_backups(&store);
+        }
     }
 }
 

@@ -101,10 +101,13 @@ fn start_over_cannot_change_the_counted_predictions() {
         .find(|c| c.key() == right2)
         .unwrap();
     play(&mut app, Act1Choice::Queuing, a2);
+    send(&mut app, FlowMsg::NewRun);
+    play(&mut app, Act1Choice::Queuing, a2);
     let entries = sixteens(&app);
-    assert_eq!(entries.len(), 2, "the ledger keeps every attempt");
+    assert_eq!(entries.len(), 3, "the ledger keeps every attempt");
     assert_eq!(entries[0]["attempt"], 1);
     assert_eq!(entries[1]["attempt"], 2);
+    assert_eq!(entries[2]["attempt"], 3);
     assert_eq!(entries[1]["act1_correct"], true);
     let counted = flow::counted(
         app.world().resource::<Predictions>(),

@@ -78,13 +78,9 @@ impl Act2Choice {
         Act2Choice::MobileOom,
         Act2Choice::TinyOom,
     ];
+    /// The answer's key in the ledger and in `course_draft.act2_correct_answer`.
     pub fn key(self) -> &'static str {
-        match self {
-            Act2Choice::CloudOom => "cloud_oom",
-            Act2Choice::EdgeLatency => "edge_latency",
-            Act2Choice::MobileOom => "mobile_oom",
-            Act2Choice::TinyOom => "tiny_oom",
-        }
+        crate::physics::validate::ACT2_ANSWER_KEYS[self.index()]
     }
     pub fn index(self) -> usize {
         Act2Choice::ALL.iter().position(|c| *c == self).unwrap_or(0)

@@ -179,7 +179,13 @@ fn parse_quant(s: &str) -> Result<Quant, String> {
 
 fn load_scenario(path: &Option<PathBuf>) -> Result<Scenario, String> {
     match path {
-        Some(p) => Scenario::load(p).map_err(|e| e.to_string()),
+        Some(p) => {
+            let s = Scenario::load(p).map_err(|e| e.to_string())?;
+            for w in &s.warnings {
+                eprintln!("warning: {}: {w}", p.display());
+            }
+            Ok(s)
+        }
         None => Ok(Scenario::builtin()),
     }
 }

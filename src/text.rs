@@ -20,7 +20,6 @@ pub const SOURCE_LABEL: &str = "Users";
 pub const TIER_NAMES: [&str; 4] = ["Cloud", "Edge", "Mobile", "TinyML"];
 pub const TIER_HARDWARE: [&str; 4] = ["H100 GPUs", "Jetson Orin NX", "Phone NPU", "Cortex-M7"];
 
-pub const PANEL_DESIGN: &str = "Design";
 pub const PANEL_METRICS: &str = "Live physics";
 pub const STAGE_1: &str = "Stage 1 — Cloud hardware";
 pub const STAGE_2: &str = "Stage 2 — Quantisation";

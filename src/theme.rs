@@ -8,9 +8,7 @@ use serde::{Deserialize, Serialize};
 pub const TIER_HEX: [&str; 4] = ["#6366f1", "#CB202D", "#CC5500", "#008F45"];
 
 pub fn tier_color(i: usize) -> Color {
-    let h = TIER_HEX[i].trim_start_matches('#');
-    let p = |s: &str| u8::from_str_radix(s, 16).unwrap_or(0);
-    Color::srgb_u8(p(&h[0..2]), p(&h[2..4]), p(&h[4..6]))
+    Srgba::hex(TIER_HEX[i]).map_or(Color::WHITE, Color::from)
 }
 
 /// A colour profile.

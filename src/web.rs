@@ -20,17 +20,17 @@ fn flag(v: &str) -> Option<bool> {
     }
 }
 
-/// Parse a query string (with or without the leading `?`). Returns the options and one
-/// warning per ignored parameter.
-pub fn parse_query(query: &str) -> (UrlOptions, Vec<String>) {
+/// Read the URL's parameters, already split and percent-decoded (the page hands them over
+/// through `URLSearchParams`). Returns the options and one warning per ignored parameter.
+pub fn parse_params<K, V>(params: impl IntoIterator<Item = (K, V)>) -> (UrlOptions, Vec<String>)
+where
+    K: AsRef<str>,
+    V: AsRef<str>,
+{
     let mut o = UrlOptions::default();
     let mut warnings = Vec::new();
-    for pair in query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-    {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+    for (k, v) in params {
+        let (k, v) = (k.as_ref(), v.as_ref());
         let bad = |w: &mut Vec<String>, what: &str| {
             w.push(format!("ignored URL parameter `{k}={v}`: {what}"));
         };
@@ -60,10 +60,21 @@ pub fn parse_query(query: &str) -> (UrlOptions, Vec<String>) {
 /// Read the page URL (web only).
 #[cfg(target_arch = "wasm32")]
 pub fn from_page() -> UrlOptions {
-    let query = web_sys::window()
+    use wasm_bindgen::JsCast;
+    let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let (o, warnings) = parse_query(&query);
+    let mut pairs = Vec::new();
+    if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search)
+        && let Ok(Some(entries)) = js_sys::try_iter(&params)
+    {
+        for entry in entries.flatten() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let text = |i| entry.get(i).as_string().unwrap_or_default();
+            pairs.push((text(0), text(1)));
+        }
+    }
+    let (o, warnings) = parse_params(pairs);
     for w in warnings {
         web_sys::console::warn_1(&w.into());
     }

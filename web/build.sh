@@ -20,8 +20,7 @@ if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
 fi
 
 echo "building wasm (profile wasm-release)"
-RUSTFLAGS='--cfg getrandom_backend="wasm_js"' \
-  cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --bin architects-audit
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --bin architects-audit
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/architects-audit.wasm"
 
 rm -rf web/dist

@@ -8,6 +8,7 @@
 pub mod course_draft;
 pub mod scenario;
 pub mod systems;
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 

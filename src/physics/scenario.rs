@@ -20,20 +20,12 @@ pub type Sources = BTreeMap<String, String>;
 #[serde(deny_unknown_fields)]
 pub struct Hardware {
     pub label: String,
-    /// Which tier this hardware is meant for (cloud, edge, mobile, tiny). Informational.
-    #[serde(default)]
-    pub tier: String,
     pub mem_bw_gbs: f64,
     /// Dense FP16 tensor throughput (TOPS for the edge and mobile accelerators).
     pub tflops_fp16_dense: f64,
-    /// The 2:4-sparse figure, where a datasheet quotes one.
-    #[serde(default)]
-    pub tflops_fp16_sparse: Option<f64>,
     pub ram_gb: f64,
     #[serde(default)]
     pub sram_kb: Option<f64>,
-    #[serde(default)]
-    pub tdp_w: f64,
     #[serde(default)]
     pub cost_per_hour_usd: f64,
     /// GPU-to-GPU bandwidth (NVLink), GB/s.
@@ -232,6 +224,9 @@ pub struct Scenario {
     pub accuracy: Accuracy,
     pub course_draft: CourseDraft,
     pub systems: SystemsConsts,
+    /// What loading noticed but did not refuse: fields no model uses any more.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// Why a scenario could not be used.
@@ -254,11 +249,14 @@ impl Scenario {
 
     /// Parse and validate a scenario. Errors name the JSON path of the bad field.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let s: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
+        let mut value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| ScenarioError(format!("scenario is not valid JSON: {e}")))?;
+        let warnings = super::validate::strip_removed(&mut value);
+        let mut s: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             ScenarioError(format!("scenario field `{path}`: {}", e.inner()))
         })?;
+        s.warnings = warnings;
         s.validate()?;
         Ok(s)
     }
@@ -308,94 +306,5 @@ impl Scenario {
     pub fn tiny_sram_kb(&self) -> f64 {
         let t = self.tiny();
         t.sram_kb.unwrap_or(t.ram_gb * 1024.0 * 1024.0)
-    }
-
-    fn validate(&self) -> Result<(), ScenarioError> {
-        let d = &self.deployment;
-        for (field, name) in [
-            ("deployment.cloud_hardware", &d.cloud_hardware),
-            ("deployment.edge_hardware", &d.edge_hardware),
-            ("deployment.mobile_hardware", &d.mobile_hardware),
-            ("deployment.tiny_hardware", &d.tiny_hardware),
-        ] {
-            self.hardware_named(name)
-                .map_err(|e| ScenarioError(format!("scenario field `{field}`: {}", e.0)))?;
-        }
-        self.llm_named(&d.llm)
-            .map_err(|e| ScenarioError(format!("scenario field `deployment.llm`: {}", e.0)))?;
-        let mut checks: Vec<(String, f64)> = Vec::new();
-        for (name, h) in &self.hardware {
-            checks.push((format!("hardware.{name}.mem_bw_gbs"), h.mem_bw_gbs));
-            checks.push((
-                format!("hardware.{name}.tflops_fp16_dense"),
-                h.tflops_fp16_dense,
-            ));
-            checks.push((format!("hardware.{name}.ram_gb"), h.ram_gb));
-        }
-        for (name, m) in &self.models {
-            for (f, v) in [
-                ("params", m.params),
-                ("layers", m.layers),
-                ("hidden", m.hidden),
-                ("heads", m.heads),
-                ("kv_heads", m.kv_heads),
-                ("head_dim", m.head_dim),
-            ] {
-                checks.push((format!("models.{name}.{f}"), v));
-            }
-        }
-        let p = &self.precision.bytes_per_param;
-        for (f, v) in [
-            ("fp16", p.fp16),
-            ("int8", p.int8),
-            ("int4", p.int4),
-            ("ternary", p.ternary),
-        ] {
-            checks.push((format!("precision.bytes_per_param.{f}"), v));
-        }
-        checks.push(("workload.output_tokens".into(), self.workload.output_tokens));
-        checks.push(("workload.prompt_tokens".into(), self.workload.prompt_tokens));
-        checks.push(("slo.requests_per_sec".into(), self.slo.requests_per_sec));
-        let s = &self.systems;
-        for (f, v) in [
-            ("mem_efficiency", s.mem_efficiency),
-            ("compute_efficiency", s.compute_efficiency),
-            ("max_batch_cap", s.max_batch_cap),
-            ("static_batch", s.static_batch),
-            ("static_padding_factor", s.static_padding_factor),
-            ("utilization_limit", s.utilization_limit),
-            ("overload_window_s", s.overload_window_s),
-        ] {
-            checks.push((format!("systems.{f}"), v));
-        }
-        for (path, v) in checks {
-            if !(v.is_finite() && v > 0.0) {
-                return Err(ScenarioError(format!(
-                    "scenario field `{path}` must be a positive number, got {v}"
-                )));
-            }
-        }
-        for (path, v) in [
-            ("systems.prefix_cache_hit", s.prefix_cache_hit),
-            ("traffic.cloud", self.traffic.cloud),
-            ("traffic.edge", self.traffic.edge),
-            ("traffic.mobile", self.traffic.mobile),
-            ("traffic.tiny", self.traffic.tiny),
-        ] {
-            if !(0.0..1.0 + 1e-12).contains(&v) {
-                return Err(ScenarioError(format!(
-                    "scenario field `{path}` must lie in [0, 1], got {v}"
-                )));
-            }
-        }
-        for (name, h) in &self.hardware {
-            if !(h.availability > 0.0 && h.availability <= 1.0) {
-                return Err(ScenarioError(format!(
-                    "scenario field `hardware.{name}.availability` must lie in (0, 1], got {}",
-                    h.availability
-                )));
-            }
-        }
-        Ok(())
     }
 }

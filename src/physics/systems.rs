@@ -240,42 +240,32 @@ pub fn erlang_c(c: f64, a: f64) -> f64 {
 
 /// The smallest n with P(Poisson(mean) <= n) >= q.
 pub fn poisson_quantile(mean: f64, q: f64) -> f64 {
-    if mean <= 0.0 {
+    use statrs::distribution::{DiscreteCDF, Poisson};
+    match Poisson::new(mean) {
+        Ok(d) if q.is_finite() => d.inverse_cdf(q.clamp(0.0, 1.0)) as f64,
+        _ => 0.0,
+    }
+}
+
+/// Probability that the units up can carry the demand, when each of `n` independent units is
+/// up with probability `p` and carries `per_unit`: P(k × per_unit > demand), k ~ Binomial(n, p).
+pub fn binomial_availability(n: u32, p: f64, per_unit: f64, demand: f64) -> f64 {
+    use statrs::distribution::{Binomial, DiscreteCDF};
+    if demand < 0.0 {
+        return 1.0;
+    }
+    if per_unit <= 0.0 || demand.is_nan() {
         return 0.0;
     }
-    let mut p = (-mean).exp();
-    let mut cdf = p;
-    let mut n = 0u32;
-    // Above ~700 the start underflows; a normal approximation is exact enough there.
-    if p == 0.0 {
-        return (mean + 2.326 * mean.sqrt()).ceil();
+    // k units carry the demand when k > demand / per_unit, i.e. k > floor(demand / per_unit).
+    let most_that_fail = (demand / per_unit).floor();
+    if most_that_fail >= n as f64 {
+        return 0.0;
     }
-    while cdf < q && n < 10_000 {
-        n += 1;
-        p *= mean / n as f64;
-        cdf += p;
+    match Binomial::new(p.clamp(0.0, 1.0), u64::from(n)) {
+        Ok(d) => d.sf(most_that_fail as u64).clamp(0.0, 1.0),
+        Err(_) => 0.0,
     }
-    n as f64
-}
-
-/// Probability that more than `need` of `n` independent units with availability `p` are up,
-/// weighted by capacity: P(k x per_unit > demand).
-pub fn binomial_availability(n: u32, p: f64, per_unit: f64, demand: f64) -> f64 {
-    let mut total = 0.0;
-    for k in 0..=n {
-        if (k as f64) * per_unit > demand {
-            total += binomial_pmf(n, k, p);
-        }
-    }
-    total.clamp(0.0, 1.0)
-}
-
-fn binomial_pmf(n: u32, k: u32, p: f64) -> f64 {
-    let mut c = 1.0;
-    for i in 0..k {
-        c = c * (n - i) as f64 / (i + 1) as f64;
-    }
-    c * p.powi(k as i32) * (1.0 - p).powi((n - k) as i32)
 }
 
 /// The cloud tier under load.

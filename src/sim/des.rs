@@ -22,29 +22,14 @@ use std::collections::VecDeque;
 use crate::physics::systems::{CloudLoad, Engine, cloud_load};
 use crate::physics::{Design, Report, Scenario, Serving};
 
-/// SplitMix64: small, fast, seedable, and good enough for arrivals.
-#[derive(Debug, Clone)]
-pub struct Rng(u64);
+/// The simulation's random stream: PCG (portable, so one seed gives the same requests on
+/// native and on the web).
+type Rng = rand_pcg::Pcg64Mcg;
 
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in (0, 1].
-    pub fn uniform(&mut self) -> f64 {
-        ((self.next_u64() >> 11) + 1) as f64 / (1u64 << 53) as f64
-    }
-    /// Exponential with the given rate.
-    pub fn exp(&mut self, rate: f64) -> f64 {
-        -self.uniform().ln() / rate
-    }
+/// An exponential draw with the given rate (inter-arrival times of a Poisson stream).
+fn exp(rng: &mut Rng, rate: f64) -> f64 {
+    use rand_distr::Distribution;
+    rand_distr::Exp::new(rate).map_or(f64::INFINITY, |d| d.sample(rng))
 }
 
 /// How a finished request ended.
@@ -225,11 +210,11 @@ impl RequestSim {
             ),
             (report.tiny_p99_ms * ms, report.tiny_p99_ms * ms),
         ];
-        let mut rng = Rng::new(cfg.seed);
+        let mut rng = <Rng as rand_core::SeedableRng>::seed_from_u64(cfg.seed);
         let rates = report.tier_rps;
         let next_arrival = std::array::from_fn(|i| {
             if rates[i] > 0.0 {
-                rng.exp(rates[i])
+                exp(&mut rng, rates[i])
             } else {
                 f64::INFINITY
             }
@@ -379,7 +364,7 @@ impl RequestSim {
     }
 
     fn arrive(&mut self, tier: usize, t: f64) {
-        self.next_arrival[tier] = t + self.rng.exp(self.rates[tier]);
+        self.next_arrival[tier] = t + exp(&mut self.rng, self.rates[tier]);
         let r = Req {
             id: self.next_id,
             arrival: t,
@@ -416,7 +401,11 @@ impl RequestSim {
                 }
             }
             _ => {
-                let i = (self.rng.next_u64() % self.replicas.len() as u64) as usize;
+                let i = {
+                    use rand_distr::Distribution;
+                    rand_distr::Uniform::new(0, self.replicas.len())
+                        .map_or(0, |u| u.sample(&mut self.rng))
+                };
                 if self.replicas[i].queue.len() >= self.cfg.queue_bound {
                     self.rejected += 1;
                     self.finish(0, r, t, Fate::Rejected);

@@ -10,6 +10,7 @@ mod fuzz;
 mod golden;
 mod integrity;
 mod ledger;
+mod scenario;
 mod store;
 mod storefile;
 mod systems;

@@ -1,18 +1,29 @@
 //! The web build's URL options.
 
 use architects_audit::physics::PhysicsModel;
-use architects_audit::web::parse_query;
+use architects_audit::web::parse_params;
 
 #[test]
 fn url_options_are_read_and_bad_ones_ignored_with_a_warning() {
-    let (o, w) = parse_query("?projector=1&scale=1.5&model=course-draft&demo=1");
+    let (o, w) = parse_params([
+        ("projector", "1"),
+        ("scale", "1.5"),
+        ("model", "course-draft"),
+        ("demo", "1"),
+    ]);
     assert_eq!(o.projector, Some(true));
     assert_eq!(o.scale, Some(1.5));
     assert_eq!(o.model, Some(PhysicsModel::CourseDraft));
     assert!(o.demo);
     assert!(w.is_empty());
 
-    let (o, w) = parse_query("projector=maybe&scale=9&model=magic&colour=red&demo");
+    let (o, w) = parse_params([
+        ("projector", "maybe"),
+        ("scale", "9"),
+        ("model", "magic"),
+        ("colour", "red"),
+        ("demo", ""),
+    ]);
     assert_eq!(o, Default::default());
     assert_eq!(w.len(), 5, "{w:?}");
     assert!(w.iter().any(|m| m.contains("scale=9")));
@@ -20,5 +31,5 @@ fn url_options_are_read_and_bad_ones_ignored_with_a_warning() {
         w.iter()
             .any(|m| m.contains("colour=red") && m.contains("unknown"))
     );
-    assert_eq!(parse_query("").1.len(), 0);
+    assert_eq!(parse_params(Vec::<(&str, &str)>::new()).1.len(), 0);
 }

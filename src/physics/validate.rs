@@ -1,0 +1,280 @@
+//! Scenario validation: every constant within its range, every name known, and the default
+//! design inside the ranges the scenario allows. Errors name the field.
+
+use super::scenario::{Scenario, ScenarioError};
+use super::{Quant, Serving};
+
+/// Hardware fields of earlier scenario files that no model reads. A file that still carries
+/// them loads, with a warning for each.
+pub const REMOVED_HARDWARE_FIELDS: [&str; 3] = ["tier", "tdp_w", "tflops_fp16_sparse"];
+
+/// Take the removed fields out of the JSON, with one warning per field found.
+pub(super) fn strip_removed(v: &mut serde_json::Value) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if let Some(hw) = v.get_mut("hardware").and_then(|h| h.as_object_mut()) {
+        for (name, h) in hw.iter_mut() {
+            let Some(h) = h.as_object_mut() else { continue };
+            for f in REMOVED_HARDWARE_FIELDS {
+                if h.remove(f).is_some() {
+                    warnings.push(format!(
+                        "scenario field `hardware.{name}.{f}` is no longer used and was ignored"
+                    ));
+                }
+                if let Some(src) = h.get_mut("sources").and_then(|s| s.as_object_mut()) {
+                    src.remove(f);
+                }
+            }
+        }
+    }
+    warnings
+}
+
+impl Scenario {
+    pub(super) fn validate(&self) -> Result<(), ScenarioError> {
+        let d = &self.deployment;
+        for (field, name) in [
+            ("deployment.cloud_hardware", &d.cloud_hardware),
+            ("deployment.edge_hardware", &d.edge_hardware),
+            ("deployment.mobile_hardware", &d.mobile_hardware),
+            ("deployment.tiny_hardware", &d.tiny_hardware),
+        ] {
+            self.hardware_named(name)
+                .map_err(|e| ScenarioError(format!("scenario field `{field}`: {}", e.0)))?;
+        }
+        self.llm_named(&d.llm)
+            .map_err(|e| ScenarioError(format!("scenario field `deployment.llm`: {}", e.0)))?;
+        let mut c = Checks::default();
+        for (name, h) in &self.hardware {
+            let f = |x: &str| format!("hardware.{name}.{x}");
+            c.positive(f("mem_bw_gbs"), h.mem_bw_gbs);
+            c.positive(f("tflops_fp16_dense"), h.tflops_fp16_dense);
+            c.positive(f("ram_gb"), h.ram_gb);
+            if let Some(kb) = h.sram_kb {
+                c.positive(f("sram_kb"), kb);
+            }
+            c.at_least(f("cost_per_hour_usd"), h.cost_per_hour_usd, 0.0);
+            c.at_least(f("interconnect_gbs"), h.interconnect_gbs, 0.0);
+            c.fraction(f("availability"), h.availability, false, true);
+        }
+        for (name, m) in &self.models {
+            for (x, v) in [
+                ("params", m.params),
+                ("layers", m.layers),
+                ("hidden", m.hidden),
+                ("heads", m.heads),
+                ("kv_heads", m.kv_heads),
+                ("head_dim", m.head_dim),
+            ] {
+                c.positive(format!("models.{name}.{x}"), v);
+            }
+            c.at_most(format!("models.{name}.kv_heads"), m.kv_heads, m.heads);
+        }
+        let pr = &self.precision;
+        for q in Quant::ALL {
+            let k = q.as_str();
+            c.positive(
+                format!("precision.bytes_per_param.{k}"),
+                pr.bytes_per_param.get(q),
+            );
+            c.positive(
+                format!("precision.compute_speedup.{k}"),
+                pr.compute_speedup.get(q),
+            );
+            c.fraction(
+                format!("precision.accuracy_drop.{k}"),
+                pr.accuracy_drop.get(q),
+                true,
+                false,
+            );
+        }
+        c.positive("workload.prompt_tokens".into(), self.workload.prompt_tokens);
+        c.positive("workload.output_tokens".into(), self.workload.output_tokens);
+        let slo = &self.slo;
+        c.positive("slo.p99_ms".into(), slo.p99_ms);
+        c.positive("slo.cost_per_req_usd".into(), slo.cost_per_req_usd);
+        c.positive("slo.requests_per_sec".into(), slo.requests_per_sec);
+        c.fraction("slo.availability".into(), slo.availability, false, false);
+        let t = &self.traffic;
+        for (x, v) in [
+            ("cloud", t.cloud),
+            ("edge", t.edge),
+            ("mobile", t.mobile),
+            ("tiny", t.tiny),
+        ] {
+            c.fraction(format!("traffic.{x}"), v, true, true);
+        }
+        let share = t.cloud + t.edge + t.mobile + t.tiny;
+        if (share - 1.0).abs() > 1e-6 {
+            c.fail(
+                "traffic".into(),
+                format!("shares must sum to 1, got {share}"),
+            );
+        }
+        let a = &self.accuracy;
+        c.fraction("accuracy.drift_per_day".into(), a.drift_per_day, true, true);
+        for (x, v) in [
+            ("accuracy_warning_below", a.accuracy_warning_below),
+            ("drift_warning_below", a.drift_warning_below),
+            ("accuracy_tile_target", a.accuracy_tile_target),
+        ] {
+            c.fraction(format!("accuracy.{x}"), v, true, true);
+        }
+        c.at_least(
+            "accuracy.base_rate_gap_pct".into(),
+            a.base_rate_gap_pct,
+            0.0,
+        );
+        c.at_least(
+            "accuracy.fairness_cost_per_pct".into(),
+            a.fairness_cost_per_pct,
+            0.0,
+        );
+        let cd = &self.course_draft;
+        c.positive("course_draft.kv_cache_gb_fp16".into(), cd.kv_cache_gb_fp16);
+        for q in Quant::ALL {
+            c.positive(
+                format!("course_draft.kv_scale.{}", q.as_str()),
+                cd.kv_scale.get(q),
+            );
+        }
+        for sv in Serving::ALL {
+            c.positive(
+                format!("course_draft.throughput_mult.{}", sv.as_str()),
+                cd.throughput_mult.get(sv),
+            );
+        }
+        c.positive(
+            "course_draft.edge_serving_mult".into(),
+            cd.edge_serving_mult,
+        );
+        c.positive(
+            "course_draft.mobile_tok_per_sec_per_ram_ratio".into(),
+            cd.mobile_tok_per_sec_per_ram_ratio,
+        );
+        c.at_least(
+            "course_draft.mobile_min_tok_per_sec".into(),
+            cd.mobile_min_tok_per_sec,
+            0.0,
+        );
+        c.positive("course_draft.tiny_params".into(), cd.tiny_params);
+        c.at_least(
+            "course_draft.tiny_map_latency_ms".into(),
+            cd.tiny_map_latency_ms,
+            0.0,
+        );
+        c.positive(
+            "course_draft.min_requests_per_hour".into(),
+            cd.min_requests_per_hour,
+        );
+        if !ACT2_ANSWER_KEYS.contains(&cd.act2_correct_answer.as_str()) {
+            c.fail(
+                "course_draft.act2_correct_answer".into(),
+                format!(
+                    "`{}` is not an answer; use one of {}",
+                    cd.act2_correct_answer,
+                    ACT2_ANSWER_KEYS.join(", ")
+                ),
+            );
+        }
+        let s = &self.systems;
+        c.fraction(
+            "systems.mem_efficiency".into(),
+            s.mem_efficiency,
+            false,
+            true,
+        );
+        c.fraction(
+            "systems.compute_efficiency".into(),
+            s.compute_efficiency,
+            false,
+            true,
+        );
+        for (x, v) in [
+            ("step_overhead_ms", s.step_overhead_ms),
+            ("per_sequence_overhead_ms", s.per_sequence_overhead_ms),
+            ("workspace_gb", s.workspace_gb),
+            ("allreduce_latency_us", s.allreduce_latency_us),
+            ("dynamic_window_ms", s.dynamic_window_ms),
+            ("edge_workspace_gb", s.edge_workspace_gb),
+            ("mobile_workspace_gb", s.mobile_workspace_gb),
+            ("tiny_sram_reserved_kb", s.tiny_sram_reserved_kb),
+        ] {
+            c.at_least(format!("systems.{x}"), v, 0.0);
+        }
+        c.at_least("systems.max_batch_cap".into(), s.max_batch_cap, 1.0);
+        c.at_least("systems.static_batch".into(), s.static_batch, 1.0);
+        c.at_least(
+            "systems.static_padding_factor".into(),
+            s.static_padding_factor,
+            1.0,
+        );
+        c.fraction(
+            "systems.utilization_limit".into(),
+            s.utilization_limit,
+            false,
+            true,
+        );
+        c.fraction(
+            "systems.prefix_cache_hit".into(),
+            s.prefix_cache_hit,
+            true,
+            false,
+        );
+        c.positive("systems.tiny_params_min".into(), s.tiny_params_min);
+        c.at_least(
+            "systems.tiny_params_max".into(),
+            s.tiny_params_max,
+            s.tiny_params_min,
+        );
+        c.positive("systems.overload_window_s".into(), s.overload_window_s);
+        if let Some(e) = c.first {
+            return Err(e);
+        }
+        // Every control starts somewhere the scenario allows.
+        super::Design::default()
+            .validate(self)
+            .map_err(|e| ScenarioError(format!("the default design does not fit: {e}")))
+    }
+}
+
+/// The keys an Act II answer may have (`course_draft.act2_correct_answer` names one).
+pub const ACT2_ANSWER_KEYS: [&str; 4] = ["cloud_oom", "edge_latency", "mobile_oom", "tiny_oom"];
+
+/// Collects the first failed check, naming the field.
+#[derive(Default)]
+struct Checks {
+    first: Option<ScenarioError>,
+}
+
+impl Checks {
+    fn fail(&mut self, path: String, what: String) {
+        if self.first.is_none() {
+            self.first = Some(ScenarioError(format!("scenario field `{path}`: {what}")));
+        }
+    }
+    fn positive(&mut self, path: String, v: f64) {
+        if !(v.is_finite() && v > 0.0) {
+            self.fail(path, format!("must be a positive number, got {v}"));
+        }
+    }
+    fn at_least(&mut self, path: String, v: f64, lo: f64) {
+        if !(v.is_finite() && v >= lo) {
+            self.fail(path, format!("must be a number of at least {lo}, got {v}"));
+        }
+    }
+    fn at_most(&mut self, path: String, v: f64, hi: f64) {
+        if v.is_nan() || v > hi {
+            self.fail(path, format!("must be at most {hi}, got {v}"));
+        }
+    }
+    /// A fraction in [0, 1]; the ends included as asked.
+    fn fraction(&mut self, path: String, v: f64, zero: bool, one: bool) {
+        let ok = v.is_finite()
+            && (if zero { v >= 0.0 } else { v > 0.0 })
+            && (if one { v <= 1.0 } else { v < 1.0 });
+        if !ok {
+            let (l, r) = (if zero { "[" } else { "(" }, if one { "]" } else { ")" });
+            self.fail(path, format!("must lie in {l}0, 1{r}, got {v}"));
+        }
+    }
+}

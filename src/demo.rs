@@ -140,21 +140,18 @@ pub fn markers() -> Vec<&'static str> {
         .collect()
 }
 
-pub struct DemoPlugin;
-
-impl Plugin for DemoPlugin {
-    fn build(&self, app: &mut App) {
-        // Each system checks for the demo itself: hand_back may remove it between the two.
-        app.add_systems(
-            Update,
-            (
-                hand_back.run_if(resource_exists::<Demo>),
-                run_demo.run_if(resource_exists::<Demo>),
-            )
-                .chain()
-                .before(crate::game::CoreSet::Apply),
-        );
-    }
+/// Autoplay, when the parent inserted a [`Demo`].
+pub fn plugin(app: &mut App) {
+    // Each system checks for the demo itself: hand_back may remove it between the two.
+    app.add_systems(
+        Update,
+        (
+            hand_back.run_if(resource_exists::<Demo>),
+            run_demo.run_if(resource_exists::<Demo>),
+        )
+            .chain()
+            .before(crate::game::CoreSet::Apply),
+    );
 }
 
 /// Any key or click ends autoplay (not a marker run): the student's own store is opened and

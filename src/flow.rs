@@ -114,8 +114,12 @@ impl Predictions {
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub enum FlowMsg {
     Begin,
+    /// Choose an Act I answer (not yet locked).
+    Pick1(Act1Choice),
     LockAct1(Act1Choice),
     ToAct2,
+    /// Choose an Act II answer (not yet locked).
+    Pick2(Act2Choice),
     LockAct2(Act2Choice),
     /// Submit the design: reveal, and append chapter 16 to the ledger.
     Finish,
@@ -203,6 +207,14 @@ fn handle_flow(
     for msg in msgs.read() {
         let target = match (*msg, current) {
             (FlowMsg::Begin, Phase::Intro) => Some(Phase::Act1Predict),
+            (FlowMsg::Pick1(c), Phase::Act1Predict) if preds.act1.is_none() => {
+                pending.act1 = Some(c);
+                None
+            }
+            (FlowMsg::Pick2(c), Phase::Act2Brief) if preds.act2.is_none() => {
+                pending.act2 = Some(c);
+                None
+            }
             (FlowMsg::LockAct1(c), Phase::Act1Predict) if preds.act1.is_none() => {
                 preds.act1 = Some(c);
                 Some(Phase::Act1Report)

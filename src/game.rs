@@ -9,6 +9,12 @@ use crate::physics::{self, Design, PhysicsModel, Report, Scenario};
 #[derive(Resource, Debug, Clone)]
 pub struct ActiveScenario(pub Scenario);
 
+impl Default for ActiveScenario {
+    fn default() -> Self {
+        ActiveScenario(Scenario::builtin())
+    }
+}
+
 /// The student's current design.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
 pub struct CurrentDesign(pub Design);
@@ -21,6 +27,11 @@ pub struct ActiveModel(pub PhysicsModel);
 /// and the panels.
 #[derive(Resource, Debug, Clone)]
 pub struct Physics(pub Report);
+
+/// Egui has keyboard focus (the student is typing): world shortcuts stay quiet. The panels
+/// report it each frame.
+#[derive(Resource, Debug, Default)]
+pub struct KeyboardBusy(pub bool);
 
 /// What the UI (or a test, or the demo) asks of the design.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -42,30 +53,31 @@ pub enum CoreSet {
     Compute,
 }
 
-/// The core plugin: resources, messages and the systems that keep [`Physics`] current.
-pub struct CorePlugin {
-    pub scenario: Scenario,
-    pub model: PhysicsModel,
-}
-
-impl Plugin for CorePlugin {
-    fn build(&self, app: &mut App) {
-        let design = Design::default();
-        let report = physics::evaluate(&self.scenario, &design, self.model);
-        app.insert_resource(ActiveScenario(self.scenario.clone()))
-            .insert_resource(CurrentDesign(design))
-            .insert_resource(ActiveModel(self.model))
-            .insert_resource(Physics(report))
-            .add_message::<DesignMsg>()
-            .configure_sets(Update, (CoreSet::Apply, CoreSet::Compute).chain())
-            .add_systems(Update, apply_design_messages.in_set(CoreSet::Apply))
-            .add_systems(
-                Update,
-                recompute_physics.in_set(CoreSet::Compute).run_if(
-                    resource_changed::<CurrentDesign>.or_eager(resource_changed::<ActiveModel>),
-                ),
-            );
-    }
+/// The core: the design, the physics model and the report, and the systems that keep
+/// [`Physics`] current. The scenario and the model in play are the parent's to insert (the
+/// built-in scenario and `systems` otherwise).
+pub fn plugin(app: &mut App) {
+    app.init_resource::<ActiveScenario>()
+        .init_resource::<ActiveModel>()
+        .init_resource::<KeyboardBusy>();
+    let design = Design::default();
+    let world = app.world();
+    let report = physics::evaluate(
+        &world.resource::<ActiveScenario>().0,
+        &design,
+        world.resource::<ActiveModel>().0,
+    );
+    app.insert_resource(CurrentDesign(design))
+        .insert_resource(Physics(report))
+        .add_message::<DesignMsg>()
+        .configure_sets(Update, (CoreSet::Apply, CoreSet::Compute).chain())
+        .add_systems(Update, apply_design_messages.in_set(CoreSet::Apply))
+        .add_systems(
+            Update,
+            recompute_physics.in_set(CoreSet::Compute).run_if(
+                resource_changed::<CurrentDesign>.or_eager(resource_changed::<ActiveModel>),
+            ),
+        );
 }
 
 fn apply_design_messages(

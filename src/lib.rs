@@ -1,8 +1,8 @@
 //! The Architect's Audit: the ML Systems capstone (Volume I, Lab 16) as a Bevy simulation.
 //!
-//! The pure cores — [`physics`], [`ledger`] — import no Bevy and back the command line.
-//! [`game`] holds the non-rendering plugin (resources, messages, systems) that headless tests
-//! drive; [`world`] and [`ui`] draw it.
+//! The pure cores — [`physics`], [`sim`], [`ledger::format`], [`ledger::analysis`] — import no
+//! Bevy and back the command line. [`GamePlugin`] holds every plugin with state (the one list
+//! the headless tests run); [`world`] and [`ui`] draw it in the window.
 
 pub mod cli;
 pub mod demo;
@@ -10,6 +10,7 @@ pub mod flow;
 pub mod game;
 pub mod ledger;
 pub mod physics;
+pub mod prefs;
 pub mod record;
 pub mod sim;
 pub mod storage;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 
+use ledger::store::{LedgerConfig, StoreChoice};
 use physics::{PhysicsModel, Scenario};
 
 /// What the command line hands to the game.
@@ -47,34 +49,78 @@ pub struct LaunchOptions {
     pub resolution: Option<(u32, u32)>,
 }
 
-/// The ledger plugin for these options. The demo, a jump to a marker and a screenshot run
-/// never open the student's store: they run on one in memory, and autoplay opens the
-/// student's (in `data_dir`, or the default place) only when the student takes over.
-pub fn ledger_plugin(
-    opts: &LaunchOptions,
-    data_dir: Option<PathBuf>,
-) -> ledger::store::LedgerPlugin {
-    use ledger::store::StoreChoice;
-    let scripted = opts.demo.is_some() || opts.screenshot.is_some();
-    let marker_run =
-        opts.screenshot.is_some() || opts.demo.as_ref().is_some_and(|d| d.stop_at.is_some());
-    ledger::store::LedgerPlugin {
-        store: if scripted {
-            StoreChoice::Memory
-        } else {
-            StoreChoice::Platform
-        },
-        takeover: if marker_run {
-            StoreChoice::Memory
-        } else {
-            StoreChoice::Platform
-        },
-        data_dir,
-        import: opts.ledger_import.clone(),
+impl LaunchOptions {
+    /// A plain run of `scenario` under `model`: nothing imported, no demo, as remembered.
+    pub fn new(scenario: Scenario, model: PhysicsModel) -> Self {
+        LaunchOptions {
+            scenario,
+            model,
+            ledger_import: None,
+            screenshot: None,
+            demo: None,
+            projector: None,
+            scale: None,
+            resolution: None,
+        }
+    }
+
+    /// Which store these options open. The demo, a jump to a marker and a screenshot run never
+    /// open the student's store: they run on one in memory, and autoplay opens the student's
+    /// (in `data_dir`, or the default place) only when the student takes over.
+    pub fn ledger_config(&self, data_dir: Option<PathBuf>) -> LedgerConfig {
+        let scripted = self.demo.is_some() || self.screenshot.is_some();
+        let marker_run =
+            self.screenshot.is_some() || self.demo.as_ref().is_some_and(|d| d.stop_at.is_some());
+        let choice = |memory: bool| {
+            if memory {
+                StoreChoice::Memory
+            } else {
+                StoreChoice::Platform
+            }
+        };
+        LedgerConfig {
+            store: choice(scripted),
+            takeover: choice(marker_run),
+            data_dir,
+            import: self.ledger_import.clone(),
+        }
     }
 }
 
-/// Build and run the windowed game.
+/// The game without its window: every plugin that holds state, in one list that the windowed
+/// app and the headless tests share. Configuration goes in as resources before the plugins
+/// that read it.
+pub struct GamePlugin {
+    pub opts: LaunchOptions,
+    pub ledger: LedgerConfig,
+}
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        let o = &self.opts;
+        app.insert_resource(game::ActiveScenario(o.scenario.clone()))
+            .insert_resource(game::ActiveModel(o.model))
+            .insert_resource(self.ledger.clone())
+            .insert_resource(prefs::PrefOverrides {
+                projector: o.projector,
+                scale: o.scale,
+            });
+        if let Some(d) = &o.demo {
+            app.insert_resource(d.clone());
+        }
+        app.add_plugins((
+            game::plugin,
+            ledger::store::plugin,
+            prefs::plugin,
+            theme::plugin,
+            flow::plugin,
+            demo::plugin,
+            world::sim_plugin,
+        ));
+    }
+}
+
+/// Build and run the windowed game: the game plus what draws it.
 pub fn run_app(opts: LaunchOptions) {
     let mut app = App::new();
     app.add_plugins(
@@ -98,24 +144,15 @@ pub fn run_app(opts: LaunchOptions) {
                 ..default()
             }),
     );
-    let ledger = ledger_plugin(&opts, None);
-    app.add_plugins(game::CorePlugin {
-        scenario: opts.scenario,
-        model: opts.model,
-    });
-    app.add_plugins(ledger);
-    app.add_plugins((flow::plugin, demo::DemoPlugin));
-    app.add_plugins(theme::ThemePlugin {
-        projector: opts.projector,
-        scale: opts.scale,
-    });
+    if let Some(path) = &opts.screenshot {
+        app.insert_resource(world::ScreenshotRequest {
+            path: path.clone(),
+            frames: 0,
+        });
+    }
+    let ledger = opts.ledger_config(None);
+    app.add_plugins(GamePlugin { opts, ledger });
     app.add_plugins((world::plugin, ui::plugin));
-    if let Some(d) = opts.demo {
-        app.insert_resource(d);
-    }
-    if let Some(path) = opts.screenshot {
-        app.insert_resource(world::ScreenshotRequest { path, frames: 0 });
-    }
     #[cfg(target_arch = "wasm32")]
     app.add_systems(Last, hide_loading_once);
     app.run();
@@ -134,13 +171,9 @@ fn hide_loading_once(mut done: Local<bool>) {
 pub fn run_web() {
     let url = web::from_page();
     run_app(LaunchOptions {
-        scenario: Scenario::builtin(),
-        model: url.model.unwrap_or_default(),
-        ledger_import: None,
-        screenshot: None,
         demo: url.demo.then(|| demo::Demo::autoplay(1.0)),
         projector: url.projector,
         scale: url.scale,
-        resolution: None,
+        ..LaunchOptions::new(Scenario::builtin(), url.model.unwrap_or_default())
     });
 }

@@ -2,7 +2,8 @@
 //! (light background, high contrast, thicker lines, larger particles and labels).
 
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
+
+use crate::prefs::Prefs;
 
 /// The tier colours of the course's style guide: Cloud, Edge, Mobile, TinyML.
 pub const TIER_HEX: [&str; 4] = ["#6366f1", "#CB202D", "#CC5500", "#008F45"];
@@ -69,102 +70,36 @@ impl Palette {
     };
 }
 
-/// The display preferences, remembered apart from the ledger.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    pub projector: bool,
-    /// UI scale, 1.0 to 2.5.
-    pub scale: f32,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Prefs {
-            projector: false,
-            scale: 1.0,
-        }
-    }
-}
-
-impl Prefs {
-    pub const SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=2.5;
-    pub fn palette(&self) -> Palette {
-        if self.projector {
-            Palette::PROJECTOR
-        } else {
-            Palette::DEFAULT
-        }
-    }
-    /// Clamp to the offered range (a hand-edited store can hold anything).
-    pub fn sanitized(self) -> Prefs {
-        Prefs {
-            projector: self.projector,
-            scale: if self.scale.is_finite() {
-                self.scale
-                    .clamp(*Self::SCALE_RANGE.start(), *Self::SCALE_RANGE.end())
-            } else {
-                1.0
-            },
-        }
-    }
-}
-
 /// The palette in use, derived from [`Prefs`].
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
 pub struct ActivePalette(pub Palette);
 
-/// Load prefs from the store (and command-line overrides), keep the palette in step, save
-/// changes, and toggle the profile with P.
-pub struct ThemePlugin {
-    pub projector: Option<bool>,
-    pub scale: Option<f32>,
-}
-
-impl Plugin for ThemePlugin {
-    fn build(&self, app: &mut App) {
-        let stored = app
-            .world()
-            .get_resource::<crate::storage::Store>()
-            .map(crate::ledger::store::load_prefs)
-            .unwrap_or_default();
-        let prefs = Prefs {
-            projector: self.projector.unwrap_or(stored.projector),
-            scale: self.scale.unwrap_or(stored.scale),
-        }
-        .sanitized();
-        app.insert_resource(prefs)
-            .insert_resource(ActivePalette(prefs.palette()))
-            .insert_resource(ClearColor(prefs.palette().background))
-            .add_systems(Update, (toggle_profile, apply_prefs).chain());
+/// The palette of a profile.
+pub fn palette(prefs: &Prefs) -> Palette {
+    if prefs.projector {
+        Palette::PROJECTOR
+    } else {
+        Palette::DEFAULT
     }
 }
 
-fn toggle_profile(
-    keys: Option<Res<ButtonInput<KeyCode>>>,
-    mut prefs: ResMut<Prefs>,
-    typing: Option<Res<crate::ui::KeyboardBusy>>,
-) {
-    if typing.is_some_and(|t| t.0) {
-        return;
-    }
-    if keys.is_some_and(|k| k.just_pressed(KeyCode::KeyP)) {
-        prefs.projector = !prefs.projector;
-    }
+pub fn plugin(app: &mut App) {
+    let pal = palette(&Prefs::default());
+    app.insert_resource(ActivePalette(pal))
+        .insert_resource(ClearColor(pal.background))
+        .add_systems(
+            Update,
+            apply_prefs
+                .run_if(resource_changed::<Prefs>)
+                .after(crate::prefs::PrefsSet),
+        );
 }
 
-fn apply_prefs(
-    prefs: Res<Prefs>,
-    mut palette: ResMut<ActivePalette>,
-    mut clear: ResMut<ClearColor>,
-    store: Option<ResMut<crate::storage::Store>>,
-) {
-    if !prefs.is_changed() || prefs.is_added() {
-        return;
-    }
-    palette.set_if_neq(ActivePalette(prefs.palette()));
-    clear.0 = prefs.palette().background;
-    if let Some(mut store) = store {
-        crate::ledger::store::save_prefs(&mut store, &prefs);
+/// Keep the palette and the clear colour in step with the profile.
+fn apply_prefs(prefs: Res<Prefs>, mut active: ResMut<ActivePalette>, mut clear: ResMut<ClearColor>) {
+    let pal = palette(&prefs);
+    active.set_if_neq(ActivePalette(pal));
+    if clear.0 != pal.background {
+        clear.0 = pal.background;
     }
 }

@@ -151,30 +151,6 @@ pub fn start_afresh(store: &mut Store, state: &mut LedgerState) -> Result<Option
     Ok(backed)
 }
 
-/// Preferences (display profile and scale), apart from the ledger.
-pub const PREFS_KEY: &str = "prefs/v1";
-
-/// Display preferences, stored apart from the ledger. Unreadable ones fall back to defaults
-/// (they hold nothing the student would miss).
-pub fn load_prefs(store: &Store) -> crate::theme::Prefs {
-    store
-        .get(PREFS_KEY)
-        .ok()
-        .flatten()
-        .and_then(|t| serde_json::from_str::<crate::theme::Prefs>(&t).ok())
-        .unwrap_or_default()
-        .sanitized()
-}
-
-pub fn save_prefs(store: &mut Store, prefs: &crate::theme::Prefs) {
-    if store.persistent() {
-        let text = serde_json::to_string(prefs).expect("prefs serialise");
-        if let Err(e) = store.set(PREFS_KEY, &text) {
-            warn!("display preferences not saved: {e}");
-        }
-    }
-}
-
 /// How an import combines with the ledger in play.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportMode {
@@ -319,8 +295,10 @@ pub enum LedgerMsg {
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]
 pub struct TakeoverStore(pub StoreChoice, pub Option<std::path::PathBuf>);
 
-/// The ledger plugin: opens the store, loads the ledger, handles [`LedgerMsg`].
-pub struct LedgerPlugin {
+/// Which store the ledger plugin opens, and what it offers at start. The parent inserts it
+/// before adding [`plugin`] (a store in memory otherwise).
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct LedgerConfig {
     pub store: StoreChoice,
     /// The store opened when the student takes over from the demo.
     pub takeover: StoreChoice,
@@ -331,21 +309,35 @@ pub struct LedgerPlugin {
     pub import: Option<(String, String)>,
 }
 
-impl Plugin for LedgerPlugin {
-    fn build(&self, app: &mut App) {
-        let mut store = match self.store {
-            StoreChoice::Platform => Store::open_or_memory(self.data_dir.clone()),
-            StoreChoice::Memory => Store::memory(),
-        };
-        let state = load_logged(&mut store);
-        app.insert_resource(store)
-            .insert_resource(state)
-            .insert_resource(TakeoverStore(self.takeover, self.data_dir.clone()))
-            .add_message::<LedgerMsg>()
-            .add_systems(Update, handle_ledger_msgs);
-        if let Some((source, text)) = &self.import {
-            app.insert_resource(ImportPreview::new(source.clone(), text));
+impl Default for LedgerConfig {
+    fn default() -> Self {
+        LedgerConfig {
+            store: StoreChoice::Memory,
+            takeover: StoreChoice::Memory,
+            data_dir: None,
+            import: None,
         }
+    }
+}
+
+/// The ledger plugin: opens the store, loads the ledger, handles [`LedgerMsg`].
+pub fn plugin(app: &mut App) {
+    let cfg = app
+        .world_mut()
+        .get_resource_or_init::<LedgerConfig>()
+        .clone();
+    let mut store = match cfg.store {
+        StoreChoice::Platform => Store::open_or_memory(cfg.data_dir.clone()),
+        StoreChoice::Memory => Store::memory(),
+    };
+    let state = load_logged(&mut store);
+    app.insert_resource(store)
+        .insert_resource(state)
+        .insert_resource(TakeoverStore(cfg.takeover, cfg.data_dir.clone()))
+        .add_message::<LedgerMsg>()
+        .add_systems(Update, handle_ledger_msgs);
+    if let Some((source, text)) = &cfg.import {
+        app.insert_resource(ImportPreview::new(source.clone(), text));
     }
 }
 

@@ -229,6 +229,31 @@ pub struct Scenario {
     pub warnings: Vec<String>,
 }
 
+/// Hardware fields of earlier scenario files that no model reads. A file that still carries
+/// them loads, with a warning for each.
+pub const REMOVED_HARDWARE_FIELDS: [&str; 3] = ["tier", "tdp_w", "tflops_fp16_sparse"];
+
+/// Take the removed fields out of the JSON, with one warning per field found.
+fn strip_removed(v: &mut serde_json::Value) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if let Some(hw) = v.get_mut("hardware").and_then(|h| h.as_object_mut()) {
+        for (name, h) in hw.iter_mut() {
+            let Some(h) = h.as_object_mut() else { continue };
+            for f in REMOVED_HARDWARE_FIELDS {
+                if h.remove(f).is_some() {
+                    warnings.push(format!(
+                        "scenario field `hardware.{name}.{f}` is no longer used and was ignored"
+                    ));
+                }
+                if let Some(src) = h.get_mut("sources").and_then(|s| s.as_object_mut()) {
+                    src.remove(f);
+                }
+            }
+        }
+    }
+    warnings
+}
+
 /// Why a scenario could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioError(pub String);
@@ -251,7 +276,7 @@ impl Scenario {
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
         let mut value: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| ScenarioError(format!("scenario is not valid JSON: {e}")))?;
-        let warnings = super::validate::strip_removed(&mut value);
+        let warnings = strip_removed(&mut value);
         let mut s: Scenario = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             ScenarioError(format!("scenario field `{path}`: {}", e.inner()))

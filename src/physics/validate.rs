@@ -4,31 +4,6 @@
 use super::scenario::{Scenario, ScenarioError};
 use super::{Quant, Serving};
 
-/// Hardware fields of earlier scenario files that no model reads. A file that still carries
-/// them loads, with a warning for each.
-pub const REMOVED_HARDWARE_FIELDS: [&str; 3] = ["tier", "tdp_w", "tflops_fp16_sparse"];
-
-/// Take the removed fields out of the JSON, with one warning per field found.
-pub(super) fn strip_removed(v: &mut serde_json::Value) -> Vec<String> {
-    let mut warnings = Vec::new();
-    if let Some(hw) = v.get_mut("hardware").and_then(|h| h.as_object_mut()) {
-        for (name, h) in hw.iter_mut() {
-            let Some(h) = h.as_object_mut() else { continue };
-            for f in REMOVED_HARDWARE_FIELDS {
-                if h.remove(f).is_some() {
-                    warnings.push(format!(
-                        "scenario field `hardware.{name}.{f}` is no longer used and was ignored"
-                    ));
-                }
-                if let Some(src) = h.get_mut("sources").and_then(|s| s.as_object_mut()) {
-                    src.remove(f);
-                }
-            }
-        }
-    }
-    warnings
-}
-
 impl Scenario {
     pub(super) fn validate(&self) -> Result<(), ScenarioError> {
         let d = &self.deployment;

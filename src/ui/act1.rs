@@ -229,9 +229,9 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
             .clicked()
         {
             choice = Some(*opt);
+            c.flow.push(FlowMsg::Pick1(*opt));
         }
     }
-    c.pending.act1 = choice;
     ui.label(egui::RichText::new(text::LOCK_HINT).small());
     let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
     if let Some(ch) = choice.filter(|_| lock.clicked()) {

@@ -40,9 +40,9 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
             .clicked()
         {
             choice = Some(*opt);
+            c.flow.push(FlowMsg::Pick2(*opt));
         }
     }
-    c.pending.act2 = choice;
     ui.label(egui::RichText::new(text::ACT2_LOCK_HINT).small());
     let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
     if let Some(ch) = choice.filter(|_| lock.clicked()) {

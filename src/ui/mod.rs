@@ -17,13 +17,14 @@ use bevy_egui::{
 
 use crate::demo::Demo;
 use crate::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
-use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, Physics};
+use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, KeyboardBusy, Physics};
 use crate::ledger::store::{ImportPreview, LedgerMsg, LedgerState};
 use crate::sim::Measured;
 use crate::text;
-use crate::theme::{ActivePalette, Palette, Prefs};
+use crate::prefs::{Prefs, PrefsMsg};
+use crate::theme::{ActivePalette, Palette};
 use crate::world::UiInsets;
-use crate::world::particles::{LiveSim, ParticleClock, TimeControls};
+use crate::world::particles::{LiveSim, ParticleClock, TimeControls, TimeMsg};
 
 pub(crate) fn c32(c: Color) -> egui::Color32 {
     let s = c.to_srgba();
@@ -52,7 +53,6 @@ pub(super) fn plugin(app: &mut App) {
         .auto_create_primary_context = false;
     app.init_resource::<ShortcutsOpen>()
         .init_resource::<ImportDraft>()
-        .init_resource::<KeyboardBusy>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(EguiPrimaryContextPass, (style, panels).chain())
         .add_systems(Update, (shortcuts, flow_keys));
@@ -121,7 +121,7 @@ pub fn flow_keys(
     phase: Res<State<Phase>>,
     busy: Res<KeyboardBusy>,
     preds: Res<Predictions>,
-    mut pending: ResMut<PendingChoice>,
+    pending: Res<PendingChoice>,
     mut flow: MessageWriter<FlowMsg>,
 ) {
     if busy.0 {
@@ -137,10 +137,11 @@ pub fn flow_keys(
         }
         // A letter and Enter may land in the same (slow) frame: choose first, then lock.
         Phase::Act1Predict if preds.act1.is_none() => {
-            if let Some(i) = letter {
-                pending.act1 = Some(Act1Choice::ALL[i]);
+            let choice = letter.map(|i| Act1Choice::ALL[i]);
+            if let Some(c) = choice {
+                flow.write(FlowMsg::Pick1(c));
             }
-            if let Some(c) = pending.act1.filter(|_| enter) {
+            if let Some(c) = choice.or(pending.act1).filter(|_| enter) {
                 flow.write(FlowMsg::LockAct1(c));
             }
         }
@@ -151,10 +152,11 @@ pub fn flow_keys(
             flow.write(FlowMsg::Finish);
         }
         Phase::Act2Brief if preds.act2.is_none() => {
-            if let Some(i) = letter {
-                pending.act2 = Some(Act2Choice::ALL[i]);
+            let choice = letter.map(|i| Act2Choice::ALL[i]);
+            if let Some(c) = choice {
+                flow.write(FlowMsg::Pick2(c));
             }
-            if let Some(c) = pending.act2.filter(|_| enter) {
+            if let Some(c) = choice.or(pending.act2).filter(|_| enter) {
                 flow.write(FlowMsg::LockAct2(c));
             }
         }
@@ -168,17 +170,13 @@ fn shortcuts(
     mut design: MessageWriter<DesignMsg>,
     mut open: ResMut<ShortcutsOpen>,
     busy: Res<KeyboardBusy>,
-    mut window: Single<&mut Window, With<bevy::window::PrimaryWindow>>,
+    mut time: MessageWriter<TimeMsg>,
 ) {
     if busy.0 {
         return;
     }
-    if keys.just_pressed(KeyCode::F11) {
-        use bevy::window::{MonitorSelection, WindowMode};
-        window.mode = match window.mode {
-            WindowMode::Windowed => WindowMode::BorderlessFullscreen(MonitorSelection::Current),
-            _ => WindowMode::Windowed,
-        };
+    if keys.just_pressed(KeyCode::Space) {
+        time.write(TimeMsg::TogglePause);
     }
     if keys.just_pressed(KeyCode::KeyR) && phase.get().instruments_open() {
         design.write(DesignMsg::Reset);
@@ -206,7 +204,7 @@ pub(crate) struct Ctx<'a> {
     pub ledger: &'a LedgerState,
     pub preview: Option<&'a ImportPreview>,
     pub draft: &'a mut ImportDraft,
-    pub pending: &'a mut PendingChoice,
+    pub pending: &'a PendingChoice,
     pub flow: Vec<FlowMsg>,
     pub design_msgs: Vec<DesignMsg>,
     pub ledger_msgs: Vec<LedgerMsg>,
@@ -223,9 +221,12 @@ pub(crate) struct UiRead<'w> {
     preds: Res<'w, Predictions>,
     ledger: Res<'w, LedgerState>,
     preview: Option<Res<'w, ImportPreview>>,
+    pending: Res<'w, PendingChoice>,
+    prefs: Res<'w, Prefs>,
     palette: Res<'w, ActivePalette>,
     demo: Option<Res<'w, Demo>>,
     clock: Res<'w, ParticleClock>,
+    time: Option<Res<'w, TimeControls>>,
     live: Option<Res<'w, LiveSim>>,
 }
 
@@ -236,11 +237,10 @@ pub(crate) struct UiWrite<'w> {
     design: MessageWriter<'w, DesignMsg>,
     ledger: MessageWriter<'w, LedgerMsg>,
     draft: ResMut<'w, ImportDraft>,
-    pending: ResMut<'w, PendingChoice>,
     shortcuts_open: ResMut<'w, ShortcutsOpen>,
     insets: ResMut<'w, UiInsets>,
-    time: ResMut<'w, TimeControls>,
-    prefs: ResMut<'w, Prefs>,
+    time: MessageWriter<'w, TimeMsg>,
+    prefs: MessageWriter<'w, PrefsMsg>,
     busy: ResMut<'w, KeyboardBusy>,
 }
 
@@ -265,7 +265,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         ledger: &r.ledger,
         preview: r.preview.as_deref(),
         draft: &mut w.draft,
-        pending: &mut w.pending,
+        pending: &r.pending,
         flow: Vec::new(),
         design_msgs: Vec::new(),
         ledger_msgs: Vec::new(),
@@ -290,7 +290,9 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    preferences(ui, &mut w.prefs);
+                    if let Some(p) = preferences(ui, &r.prefs) {
+                        w.prefs.write(PrefsMsg::Set(p));
+                    }
                     storage_warnings(ui, &mut c);
                     match c.phase {
                         Phase::Intro => act1::intro(ui, &mut c),
@@ -306,7 +308,9 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         .rect
         .width();
 
-    time_controls(ctx, left, &mut w.time, &r.clock, &r.palette.0);
+    let tc = r.time.as_deref().copied().unwrap_or_default();
+    w.time
+        .write_batch(time_controls(ctx, left, &tc, &r.clock, &r.palette.0));
     if let Some(caption) = r.demo.as_ref().and_then(|d| d.caption) {
         demo_caption(ctx, left, bottom, caption, &r.palette.0);
     }
@@ -338,10 +342,11 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
 fn time_controls(
     ctx: &egui::Context,
     left: f32,
-    tc: &mut TimeControls,
+    tc: &TimeControls,
     clock: &ParticleClock,
     pal: &Palette,
-) {
+) -> Vec<TimeMsg> {
+    let mut out = Vec::new();
     egui::Area::new("time_controls".into())
         .fixed_pos(egui::pos2(left + 12.0, 10.0))
         .show(ctx, |ui| {
@@ -349,17 +354,17 @@ fn time_controls(
                 ui.horizontal(|ui| {
                     let label = if tc.paused { text::PLAY } else { text::PAUSE };
                     if ui.button(label).clicked() {
-                        tc.paused = !tc.paused;
+                        out.push(TimeMsg::TogglePause);
                     }
                     if ui
                         .add_enabled(tc.paused, egui::Button::new(text::STEP))
                         .clicked()
                     {
-                        tc.step = true;
+                        out.push(TimeMsg::Step);
                     }
                     for (speed, name) in TimeControls::SPEEDS {
                         if ui.selectable_label(tc.speed == speed, name).clicked() {
-                            tc.speed = speed;
+                            out.push(TimeMsg::Speed(speed));
                         }
                     }
                     ui.colored_label(c32(pal.ok), text::DOT_OK);
@@ -375,6 +380,7 @@ fn time_controls(
                 });
             });
         });
+    out
 }
 
 /// The demo's caption, over the bottom of the world.
@@ -398,12 +404,9 @@ fn demo_caption(ctx: &egui::Context, left: f32, bottom: f32, caption: &str, pal:
         });
 }
 
-/// Egui has keyboard focus (typing): world shortcuts stay quiet.
-#[derive(Resource, Debug, Default)]
-pub struct KeyboardBusy(pub bool);
-
-/// Display preferences: profile and scale.
-fn preferences(ui: &mut egui::Ui, prefs: &mut Prefs) {
+/// Display preferences: profile and scale. Returns the new ones if the student changed them.
+fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
+    let mut changed = None;
     egui::CollapsingHeader::new(text::PREFERENCES).show(ui, |ui| {
         let mut p = *prefs;
         ui.checkbox(&mut p.projector, text::PROJECTOR);
@@ -413,9 +416,10 @@ fn preferences(ui: &mut egui::Ui, prefs: &mut Prefs) {
                 .text(text::UI_SCALE),
         );
         if p != *prefs {
-            *prefs = p;
+            changed = Some(p);
         }
     });
+    changed
 }
 
 /// Storage problems are shown on every screen until resolved.

@@ -116,26 +116,44 @@ pub struct SimDelta(pub f32);
 /// One step while paused advances one 60 Hz frame.
 const STEP_S: f32 = 1.0 / 60.0;
 
-/// The headless half: the simulation and the particles that draw its requests.
-pub struct ParticleSimPlugin;
+/// What the time controls ask (the panels and the keyboard send it).
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub enum TimeMsg {
+    TogglePause,
+    /// One frame forward while paused.
+    Step,
+    /// Simulated seconds per real second.
+    Speed(f32),
+}
 
-impl Plugin for ParticleSimPlugin {
-    fn build(&self, app: &mut App) {
-        app.init_resource::<TimeControls>()
-            .init_resource::<ParticleClock>()
-            .init_resource::<SimDelta>()
-            .add_systems(
-                Update,
-                (
-                    advance_clock,
-                    rebuild_sim,
-                    run_sim,
-                    sync_particles.run_if(crate::world::act2_shown),
-                    clear_particles.run_if(not(crate::world::act2_shown)),
-                )
-                    .chain()
-                    .after(crate::game::CoreSet::Compute),
-            );
+/// The headless half: the simulation and the particles that draw its requests.
+pub fn sim_plugin(app: &mut App) {
+    app.init_resource::<TimeControls>()
+        .init_resource::<ParticleClock>()
+        .init_resource::<SimDelta>()
+        .add_message::<TimeMsg>()
+        .add_systems(
+            Update,
+            (
+                apply_time_msgs,
+                advance_clock,
+                rebuild_sim,
+                run_sim,
+                sync_particles.run_if(crate::world::act2_shown),
+                clear_particles.run_if(not(crate::world::act2_shown)),
+            )
+                .chain()
+                .after(crate::game::CoreSet::Compute),
+        );
+}
+
+fn apply_time_msgs(mut msgs: MessageReader<TimeMsg>, mut tc: ResMut<TimeControls>) {
+    for m in msgs.read() {
+        match *m {
+            TimeMsg::TogglePause => tc.paused = !tc.paused,
+            TimeMsg::Step => tc.step = tc.paused,
+            TimeMsg::Speed(s) => tc.speed = s,
+        }
     }
 }
 

@@ -165,7 +165,8 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
 
 #[test]
 fn the_flow_can_be_played_from_the_keyboard() {
-    use architects_audit::ui::{KeyboardBusy, flow_keys};
+    use architects_audit::game::KeyboardBusy;
+    use architects_audit::ui::flow_keys;
     let mut app = headless_app();
     app.init_resource::<ButtonInput<KeyCode>>()
         .init_resource::<KeyboardBusy>()

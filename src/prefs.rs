@@ -1,0 +1,157 @@
+//! Display preferences (the projector profile and the UI scale), remembered in the store under
+//! their own key, apart from the ledger. The command line may override them for one run.
+
+use bevy::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::game::KeyboardBusy;
+use crate::storage::Store;
+
+/// The store key of the preferences.
+pub const PREFS_KEY: &str = "prefs/v1";
+
+/// The display preferences, remembered apart from the ledger.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub projector: bool,
+    /// UI scale, 1.0 to 2.5.
+    pub scale: f32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            projector: false,
+            scale: 1.0,
+        }
+    }
+}
+
+impl Prefs {
+    pub const SCALE_RANGE: std::ops::RangeInclusive<f32> = 1.0..=2.5;
+    /// Clamp to the offered range (a hand-edited store can hold anything).
+    pub fn sanitized(self) -> Prefs {
+        Prefs {
+            projector: self.projector,
+            scale: if self.scale.is_finite() {
+                self.scale
+                    .clamp(*Self::SCALE_RANGE.start(), *Self::SCALE_RANGE.end())
+            } else {
+                1.0
+            },
+        }
+    }
+}
+
+/// Command-line choices for this run (None: as remembered). They are not saved unless the
+/// student changes a preference.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct PrefOverrides {
+    pub projector: Option<bool>,
+    pub scale: Option<f32>,
+}
+
+/// What the panels ask of the preferences.
+#[derive(Message, Debug, Clone, Copy, PartialEq)]
+pub enum PrefsMsg {
+    Set(Prefs),
+    ToggleProjector,
+}
+
+/// The preferences systems; readers of [`Prefs`] run after them.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PrefsSet;
+
+/// The preferences as last stored (or loaded), so only a change is written.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+struct Stored(Prefs);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Prefs>()
+        .init_resource::<PrefOverrides>()
+        .init_resource::<Stored>()
+        .add_message::<PrefsMsg>()
+        .add_systems(PreStartup, load_into_game)
+        .add_systems(
+            Update,
+            (toggle_key, apply_msgs, save_changes)
+                .chain()
+                .in_set(PrefsSet),
+        );
+}
+
+/// Unreadable preferences fall back to the defaults: they hold nothing the student would miss.
+pub fn load(store: &Store) -> Prefs {
+    store
+        .get(PREFS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str::<Prefs>(&t).ok())
+        .unwrap_or_default()
+        .sanitized()
+}
+
+pub fn save(store: &mut Store, prefs: &Prefs) -> Result<(), String> {
+    if !store.persistent() {
+        return Ok(());
+    }
+    let text = serde_json::to_string(prefs).map_err(|e| e.to_string())?;
+    store.set(PREFS_KEY, &text).map_err(|e| e.to_string())
+}
+
+fn load_into_game(
+    store: Option<Res<Store>>,
+    overrides: Res<PrefOverrides>,
+    mut prefs: ResMut<Prefs>,
+    mut stored: ResMut<Stored>,
+) {
+    let remembered = store.map(|s| load(&s)).unwrap_or_default();
+    let p = Prefs {
+        projector: overrides.projector.unwrap_or(remembered.projector),
+        scale: overrides.scale.unwrap_or(remembered.scale),
+    }
+    .sanitized();
+    prefs.set_if_neq(p);
+    // An override is for this run: it is written only if the student changes something.
+    stored.0 = p;
+}
+
+/// P switches the projector profile (not while the student types).
+fn toggle_key(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    typing: Option<Res<KeyboardBusy>>,
+    mut msgs: MessageWriter<PrefsMsg>,
+) {
+    if typing.is_some_and(|t| t.0) {
+        return;
+    }
+    if keys.is_some_and(|k| k.just_pressed(KeyCode::KeyP)) {
+        msgs.write(PrefsMsg::ToggleProjector);
+    }
+}
+
+fn apply_msgs(mut msgs: MessageReader<PrefsMsg>, mut prefs: ResMut<Prefs>) {
+    for m in msgs.read() {
+        let next = match *m {
+            PrefsMsg::Set(p) => p.sanitized(),
+            PrefsMsg::ToggleProjector => Prefs {
+                projector: !prefs.projector,
+                ..*prefs
+            },
+        };
+        prefs.set_if_neq(next);
+    }
+}
+
+fn save_changes(prefs: Res<Prefs>, mut stored: ResMut<Stored>, store: Option<ResMut<Store>>) {
+    if stored.0 == *prefs {
+        return;
+    }
+    stored.0 = *prefs;
+    if let Some(mut store) = store
+        && let Err(e) = save(&mut store, &prefs)
+    {
+        warn!("display preferences not saved: {e}");
+    }
+}

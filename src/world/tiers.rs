@@ -1,0 +1,306 @@
+//! The tier nodes: their state follows the physics (headless), and their discs, rings and
+//! labels draw it (window only).
+
+use bevy::prelude::*;
+
+use super::{NODE_RADIUS, TIER_POS, act2_shown};
+use crate::game::Physics;
+use crate::physics::Report;
+use crate::theme::{ActivePalette, Palette};
+use crate::{text, theme};
+
+/// A tier node: 0 cloud, 1 edge, 2 mobile, 3 tiny.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct TierNode(pub usize);
+
+/// The coloured ring around a node that shows its state.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct TierRing(pub usize);
+
+/// The status line under a node.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct TierStatusText(pub usize);
+
+/// The users' label, with the total request rate.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct SourceLabel;
+
+/// The request-rate label on a link.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct LinkLabel(pub usize);
+
+/// The tier's current view of the physics (kept on its node entity).
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct TierState(pub TierView);
+
+/// Present while a tier fails (out of memory, or a failed SLO), with the reason.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct Failed(pub String);
+
+/// The headless half: node entities whose state follows the physics.
+pub fn sim_plugin(app: &mut App) {
+    app.add_systems(Startup, spawn_tier_nodes).add_systems(
+        Update,
+        update_tier_state.after(crate::game::CoreSet::Compute),
+    );
+}
+
+/// The drawn half: discs, status lines and rings.
+pub fn plugin(app: &mut App) {
+    app.add_systems(Update, (dress_tiers, animate_nodes))
+        .add_systems(Update, update_tier_text.after(super::apply_palette));
+}
+
+fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
+    for (i, v) in tier_views(&physics.0, false).into_iter().enumerate() {
+        commands.spawn((
+            TierNode(i),
+            TierState(v),
+            Transform::from_translation(TIER_POS[i].extend(0.5)),
+        ));
+    }
+}
+
+fn update_tier_state(
+    mut commands: Commands,
+    physics: Res<Physics>,
+    preds: Option<Res<crate::flow::Predictions>>,
+    mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
+) {
+    let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
+    if !physics.is_changed() && !preds_changed {
+        return;
+    }
+    let views = tier_views(&physics.0, act2_shown(preds));
+    for (e, n, mut st, failed) in &mut nodes {
+        let v = views[n.0].clone();
+        match (v.status == TierStatus::Fail, failed) {
+            (true, f) if f.map(|f| &f.0) != Some(&v.line) => {
+                commands.entity(e).insert(Failed(v.line.clone()));
+            }
+            (false, Some(_)) => {
+                commands.entity(e).remove::<Failed>();
+            }
+            _ => {}
+        }
+        st.set_if_neq(TierState(v));
+    }
+}
+
+/// Give new tier nodes their disc.
+fn dress_tiers(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    new: Query<(Entity, &TierNode), Added<TierNode>>,
+) {
+    for (e, n) in &new {
+        commands.entity(e).insert((
+            Mesh2d(meshes.add(Circle::new(NODE_RADIUS))),
+            MeshMaterial2d(materials.add(theme::tier_color(n.0))),
+        ));
+    }
+}
+/// How a tier is doing, for drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TierStatus {
+    /// Before the Act II lock: nothing about the design is shown.
+    Neutral,
+    Ok,
+    Warm,
+    Fail,
+}
+
+/// What the world draws for one tier, derived from the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierView {
+    pub status: TierStatus,
+    /// 0..1: how hard the tier is working (drives the pulse).
+    pub load: f32,
+    pub rps: f64,
+    pub line: String,
+}
+
+/// The four tier views: from the report once Act II is locked (`shown`), neutral before.
+pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
+    if shown {
+        physics_views(r)
+    } else {
+        std::array::from_fn(|_| TierView {
+            status: TierStatus::Neutral,
+            load: 0.2,
+            rps: 0.0,
+            line: text::TIER_WAITING.into(),
+        })
+    }
+}
+
+/// Derive the four tier views from a report (pure, tested).
+fn physics_views(r: &Report) -> [TierView; 4] {
+    let mem = |used: f64, cap: f64| if cap > 0.0 { used / cap } else { 1.0 };
+    let cloud_load = r
+        .systems
+        .as_ref()
+        .map_or(mem(r.cloud_model_gb, r.cloud_ram_gb), |s| {
+            s.cloud_utilization
+        });
+    let status = |oom: bool, load: f64| {
+        if oom {
+            TierStatus::Fail
+        } else if load >= 0.8 {
+            TierStatus::Warm
+        } else {
+            TierStatus::Ok
+        }
+    };
+    let cloud_fail = r.cloud_oom || !r.slo_latency_ok || !r.slo_tput_ok;
+    let cloud_line = if r.cloud_oom {
+        format!(
+            "OOM {:.0}/{:.0} GB\nnot in use",
+            r.cloud_model_gb, r.cloud_ram_gb
+        )
+    } else {
+        format!("P99 {}", text::latency(r.cloud_p99_ms))
+    };
+    let dev = |oom: bool, used: f64, cap: f64, p99: f64| {
+        if oom {
+            format!("OOM {used:.1}/{cap:.0} GB\nnot in use")
+        } else {
+            format!("{used:.1}/{cap:.0} GB, {}", text::latency(p99))
+        }
+    };
+    [
+        TierView {
+            status: if cloud_fail {
+                TierStatus::Fail
+            } else {
+                status(false, cloud_load)
+            },
+            load: cloud_load.clamp(0.0, 1.0) as f32,
+            rps: r.tier_rps[0],
+            line: cloud_line,
+        },
+        TierView {
+            status: status(r.edge_oom, mem(r.edge_model_gb, r.edge_ram_gb)),
+            load: mem(r.edge_model_gb, r.edge_ram_gb).clamp(0.0, 1.0) as f32,
+            rps: r.tier_rps[1],
+            line: dev(r.edge_oom, r.edge_model_gb, r.edge_ram_gb, r.edge_p99_ms),
+        },
+        TierView {
+            status: status(r.mobile_oom, mem(r.mobile_model_gb, r.mobile_ram_gb)),
+            load: mem(r.mobile_model_gb, r.mobile_ram_gb).clamp(0.0, 1.0) as f32,
+            rps: r.tier_rps[2],
+            line: dev(
+                r.mobile_oom,
+                r.mobile_model_gb,
+                r.mobile_ram_gb,
+                r.mobile_p99_ms,
+            ),
+        },
+        TierView {
+            status: status(r.tiny_oom, mem(r.tiny_model_kb, r.tiny_sram_kb)),
+            load: mem(r.tiny_model_kb, r.tiny_sram_kb).clamp(0.0, 1.0) as f32,
+            rps: r.tier_rps[3],
+            line: if r.tiny_oom {
+                format!(
+                    "{:.0}/{:.0} KB SRAM\nnot in use",
+                    r.tiny_model_kb, r.tiny_sram_kb
+                )
+            } else {
+                format!("{:.0}/{:.0} KB SRAM", r.tiny_model_kb, r.tiny_sram_kb)
+            },
+        },
+    ]
+}
+fn status_color(s: TierStatus, p: &Palette) -> Color {
+    match s {
+        TierStatus::Neutral => p.link,
+        TierStatus::Ok => p.ok,
+        TierStatus::Warm => p.warn,
+        TierStatus::Fail => p.fail,
+    }
+}
+
+#[allow(clippy::type_complexity)]
+fn update_tier_text(
+    physics: Res<Physics>,
+    preds: Option<Res<crate::flow::Predictions>>,
+    palette: Res<ActivePalette>,
+    mut status: Query<(&TierStatusText, &mut Text2d, &mut TextColor), Without<LinkLabel>>,
+    mut links: Query<(&LinkLabel, &mut Text2d), Without<TierStatusText>>,
+    mut source: Query<
+        &mut Text2d,
+        (
+            With<SourceLabel>,
+            Without<LinkLabel>,
+            Without<TierStatusText>,
+        ),
+    >,
+) {
+    let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
+    if !physics.is_changed() && !palette.is_changed() && !preds_changed {
+        return;
+    }
+    let shown = act2_shown(preds);
+    let views = tier_views(&physics.0, shown);
+    for (t, mut text, mut color) in &mut status {
+        let v = &views[t.0];
+        text.0 = v.line.clone();
+        color.0 = match v.status {
+            TierStatus::Neutral => palette.0.text_muted,
+            s => status_color(s, &palette.0),
+        };
+    }
+    for (l, mut text) in &mut links {
+        text.0 = if shown {
+            format!("{:.0} req/s", views[l.0].rps)
+        } else {
+            String::new()
+        };
+    }
+    let total: f64 = physics.0.tier_rps.iter().sum();
+    for mut text in &mut source {
+        text.0 = if shown {
+            format!("{}\n{total:.0} req/s", text::SOURCE_LABEL)
+        } else {
+            text::SOURCE_LABEL.to_string()
+        };
+    }
+}
+
+fn animate_nodes(
+    time: Res<Time>,
+    physics: Res<Physics>,
+    preds: Option<Res<crate::flow::Predictions>>,
+    palette: Res<ActivePalette>,
+    mut nodes: Query<(&TierNode, &TierState, &mut Transform), Without<TierRing>>,
+    mut rings: Query<
+        (&TierRing, &mut Transform, &MeshMaterial2d<ColorMaterial>),
+        Without<TierNode>,
+    >,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    let views = tier_views(&physics.0, act2_shown(preds));
+    let t = time.elapsed_secs();
+    for (n, st, mut tf) in &mut nodes {
+        let v = &st.0;
+        // Pulse rate and depth follow load.
+        let rate = 1.0 + 4.0 * v.load;
+        let s = 1.0 + (0.03 + 0.07 * v.load) * (t * rate).sin();
+        tf.scale = Vec3::splat(s);
+        let shake = if v.status == TierStatus::Fail {
+            Vec2::new((t * 37.0).sin() * 4.0, (t * 29.0).cos() * 3.0)
+        } else {
+            Vec2::ZERO
+        };
+        tf.translation = (TIER_POS[n.0] + shake).extend(0.5);
+    }
+    for (r, mut tf, mat) in &mut rings {
+        let v = &views[r.0];
+        tf.translation = TIER_POS[r.0].extend(0.0);
+        if let Some(mut m) = materials.get_mut(&mat.0) {
+            let glow = 0.75 + 0.25 * (t * 2.0).sin().abs();
+            m.color = status_color(v.status, &palette.0).with_alpha(glow);
+        }
+    }
+}

@@ -96,7 +96,11 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Keep the palette and the clear colour in step with the profile.
-fn apply_prefs(prefs: Res<Prefs>, mut active: ResMut<ActivePalette>, mut clear: ResMut<ClearColor>) {
+fn apply_prefs(
+    prefs: Res<Prefs>,
+    mut active: ResMut<ActivePalette>,
+    mut clear: ResMut<ClearColor>,
+) {
     let pal = palette(&prefs);
     active.set_if_neq(ActivePalette(pal));
     if clear.0 != pal.background {

@@ -7,7 +7,9 @@
 
 pub mod analysis;
 pub mod format;
+pub mod history;
 pub mod keep;
+pub mod state;
 
 pub use analysis::{ReportCard, analyze};
 pub use format::{Ledger, LedgerError, Parsed, parse_str, parse_value};

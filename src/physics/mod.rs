@@ -6,6 +6,8 @@
 //!   (see `docs/physics.md`).
 
 pub mod course_draft;
+pub mod queueing;
+pub mod roofline;
 pub mod scenario;
 pub mod systems;
 pub mod validate;

@@ -3,5 +3,9 @@
 //! particles, and shows its measured P99 beside the analytic one.
 
 pub mod des;
+pub mod events;
+pub mod metrics;
+mod serving;
 
-pub use des::{Fate, Finished, InFlight, Measured, RequestSim, SimConfig, SimEvent, percentile};
+pub use des::{Fate, Finished, InFlight, RequestSim, SimConfig, SimEvent};
+pub use metrics::{Measured, percentile};

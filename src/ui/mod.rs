@@ -5,7 +5,12 @@
 mod act1;
 mod act2;
 mod hud;
+mod keys;
+mod metrics;
+mod overlays;
 mod widgets;
+
+pub use keys::flow_keys;
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, ClearColorConfig};
@@ -16,12 +21,12 @@ use bevy_egui::{
 };
 
 use crate::demo::Demo;
-use crate::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
+use crate::flow::{FlowMsg, PendingChoice, Phase, Predictions};
 use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, KeyboardBusy, Physics};
 use crate::ledger::store::{ImportPreview, LedgerMsg, LedgerState};
+use crate::prefs::{Prefs, PrefsMsg};
 use crate::sim::Measured;
 use crate::text;
-use crate::prefs::{Prefs, PrefsMsg};
 use crate::theme::{ActivePalette, Palette};
 use crate::world::UiInsets;
 use crate::world::particles::{LiveSim, ParticleClock, TimeControls, TimeMsg};
@@ -55,7 +60,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ImportDraft>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(EguiPrimaryContextPass, (style, panels).chain())
-        .add_systems(Update, (shortcuts, flow_keys));
+        .add_systems(Update, (keys::shortcuts, flow_keys));
 }
 
 /// egui draws through its own camera over the whole window, so the world camera's viewport
@@ -113,81 +118,6 @@ fn style(
         s.spacing.item_spacing = egui::vec2(8.0, 6.0);
     });
     Ok(())
-}
-
-/// Keyboard access to the flow: Enter moves on (or locks the chosen answer), A–D choose.
-pub fn flow_keys(
-    keys: Res<ButtonInput<KeyCode>>,
-    phase: Res<State<Phase>>,
-    busy: Res<KeyboardBusy>,
-    preds: Res<Predictions>,
-    pending: Res<PendingChoice>,
-    mut flow: MessageWriter<FlowMsg>,
-) {
-    if busy.0 {
-        return;
-    }
-    let letter = [KeyCode::KeyA, KeyCode::KeyB, KeyCode::KeyC, KeyCode::KeyD]
-        .iter()
-        .position(|k| keys.just_pressed(*k));
-    let enter = keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter);
-    match phase.get() {
-        Phase::Intro if enter => {
-            flow.write(FlowMsg::Begin);
-        }
-        // A letter and Enter may land in the same (slow) frame: choose first, then lock.
-        Phase::Act1Predict if preds.act1.is_none() => {
-            let choice = letter.map(|i| Act1Choice::ALL[i]);
-            if let Some(c) = choice {
-                flow.write(FlowMsg::Pick1(c));
-            }
-            if let Some(c) = choice.or(pending.act1).filter(|_| enter) {
-                flow.write(FlowMsg::LockAct1(c));
-            }
-        }
-        Phase::Act1Report if enter => {
-            flow.write(FlowMsg::ToAct2);
-        }
-        Phase::Act2Design if enter => {
-            flow.write(FlowMsg::Finish);
-        }
-        Phase::Act2Brief if preds.act2.is_none() => {
-            let choice = letter.map(|i| Act2Choice::ALL[i]);
-            if let Some(c) = choice {
-                flow.write(FlowMsg::Pick2(c));
-            }
-            if let Some(c) = choice.or(pending.act2).filter(|_| enter) {
-                flow.write(FlowMsg::LockAct2(c));
-            }
-        }
-        _ => {}
-    }
-}
-
-fn shortcuts(
-    keys: Res<ButtonInput<KeyCode>>,
-    phase: Res<State<Phase>>,
-    mut design: MessageWriter<DesignMsg>,
-    mut open: ResMut<ShortcutsOpen>,
-    busy: Res<KeyboardBusy>,
-    mut time: MessageWriter<TimeMsg>,
-) {
-    if busy.0 {
-        return;
-    }
-    if keys.just_pressed(KeyCode::Space) {
-        time.write(TimeMsg::TogglePause);
-    }
-    if keys.just_pressed(KeyCode::KeyR) && phase.get().instruments_open() {
-        design.write(DesignMsg::Reset);
-    }
-    let shift = keys.pressed(KeyCode::ShiftLeft) || keys.pressed(KeyCode::ShiftRight);
-    if keys.just_pressed(KeyCode::F1) || (shift && keys.just_pressed(KeyCode::Slash)) {
-        open.0 = !open.0;
-    }
-    if keys.just_pressed(KeyCode::Escape) {
-        open.0 = false;
-    }
 }
 
 /// Everything a panel needs to read, and where it sends requests.
@@ -309,10 +239,15 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         .width();
 
     let tc = r.time.as_deref().copied().unwrap_or_default();
-    w.time
-        .write_batch(time_controls(ctx, left, &tc, &r.clock, &r.palette.0));
+    w.time.write_batch(overlays::time_controls(
+        ctx,
+        left,
+        &tc,
+        &r.clock,
+        &r.palette.0,
+    ));
     if let Some(caption) = r.demo.as_ref().and_then(|d| d.caption) {
-        demo_caption(ctx, left, bottom, caption, &r.palette.0);
+        overlays::demo_caption(ctx, left, bottom, caption, &r.palette.0);
     }
     w.busy.0 = ctx.egui_wants_keyboard_input();
 
@@ -336,72 +271,6 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     w.design.write_batch(design);
     w.ledger.write_batch(ledger);
     Ok(())
-}
-
-/// PhET-style time controls over the world.
-fn time_controls(
-    ctx: &egui::Context,
-    left: f32,
-    tc: &TimeControls,
-    clock: &ParticleClock,
-    pal: &Palette,
-) -> Vec<TimeMsg> {
-    let mut out = Vec::new();
-    egui::Area::new("time_controls".into())
-        .fixed_pos(egui::pos2(left + 12.0, 10.0))
-        .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    let label = if tc.paused { text::PLAY } else { text::PAUSE };
-                    if ui.button(label).clicked() {
-                        out.push(TimeMsg::TogglePause);
-                    }
-                    if ui
-                        .add_enabled(tc.paused, egui::Button::new(text::STEP))
-                        .clicked()
-                    {
-                        out.push(TimeMsg::Step);
-                    }
-                    for (speed, name) in TimeControls::SPEEDS {
-                        if ui.selectable_label(tc.speed == speed, name).clicked() {
-                            out.push(TimeMsg::Speed(speed));
-                        }
-                    }
-                    ui.colored_label(c32(pal.ok), text::DOT_OK);
-                    ui.colored_label(c32(pal.warn), text::DOT_LATE);
-                    ui.colored_label(c32(pal.fail), text::DOT_REJECTED);
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "1 dot = {:.0} request(s)",
-                            clock.requests_per_particle
-                        ))
-                        .small(),
-                    );
-                });
-            });
-        });
-    out
-}
-
-/// The demo's caption, over the bottom of the world.
-fn demo_caption(ctx: &egui::Context, left: f32, bottom: f32, caption: &str, pal: &Palette) {
-    let rect = ctx.viewport_rect();
-    let width = (rect.width() - left - 40.0).max(200.0);
-    egui::Area::new("demo_caption".into())
-        .fixed_pos(egui::pos2(left + 20.0, rect.bottom() - bottom - 90.0))
-        .show(ctx, |ui| {
-            ui.set_max_width(width);
-            egui::Frame::popup(ui.style())
-                .fill(c32(pal.background).gamma_multiply(0.92))
-                .show(ui, |ui| {
-                    ui.label(
-                        egui::RichText::new(caption)
-                            .size(20.0)
-                            .strong()
-                            .color(c32(pal.text)),
-                    );
-                });
-        });
 }
 
 /// Display preferences: profile and scale. Returns the new ones if the student changed them.

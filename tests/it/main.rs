@@ -11,6 +11,7 @@ mod golden;
 mod integrity;
 mod ledger;
 mod scenario;
+mod shape;
 mod store;
 mod storefile;
 mod systems;

@@ -1,0 +1,206 @@
+//! The roofline of one accelerator group running one model: weights and KV-cache bytes, a
+//! decode step at batch B (memory or compute bound, with overheads and tensor-parallel
+//! all-reduces), and prefill. The `systems` model and the `roofline` command share it.
+
+use super::scenario::{Hardware, LlmShape, SystemsConsts};
+use super::{Quant, Scenario};
+
+pub(super) const GB: f64 = 1e9;
+pub(super) const MS: f64 = 1e3;
+
+/// One accelerator group running one model: the inputs of the roofline.
+#[derive(Debug, Clone, Copy)]
+pub struct Engine<'a> {
+    pub hw: &'a Hardware,
+    pub llm: &'a LlmShape,
+    pub consts: &'a SystemsConsts,
+    /// Bytes per weight.
+    pub weight_bytes: f64,
+    /// Bytes per KV-cache element.
+    pub kv_bytes: f64,
+    /// Tensor-core speed-up of the weight precision over FP16.
+    pub compute_speedup: f64,
+    /// Tensor-parallel degree (GPUs in the group).
+    pub tp: u32,
+}
+
+/// Whether a step is limited by memory traffic or by arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    Memory,
+    Compute,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(sc: &'a Scenario, hw: &'a Hardware, llm: &'a LlmShape, w: Quant, kv: Quant) -> Self {
+        Engine {
+            hw,
+            llm,
+            consts: &sc.systems,
+            weight_bytes: sc.precision.bytes_per_param.get(w),
+            kv_bytes: sc.precision.bytes_per_param.get(kv),
+            compute_speedup: sc.precision.compute_speedup.get(w),
+            tp: 1,
+        }
+    }
+
+    pub fn with_tp(mut self, tp: u32) -> Self {
+        self.tp = tp.max(1);
+        self
+    }
+
+    fn tpf(&self) -> f64 {
+        self.tp as f64
+    }
+
+    /// Total weight bytes of the model.
+    pub fn weights(&self) -> f64 {
+        self.llm.params * self.weight_bytes
+    }
+
+    /// KV bytes per token: 2 (K and V) x layers x KV heads x head dim x bytes.
+    pub fn kv_bytes_per_token(&self) -> f64 {
+        2.0 * self.llm.layers * self.llm.kv_heads * self.llm.head_dim * self.kv_bytes
+    }
+
+    fn bandwidth(&self) -> f64 {
+        self.tpf() * self.consts.mem_efficiency * self.hw.mem_bw_gbs * GB
+    }
+
+    fn flops(&self) -> f64 {
+        self.tpf()
+            * self.consts.compute_efficiency
+            * self.hw.tflops_fp16_dense
+            * 1e12
+            * self.compute_speedup
+    }
+
+    /// Bytes of HBM left for the KV cache across the group.
+    pub fn kv_budget(&self) -> f64 {
+        self.tpf() * (self.hw.ram_gb - self.consts.workspace_gb) * GB - self.weights()
+    }
+
+    /// Largest batch whose KV cache (each sequence at full context) fits, capped by the engine.
+    pub fn max_batch(&self, ctx_max: f64) -> f64 {
+        let b = (self.kv_budget() / (self.kv_bytes_per_token() * ctx_max)).floor();
+        b.clamp(0.0, self.consts.max_batch_cap)
+    }
+
+    /// Two all-reduces per layer over NVLink (ring: 2(t-1)/t of the activations each way).
+    pub fn allreduce_s(&self, tokens: f64) -> f64 {
+        if self.tp <= 1 || self.hw.interconnect_gbs <= 0.0 {
+            return 0.0;
+        }
+        let t = self.tpf();
+        let bytes = tokens * self.llm.hidden * 2.0;
+        2.0 * self.llm.layers
+            * (self.consts.allreduce_latency_us * 1e-6
+                + 2.0 * (t - 1.0) / t * bytes / (self.hw.interconnect_gbs * GB))
+    }
+
+    /// Memory and compute time of one decode step at batch `b`, average context `ctx`.
+    pub fn decode_parts(&self, b: f64, ctx: f64) -> (f64, f64) {
+        let mem = (self.weights() + b * ctx * self.kv_bytes_per_token()) / self.bandwidth();
+        let comp = 2.0 * self.llm.params * b / self.flops();
+        (mem, comp)
+    }
+
+    /// One decode iteration at batch `b`: roofline + overheads + all-reduce.
+    pub fn decode_step_s(&self, b: f64, ctx: f64) -> f64 {
+        let (mem, comp) = self.decode_parts(b, ctx);
+        mem.max(comp)
+            + self.consts.step_overhead_ms / MS
+            + self.consts.per_sequence_overhead_ms / MS * b
+            + self.allreduce_s(b)
+    }
+
+    /// Prefill of `tokens` prompt tokens in one pass (compute-bound for long prompts).
+    pub fn prefill_s(&self, tokens: f64) -> f64 {
+        let comp = 2.0 * self.llm.params * tokens / self.flops();
+        let mem = self.weights() / self.bandwidth();
+        comp.max(mem) + self.consts.step_overhead_ms / MS + self.allreduce_s(tokens)
+    }
+
+    /// Arithmetic work of prefilling `tokens` when it rides along a decode iteration.
+    pub fn prefill_work_s(&self, tokens: f64) -> f64 {
+        2.0 * self.llm.params * tokens / self.flops()
+    }
+}
+
+/// The answer of the `roofline` command.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RooflineReport {
+    pub hardware: String,
+    pub llm: String,
+    pub quant: Quant,
+    pub kv_quant: Quant,
+    pub batch: f64,
+    pub tp: u32,
+    pub prompt: f64,
+    pub output: f64,
+    pub decode_step_ms: f64,
+    pub decode_tok_per_s: f64,
+    pub ttft_ms: f64,
+    pub e2e_ms: f64,
+    pub kv_bytes_per_token: f64,
+    pub max_batch: f64,
+    pub weights_gb: f64,
+    pub bound: Bound,
+}
+
+/// Parameters of one roofline query.
+#[derive(Debug, Clone)]
+pub struct RooflineQuery {
+    pub hardware: String,
+    pub llm: String,
+    pub quant: Quant,
+    pub kv_quant: Quant,
+    pub batch: f64,
+    pub tp: u32,
+    pub prompt: f64,
+    pub output: f64,
+}
+
+/// Batch-`B` decode and prefill on `tp` GPUs. The KV cache is read at the average context
+/// during generation, prompt + output / 2. TTFT is the batch's prefill (B x prompt tokens).
+pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, String> {
+    let hw = sc.hardware_named(&q.hardware).map_err(|e| e.0)?;
+    let llm = sc.llm_named(&q.llm).map_err(|e| e.0)?;
+    if !(q.batch.is_finite() && q.batch >= 1.0) {
+        return Err(format!("--batch must be at least 1, got {}", q.batch));
+    }
+    if q.tp == 0 {
+        return Err("--tp must be at least 1".into());
+    }
+    if !(q.prompt.is_finite() && q.prompt >= 0.0 && q.output.is_finite() && q.output >= 1.0) {
+        return Err("--prompt must be >= 0 and --output >= 1".into());
+    }
+    let e = Engine::new(sc, hw, llm, q.quant, q.kv_quant).with_tp(q.tp);
+    let ctx = q.prompt + q.output / 2.0;
+    let step = e.decode_step_s(q.batch, ctx);
+    let (mem, comp) = e.decode_parts(q.batch, ctx);
+    let ttft = e.prefill_s(q.batch * q.prompt.max(1.0));
+    Ok(RooflineReport {
+        hardware: q.hardware.clone(),
+        llm: q.llm.clone(),
+        quant: q.quant,
+        kv_quant: q.kv_quant,
+        batch: q.batch,
+        tp: q.tp,
+        prompt: q.prompt,
+        output: q.output,
+        decode_step_ms: step * MS,
+        decode_tok_per_s: q.batch / step,
+        ttft_ms: ttft * MS,
+        e2e_ms: (ttft + q.output * step) * MS,
+        kv_bytes_per_token: e.kv_bytes_per_token(),
+        max_batch: e.max_batch(q.prompt + q.output),
+        weights_gb: e.weights() / GB,
+        bound: if mem >= comp {
+            Bound::Memory
+        } else {
+            Bound::Compute
+        },
+    })
+}

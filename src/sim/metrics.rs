@@ -1,0 +1,134 @@
+//! What the request simulation measures over its rolling window: percentiles of time to first
+//! token and end to end, throughput, rejections, and the queue.
+
+use std::collections::VecDeque;
+
+use super::des::{Fate, Finished, InFlight, Req, RequestSim};
+
+/// Measured metrics over the rolling window.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Measured {
+    pub completed: usize,
+    pub ttft_p50_ms: f64,
+    pub ttft_p99_ms: f64,
+    pub e2e_p50_ms: f64,
+    pub e2e_p99_ms: f64,
+    pub throughput_rps: f64,
+    pub rejected: u64,
+    pub failed: u64,
+    /// Time-averaged number of cloud requests waiting for admission.
+    pub queue_len: f64,
+    /// Little's check for the cloud: mean number in the system (measured) vs λ·W.
+    pub little_l: f64,
+    pub little_lambda_w: f64,
+}
+
+impl RequestSim {
+    /// Drop finished requests that left the window.
+    pub(super) fn trim(&mut self, now: f64) {
+        let cutoff = now - self.cfg.window_s;
+        while self.finished.front().is_some_and(|f| f.end < cutoff) {
+            self.finished.pop_front();
+        }
+        self.window_marks
+            .push_back((now, self.area_in_system, self.area_queue));
+        while self
+            .window_marks
+            .front()
+            .is_some_and(|(t, _, _)| *t < cutoff)
+            && self.window_marks.len() > 1
+        {
+            self.window_marks.pop_front();
+        }
+    }
+
+    /// Requests in the system right now (cloud queued and active, and device tiers).
+    pub fn in_flight(&self) -> usize {
+        self.in_system + self.devices.iter().map(VecDeque::len).sum::<usize>()
+    }
+
+    /// Visit every request in flight (for drawing).
+    pub fn for_each_in_flight(&self, mut f: impl FnMut(InFlight)) {
+        let mk = |tier: usize, r: &Req, done: Option<f64>| InFlight {
+            id: r.id,
+            tier,
+            arrival: r.arrival,
+            first_token: r.first_token,
+            done,
+        };
+        for rep in &self.replicas {
+            rep.queue.iter().for_each(|r| f(mk(0, r, None)));
+            rep.admitting.iter().for_each(|r| f(mk(0, r, None)));
+            rep.active.iter().for_each(|(r, _)| f(mk(0, r, None)));
+            rep.batch.iter().for_each(|r| f(mk(0, r, rep.busy_until)));
+        }
+        self.filling.iter().for_each(|r| f(mk(0, r, None)));
+        self.full.iter().flatten().for_each(|r| f(mk(0, r, None)));
+        for (tier, q) in self.devices.iter().enumerate() {
+            let e2e = self.device[tier].1;
+            q.iter().for_each(|r| f(mk(tier, r, Some(r.arrival + e2e))));
+        }
+    }
+
+    /// Requests finished within the window, oldest first.
+    pub fn finished(&self) -> impl DoubleEndedIterator<Item = &Finished> {
+        self.finished.iter()
+    }
+
+    /// Metrics of the cloud over the rolling window.
+    pub fn measured(&self) -> Measured {
+        let mut ttft: Vec<f64> = Vec::new();
+        let mut e2e: Vec<f64> = Vec::new();
+        let mut rejected = 0;
+        let mut failed = 0;
+        let mut served = 0;
+        for f in self.finished.iter().filter(|f| f.tier == 0) {
+            match f.fate {
+                Fate::Served => {
+                    served += 1;
+                    ttft.push(f.ttft);
+                    e2e.push(f.e2e);
+                }
+                Fate::Rejected => rejected += 1,
+                Fate::Failed => failed += 1,
+            }
+        }
+        let (t0, a0, q0) = self
+            .window_marks
+            .front()
+            .copied()
+            .unwrap_or((0.0, 0.0, 0.0));
+        let span = (self.now - t0).max(1e-9);
+        let little_l = (self.area_in_system - a0) / span;
+        let queue_len = (self.area_queue - q0) / span;
+        let throughput = served as f64 / span.min(self.cfg.window_s).max(1e-9);
+        let mean_w = if e2e.is_empty() {
+            0.0
+        } else {
+            e2e.iter().sum::<f64>() / e2e.len() as f64
+        };
+        Measured {
+            completed: served,
+            ttft_p50_ms: percentile(&mut ttft, 0.50) * 1e3,
+            ttft_p99_ms: percentile(&mut ttft, 0.99) * 1e3,
+            e2e_p50_ms: percentile(&mut e2e, 0.50) * 1e3,
+            e2e_p99_ms: percentile(&mut e2e, 0.99) * 1e3,
+            throughput_rps: throughput,
+            rejected,
+            failed,
+            queue_len,
+            little_l,
+            little_lambda_w: throughput * mean_w,
+        }
+    }
+}
+
+/// The q-th quantile (nearest rank) of `v`; 0 for an empty slice.
+pub fn percentile(v: &mut [f64], q: f64) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    let k = ((q * v.len() as f64).ceil() as usize).clamp(1, v.len()) - 1;
+    let (_, x, _) = v.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+    *x
+}

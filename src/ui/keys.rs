@@ -1,0 +1,84 @@
+//! Keyboard access: the flow (Enter, A–D) and the shortcuts (Space, R, F1 or ?, Escape). Keys
+//! become messages; nothing here changes another plugin's resource.
+
+use bevy::prelude::*;
+
+use super::ShortcutsOpen;
+use crate::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
+use crate::game::{DesignMsg, KeyboardBusy};
+use crate::world::particles::TimeMsg;
+
+/// Keyboard access to the flow: Enter moves on (or locks the chosen answer), A–D choose.
+pub fn flow_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    phase: Res<State<Phase>>,
+    busy: Res<KeyboardBusy>,
+    preds: Res<Predictions>,
+    pending: Res<PendingChoice>,
+    mut flow: MessageWriter<FlowMsg>,
+) {
+    if busy.0 {
+        return;
+    }
+    let letter = [KeyCode::KeyA, KeyCode::KeyB, KeyCode::KeyC, KeyCode::KeyD]
+        .iter()
+        .position(|k| keys.just_pressed(*k));
+    let enter = keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter);
+    match phase.get() {
+        Phase::Intro if enter => {
+            flow.write(FlowMsg::Begin);
+        }
+        // A letter and Enter may land in the same (slow) frame: choose first, then lock.
+        Phase::Act1Predict if preds.act1.is_none() => {
+            let choice = letter.map(|i| Act1Choice::ALL[i]);
+            if let Some(c) = choice {
+                flow.write(FlowMsg::Pick1(c));
+            }
+            if let Some(c) = choice.or(pending.act1).filter(|_| enter) {
+                flow.write(FlowMsg::LockAct1(c));
+            }
+        }
+        Phase::Act1Report if enter => {
+            flow.write(FlowMsg::ToAct2);
+        }
+        Phase::Act2Design if enter => {
+            flow.write(FlowMsg::Finish);
+        }
+        Phase::Act2Brief if preds.act2.is_none() => {
+            let choice = letter.map(|i| Act2Choice::ALL[i]);
+            if let Some(c) = choice {
+                flow.write(FlowMsg::Pick2(c));
+            }
+            if let Some(c) = choice.or(pending.act2).filter(|_| enter) {
+                flow.write(FlowMsg::LockAct2(c));
+            }
+        }
+        _ => {}
+    }
+}
+
+pub fn shortcuts(
+    keys: Res<ButtonInput<KeyCode>>,
+    phase: Res<State<Phase>>,
+    mut design: MessageWriter<DesignMsg>,
+    mut open: ResMut<ShortcutsOpen>,
+    busy: Res<KeyboardBusy>,
+    mut time: MessageWriter<TimeMsg>,
+) {
+    if busy.0 {
+        return;
+    }
+    if keys.just_pressed(KeyCode::Space) {
+        time.write(TimeMsg::TogglePause);
+    }
+    if keys.just_pressed(KeyCode::KeyR) && phase.get().instruments_open() {
+        design.write(DesignMsg::Reset);
+    }
+    let shift = keys.pressed(KeyCode::ShiftLeft) || keys.pressed(KeyCode::ShiftRight);
+    if keys.just_pressed(KeyCode::F1) || (shift && keys.just_pressed(KeyCode::Slash)) {
+        open.0 = !open.0;
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        open.0 = false;
+    }
+}

@@ -1,0 +1,74 @@
+//! Overlays on the world: the time controls with the particle legend, and the demo's caption.
+
+use bevy_egui::egui;
+
+use super::c32;
+use crate::text;
+use crate::theme::Palette;
+use crate::world::particles::{ParticleClock, TimeControls, TimeMsg};
+
+/// PhET-style time controls over the world.
+pub fn time_controls(
+    ctx: &egui::Context,
+    left: f32,
+    tc: &TimeControls,
+    clock: &ParticleClock,
+    pal: &Palette,
+) -> Vec<TimeMsg> {
+    let mut out = Vec::new();
+    egui::Area::new("time_controls".into())
+        .fixed_pos(egui::pos2(left + 12.0, 10.0))
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let label = if tc.paused { text::PLAY } else { text::PAUSE };
+                    if ui.button(label).clicked() {
+                        out.push(TimeMsg::TogglePause);
+                    }
+                    if ui
+                        .add_enabled(tc.paused, egui::Button::new(text::STEP))
+                        .clicked()
+                    {
+                        out.push(TimeMsg::Step);
+                    }
+                    for (speed, name) in TimeControls::SPEEDS {
+                        if ui.selectable_label(tc.speed == speed, name).clicked() {
+                            out.push(TimeMsg::Speed(speed));
+                        }
+                    }
+                    ui.colored_label(c32(pal.ok), text::DOT_OK);
+                    ui.colored_label(c32(pal.warn), text::DOT_LATE);
+                    ui.colored_label(c32(pal.fail), text::DOT_REJECTED);
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "1 dot = {:.0} request(s)",
+                            clock.requests_per_particle
+                        ))
+                        .small(),
+                    );
+                });
+            });
+        });
+    out
+}
+
+/// The demo's caption, over the bottom of the world.
+pub fn demo_caption(ctx: &egui::Context, left: f32, bottom: f32, caption: &str, pal: &Palette) {
+    let rect = ctx.viewport_rect();
+    let width = (rect.width() - left - 40.0).max(200.0);
+    egui::Area::new("demo_caption".into())
+        .fixed_pos(egui::pos2(left + 20.0, rect.bottom() - bottom - 90.0))
+        .show(ctx, |ui| {
+            ui.set_max_width(width);
+            egui::Frame::popup(ui.style())
+                .fill(c32(pal.background).gamma_multiply(0.92))
+                .show(ui, |ui| {
+                    ui.label(
+                        egui::RichText::new(caption)
+                            .size(20.0)
+                            .strong()
+                            .color(c32(pal.text)),
+                    );
+                });
+        });
+}

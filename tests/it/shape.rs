@@ -1,0 +1,344 @@
+//! The code's shape, checked on every run: no import cycle between modules, the pure cores
+//! reach no Bevy, and no source file outgrows 400 lines.
+//!
+//! Each file is a module (`a.rs` and `a/mod.rs` are `a`, `a/b.rs` is `a::b`). A reference is
+//! any `crate::…` or `super::…` path, including the names inside `use crate::{…}` groups; it
+//! points at the deepest module file the path names.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// Modules that must not use Bevy, nor reach a module that does.
+const PURE: [&str; 5] = [
+    "physics",
+    "sim",
+    "ledger::format",
+    "ledger::history",
+    "ledger::analysis",
+];
+/// Longest source file allowed, in lines (`text.rs` holds only strings and is excepted).
+const MAX_LINES: usize = 400;
+
+struct Graph {
+    edges: BTreeMap<String, BTreeSet<String>>,
+    bevy: BTreeSet<String>,
+    lines: BTreeMap<String, usize>,
+}
+
+fn module_of(rel: &Path) -> String {
+    let mut parts: Vec<String> = rel
+        .with_extension("")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    if parts == ["lib"] || parts == ["main"] {
+        return "crate".into();
+    }
+    parts.join("::")
+}
+
+fn strip_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(|l| l.find("//").map_or(l, |i| &l[..i]))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Expand a use tree such as `a::{b, c::{d, e}}` into full paths.
+fn use_paths(tree: &str, prefix: &[String]) -> Vec<Vec<String>> {
+    let tree = tree.trim();
+    let Some(open) = tree.find('{').filter(|_| tree.ends_with('}')) else {
+        let mut p = prefix.to_vec();
+        let tree = tree.split(" as ").next().unwrap_or("").trim();
+        p.extend(
+            tree.split("::")
+                .filter(|s| !s.is_empty() && *s != "self")
+                .map(String::from),
+        );
+        return vec![p];
+    };
+    let mut head = prefix.to_vec();
+    head.extend(
+        tree[..open]
+            .split("::")
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().to_string()),
+    );
+    let body = &tree[open + 1..tree.len() - 1];
+    let (mut depth, mut cur, mut out) = (0, String::new(), Vec::new());
+    for ch in body.chars() {
+        match ch {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        if ch == ',' && depth == 0 {
+            out.extend(use_paths(&cur, &head));
+            cur.clear();
+        } else {
+            cur.push(ch);
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.extend(use_paths(&cur, &head));
+    }
+    out
+}
+
+/// Every `crate::`/`super::` path in the text, split into segments.
+fn paths_in(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    // use statements, groups expanded
+    let mut at = 0;
+    while let Some(i) = text[at..].find("use ") {
+        let start = at + i;
+        at = start + 4;
+        if text[..start].chars().next_back().is_some_and(is_ident) {
+            continue;
+        }
+        let rest = text[at..].trim_start();
+        let root = ["crate", "super"].into_iter().find(|r| rest.starts_with(r));
+        let (Some(root), Some(end)) = (root, rest.find(';')) else {
+            continue;
+        };
+        let tree = rest[root.len()..end].trim_start_matches(':');
+        out.extend(use_paths(tree, &[root.to_string()]));
+    }
+    // plain paths
+    for root in ["crate::", "super::"] {
+        let mut at = 0;
+        while let Some(i) = text[at..].find(root) {
+            let start = at + i;
+            at = start + root.len();
+            if text[..start].chars().next_back().is_some_and(is_ident) {
+                continue;
+            }
+            let tail: String = text[start..]
+                .chars()
+                .take_while(|c| is_ident(*c) || *c == ':')
+                .collect();
+            out.push(
+                tail.split("::")
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// The deepest known module a path names.
+fn resolve(mods: &BTreeSet<String>, here: &str, segs: &[String]) -> Option<String> {
+    let (mut base, mut rest): (Vec<String>, &[String]) = match segs.first()?.as_str() {
+        "crate" => (Vec::new(), &segs[1..]),
+        "super" => {
+            let mut b: Vec<String> = if here == "crate" {
+                Vec::new()
+            } else {
+                here.split("::").map(String::from).collect()
+            };
+            b.pop();
+            (b, &segs[1..])
+        }
+        _ => return None,
+    };
+    while rest.first().is_some_and(|s| s == "super") {
+        base.pop();
+        rest = &rest[1..];
+    }
+    let mut best = None;
+    for i in 0..=rest.len() {
+        let mut name = base.clone();
+        name.extend(rest[..i].iter().cloned());
+        let name = if name.is_empty() {
+            "crate".to_string()
+        } else {
+            name.join("::")
+        };
+        if mods.contains(&name) {
+            best = Some(name);
+        }
+    }
+    best
+}
+
+fn uses_bevy(text: &str) -> bool {
+    let mut at = 0;
+    while let Some(i) = text[at..].find("bevy") {
+        let start = at + i;
+        at = start + 4;
+        if text[..start].chars().next_back().is_some_and(is_ident) {
+            continue;
+        }
+        let tail: String = text[start..].chars().take_while(|c| is_ident(*c)).collect();
+        if text[start + tail.len()..].starts_with("::") {
+            return true;
+        }
+    }
+    false
+}
+
+fn graph(src: &Path) -> Graph {
+    let mut files = BTreeMap::new();
+    let mut todo = vec![src.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                files.insert(module_of(p.strip_prefix(src).unwrap()), text);
+            }
+        }
+    }
+    let mods: BTreeSet<String> = files.keys().cloned().collect();
+    let mut g = Graph {
+        edges: BTreeMap::new(),
+        bevy: BTreeSet::new(),
+        lines: BTreeMap::new(),
+    };
+    for (m, raw) in &files {
+        g.lines.insert(m.clone(), raw.lines().count());
+        let text = strip_comments(raw);
+        if uses_bevy(&text) {
+            g.bevy.insert(m.clone());
+        }
+        let out = g.edges.entry(m.clone()).or_default();
+        for segs in paths_in(&text) {
+            if let Some(t) = resolve(&mods, m, &segs)
+                && t != *m
+                && t != "crate"
+                && !m.starts_with(&format!("{t}::"))
+            {
+                out.insert(t);
+            }
+        }
+    }
+    g
+}
+
+/// Modules on a cycle: those that reach themselves.
+fn cycles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    edges
+        .keys()
+        .filter(|m| reach(edges, m).contains(*m))
+        .cloned()
+        .collect()
+}
+
+fn reach(edges: &BTreeMap<String, BTreeSet<String>>, from: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<&String> = edges.get(from).into_iter().flatten().collect();
+    while let Some(m) = todo.pop() {
+        if seen.insert(m.clone()) {
+            todo.extend(edges.get(m).into_iter().flatten());
+        }
+    }
+    seen
+}
+
+fn src() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+#[test]
+fn no_module_imports_itself_through_a_cycle() {
+    let g = graph(&src());
+    assert!(
+        g.edges.len() > 20,
+        "the walk found {} modules",
+        g.edges.len()
+    );
+    let on_cycle = cycles(&g.edges);
+    let detail: Vec<String> = on_cycle
+        .iter()
+        .map(|m| {
+            let back: Vec<&String> = g.edges[m].iter().filter(|t| on_cycle.contains(t)).collect();
+            format!("{m} -> {back:?}")
+        })
+        .collect();
+    assert!(on_cycle.is_empty(), "module cycle:\n{}", detail.join("\n"));
+}
+
+#[test]
+fn the_pure_cores_reach_no_bevy() {
+    let g = graph(&src());
+    for p in PURE {
+        let hit: Vec<&String> = g
+            .edges
+            .keys()
+            .filter(|m| *m == p || m.starts_with(&format!("{p}::")))
+            .collect();
+        assert!(!hit.is_empty(), "no module named {p}");
+        for m in hit {
+            let mut r = reach(&g.edges, m);
+            r.insert(m.clone());
+            let dirty: Vec<&String> = r.iter().filter(|x| g.bevy.contains(*x)).collect();
+            assert!(
+                dirty.is_empty(),
+                "pure module {m} reaches Bevy through {dirty:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_source_file_is_over_the_line_limit() {
+    let g = graph(&src());
+    let long: Vec<String> = g
+        .lines
+        .iter()
+        .filter(|(m, n)| **n > MAX_LINES && m.as_str() != "text")
+        .map(|(m, n)| format!("{m}: {n} lines"))
+        .collect();
+    assert!(
+        long.is_empty(),
+        "over {MAX_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn the_checker_sees_a_cycle_and_a_bevy_leak() {
+    // The checker itself, on a made-up crate: a <-> b through a use group and a plain path,
+    // and a pure module that reaches Bevy through c.
+    let dir = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("lib.rs", "pub mod a; pub mod b; pub mod c; pub mod pure;");
+    write("a.rs", "use crate::{b::Thing, c};\n");
+    write(
+        "b.rs",
+        "// crate::pure is only a comment\nfn f() { crate::a::g(); }\n",
+    );
+    write("c.rs", "use bevy::prelude::*;\n");
+    write("pure/mod.rs", "mod inner;\n");
+    write("pure/inner.rs", "use super::super::c::X;\n");
+    let g = graph(dir.path());
+    assert_eq!(cycles(&g.edges), ["a", "b"]);
+    assert!(g.bevy.contains("c") && !g.bevy.contains("b"));
+    assert!(reach(&g.edges, "pure::inner").contains("c"));
+    assert!(
+        !g.edges["b"].contains("pure"),
+        "comments are not references"
+    );
+}

@@ -240,7 +240,8 @@ fn handle_flow(
                     act2_correct: preds.act2_correct(&scenario).unwrap_or(false),
                 };
                 // The student's own card: a sample on screen is never saved as theirs.
-                let design = record::chapter16_design(&physics.0, &locks, &ledger.card);
+                let design =
+                    record::chapter16_design(&physics.0, &scenario.0, &locks, &ledger.card);
                 ledger.ledger.append(CAPSTONE_CHAPTER, design, &now_iso());
                 ledger.refresh_card();
                 store::save(&mut store_res, &mut ledger);

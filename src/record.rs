@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::ledger::format::Entry;
 use crate::ledger::keep::CAPSTONE_CHAPTER;
 use crate::ledger::{Ledger, ReportCard};
-use crate::physics::Report;
+use crate::physics::{Report, Scenario};
 
 /// The locked predictions of one attempt, as recorded.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +20,15 @@ pub struct Locks<'a> {
     pub act2_correct: bool,
 }
 
-/// Build the chapter-16 entry. `card` is the student's own card (never a sample's).
-pub fn chapter16_design(report: &Report, locks: &Locks, card: &ReportCard) -> Map<String, Value> {
+/// Build the chapter-16 entry. `card` is the student's own card (never a sample's); the cloud
+/// hardware is named by its scenario key, upper-cased as the course writes it (`H100x8`).
+pub fn chapter16_design(
+    report: &Report,
+    sc: &Scenario,
+    locks: &Locks,
+    card: &ReportCard,
+) -> Map<String, Value> {
+    let gpu = sc.deployment.cloud_hardware.to_uppercase();
     let d = &report.design;
     let round = |v: f64, places: i32| {
         let f = 10f64.powi(places);
@@ -32,7 +39,7 @@ pub fn chapter16_design(report: &Report, locks: &Locks, card: &ReportCard) -> Ma
         m.insert(k.into(), v);
     };
     put("context", "all".into());
-    put("cloud_hardware", format!("H100x{}", d.n_h100).into());
+    put("cloud_hardware", format!("{gpu}x{}", d.n_h100).into());
     put("quantization_strategy", d.quant_cloud.as_str().into());
     put("serving_strategy", d.serving.as_str().into());
     put(
@@ -65,7 +72,7 @@ pub fn chapter16_design(report: &Report, locks: &Locks, card: &ReportCard) -> Ma
     put(
         "act2_decision",
         format!(
-            "H100x{}_{}_{}",
+            "{gpu}x{}_{}_{}",
             d.n_h100,
             d.quant_cloud.as_str(),
             d.serving.as_str()

@@ -1,5 +1,7 @@
 //! Every string a student reads, in one place (ready for translation).
 
+use crate::physics::{PhysicsModel, Quant, Scenario, Serving};
+
 /// A tier node's line before the Act II lock.
 pub const TIER_WAITING: &str = "awaiting your design";
 
@@ -41,45 +43,131 @@ pub const RESET_ALL: &str = "Reset all (R)";
 pub const ALL_CLEAR: &str =
     "All constraints met. This design fits in memory on every tier and meets every SLO.";
 
+/// A number as a student reads it: three significant digits below 1, up to three decimals
+/// above, no trailing zeros.
+pub fn num(v: f64) -> String {
+    let places = if v.abs() > 0.0 && v.abs() < 1.0 {
+        (2 - v.abs().log10().floor() as i32).clamp(3, 12) as usize
+    } else {
+        3
+    };
+    let s = format!("{v:.places$}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+/// A fraction (0.999) as a percentage (99.9).
+pub fn pct(fraction: f64) -> String {
+    num(fraction * 100.0)
+}
+
 /// Short description of each serving strategy, as each model treats it.
-pub fn serving_label(s: crate::physics::Serving, m: crate::physics::PhysicsModel) -> &'static str {
-    use crate::physics::PhysicsModel::*;
-    use crate::physics::Serving::*;
+pub fn serving_label(s: Serving, m: PhysicsModel, sc: &Scenario) -> String {
+    use PhysicsModel::*;
+    use Serving::*;
+    let peak = pct(sc.course_draft.throughput_mult.get(s));
     match (m, s) {
-        (CourseDraft, Static) => "Static batch — simplest, 50 % of peak throughput",
-        (CourseDraft, Dynamic) => "Dynamic batch — moderate complexity, 80 % of peak",
-        (CourseDraft, Continuous) => "Continuous batching — 100 % of peak, built for LLMs",
-        (Systems, Static) => "Static batches — fixed size, wait to fill, pad to the longest answer",
-        (Systems, Dynamic) => "Dynamic batches — gather for 20 ms, then run the batch to its end",
+        (CourseDraft, Static) => format!("Static batch — simplest, {peak} % of peak throughput"),
+        (CourseDraft, Dynamic) => format!("Dynamic batch — moderate complexity, {peak} % of peak"),
+        (CourseDraft, Continuous) => {
+            format!("Continuous batching — {peak} % of peak, built for LLMs")
+        }
+        (Systems, Static) => {
+            "Static batches — fixed size, wait to fill, pad to the longest answer".into()
+        }
+        (Systems, Dynamic) => format!(
+            "Dynamic batches — gather for {} ms, then run the batch to its end",
+            num(sc.systems.dynamic_window_ms)
+        ),
         (Systems, Continuous) => {
-            "Continuous batching — requests join and leave at every decode step"
+            "Continuous batching — requests join and leave at every decode step".into()
         }
     }
 }
 
 /// A precision with what it costs.
-pub fn quant_label(q: crate::physics::Quant) -> &'static str {
-    use crate::physics::Quant::*;
-    match q {
-        Fp16 => "FP16 — 2 bytes/param, full accuracy",
-        Int8 => "INT8 — 1 byte/param, −0.4 % accuracy",
-        Int4 => "INT4 — 0.5 byte/param, −2.5 % accuracy",
-        Ternary => "Ternary — ~0.19 byte/param, −12 % accuracy",
-    }
+pub fn quant_label(q: Quant, sc: &Scenario) -> String {
+    let p = &sc.precision;
+    let bytes = p.bytes_per_param.get(q);
+    let drop = p.accuracy_drop.get(q);
+    let cost = if drop == 0.0 {
+        "full accuracy".to_string()
+    } else {
+        format!("−{} % accuracy", pct(drop))
+    };
+    let unit = if bytes > 1.0 { "bytes" } else { "byte" };
+    let name = match q {
+        Quant::Fp16 => "FP16",
+        Quant::Int8 => "INT8",
+        Quant::Int4 => "INT4",
+        Quant::Ternary => "Ternary",
+    };
+    format!("{name} — {} {unit}/param, {cost}", num(bytes))
 }
 
 /// Which latency the SLO checks, and why.
-pub fn latency_note(m: crate::physics::PhysicsModel) -> &'static str {
+pub fn latency_note(m: PhysicsModel, sc: &Scenario) -> String {
+    let tokens = num(sc.workload.output_tokens);
     match m {
-        crate::physics::PhysicsModel::Systems => {
+        PhysicsModel::Systems => format!(
             "P99 here is the time to the first token under the full load, queueing included: a \
-             256-token answer cannot finish in 100 ms, so the SLO checks how fast answers start."
-        }
-        crate::physics::PhysicsModel::CourseDraft => {
-            "Course draft: P99 is the time for a whole 256-token answer at batch 1, with no queue \
-             — the course's original formula."
-        }
+             {tokens}-token answer cannot finish in {}, so the SLO checks how fast answers start.",
+            slo_ms(sc)
+        ),
+        PhysicsModel::CourseDraft => format!(
+            "Course draft: P99 is the time for a whole {tokens}-token answer at batch 1, with no \
+             queue — the course's original formula."
+        ),
     }
+}
+
+/// The latency SLO, as a student reads it ("100 ms").
+pub fn slo_ms(sc: &Scenario) -> String {
+    format!("{} ms", num(sc.slo.p99_ms))
+}
+
+/// The SLOs in one line.
+pub fn slo_line(sc: &Scenario) -> String {
+    format!(
+        "P99 < {} · < ${} per request",
+        slo_ms(sc),
+        num(sc.slo.cost_per_req_usd)
+    )
+}
+
+/// The Act II answers, with the scenario's figures.
+pub fn act2_options(sc: &Scenario) -> [String; 4] {
+    let gb = |h: &crate::physics::scenario::Hardware| num(h.ram_gb);
+    [
+        format!(
+            "A) Cloud — the model won't fit in {} memory at FP16",
+            sc.cloud().label
+        ),
+        format!(
+            "B) Edge — a {} can't keep P99 under {} at scale",
+            sc.edge().label,
+            slo_ms(sc)
+        ),
+        format!(
+            "C) Mobile — a 7B model fits in {} GB at no precision",
+            gb(sc.mobile())
+        ),
+        format!(
+            "D) TinyML — not even ternary weights fit in {} KB of SRAM",
+            num(sc.tiny_sram_kb())
+        ),
+    ]
+}
+
+/// The degradation line of the synthesis, with the scenario's drift.
+pub fn degradation_note(sc: &Scenario) -> String {
+    let d = sc.accuracy.drift_per_day;
+    format!(
+        "Accuracy falls about {} a day between retrains: 30 days costs {} points, 90 days {}.",
+        num(d),
+        num(d * 30.0 * 100.0),
+        num(d * 90.0 * 100.0)
+    )
 }
 
 pub fn model_label(m: crate::physics::PhysicsModel) -> &'static str {
@@ -118,13 +206,13 @@ pub const INTRO_ACTS: [&str; 3] = [
     "Act II — Full-stack design challenge · 20–25 min",
     "About 35–40 minutes in all · every tier active",
 ];
-pub const INTRO_BADGES: [&str; 6] = [
+/// The introduction's badges ([`slo_line`] follows them).
+pub const INTRO_BADGES: [&str; 5] = [
     "Iron Law  T = D/BW + O/R + L",
     "Amdahl  speed-up = 1 / (s + (1 − s)/N)",
     "Roofline ridge point",
     "Little's Law  L = λW",
     "Every tier can run out of memory",
-    "P99 < 100 ms · < $0.001 per request",
 ];
 pub const READING_TITLE: &str = "Before you start";
 pub const READING: [&str; 3] = [
@@ -247,12 +335,6 @@ invariant into play, and the diagram updates as you go. Trip at least one failur
 fix it.";
 pub const ACT2_QUESTION: &str =
     "Before you configure anything: which tier will be the hardest constraint to satisfy?";
-pub const ACT2_OPTIONS: [&str; 4] = [
-    "A) Cloud — the model won't fit in H100 memory at FP16",
-    "B) Edge — a Jetson Orin can't keep P99 under 100 ms at scale",
-    "C) Mobile — a 7B model fits in 8 GB at no precision",
-    "D) TinyML — not even ternary weights fit in 256 KB of SRAM",
-];
 pub const ACT2_LOCK_HINT: &str = "Lock a prediction to unlock the design instruments.";
 pub const FINISH: &str = "Submit this design";
 pub const REPLAY: &str = "Back to the design (a new submission is saved as a new entry)";
@@ -281,7 +363,8 @@ parameter keyword spotter or anomaly detector rather than a shrunken LLM. 256 KB
 a knob.",
 ];
 pub const MATHPEEK_ACT2: &str = "How the seven invariants meet in this scenario";
-pub const SYNTHESIS: [(&str, &str); 7] = [
+/// How the invariants meet; an empty body is filled from the scenario ([`synthesis`]).
+const SYNTHESIS: [(&str, &str); 7] = [
     (
         "Iron Law → cloud latency",
         "Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps.",
@@ -302,10 +385,7 @@ pub const SYNTHESIS: [(&str, &str); 7] = [
         "Little's Law → queues",
         "Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind.",
     ),
-    (
-        "Degradation → retraining cadence",
-        "Accuracy falls about 0.001 a day between retrains: 30 days costs 3 points, 90 days 9.",
-    ),
+    ("Degradation → retraining cadence", ""),
     (
         "Fairness → accuracy",
         "Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.",
@@ -325,6 +405,21 @@ pub const FIX_STEPS: [&str; 5] = [
 ];
 pub const FIX_FOOTER: &str =
     "Every fix traces back to one of the seven invariants. Nothing is free.";
+/// The synthesis, with the scenario's figures.
+pub fn synthesis(sc: &Scenario) -> Vec<(&'static str, String)> {
+    SYNTHESIS
+        .iter()
+        .map(|(name, body)| {
+            let body = if body.is_empty() {
+                degradation_note(sc)
+            } else {
+                body.to_string()
+            };
+            (*name, body)
+        })
+        .collect()
+}
+
 pub const TAKEAWAYS_TITLE: &str = "Key takeaways";
 pub const TAKEAWAYS: [&str; 2] = [
     "1. Tier boundaries are physics, not software settings. No hyperparameter moves one model \
@@ -401,42 +496,57 @@ pub fn latency(ms: f64) -> String {
 }
 
 /// The banner's explanation, with the report's numbers.
-pub fn banner_detail(b: crate::physics::Banner, r: &crate::physics::Report) -> String {
+pub fn banner_detail(
+    b: crate::physics::Banner,
+    r: &crate::physics::Report,
+    sc: &Scenario,
+) -> String {
     use crate::physics::Banner::*;
     let sys = r.systems.as_ref();
+    let slo = &sc.slo;
     match b {
         CloudOom => format!(
-            "The cloud needs {:.1} GB but {} × H100 offer {:.0} GB. Add GPUs or use INT8 weights.",
-            r.cloud_model_gb, r.design.n_h100, r.cloud_ram_gb
+            "The cloud needs {:.1} GB but {} × {} offer {:.0} GB. Add GPUs or use INT8 weights.",
+            r.cloud_model_gb,
+            r.design.n_h100,
+            sc.cloud().label,
+            r.cloud_ram_gb
         ),
         EdgeOom => format!(
-            "The Orin needs {:.1} GB of its {:.0} GB. Quantise the edge to INT8 (about 7 GB) or INT4 (about 3.5 GB).",
-            r.edge_model_gb, r.edge_ram_gb
+            "The {} needs {:.1} GB of its {:.0} GB. Quantise the edge to INT8 (about {:.1} GB of weights) or INT4 (about {:.1} GB).",
+            sc.edge().label,
+            r.edge_model_gb,
+            r.edge_ram_gb,
+            sc.llm().params * sc.precision.bytes_per_param.int8 / 1e9,
+            sc.llm().params * sc.precision.bytes_per_param.int4 / 1e9
         ),
         MobileOom => format!(
             "The phone needs {:.2} GB of its {:.0} GB. Use INT4 or ternary weights on mobile.",
             r.mobile_model_gb, r.mobile_ram_gb
         ),
         TinySram => format!(
-            "The TinyML sub-model needs {:.1} KB; the Cortex-M7 has {:.0} KB of SRAM. No precision fixes this: \
-             use a purpose-built model under about {:.2}M ternary (0.19 byte each) or {:.0}K INT8 parameters — a 100K-parameter keyword spotter fits.",
+            "The TinyML sub-model needs {:.1} KB; the {} has {:.0} KB of SRAM. No precision fixes this: \
+             use a purpose-built model under about {:.2}M ternary ({} byte each) or {:.0}K INT8 parameters — a 100K-parameter keyword spotter fits.",
             r.tiny_model_kb,
+            sc.tiny().label,
             r.tiny_sram_kb,
-            r.tiny_sram_kb * 1024.0 / 0.19 / 1e6,
-            r.tiny_sram_kb * 1024.0 / 1e3
+            r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.ternary / 1e6,
+            num(sc.precision.bytes_per_param.ternary),
+            r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.int8 / 1e3
         ),
         P99Slo => match sys {
             Some(s) => format!(
                 "P99 time to first token is {} against the {} SLO (queue wait, prefill and one decode step, at {:.0} % utilisation). \
                  Use continuous batching, add GPUs, or move fewer bytes per step (INT8 weights and KV cache).",
                 latency(s.cloud_p99_ttft_ms),
-                latency(100.0),
+                slo_ms(sc),
                 s.cloud_utilization.min(99.99) * 100.0
             ),
             None => format!(
-                "Cloud P99 is {} against the 100 ms SLO. Decode is bandwidth-bound (Iron Law): every token reads the weights from HBM. \
+                "Cloud P99 is {} against the {} SLO. Decode is bandwidth-bound (Iron Law): every token reads the weights from HBM. \
                  Add GPUs, switch to continuous batching, or use fewer bytes per parameter.",
-                latency(r.cloud_p99_ms)
+                latency(r.cloud_p99_ms),
+                slo_ms(sc)
             ),
         },
         ThroughputSlo => match sys {
@@ -450,22 +560,26 @@ pub fn banner_detail(b: crate::physics::Banner, r: &crate::physics::Report) -> S
             None => "The cloud cannot produce the tokens its share of traffic asks for.".into(),
         },
         CostSlo => format!(
-            "Each request costs ${:.6}: the GPUs' hourly price over the requests they serve, above the $0.001 SLO. \
+            "Each request costs ${:.6}: the GPUs' hourly price over the requests they serve, above the ${} SLO. \
              Provision fewer or cheaper GPUs for this load.",
-            r.cost_per_req_usd
+            r.cost_per_req_usd,
+            num(slo.cost_per_req_usd)
         ),
         AvailabilitySlo => match sys {
             Some(s) => format!(
-                "With each GPU up 99.5 % of the time, the load fits only {:.3} % of the time (SLO 99.9 %). \
+                "With each GPU up {} % of the time, the load fits only {:.3} % of the time (SLO {} %). \
                  Keep enough spare capacity that losing a GPU does not overload the rest.",
-                s.availability * 100.0
+                pct(sc.cloud().availability),
+                s.availability * 100.0,
+                pct(slo.availability)
             ),
             None => String::new(),
         },
         AccuracyWarning => format!(
-            "Effective accuracy is {:.1} % before drift. Ternary weights cost about 12 points and a tight fairness \
+            "Effective accuracy is {:.1} % before drift. Ternary weights cost about {} points and a tight fairness \
              threshold costs more: fine for a trigger model, not for the answers. Route precision-sensitive requests to the cloud.",
-            r.effective_accuracy * 100.0
+            r.effective_accuracy * 100.0,
+            pct(sc.precision.accuracy_drop.ternary)
         ),
         DriftWarning => format!(
             "Retraining every {} days lets accuracy decay to {:.1} % (from {:.1} %). Retrain more often, or trigger retraining from PSI monitoring.",

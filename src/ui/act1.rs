@@ -4,7 +4,7 @@ use bevy_egui::egui;
 
 use super::{Ctx, c32, widgets};
 use crate::flow::{Act1Choice, FlowMsg};
-use crate::ledger::analysis::CONTEXTS;
+use crate::ledger::analysis::{CONTEXTS, LAB_CHAPTERS};
 use crate::ledger::store::{ImportMode, LedgerMsg, SAMPLES};
 use crate::{text, theme};
 
@@ -32,7 +32,8 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        for b in text::INTRO_BADGES {
+        let slo = text::slo_line(&c.scenario.0);
+        for b in text::INTRO_BADGES.iter().copied().chain([slo.as_str()]) {
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
                 .corner_radius(10.0)
@@ -270,7 +271,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.columns(3, |cols| {
         widgets::tile(
             &mut cols[0],
-            &format!("{}/15", card.n_completed),
+            &format!("{}/{}", card.n_completed, LAB_CHAPTERS.count()),
             text::CARD_LABS,
             c32(pal.info),
         );

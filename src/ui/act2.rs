@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use super::{Ctx, c32, metrics, widgets};
 use crate::flow::{Act2Choice, FlowMsg};
 use crate::game::DesignMsg;
-use crate::physics::{self, PhysicsModel, Quant, Serving};
+use crate::physics::{self, PhysicsModel, Quant, Scenario, Serving};
 use crate::{text, theme};
 
 pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -34,9 +34,10 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     ui.strong(text::ACT2_QUESTION);
     let mut choice = c.pending.act2;
+    let options = text::act2_options(&c.scenario.0);
     for (i, opt) in Act2Choice::ALL.iter().enumerate() {
         if ui
-            .radio(choice == Some(*opt), text::ACT2_OPTIONS[i])
+            .radio(choice == Some(*opt), options[i].as_str())
             .clicked()
         {
             choice = Some(*opt);
@@ -61,8 +62,9 @@ fn recommendations(c: &Ctx) -> Vec<String> {
             match r.kind {
                 "compression" => format!("• Lab 10: you chose {v} compression — worth weighing for the edge and mobile tiers."),
                 "p99" => format!(
-                    "• Lab 13: your P99 was {:.0} ms at your chosen load — this lab's 100 ms SLO is much tighter.",
-                    r.value.as_f64().unwrap_or(0.0)
+                    "• Lab 13: your P99 was {:.0} ms at your chosen load — this lab's {} SLO is much tighter.",
+                    r.value.as_f64().unwrap_or(0.0),
+                    text::slo_ms(&c.scenario.0)
                 ),
                 _ => format!("• Lab 14: you retrained on a {v} cadence — here four tiers drift at different rates."),
             }
@@ -70,15 +72,22 @@ fn recommendations(c: &Ctx) -> Vec<String> {
         .collect()
 }
 
-fn quant_combo(ui: &mut egui::Ui, id: &str, label: &str, value: &mut Quant, options: &[Quant]) {
+fn quant_combo(
+    ui: &mut egui::Ui,
+    sc: &Scenario,
+    id: &str,
+    label: &str,
+    value: &mut Quant,
+    options: &[Quant],
+) {
     ui.horizontal(|ui| {
         ui.add_sized([150.0, 20.0], egui::Label::new(label));
         egui::ComboBox::from_id_salt(id)
-            .selected_text(text::quant_label(*value))
+            .selected_text(text::quant_label(*value, sc))
             .width(240.0)
             .show_ui(ui, |ui| {
                 for q in options {
-                    ui.selectable_value(value, *q, text::quant_label(*q));
+                    ui.selectable_value(value, *q, text::quant_label(*q, sc));
                 }
             });
     });
@@ -102,6 +111,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.strong(text::STAGE_2);
     quant_combo(
         ui,
+        &c.scenario.0,
         "qc",
         text::LABEL_Q_CLOUD,
         &mut d.quant_cloud,
@@ -109,6 +119,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     );
     quant_combo(
         ui,
+        &c.scenario.0,
         "qe",
         text::LABEL_Q_EDGE,
         &mut d.quant_edge,
@@ -116,17 +127,25 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     );
     quant_combo(
         ui,
+        &c.scenario.0,
         "qm",
         text::LABEL_Q_MOBILE,
         &mut d.quant_mobile,
         &Quant::MOBILE,
     );
     if m == PhysicsModel::Systems {
-        quant_combo(ui, "kv", text::LABEL_KV, &mut d.kv_quant, &Quant::KV);
+        quant_combo(
+            ui,
+            &c.scenario.0,
+            "kv",
+            text::LABEL_KV,
+            &mut d.kv_quant,
+            &Quant::KV,
+        );
     }
     ui.strong(text::STAGE_3);
     for s in Serving::ALL {
-        ui.radio_value(&mut d.serving, s, text::serving_label(s, m));
+        ui.radio_value(&mut d.serving, s, text::serving_label(s, m, &c.scenario.0));
     }
     ui.strong(text::STAGE_4);
     ui.add(
@@ -149,6 +168,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
         );
         quant_combo(
             ui,
+            &c.scenario.0,
             "tq",
             text::LABEL_TINY_QUANT,
             &mut d.tiny_quant,
@@ -171,7 +191,7 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
         ui.label(format!(
             "{}: {}",
             text::LOCKED,
-            text::ACT2_OPTIONS[p.index()]
+            &text::act2_options(&c.scenario.0)[p.index()]
         ));
     }
     controls(ui, c);
@@ -210,7 +230,7 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
         );
     }
     egui::CollapsingHeader::new(text::MATHPEEK_ACT2).show(ui, |ui| {
-        for (name, body) in text::SYNTHESIS {
+        for (name, body) in text::synthesis(&c.scenario.0) {
             ui.strong(name);
             ui.add(egui::Label::new(body).wrap());
         }

@@ -24,7 +24,11 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         item(
             ui,
             text::HUD_LABS,
-            format!("{}/15", card.n_completed),
+            format!(
+                "{}/{}",
+                card.n_completed,
+                crate::ledger::analysis::LAB_CHAPTERS.count()
+            ),
             c32(pal.text),
         );
         let pc = pal.accuracy_color(card.pct_correct);

@@ -11,7 +11,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     let r = &c.physics.0;
     let ok = |b: bool| c32(if b { pal.ok } else { pal.fail });
     ui.heading(text::PANEL_METRICS);
-    ui.label(egui::RichText::new(text::latency_note(r.model)).small());
+    ui.label(egui::RichText::new(text::latency_note(r.model, &c.scenario.0)).small());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         for line in &r.trace {
@@ -81,23 +81,27 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
         });
     // SLO tiles.
     let acc = &c.scenario.0.accuracy;
+    let slo = &c.scenario.0.slo;
     ui.columns(4, |cols| {
         widgets::tile(
             &mut cols[0],
             &text::latency(r.cloud_p99_ms),
-            "P99 (SLO < 100 ms)",
+            &format!("P99 (SLO < {})", text::slo_ms(&c.scenario.0)),
             ok(r.slo_latency_ok),
         );
         widgets::tile(
             &mut cols[1],
             &format!("${:.5}", r.cost_per_req_usd),
-            "Cost/req (SLO < $0.001)",
+            &format!("Cost/req (SLO < ${})", text::num(slo.cost_per_req_usd)),
             ok(r.slo_cost_ok),
         );
         widgets::tile(
             &mut cols[2],
             &format!("{:.1}%", r.effective_accuracy * 100.0),
-            "Accuracy (target > 90%)",
+            &format!(
+                "Accuracy (target > {}%)",
+                text::pct(acc.accuracy_tile_target)
+            ),
             ok(r.effective_accuracy > acc.accuracy_tile_target),
         );
         widgets::tile(
@@ -118,7 +122,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             widgets::tile(
                 &mut cols[1],
                 &format!("{:.3}%", s.availability * 100.0),
-                "Availability (SLO 99.9%)",
+                &format!("Availability (SLO {}%)", text::pct(slo.availability)),
                 ok(s.availability_ok),
             );
             widgets::tile(
@@ -198,7 +202,7 @@ pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
             ui,
             color,
             text::banner_title(*b),
-            &text::banner_detail(*b, r),
+            &text::banner_detail(*b, r, &c.scenario.0),
         );
     }
 }

@@ -120,8 +120,9 @@ fn style(
     Ok(())
 }
 
-/// Everything a panel needs to read, and where it sends requests.
-pub(crate) struct Ctx<'a> {
+/// The panels' view model: everything a panel reads, and the requests it makes. The panels
+/// are functions of an `egui::Ui` and this, so they run on a bare `egui::Context` in tests.
+pub struct Ctx<'a> {
     pub phase: Phase,
     /// The request simulation's measured metrics (last 30 simulated seconds).
     pub measured: Option<Measured>,
@@ -224,14 +225,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
                         w.prefs.write(PrefsMsg::Set(p));
                     }
                     storage_warnings(ui, &mut c);
-                    match c.phase {
-                        Phase::Intro => act1::intro(ui, &mut c),
-                        Phase::Act1Predict => act1::predict(ui, &mut c),
-                        Phase::Act1Report => act1::report(ui, &mut c),
-                        Phase::Act2Brief => act2::brief(ui, &mut c),
-                        Phase::Act2Design => act2::design(ui, &mut c),
-                        Phase::Act2Reveal => act2::reveal(ui, &mut c),
-                    }
+                    phase_panel(ui, &mut c);
                 });
         })
         .response
@@ -271,6 +265,23 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     w.design.write_batch(design);
     w.ledger.write_batch(ledger);
     Ok(())
+}
+
+/// The side panel's content for the phase in play.
+pub fn phase_panel(ui: &mut egui::Ui, c: &mut Ctx) {
+    match c.phase {
+        Phase::Intro => act1::intro(ui, c),
+        Phase::Act1Predict => act1::predict(ui, c),
+        Phase::Act1Report => act1::report(ui, c),
+        Phase::Act2Brief => act2::brief(ui, c),
+        Phase::Act2Design => act2::design(ui, c),
+        Phase::Act2Reveal => act2::reveal(ui, c),
+    }
+}
+
+/// The HUD footer of Act II.
+pub fn hud_panel(ui: &mut egui::Ui, c: &Ctx) {
+    hud::hud(ui, c);
 }
 
 /// Display preferences: profile and scale. Returns the new ones if the student changed them.

@@ -218,3 +218,72 @@ fn the_flow_can_be_played_from_the_keyboard() {
         Some(Act1Choice::SerialFraction)
     );
 }
+
+#[test]
+fn chapter_16_records_the_submitted_design_and_its_physics() {
+    use architects_audit::physics::scenario::BUILTIN_JSON;
+    use architects_audit::physics::{Quant, Scenario, Serving};
+    // A scenario whose cloud is the A100: the record names the scenario's hardware.
+    let mut doc: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    doc["deployment"]["cloud_hardware"] = "a100".into();
+    let sc = Scenario::from_json(&doc.to_string()).unwrap();
+    let mut app = architects_audit::testing::headless_app_with(
+        sc,
+        architects_audit::physics::PhysicsModel::Systems,
+    );
+    for m in [
+        FlowMsg::Begin,
+        FlowMsg::LockAct1(Act1Choice::Drift),
+        FlowMsg::ToAct2,
+        FlowMsg::LockAct2(Act2Choice::EdgeLatency),
+    ] {
+        send(&mut app, m);
+    }
+    let design = architects_audit::physics::Design {
+        n_h100: 6,
+        quant_cloud: Quant::Int4,
+        serving: Serving::Dynamic,
+        retrain_cadence_days: 45,
+        fairness_threshold_pct: 4,
+        ..architects_audit::physics::Design::default()
+    };
+    app.world_mut().write_message(DesignMsg::Set(design));
+    send(&mut app, FlowMsg::Finish);
+    let report = app.world().resource::<Physics>().0.clone();
+    assert_eq!(report.design, design, "the design was applied");
+    let ledger = app.world().resource::<LedgerState>();
+    let d = &ledger.ledger.history.last().unwrap().design;
+    assert_eq!(d["cloud_hardware"], "A100x6");
+    assert_eq!(d["act2_decision"], "A100x6_int4_dynamic");
+    assert_eq!(d["quantization_strategy"], "int4");
+    assert_eq!(d["serving_strategy"], "dynamic");
+    assert_eq!(d["retraining_cadence_days"], 45);
+    assert_eq!(d["fairness_threshold_pct"], 4);
+    assert_eq!(d["act1_prediction"], "drift");
+    assert_eq!(d["act2_prediction"], "edge_latency");
+    // The built-in answer is TinyML: an Edge prediction is wrong.
+    assert_eq!(d["act2_correct"], false);
+    // The numbers are the report's, to the places the course keeps.
+    let close = |k: &str, v: f64, tol: f64| {
+        let got = d[k].as_f64().unwrap_or(f64::NAN);
+        assert!((got - v).abs() <= tol, "{k}: recorded {got}, report {v}");
+    };
+    close("p99_latency_ms", report.cloud_p99_ms, 0.005);
+    close("total_cost_per_req", report.cost_per_req_usd, 5e-7);
+    assert_eq!(d["system_valid"], report.system_valid);
+    assert_eq!(d["constraint_hit"], report.constraint_hit);
+    assert_eq!(
+        d["act2_result"],
+        if report.system_valid {
+            "feasible"
+        } else {
+            "infeasible"
+        }
+    );
+    assert_eq!(
+        d["tier_assignments"],
+        serde_json::to_value(&report.tier_assignments).unwrap()
+    );
+    assert_eq!(d["labs_completed"], 0);
+    assert_eq!(d["physics_model"], "systems");
+}

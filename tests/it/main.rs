@@ -2,6 +2,7 @@
 //! validation and game properties, and headless app tests.
 
 mod app;
+mod captions;
 mod cli;
 mod demo;
 mod des;
@@ -10,6 +11,7 @@ mod fuzz;
 mod golden;
 mod integrity;
 mod ledger;
+mod prefs;
 mod scenario;
 mod shape;
 mod store;

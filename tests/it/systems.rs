@@ -430,7 +430,7 @@ fn the_tinyml_banner_names_the_sub_models_that_fit() {
     let sc = Scenario::builtin();
     let r = physics::evaluate(&sc, &Design::default(), PhysicsModel::Systems);
     assert!(r.banners.contains(&Banner::TinySram));
-    let text = architects_audit::text::banner_detail(Banner::TinySram, &r);
+    let text = architects_audit::text::banner_detail(Banner::TinySram, &r, &sc);
     // 256 KiB of SRAM holds 262,144 bytes: about 1.38M ternary (0.19 B) or 262K INT8 weights.
     assert!(text.contains("1.38M ternary"), "{text}");
     assert!(text.contains("262K INT8"), "{text}");

@@ -1,0 +1,170 @@
+//! Every number a student reads comes from the scenario: the panels, drawn on a bare egui
+//! context with a variant scenario (other SLOs, hardware, drift and windows), show its figures
+//! and none of the built-in ones.
+
+use architects_audit::flow::{Act1Choice, Act2Choice, PendingChoice, Phase, Predictions};
+use architects_audit::game::{ActiveModel, ActiveScenario, CurrentDesign, Physics};
+use architects_audit::ledger::Ledger;
+use architects_audit::ledger::store::LedgerState;
+use architects_audit::physics::scenario::BUILTIN_JSON;
+use architects_audit::physics::{self, Design, PhysicsModel, Scenario, Serving};
+use architects_audit::theme::Palette;
+use architects_audit::ui::{Ctx, ImportDraft, hud_panel, phase_panel};
+use bevy_egui::egui;
+use serde_json::{Value, json};
+
+fn variant() -> Scenario {
+    let mut doc: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    doc["slo"]["p99_ms"] = json!(250);
+    doc["slo"]["cost_per_req_usd"] = json!(0.0004);
+    doc["slo"]["availability"] = json!(0.995);
+    doc["systems"]["dynamic_window_ms"] = json!(35);
+    doc["accuracy"]["drift_per_day"] = json!(0.002);
+    doc["accuracy"]["accuracy_tile_target"] = json!(0.8);
+    doc["hardware"]["cortex-m7"]["sram_kb"] = json!(512);
+    doc["hardware"]["h100"]["availability"] = json!(0.98);
+    doc["workload"]["output_tokens"] = json!(128);
+    Scenario::from_json(&doc.to_string()).unwrap()
+}
+
+/// All the text one frame of a panel draws.
+fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> String {
+    let report = physics::evaluate(sc, &design, model);
+    let (cd, am, ph, asc) = (
+        CurrentDesign(design),
+        ActiveModel(model),
+        Physics(report),
+        ActiveScenario(sc.clone()),
+    );
+    let preds = Predictions {
+        act1: Some(Act1Choice::MemoryBw),
+        act2: (phase != Phase::Act2Brief).then_some(Act2Choice::TinyOom),
+        attempt: None,
+    };
+    let ledger = LedgerState::from_ledger(Ledger::default());
+    let pending = PendingChoice::default();
+    let mut draft = ImportDraft::default();
+    let mut c = Ctx {
+        phase,
+        measured: None,
+        pal: Palette::DEFAULT,
+        design: &cd,
+        model: &am,
+        physics: &ph,
+        scenario: &asc,
+        preds: &preds,
+        ledger: &ledger,
+        preview: None,
+        draft: &mut draft,
+        pending: &pending,
+        flow: Vec::new(),
+        design_msgs: Vec::new(),
+        ledger_msgs: Vec::new(),
+    };
+    let ctx = egui::Context::default();
+    let mut out = String::new();
+    // Two frames: the first lays out, the second draws with the sizes it found.
+    for _ in 0..2 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1200.0, 20000.0),
+            )),
+            ..Default::default()
+        };
+        out.clear();
+        let full = ctx.run_ui(input, |ui| {
+            phase_panel(ui, &mut c);
+            hud_panel(ui, &c);
+        });
+        for s in full.shapes {
+            collect(&s.shape, &mut out);
+        }
+    }
+    out
+}
+
+fn collect(shape: &egui::Shape, out: &mut String) {
+    match shape {
+        egui::Shape::Text(t) => {
+            out.push_str(t.galley.text());
+            out.push('\n');
+        }
+        egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
+        _ => {}
+    }
+}
+
+fn has(text: &str, want: &str) {
+    assert!(text.contains(want), "missing {want:?} in:\n{text}");
+}
+
+fn lacks(text: &str, unwanted: &str) {
+    assert!(
+        !text.contains(unwanted),
+        "the built-in figure {unwanted:?} shows with a variant scenario:\n{text}"
+    );
+}
+
+#[test]
+fn the_design_panel_reads_its_numbers_from_the_scenario() {
+    let sc = variant();
+    let design = Design {
+        serving: Serving::Dynamic,
+        ..Design::default()
+    };
+    let text = drawn(&sc, Phase::Act2Design, design, PhysicsModel::Systems);
+    has(&text, "P99 (SLO < 250 ms)");
+    has(&text, "Cost/req (SLO < $0.0004)");
+    has(&text, "Availability (SLO 99.5%)");
+    has(&text, "Accuracy (target > 80%)");
+    has(&text, "gather for 35 ms");
+    has(&text, "128-token answer");
+    for unwanted in ["100 ms", "$0.001", "99.9%", "> 90%", "20 ms", "256-token"] {
+        lacks(&text, unwanted);
+    }
+}
+
+#[test]
+fn the_brief_and_the_banners_read_the_scenario() {
+    let sc = variant();
+    let brief = drawn(
+        &sc,
+        Phase::Act2Brief,
+        Design::default(),
+        PhysicsModel::Systems,
+    );
+    has(&brief, "under 250 ms");
+    has(&brief, "512 KB of SRAM");
+    lacks(&brief, "256 KB");
+    lacks(&brief, "100 ms");
+
+    // The default design fails the latency SLO and the TinyML SRAM: their banners name the
+    // scenario's figures.
+    let design = drawn(
+        &sc,
+        Phase::Act2Design,
+        Design::default(),
+        PhysicsModel::Systems,
+    );
+    has(&design, "against the 250 ms SLO");
+    has(&design, "512 KB of SRAM");
+    lacks(&design, "99.5 % of the time");
+
+    let intro = drawn(&sc, Phase::Intro, Design::default(), PhysicsModel::Systems);
+    has(&intro, "P99 < 250 ms · < $0.0004 per request");
+    lacks(&intro, "$0.001");
+}
+
+#[test]
+fn the_reveal_synthesis_uses_the_scenarios_drift() {
+    // The synthesis sits in a closed section of the reveal; its text is built from the scenario.
+    let text: Vec<String> = architects_audit::text::synthesis(&variant())
+        .into_iter()
+        .map(|(_, body)| body)
+        .collect();
+    let text = text.join("\n");
+    has(&text, "about 0.002 a day");
+    has(&text, "30 days costs 6 points, 90 days 18");
+    lacks(&text, "0.001 a day");
+}

@@ -1,0 +1,96 @@
+//! Display preferences: remembered in the student's store under their own key, restored on the
+//! next start, never written by a command-line override alone, and never part of the ledger.
+
+use architects_audit::LaunchOptions;
+use architects_audit::physics::{PhysicsModel, Scenario};
+use architects_audit::prefs::{PREFS_KEY, Prefs, PrefsMsg};
+use architects_audit::storage::Store;
+use architects_audit::testing::headless_app_for;
+use bevy::prelude::*;
+
+fn options() -> LaunchOptions {
+    LaunchOptions::new(Scenario::builtin(), PhysicsModel::Systems)
+}
+
+fn prefs(app: &App) -> Prefs {
+    *app.world().resource::<Prefs>()
+}
+
+fn stored(app: &App) -> Option<String> {
+    app.world().resource::<Store>().get(PREFS_KEY).ok().flatten()
+}
+
+#[test]
+fn preferences_persist_across_starts_on_their_own_key() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = headless_app_for(&options(), dir.path().into());
+        app.update();
+        assert_eq!(prefs(&app), Prefs::default());
+        assert_eq!(stored(&app), None, "nothing is written before a change");
+        app.world_mut().write_message(PrefsMsg::Set(Prefs {
+            projector: true,
+            scale: 1.75,
+        }));
+        app.update();
+        assert!(stored(&app).is_some(), "a change is saved");
+        let ledger_keys = app
+            .world()
+            .resource::<Store>()
+            .get(architects_audit::ledger::keep::LEDGER_KEY)
+            .ok()
+            .flatten();
+        assert_eq!(ledger_keys, None, "preferences never touch the ledger");
+    }
+    // The next start reads them back, and the palette follows.
+    let mut app = headless_app_for(&options(), dir.path().into());
+    app.update();
+    assert_eq!(
+        prefs(&app),
+        Prefs {
+            projector: true,
+            scale: 1.75
+        }
+    );
+    assert!(
+        app.world()
+            .resource::<architects_audit::theme::ActivePalette>()
+            .0
+            .projector
+    );
+}
+
+#[test]
+fn an_override_is_for_one_run_and_a_bad_value_is_clamped() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = LaunchOptions {
+        projector: Some(true),
+        scale: Some(9.0),
+        ..options()
+    };
+    {
+        let mut app = headless_app_for(&opts, dir.path().into());
+        for _ in 0..3 {
+            app.update();
+        }
+        assert_eq!(
+            prefs(&app),
+            Prefs {
+                projector: true,
+                scale: 2.5
+            }
+        );
+        assert_eq!(stored(&app), None, "an override alone is not remembered");
+    }
+    let mut app = headless_app_for(&options(), dir.path().into());
+    app.update();
+    assert_eq!(prefs(&app), Prefs::default());
+    // P toggles the profile, and that is the student's choice: it is remembered.
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::KeyP);
+    app.update();
+    assert!(prefs(&app).projector);
+    assert!(stored(&app).is_some_and(|t| t.contains("true")));
+}

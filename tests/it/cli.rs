@@ -123,6 +123,11 @@ fn ledger_report_matches_golden_and_reports_errors() {
     let first: Vec<&str> = golden.lines().take(3).collect();
     let (code, out, err) = run(&["ledger-report"], &first.join("\n"));
     assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.lines().count(),
+        first.len(),
+        "one report per ledger line:\n{out}"
+    );
     for (g, o) in first.iter().zip(out.lines()) {
         let g: Value = serde_json::from_str(g).unwrap();
         let o: Value = serde_json::from_str(o).unwrap();

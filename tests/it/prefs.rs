@@ -17,7 +17,11 @@ fn prefs(app: &App) -> Prefs {
 }
 
 fn stored(app: &App) -> Option<String> {
-    app.world().resource::<Store>().get(PREFS_KEY).ok().flatten()
+    app.world()
+        .resource::<Store>()
+        .get(PREFS_KEY)
+        .ok()
+        .flatten()
 }
 
 #[test]

@@ -39,6 +39,7 @@ pub const LABEL_FAIRNESS: &str = "Max approval gap between groups (%)";
 pub const LABEL_TINY_PARAMS: &str = "Parameters";
 pub const LABEL_TINY_QUANT: &str = "Precision";
 pub const LABEL_MODEL: &str = "Physics model";
+pub const IMPORT_COURSE_FILE: &str = "Import ~/.mlsys/ledger.json";
 pub const RESET_ALL: &str = "Reset all (R)";
 pub const ALL_CLEAR: &str =
     "All constraints met. This design fits in memory on every tier and meets every SLO.";

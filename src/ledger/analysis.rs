@@ -9,6 +9,7 @@
 //! non-zero; strings true for "true", "yes", "y", "1" (any case), false otherwise; null,
 //! lists and objects false.
 
+use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -78,36 +79,13 @@ pub struct ReportCard {
     pub n_hits: u32,
     pub hit_chapters: Vec<u32>,
     /// In the course's order: cloud, edge, mobile, tiny.
-    #[serde(serialize_with = "ordered_counts")]
-    pub context_counts: Vec<(&'static str, u32)>,
+    pub context_counts: IndexMap<&'static str, u32>,
     pub fav_context: &'static str,
     /// In the course's order of invariants.
-    #[serde(serialize_with = "ordered_scores")]
-    pub invariant_scores: Vec<(&'static str, InvariantScore)>,
+    pub invariant_scores: IndexMap<&'static str, InvariantScore>,
     pub weakest_invariant: &'static str,
     pub act1_correct_answer: &'static str,
     pub recommendations: Vec<Recommendation>,
-}
-
-fn ordered_counts<S: serde::Serializer>(v: &[(&str, u32)], s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut m = s.serialize_map(Some(v.len()))?;
-    for (k, n) in v {
-        m.serialize_entry(k, n)?;
-    }
-    m.end()
-}
-
-fn ordered_scores<S: serde::Serializer>(
-    v: &[(&str, InvariantScore)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut m = s.serialize_map(Some(v.len()))?;
-    for (k, sc) in v {
-        m.serialize_entry(k, sc)?;
-    }
-    m.end()
 }
 
 /// The documented reading of a flag that may not be a boolean.
@@ -131,16 +109,10 @@ fn flag(d: &Map<String, Value>, key: &str) -> bool {
 
 impl ReportCard {
     pub fn score(&self, invariant: &str) -> Option<&InvariantScore> {
-        self.invariant_scores
-            .iter()
-            .find(|(k, _)| *k == invariant)
-            .map(|(_, s)| s)
+        self.invariant_scores.get(invariant)
     }
     pub fn context_count(&self, ctx: &str) -> u32 {
-        self.context_counts
-            .iter()
-            .find(|(k, _)| *k == ctx)
-            .map_or(0, |(_, n)| *n)
+        self.context_counts.get(ctx).copied().unwrap_or(0)
     }
     /// Fewer than all 15 labs: the card shows the sparse-ledger note.
     pub fn is_sparse(&self) -> bool {
@@ -170,24 +142,25 @@ pub fn analyze(ledger: &Ledger) -> ReportCard {
         .collect();
     let n_hits = hit_chapters.len() as u32;
 
-    let mut context_counts: Vec<(&'static str, u32)> = CONTEXTS.iter().map(|c| (*c, 0)).collect();
+    let mut context_counts: IndexMap<&'static str, u32> =
+        CONTEXTS.iter().map(|c| (*c, 0)).collect();
     for c in &completed {
         let ctx = match data[c].get("context") {
             None => Some("cloud"),
             Some(Value::String(s)) => Some(s.as_str()),
             Some(_) => None,
         };
-        if let Some(slot) = ctx.and_then(|ctx| context_counts.iter_mut().find(|(k, _)| *k == ctx)) {
-            slot.1 += 1;
+        if let Some(n) = ctx.and_then(|ctx| context_counts.get_mut(ctx)) {
+            *n += 1;
         }
     }
     let fav_context = if n_completed > 0 {
-        first_max(&context_counts, |n| *n as f64)
+        first_max(context_counts.iter().map(|(k, n)| (*k, *n as f64)))
     } else {
         "cloud"
     };
 
-    let invariant_scores: Vec<(&'static str, InvariantScore)> = INVARIANTS
+    let invariant_scores: IndexMap<&'static str, InvariantScore> = INVARIANTS
         .iter()
         .map(|(name, chapters)| {
             let done: Vec<u32> = chapters
@@ -220,16 +193,11 @@ pub fn analyze(ledger: &Ledger) -> ReportCard {
             (*name, score)
         })
         .collect();
-    let filled: Vec<(&'static str, f64)> = invariant_scores
+    let filled = invariant_scores
         .iter()
         .filter(|(_, s)| s.n > 0)
-        .map(|(k, s)| (*k, s.correct_rate))
-        .collect();
-    let weakest_invariant = if filled.is_empty() {
-        DEFAULT_WEAKEST
-    } else {
-        first_min(&filled, |r| *r)
-    };
+        .map(|(k, s)| (*k, s.correct_rate));
+    let weakest_invariant = first_min(filled).unwrap_or(DEFAULT_WEAKEST);
     let act1_correct_answer = invariant_answer(weakest_invariant);
 
     let none = Map::new();
@@ -291,26 +259,21 @@ fn wanted_decision(v: Option<&Value>, present: bool) -> Option<Value> {
     }
 }
 
-fn first_max<T>(items: &[(&'static str, T)], key: impl Fn(&T) -> f64) -> &'static str {
-    let mut best = items[0].0;
-    let mut best_v = key(&items[0].1);
-    for (k, v) in &items[1..] {
-        if key(v) > best_v {
-            best = k;
-            best_v = key(v);
-        }
-    }
-    best
+/// The key with the highest value; ties go to the first, as in the course.
+fn first_max(items: impl Iterator<Item = (&'static str, f64)>) -> &'static str {
+    first_by(items, |v, best| v > best).unwrap_or("cloud")
 }
 
-fn first_min<T>(items: &[(&'static str, T)], key: impl Fn(&T) -> f64) -> &'static str {
-    let mut best = items[0].0;
-    let mut best_v = key(&items[0].1);
-    for (k, v) in &items[1..] {
-        if key(v) < best_v {
-            best = k;
-            best_v = key(v);
-        }
-    }
-    best
+/// The key with the lowest value; ties go to the first.
+fn first_min(items: impl Iterator<Item = (&'static str, f64)>) -> Option<&'static str> {
+    first_by(items, |v, best| v < best)
+}
+
+fn first_by(
+    items: impl Iterator<Item = (&'static str, f64)>,
+    better: impl Fn(f64, f64) -> bool,
+) -> Option<&'static str> {
+    items
+        .reduce(|best, x| if better(x.1, best.1) { x } else { best })
+        .map(|(k, _)| k)
 }

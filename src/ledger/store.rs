@@ -39,6 +39,26 @@ pub enum LedgerMsg {
     Restore(u64),
     /// Leave the in-memory store (the demo) for the student's own, and load it.
     OpenStudentStore,
+    /// Read a ledger file for an import preview (the course's `~/.mlsys/ledger.json`).
+    PreviewFile(std::path::PathBuf),
+}
+
+/// The course's own ledger file on this machine, if there is one (looked for once, at start).
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct CourseLedgerFile(pub Option<std::path::PathBuf>);
+
+impl CourseLedgerFile {
+    /// `~/.mlsys/ledger.json`, where the course's notebooks keep the ledger (native only).
+    pub fn find() -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(home) = std::env::var_os("HOME") {
+            let path = std::path::Path::new(&home).join(".mlsys/ledger.json");
+            if path.is_file() {
+                return CourseLedgerFile(Some(path));
+            }
+        }
+        CourseLedgerFile(None)
+    }
 }
 
 /// The store a demo hands over to when the student takes control, and its data folder.
@@ -84,6 +104,7 @@ pub fn plugin(app: &mut App) {
     app.insert_resource(store)
         .insert_resource(state)
         .insert_resource(TakeoverStore(cfg.takeover, cfg.data_dir.clone()))
+        .insert_resource(CourseLedgerFile::find())
         .add_message::<LedgerMsg>()
         .add_systems(Update, handle_ledger_msgs);
     if let Some((source, text)) = &cfg.import {
@@ -156,6 +177,11 @@ fn handle_ledger_msgs(
                 if let Err(e) = apply_restore(&mut store, &mut state, *id) {
                     state.save = SaveStatus::Failed(e);
                 }
+            }
+            LedgerMsg::PreviewFile(path) => {
+                let text =
+                    std::fs::read_to_string(path).unwrap_or_else(|e| format!("<unreadable: {e}>"));
+                commands.insert_resource(ImportPreview::new(path.display().to_string(), &text));
             }
             LedgerMsg::OpenStudentStore => {
                 *store = match takeover.0 {

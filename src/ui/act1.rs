@@ -89,21 +89,10 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
         if ui.button(text::IMPORT).clicked() {
             c.draft.open = !c.draft.open;
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        if let Some(home) = std::env::var_os("HOME") {
-            let path = std::path::Path::new(&home).join(".mlsys/ledger.json");
-            if path.exists() && ui.button("Import ~/.mlsys/ledger.json").clicked() {
-                match std::fs::read_to_string(&path) {
-                    Ok(t) => c.ledger_msgs.push(LedgerMsg::PreviewImport {
-                        source: path.display().to_string(),
-                        text: t,
-                    }),
-                    Err(e) => c.ledger_msgs.push(LedgerMsg::PreviewImport {
-                        source: path.display().to_string(),
-                        text: format!("<unreadable: {e}>"),
-                    }),
-                }
-            }
+        if let Some(path) = c.course_file
+            && ui.button(text::IMPORT_COURSE_FILE).clicked()
+        {
+            c.ledger_msgs.push(LedgerMsg::PreviewFile(path.clone()));
         }
         if ui.button(text::EXPORT).clicked() {
             c.ledger_msgs.push(LedgerMsg::Export);

@@ -23,7 +23,7 @@ use bevy_egui::{
 use crate::demo::Demo;
 use crate::flow::{FlowMsg, PendingChoice, Phase, Predictions};
 use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, KeyboardBusy, Physics};
-use crate::ledger::store::{ImportPreview, LedgerMsg, LedgerState};
+use crate::ledger::store::{CourseLedgerFile, ImportPreview, LedgerMsg, LedgerState};
 use crate::prefs::{Prefs, PrefsMsg};
 use crate::sim::Measured;
 use crate::text;
@@ -134,6 +134,8 @@ pub struct Ctx<'a> {
     pub preds: &'a Predictions,
     pub ledger: &'a LedgerState,
     pub preview: Option<&'a ImportPreview>,
+    /// The course's ledger file on this machine, offered for import.
+    pub course_file: Option<&'a std::path::PathBuf>,
     pub draft: &'a mut ImportDraft,
     pub pending: &'a PendingChoice,
     pub flow: Vec<FlowMsg>,
@@ -152,6 +154,7 @@ pub(crate) struct UiRead<'w> {
     preds: Res<'w, Predictions>,
     ledger: Res<'w, LedgerState>,
     preview: Option<Res<'w, ImportPreview>>,
+    course_file: Res<'w, CourseLedgerFile>,
     pending: Res<'w, PendingChoice>,
     prefs: Res<'w, Prefs>,
     palette: Res<'w, ActivePalette>,
@@ -195,6 +198,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         preds: &r.preds,
         ledger: &r.ledger,
         preview: r.preview.as_deref(),
+        course_file: r.course_file.0.as_ref(),
         draft: &mut w.draft,
         pending: &r.pending,
         flow: Vec::new(),

@@ -55,6 +55,7 @@ fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> St
         preds: &preds,
         ledger: &ledger,
         preview: None,
+        course_file: None,
         draft: &mut draft,
         pending: &pending,
         flow: Vec::new(),

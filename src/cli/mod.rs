@@ -87,30 +87,25 @@ fn truncate(s: &str) -> String {
     }
 }
 
-/// `report`: one JSON report a line for each design. Returns the number of bad records.
-pub fn report(
+/// Answer each JSON record of `text` with one JSON line on `out`, or an error line on `err`.
+/// Returns the number of bad records (1 when there is none at all).
+fn each_record(
     text: &str,
-    scenario: &Scenario,
-    model: PhysicsModel,
+    empty: &str,
     out: &mut impl Write,
     err: &mut impl Write,
+    mut answer: impl FnMut(usize, Value) -> Result<Value, InputError>,
 ) -> std::io::Result<usize> {
-    let mut bad = 0;
     let records = json_records(text);
     if records.is_empty() {
-        writeln!(
-            err,
-            "error: no design given (expected JSON Lines or one JSON object)"
-        )?;
+        writeln!(err, "error: {empty}")?;
         return Ok(1);
     }
+    let mut bad = 0;
     for rec in records {
-        match rec.and_then(|(line, v)| {
-            design_from_value(&v, scenario).map_err(|message| InputError { line, message })
-        }) {
-            Ok(d) => {
-                let r = physics::evaluate(scenario, &d, model);
-                serde_json::to_writer(&mut *out, &r)?;
+        match rec.and_then(|(line, v)| answer(line, v)) {
+            Ok(v) => {
+                serde_json::to_writer(&mut *out, &v)?;
                 writeln!(out)?;
             }
             Err(e) => {
@@ -122,46 +117,43 @@ pub fn report(
     Ok(bad)
 }
 
+/// `report`: one JSON report a line for each design. Returns the number of bad records.
+pub fn report(
+    text: &str,
+    scenario: &Scenario,
+    model: PhysicsModel,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<usize> {
+    let empty = "no design given (expected JSON Lines or one JSON object)";
+    each_record(text, empty, out, err, |line, v| {
+        let d = design_from_value(&v, scenario).map_err(|message| InputError { line, message })?;
+        let r = physics::evaluate(scenario, &d, model);
+        Ok(serde_json::to_value(&r).expect("reports serialise"))
+    })
+}
+
 /// `ledger-report`: the report card for each ledger. Returns the number of bad records.
 pub fn ledger_report(
     text: &str,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<usize> {
-    let mut bad = 0;
-    let records = json_records(text);
-    if records.is_empty() {
-        writeln!(err, "error: the ledger input is empty")?;
-        return Ok(1);
-    }
-    for rec in records {
-        let parsed = rec.and_then(|(line, v)| {
-            let inner = match &v {
-                Value::Object(m) if m.contains_key("ledger") => &m["ledger"],
-                _ => &v,
-            };
-            ledger::parse_value(inner).map_err(|e| InputError {
-                line,
-                message: e.to_string(),
-            })
-        });
-        match parsed {
-            Ok(p) => {
-                let card = ledger::analyze(&p.ledger);
-                let mut v = serde_json::to_value(&card).expect("report cards serialise");
-                if !p.notes.is_empty() {
-                    v["notes"] = Value::from(p.notes);
-                }
-                serde_json::to_writer(&mut *out, &v)?;
-                writeln!(out)?;
-            }
-            Err(e) => {
-                bad += 1;
-                writeln!(err, "error: {e}")?;
-            }
+    each_record(text, "the ledger input is empty", out, err, |line, v| {
+        let inner = match &v {
+            Value::Object(m) if m.contains_key("ledger") => &m["ledger"],
+            _ => &v,
+        };
+        let p = ledger::parse_value(inner).map_err(|e| InputError {
+            line,
+            message: e.to_string(),
+        })?;
+        let mut card = serde_json::to_value(ledger::analyze(&p.ledger)).expect("cards serialise");
+        if !p.notes.is_empty() {
+            card["notes"] = Value::from(p.notes);
         }
-    }
-    Ok(bad)
+        Ok(card)
+    })
 }
 
 /// Read a file, or standard input for `-`.

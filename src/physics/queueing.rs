@@ -83,6 +83,22 @@ pub struct CloudLoad {
 /// Queueing delay at the 99th percentile once demand meets or passes capacity: over an
 /// observation window W the backlog grows at (rho - 1) per unit time. At least the window
 /// itself, so the figure never drops as load crosses 1.
+/// One serving strategy's answer, per replica.
+struct Arm {
+    batch: f64,
+    step: f64,
+    prefill: f64,
+    /// Service rate of one replica, requests per second.
+    mu_r: f64,
+    rho: f64,
+    wait: f64,
+    ttft: f64,
+    /// Decode time from the first token to the last.
+    decode_after_first: f64,
+    ok: f64,
+    mean_wait: f64,
+}
+
 fn overload_wait_s(rho: f64, c: &SystemsConsts) -> f64 {
     (1.0 - TAIL) * c.overload_window_s * rho.max(1.0)
 }
@@ -134,7 +150,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
         max_batch: b_max,
         ..Default::default()
     };
-    match d.serving {
+    let arm = match d.serving {
         Serving::Continuous => {
             // Iteration-level batching: a request joins at the next iteration if a KV slot is
             // free. Prefill rides along the decode iterations.
@@ -173,7 +189,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 iter99 = next.max(iter99);
             }
             let base_s = (1.0 - TAIL) * iter99 + step + pf * (1.0 + n_mean);
-            let (wait, ok) = if rho < 1.0 {
+            let (wait, ok, mean_wait) = if rho < 1.0 {
                 // M/M/c with c = slots: the wait for a free slot.
                 let cprob = erlang_c(b_max, rho * b_max);
                 let gap = mu_r - lam_r;
@@ -187,21 +203,23 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 } else {
                     0.0
                 };
-                out.mean_wait_s = cprob / gap;
-                (w99.min((1.0 - TAIL) * c.overload_window_s), ok)
+                (w99.min((1.0 - TAIL) * c.overload_window_s), ok, cprob / gap)
             } else {
-                out.mean_wait_s = overload_wait_s(rho, c) / 2.0;
-                (overload_wait_s(rho, c), 0.0)
+                let w = overload_wait_s(rho, c);
+                (w, 0.0, w / 2.0)
             };
-            out.batch = b;
-            out.step_s = step;
-            out.prefill_s = pf;
-            out.capacity_rps = mu_r * r;
-            out.utilization = rho;
-            out.wait_p99_s = wait;
-            out.ttft_p99_s = wait + base_s;
-            out.e2e_p99_s = out.ttft_p99_s + (t_tok - 1.0).max(0.0) * step;
-            out.ok_fraction = ok.clamp(0.0, 1.0);
+            Arm {
+                batch: b,
+                step,
+                prefill: pf,
+                mu_r,
+                rho,
+                wait,
+                ttft: wait + base_s,
+                decode_after_first: (t_tok - 1.0).max(0.0) * step,
+                ok,
+                mean_wait,
+            }
         }
         Serving::Dynamic => {
             // Request-level batching: gather for a window, then run the whole batch to the end.
@@ -217,23 +235,26 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
             let pf = e.prefill_s(b * s_eff);
             // A request waits for the window, then for the batch in progress (uniform residual).
             let base_s = window + pf;
-            let (wait, ok) = if rho < 1.0 {
+            let (wait, ok, mean_wait) = if rho < 1.0 {
                 let ok = ((slo_s - base_s) / t_b).clamp(0.0, 1.0);
-                out.mean_wait_s = window + t_b / 2.0;
-                ((1.0 - TAIL) * t_b, ok)
+                ((1.0 - TAIL) * t_b, ok, window + t_b / 2.0)
             } else {
-                out.mean_wait_s = overload_wait_s(rho, c) / 2.0 + t_b;
-                (overload_wait_s(rho, c) + t_b, 0.0)
+                let w = overload_wait_s(rho, c);
+                (w + t_b, 0.0, w / 2.0 + t_b)
             };
-            out.batch = b;
-            out.step_s = e.decode_step_s(b, ctx_avg);
-            out.prefill_s = pf;
-            out.capacity_rps = mu_r * r;
-            out.utilization = rho;
-            out.wait_p99_s = wait;
-            out.ttft_p99_s = window + wait + pf;
-            out.e2e_p99_s = out.ttft_p99_s + t_tok * out.step_s;
-            out.ok_fraction = ok;
+            let step = e.decode_step_s(b, ctx_avg);
+            Arm {
+                batch: b,
+                step,
+                prefill: pf,
+                mu_r,
+                rho,
+                wait,
+                ttft: window + wait + pf,
+                decode_after_first: t_tok * step,
+                ok,
+                mean_wait,
+            }
         }
         Serving::Static => {
             // Fixed batches: the router fills one batch at a time, and every sequence is
@@ -245,29 +266,41 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
             let mu_r = bs / t_b;
             let rho = lam_r / mu_r;
             let fill = if lambda > 0.0 { bs / lambda } else { 0.0 };
-            let (wait, ok) = if rho < 1.0 {
+            let (wait, ok, mean_wait) = if rho < 1.0 {
                 let ok = if fill > 0.0 {
                     ((slo_s - pf) / fill).clamp(0.0, 1.0)
                 } else {
                     f64::from(slo_s >= pf)
                 };
-                out.mean_wait_s = fill / 2.0;
-                ((1.0 - TAIL) * fill, ok)
+                ((1.0 - TAIL) * fill, ok, fill / 2.0)
             } else {
-                out.mean_wait_s = overload_wait_s(rho, c) / 2.0 + fill;
-                (overload_wait_s(rho, c) + fill, 0.0)
+                let w = overload_wait_s(rho, c);
+                (w + fill, 0.0, w / 2.0 + fill)
             };
-            out.batch = bs;
-            out.step_s = step;
-            out.prefill_s = pf;
-            out.capacity_rps = mu_r * r;
-            out.utilization = rho;
-            out.wait_p99_s = wait;
-            out.ttft_p99_s = wait + pf;
-            out.e2e_p99_s = out.ttft_p99_s + c.static_padding_factor * t_tok * step;
-            out.ok_fraction = ok;
+            Arm {
+                batch: bs,
+                step,
+                prefill: pf,
+                mu_r,
+                rho,
+                wait,
+                ttft: wait + pf,
+                decode_after_first: c.static_padding_factor * t_tok * step,
+                ok,
+                mean_wait,
+            }
         }
-    }
+    };
+    out.batch = arm.batch;
+    out.step_s = arm.step;
+    out.prefill_s = arm.prefill;
+    out.capacity_rps = arm.mu_r * r;
+    out.utilization = arm.rho;
+    out.wait_p99_s = arm.wait;
+    out.ttft_p99_s = arm.ttft;
+    out.e2e_p99_s = arm.ttft + arm.decode_after_first;
+    out.ok_fraction = arm.ok.clamp(0.0, 1.0);
+    out.mean_wait_s = arm.mean_wait;
     // Little's Law for the whole cloud: requests in the system = arrival rate x time in system.
     out.queue_len = lambda * out.mean_wait_s;
     out.kv_gb = out.batch * ctx_avg * e.kv_bytes_per_token() / GB;

@@ -209,24 +209,15 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
     ledger_source(ui, c);
     ui.separator();
     ui.strong(text::ACT1_QUESTION);
-    let mut choice = c.pending.act1;
-    for (i, opt) in Act1Choice::ALL.iter().enumerate() {
-        if ui
-            .radio(
-                choice == Some(*opt),
-                egui::RichText::new(text::ACT1_OPTIONS[i]),
-            )
-            .clicked()
-        {
-            choice = Some(*opt);
-            c.flow.push(FlowMsg::Pick1(*opt));
-        }
-    }
-    ui.label(egui::RichText::new(text::LOCK_HINT).small());
-    let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
-    if let Some(ch) = choice.filter(|_| lock.clicked()) {
-        c.flow.push(FlowMsg::LockAct1(ch));
-    }
+    let (picked, locked) = widgets::predict_and_lock(
+        ui,
+        &Act1Choice::ALL,
+        &text::ACT1_OPTIONS,
+        c.pending.act1,
+        text::LOCK_HINT,
+    );
+    c.flow.extend(picked.map(FlowMsg::Pick1));
+    c.flow.extend(locked.map(FlowMsg::LockAct1));
 }
 
 pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {

@@ -33,22 +33,17 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.add(egui::Label::new(text::ACT2_STAGES_INTRO).wrap());
     ui.separator();
     ui.strong(text::ACT2_QUESTION);
-    let mut choice = c.pending.act2;
     let options = text::act2_options(&c.scenario.0);
-    for (i, opt) in Act2Choice::ALL.iter().enumerate() {
-        if ui
-            .radio(choice == Some(*opt), options[i].as_str())
-            .clicked()
-        {
-            choice = Some(*opt);
-            c.flow.push(FlowMsg::Pick2(*opt));
-        }
-    }
-    ui.label(egui::RichText::new(text::ACT2_LOCK_HINT).small());
-    let lock = ui.add_enabled(choice.is_some(), egui::Button::new(text::LOCK));
-    if let Some(ch) = choice.filter(|_| lock.clicked()) {
-        c.flow.push(FlowMsg::LockAct2(ch));
-    }
+    let labels: Vec<&str> = options.iter().map(String::as_str).collect();
+    let (picked, locked) = widgets::predict_and_lock(
+        ui,
+        &Act2Choice::ALL,
+        &labels,
+        c.pending.act2,
+        text::ACT2_LOCK_HINT,
+    );
+    c.flow.extend(picked.map(FlowMsg::Pick2));
+    c.flow.extend(locked.map(FlowMsg::LockAct2));
 }
 
 /// Lines from labs 10, 13 and 14 of the ledger in play.

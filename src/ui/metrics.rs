@@ -27,9 +27,15 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
         }
     });
     // The four-tier grid.
+    let sc = &c.scenario.0;
     let tiers = [
         (
-            format!("Cloud (H100 ×{})", r.design.n_h100),
+            format!(
+                "{} ({} ×{})",
+                text::TIER_NAMES[0],
+                sc.deployment.cloud_hardware.to_uppercase(),
+                r.design.n_h100
+            ),
             format!("{:.1} GB", r.cloud_model_gb),
             format!("{:.0} GB", r.cloud_ram_gb),
             r.cloud_p99_ms,
@@ -37,7 +43,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             r.cloud_oom,
         ),
         (
-            "Edge (Orin NX)".to_string(),
+            format!("{} ({})", text::TIER_NAMES[1], sc.edge().label),
             format!("{:.1} GB", r.edge_model_gb),
             format!("{:.0} GB", r.edge_ram_gb),
             r.edge_p99_ms,
@@ -45,7 +51,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             r.edge_oom,
         ),
         (
-            "Mobile (NPU)".to_string(),
+            format!("{} ({})", text::TIER_NAMES[2], sc.mobile().label),
             format!("{:.2} GB", r.mobile_model_gb),
             format!("{:.0} GB", r.mobile_ram_gb),
             r.mobile_p99_ms,
@@ -53,7 +59,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             r.mobile_oom,
         ),
         (
-            "TinyML (Cortex-M7)".to_string(),
+            format!("{} ({})", text::TIER_NAMES[3], sc.tiny().label),
             format!("{:.1} KB", r.tiny_model_kb),
             format!("{:.0} KB", r.tiny_sram_kb),
             r.tiny_p99_ms,

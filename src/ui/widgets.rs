@@ -24,6 +24,28 @@ pub fn callout(ui: &mut egui::Ui, color: Color32, title: &str, body: &str) {
         });
 }
 
+/// A prediction question's answers as radio buttons, then the lock. Returns the answer picked
+/// this frame and the answer locked this frame.
+pub fn predict_and_lock<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    answers: &[T],
+    labels: &[&str],
+    pending: Option<T>,
+    hint: &str,
+) -> (Option<T>, Option<T>) {
+    let mut choice = pending;
+    let mut picked = None;
+    for (opt, label) in answers.iter().zip(labels) {
+        if ui.radio(choice == Some(*opt), *label).clicked() {
+            choice = Some(*opt);
+            picked = Some(*opt);
+        }
+    }
+    ui.label(egui::RichText::new(hint).small());
+    let lock = ui.add_enabled(choice.is_some(), egui::Button::new(crate::text::LOCK));
+    (picked, choice.filter(|_| lock.clicked()))
+}
+
 /// A big number with a caption.
 pub fn tile(ui: &mut egui::Ui, value: &str, caption: &str, color: Color32) {
     egui::Frame::new()

@@ -24,21 +24,28 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     }
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
+        let font = egui::TextStyle::Body.resolve(ui.style());
         for (i, name) in text::TIER_NAMES.iter().enumerate() {
-            ui.label(
-                egui::RichText::new(format!("● {name} — {}", text::TIER_HARDWARE[i]))
-                    .color(c32(theme::tier_color(i))),
+            let item = format!("● {name} — {}", text::TIER_HARDWARE[i]);
+            widgets::keep_whole(ui, &item, &font, 0.0);
+            ui.add(
+                egui::Label::new(egui::RichText::new(item).color(c32(theme::tier_color(i))))
+                    .extend(),
             );
         }
     });
     ui.horizontal_wrapped(|ui| {
         let slo = text::slo_line(&c.scenario.0);
+        let font = egui::TextStyle::Small.resolve(ui.style());
         for b in text::INTRO_BADGES.iter().copied().chain([slo.as_str()]) {
+            widgets::keep_whole(ui, b, &font, 18.0);
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
                 .corner_radius(10.0)
                 .inner_margin(egui::Margin::symmetric(8, 3))
-                .show(ui, |ui| ui.label(egui::RichText::new(b).small()));
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(b).small()).extend())
+                });
         }
     });
     widgets::callout(

@@ -46,6 +46,19 @@ pub fn predict_and_lock<T: Copy + PartialEq>(
     (picked, choice.filter(|_| lock.clicked()))
 }
 
+/// In a wrapping row: start a new row unless `text` (plus `margin`) fits whole on this one, so
+/// an item never breaks inside.
+pub fn keep_whole(ui: &mut egui::Ui, text: &str, font: &egui::FontId, margin: f32) {
+    let width = ui.fonts_mut(|f| {
+        f.layout_no_wrap(text.to_string(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+    }) + margin;
+    if width > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
+}
+
 /// A big number with a caption.
 pub fn tile(ui: &mut egui::Ui, value: &str, caption: &str, color: Color32) {
     egui::Frame::new()

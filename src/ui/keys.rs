@@ -24,19 +24,18 @@ pub fn flow_keys(
         .iter()
         .position(|k| keys.just_pressed(*k));
     let enter = keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter);
+    // A letter and Enter may land in the same (slow) frame: the pick goes first, then the lock.
     match phase.get() {
         Phase::Intro if enter => {
             flow.write(FlowMsg::Begin);
         }
-        // A letter and Enter may land in the same (slow) frame: choose first, then lock.
         Phase::Act1Predict if preds.act1.is_none() => {
-            let choice = letter.map(|i| Act1Choice::ALL[i]);
-            if let Some(c) = choice {
-                flow.write(FlowMsg::Pick1(c));
-            }
-            if let Some(c) = choice.or(pending.act1).filter(|_| enter) {
-                flow.write(FlowMsg::LockAct1(c));
-            }
+            let (pick, lock) = pick_and_lock(&Act1Choice::ALL, letter, enter, pending.act1);
+            flow.write_batch(
+                pick.map(FlowMsg::Pick1)
+                    .into_iter()
+                    .chain(lock.map(FlowMsg::LockAct1)),
+            );
         }
         Phase::Act1Report if enter => {
             flow.write(FlowMsg::ToAct2);
@@ -45,16 +44,27 @@ pub fn flow_keys(
             flow.write(FlowMsg::Finish);
         }
         Phase::Act2Brief if preds.act2.is_none() => {
-            let choice = letter.map(|i| Act2Choice::ALL[i]);
-            if let Some(c) = choice {
-                flow.write(FlowMsg::Pick2(c));
-            }
-            if let Some(c) = choice.or(pending.act2).filter(|_| enter) {
-                flow.write(FlowMsg::LockAct2(c));
-            }
+            let (pick, lock) = pick_and_lock(&Act2Choice::ALL, letter, enter, pending.act2);
+            flow.write_batch(
+                pick.map(FlowMsg::Pick2)
+                    .into_iter()
+                    .chain(lock.map(FlowMsg::LockAct2)),
+            );
         }
         _ => {}
     }
+}
+
+/// A prediction question's keys: a letter picks an answer, Enter locks the one picked (in
+/// this frame or before).
+fn pick_and_lock<T: Copy>(
+    answers: &[T],
+    letter: Option<usize>,
+    enter: bool,
+    pending: Option<T>,
+) -> (Option<T>, Option<T>) {
+    let pick = letter.and_then(|i| answers.get(i).copied());
+    (pick, pick.or(pending).filter(|_| enter))
 }
 
 pub fn shortcuts(

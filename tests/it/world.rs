@@ -39,18 +39,22 @@ fn spawn_rates_follow_the_physics_rates() {
     for _ in 0..frames {
         app.update();
     }
+    assert_dots_count_arrivals(&app, before, frames as f64 / 60.0);
+}
+
+/// Poisson arrivals, one particle per k requests: the particles spawned per tier since
+/// `before` lie within 4 standard deviations of the physics rates over `seconds`.
+fn assert_dots_count_arrivals(app: &App, before: [u64; 4], seconds: f64) {
     let clock = app.world().resource::<ParticleClock>();
     let rates = app.world().resource::<Physics>().0.tier_rps;
-    let seconds = frames as f64 / 60.0;
     let k = clock.requests_per_particle;
     for tier in 0..4 {
         let particles = (clock.spawned[tier] - before[tier]) as f64;
-        // Poisson arrivals, one particle per k requests: within 4 standard deviations.
         let expected = rates[tier] * seconds / k;
         let tol = 4.0 * expected.sqrt() + 2.0;
         assert!(
             (particles - expected).abs() <= tol,
-            "tier {tier}: {particles} particles vs {expected:.0} expected (1 per {k} requests)"
+            "tier {tier}: {particles} dots vs {expected:.0} expected at 1 per {k} requests"
         );
     }
 }
@@ -151,18 +155,7 @@ fn the_legend_stays_true_when_queues_fill() {
     }
     assert!(peak <= MAX_PARTICLES, "{peak} particles");
     let seconds = app.world().resource::<LiveSim>().sim.now - start;
-    let clock = app.world().resource::<ParticleClock>();
-    let rates = app.world().resource::<Physics>().0.tier_rps;
-    let k = clock.requests_per_particle;
-    for tier in 0..4 {
-        let particles = (clock.spawned[tier] - before[tier]) as f64;
-        let expected = rates[tier] * seconds / k;
-        let tol = 4.0 * expected.sqrt() + 2.0;
-        assert!(
-            (particles - expected).abs() <= tol,
-            "tier {tier}: {particles} dots vs {expected:.0} expected at 1 per {k} requests"
-        );
-    }
+    assert_dots_count_arrivals(&app, before, seconds);
 }
 
 #[test]

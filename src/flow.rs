@@ -50,12 +50,7 @@ impl Act1Choice {
         Act1Choice::Drift,
     ];
     pub fn key(self) -> &'static str {
-        match self {
-            Act1Choice::MemoryBw => "memory_bw",
-            Act1Choice::Queuing => "queuing",
-            Act1Choice::SerialFraction => "serial_fraction",
-            Act1Choice::Drift => "drift",
-        }
+        crate::ledger::analysis::ACT1_ANSWER_KEYS[self.index()]
     }
     pub fn index(self) -> usize {
         Act1Choice::ALL.iter().position(|c| *c == self).unwrap_or(0)

@@ -138,6 +138,16 @@ enum Command {
         #[arg(long, default_value = "-")]
         ledger: String,
     },
+    /// Summarise a class's Design Ledgers (files and folders; *.json one ledger, *.jsonl one a
+    /// line) as one JSON document; optionally a self-contained HTML page.
+    ClassReport {
+        /// Ledger files and folders (searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also write the report as one HTML page (charts inline, no script, no links).
+        #[arg(long)]
+        html: Option<PathBuf>,
+    },
     /// Roofline of one decode step and prefill for a hardware/model pair, as JSON.
     Roofline {
         /// Hardware name in the scenario (e.g. h100).
@@ -226,6 +236,26 @@ fn ledger(action: LedgerCmd, data_dir: Option<PathBuf>) -> Result<ExitCode, Stri
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+fn class_report(paths: &[PathBuf], html: Option<&std::path::Path>) -> Result<ExitCode, String> {
+    let ok = cli::class_cmd::run(
+        paths,
+        html,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    )?;
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn class_report(_: &[PathBuf], _: Option<&std::path::Path>) -> Result<ExitCode, String> {
+    Err("the class-report command runs on the desktop build".into())
+}
+
 #[cfg(target_arch = "wasm32")]
 fn ledger(_: LedgerCmd, _: Option<PathBuf>) -> Result<ExitCode, String> {
     Err("the ledger command runs on the desktop build".into())
@@ -294,6 +324,7 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| e.to_string())?;
             Ok(status(bad))
         }
+        Some(Command::ClassReport { paths, html }) => class_report(&paths, html.as_deref()),
         Some(Command::Roofline {
             hardware,
             llm,

@@ -3,9 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::ledger::format::Entry;
-use crate::ledger::keep::CAPSTONE_CHAPTER;
-use crate::ledger::{Ledger, ReportCard};
+use crate::ledger::ReportCard;
 use crate::physics::{Report, Scenario};
 
 /// The locked predictions of one attempt, as recorded.
@@ -89,37 +87,4 @@ pub fn chapter16_design(
     m
 }
 
-/// The attempt a chapter-16 entry belongs to (entries made before attempts were recorded
-/// count as the first).
-fn attempt_of(e: &Entry) -> u32 {
-    e.design
-        .get("attempt")
-        .and_then(Value::as_u64)
-        .map_or(1, |a| a as u32)
-}
-
-fn capstone_entries(ledger: &Ledger) -> impl Iterator<Item = &Entry> {
-    ledger
-        .history
-        .iter()
-        .filter(|e| e.chapter == CAPSTONE_CHAPTER)
-}
-
-/// The attempts recorded in chapter 16, in stored order.
-pub fn attempts(ledger: &Ledger) -> Vec<u32> {
-    let mut seen = Vec::new();
-    for a in capstone_entries(ledger).map(attempt_of) {
-        if !seen.contains(&a) {
-            seen.push(a);
-        }
-    }
-    seen
-}
-
-/// The counted (first) attempt's predictions as recorded in the ledger: the earliest
-/// chapter-16 entry of the lowest attempt number.
-pub fn counted_attempt(ledger: &Ledger) -> Option<&Map<String, Value>> {
-    capstone_entries(ledger)
-        .min_by_key(|e| attempt_of(e))
-        .map(|e| &e.design)
-}
+pub use crate::ledger::history::{attempts, counted_attempt};

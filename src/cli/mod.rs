@@ -1,4 +1,4 @@
-//! The headless commands: `report`, `ledger-report` and `roofline`. Pure I/O over the physics
+//! The headless commands: `report`, `ledger-report`, `class-report` and `roofline`. Pure I/O over the physics
 //! and ledger cores; nothing here opens a window.
 
 use std::io::{Read, Write};
@@ -170,5 +170,9 @@ pub fn read_input(path: &str) -> Result<String, String> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod class_cmd;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod class_html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ledger_cmd;

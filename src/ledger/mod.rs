@@ -2,10 +2,12 @@
 //!
 //! - [`format`]: the course's JSON format, parsed robustly;
 //! - [`analysis`]: the Mental Model Report Card (the seed's cell 5);
+//! - [`class`]: the class report, many students' cards summarised;
 //! - [`keep`]: the ledger in the store: envelope, backups, pinned unreadable copies, migration;
 //! - [`store`]: the ledger plugin.
 
 pub mod analysis;
+pub mod class;
 pub mod format;
 pub mod history;
 pub mod keep;

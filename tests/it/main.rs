@@ -3,6 +3,7 @@
 
 mod app;
 mod captions;
+mod class;
 mod cli;
 mod demo;
 mod des;

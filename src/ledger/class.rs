@@ -1,0 +1,263 @@
+//! The class report: many students' ledgers summarised for the instructor's debrief.
+//!
+//! Built from each student's own Mental Model Report Card ([`analyze`]), never from a second
+//! reading of the ledger, plus the first attempt of chapter 16 ([`counted_attempt`]). Pure: no
+//! Bevy, no files (the command line and the game read the files).
+//!
+//! Rules:
+//! - an invariant's accuracy and constraint-hit rate are summarised over the students with at
+//!   least one lab on that invariant (the card's `n` > 0); quartiles by linear interpolation
+//!   between order statistics (position p·(n−1), as numpy's default);
+//! - a student's weakest invariant is counted only when they completed at least one of labs
+//!   1–15 (with none, the card falls back to a default that says nothing about them);
+//! - chapter 16 counts the first attempt only; an Act I answer is judged only when the
+//!   student had labs to judge it against (`act1_correct` not null);
+//! - the tier a student expected to be hardest is the tier of their Act II answer.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::analysis::{
+    ACT1_ANSWER_KEYS, CONTEXTS, INVARIANTS, LAB_CHAPTERS, ReportCard, analyze, truthy,
+};
+use super::format::Ledger;
+use super::history::counted_attempt;
+use crate::physics::validate::ACT2_ANSWER_KEYS;
+
+/// One student, as the class report sees them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Student {
+    /// Where the ledger came from (a file name, or `file:line` in a `.jsonl`). Shown only
+    /// when the instructor asks for names.
+    pub source: String,
+    pub card: ReportCard,
+    pub capstone: Option<Capstone>,
+}
+
+/// The first attempt of chapter 16, as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Capstone {
+    pub act1_prediction: Option<String>,
+    pub act1_correct: Option<bool>,
+    pub act2_prediction: Option<String>,
+    pub act2_correct: Option<bool>,
+    pub system_valid: bool,
+}
+
+impl Student {
+    pub fn new(source: impl Into<String>, ledger: &Ledger) -> Self {
+        Student {
+            source: source.into(),
+            card: analyze(ledger),
+            capstone: counted_attempt(ledger).map(capstone_of),
+        }
+    }
+
+    /// The tier this student expected to be hardest (their Act II answer's tier).
+    pub fn hardest_tier(&self) -> Option<&'static str> {
+        self.capstone
+            .as_ref()
+            .and_then(|c| c.act2_prediction.as_deref())
+            .and_then(tier_of_answer)
+    }
+}
+
+fn capstone_of(d: &Map<String, Value>) -> Capstone {
+    let text = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_string);
+    let judged = |k: &str| match d.get(k) {
+        None | Some(Value::Null) => None,
+        v => Some(truthy(v)),
+    };
+    Capstone {
+        act1_prediction: text("act1_prediction").filter(|s| s != "none"),
+        act1_correct: judged("act1_correct"),
+        act2_prediction: text("act2_prediction").filter(|s| s != "none"),
+        act2_correct: judged("act2_correct"),
+        system_valid: truthy(d.get("system_valid")),
+    }
+}
+
+/// The tier an Act II answer names: `cloud_oom` is the cloud, `edge_latency` the edge.
+pub fn tier_of_answer(answer: &str) -> Option<&'static str> {
+    let head = answer.split('_').next()?;
+    CONTEXTS.iter().copied().find(|c| *c == head)
+}
+
+/// Mean and quartiles of a set of values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Spread {
+    pub mean: f64,
+    pub min: f64,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    pub max: f64,
+}
+
+impl Spread {
+    /// None for no values.
+    pub fn of(values: &[f64]) -> Option<Spread> {
+        if values.is_empty() {
+            return None;
+        }
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        Some(Spread {
+            mean: v.iter().sum::<f64>() / v.len() as f64,
+            min: v[0],
+            q1: quantile(&v, 0.25),
+            median: quantile(&v, 0.5),
+            q3: quantile(&v, 0.75),
+            max: v[v.len() - 1],
+        })
+    }
+}
+
+/// Linear interpolation between the order statistics of sorted `v` at position p·(n−1).
+pub fn quantile(sorted: &[f64], p: f64) -> f64 {
+    let pos = p.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let hi = pos.ceil() as usize;
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
+}
+
+/// The class on one invariant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InvariantClass {
+    /// Students with at least one lab on this invariant.
+    pub students: u32,
+    /// Fraction of their predictions that were right (None: no student has a lab on it).
+    pub accuracy: Option<Spread>,
+    /// Fraction of their labs that hit a constraint.
+    pub hit_rate: Option<Spread>,
+}
+
+/// How often each answer was chosen, and how many of the judged ones were right.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answers {
+    pub chosen: IndexMap<String, u32>,
+    /// Answers that could be judged (Act I needs labs 1–15 to judge against).
+    pub judged: u32,
+    pub correct: u32,
+}
+
+/// Chapter 16, first attempts only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CapstoneClass {
+    pub submitted: u32,
+    pub act1: Answers,
+    pub act2: Answers,
+    pub valid_designs: u32,
+    /// Students per tier named hardest in Act II, in the course's order of tiers.
+    pub hardest_tier: IndexMap<&'static str, u32>,
+}
+
+/// A file that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unreadable {
+    pub file: String,
+    pub reason: String,
+}
+
+/// The class report, as `class-report` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassReport {
+    pub n_students: u32,
+    pub unreadable: Vec<Unreadable>,
+    /// In the course's order of invariants.
+    pub invariants: IndexMap<&'static str, InvariantClass>,
+    /// Students for whom each invariant is the weakest (students with no lab 1–15 are not
+    /// counted).
+    pub weakest_invariant: IndexMap<&'static str, u32>,
+    /// Students by number of labs 1–15 completed, from 0 to 15.
+    pub labs_completed: IndexMap<String, u32>,
+    pub labs_completed_spread: Option<Spread>,
+    pub chapter16: CapstoneClass,
+}
+
+fn tally(chosen: &mut IndexMap<String, u32>, key: Option<&str>) {
+    if let Some(k) = key {
+        *chosen.entry(k.to_string()).or_insert(0) += 1;
+    }
+}
+
+/// Summarise a class. Every Act I and Act II answer is listed, chosen or not, in the
+/// course's order.
+pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassReport {
+    let invariants = INVARIANTS
+        .iter()
+        .map(|(name, _)| {
+            let scores: Vec<_> = students
+                .iter()
+                .filter_map(|s| s.card.score(name))
+                .filter(|s| s.n > 0)
+                .collect();
+            let acc: Vec<f64> = scores.iter().map(|s| s.correct_rate).collect();
+            let hit: Vec<f64> = scores.iter().map(|s| s.hit_rate).collect();
+            (
+                *name,
+                InvariantClass {
+                    students: scores.len() as u32,
+                    accuracy: Spread::of(&acc),
+                    hit_rate: Spread::of(&hit),
+                },
+            )
+        })
+        .collect();
+    let mut weakest: IndexMap<&'static str, u32> =
+        INVARIANTS.iter().map(|(n, _)| (*n, 0)).collect();
+    for s in students.iter().filter(|s| s.card.n_completed > 0) {
+        if let Some(n) = weakest.get_mut(s.card.weakest_invariant) {
+            *n += 1;
+        }
+    }
+    let mut labs: IndexMap<String, u32> = (0..=LAB_CHAPTERS.count())
+        .map(|n| (n.to_string(), 0))
+        .collect();
+    for s in students {
+        *labs.entry(s.card.n_completed.to_string()).or_insert(0) += 1;
+    }
+    let done: Vec<f64> = students.iter().map(|s| s.card.n_completed as f64).collect();
+
+    let answers = |keys: &[&str]| Answers {
+        chosen: keys.iter().map(|k| (k.to_string(), 0)).collect(),
+        judged: 0,
+        correct: 0,
+    };
+    let mut ch16 = CapstoneClass {
+        submitted: 0,
+        act1: answers(&ACT1_ANSWER_KEYS),
+        act2: answers(&ACT2_ANSWER_KEYS),
+        valid_designs: 0,
+        hardest_tier: CONTEXTS.iter().map(|c| (*c, 0)).collect(),
+    };
+    for s in students {
+        let Some(c) = &s.capstone else { continue };
+        ch16.submitted += 1;
+        tally(&mut ch16.act1.chosen, c.act1_prediction.as_deref());
+        tally(&mut ch16.act2.chosen, c.act2_prediction.as_deref());
+        for (a, judged) in [
+            (&mut ch16.act1, c.act1_correct),
+            (&mut ch16.act2, c.act2_correct),
+        ] {
+            if let Some(right) = judged {
+                a.judged += 1;
+                a.correct += u32::from(right);
+            }
+        }
+        ch16.valid_designs += u32::from(c.system_valid);
+        if let Some(t) = s.hardest_tier() {
+            *ch16.hardest_tier.entry(t).or_insert(0) += 1;
+        }
+    }
+    ClassReport {
+        n_students: students.len() as u32,
+        unreadable,
+        invariants,
+        weakest_invariant: weakest,
+        labs_completed: labs,
+        labs_completed_spread: Spread::of(&done),
+        chapter16: ch16,
+    }
+}

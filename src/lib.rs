@@ -4,6 +4,7 @@
 //! Bevy and back the command line. [`GamePlugin`] holds every plugin with state (the one list
 //! the headless tests run); [`world`] and [`ui`] draw it in the window.
 
+pub mod class_view;
 pub mod cli;
 pub mod demo;
 pub mod flow;
@@ -47,6 +48,8 @@ pub struct LaunchOptions {
     pub scale: Option<f32>,
     /// Window size in logical pixels (None: 1280x720).
     pub resolution: Option<(u32, u32)>,
+    /// The instructor's class view, in place of the lab. It runs on a store in memory.
+    pub class: Option<class_view::ClassView>,
 }
 
 impl LaunchOptions {
@@ -61,6 +64,7 @@ impl LaunchOptions {
             projector: None,
             scale: None,
             resolution: None,
+            class: None,
         }
     }
 
@@ -68,9 +72,10 @@ impl LaunchOptions {
     /// open the student's store: they run on one in memory, and autoplay opens the student's
     /// (in `data_dir`, or the default place) only when the student takes over.
     pub fn ledger_config(&self, data_dir: Option<PathBuf>) -> LedgerConfig {
-        let scripted = self.demo.is_some() || self.screenshot.is_some();
-        let marker_run =
-            self.screenshot.is_some() || self.demo.as_ref().is_some_and(|d| d.stop_at.is_some());
+        let scripted = self.demo.is_some() || self.screenshot.is_some() || self.class.is_some();
+        let marker_run = self.screenshot.is_some()
+            || self.class.is_some()
+            || self.demo.as_ref().is_some_and(|d| d.stop_at.is_some());
         let choice = |memory: bool| {
             if memory {
                 StoreChoice::Memory
@@ -108,6 +113,9 @@ impl Plugin for GamePlugin {
         if let Some(d) = &o.demo {
             app.insert_resource(d.clone());
         }
+        if let Some(c) = &o.class {
+            app.insert_resource(c.clone());
+        }
         app.add_plugins((
             game::plugin,
             ledger::store::plugin,
@@ -116,6 +124,7 @@ impl Plugin for GamePlugin {
             flow::plugin,
             demo::plugin,
             world::sim_plugin,
+            class_view::plugin,
         ));
     }
 }
@@ -174,6 +183,9 @@ pub fn run_web() {
         demo: url.demo.then(|| demo::Demo::autoplay(1.0)),
         projector: url.projector,
         scale: url.scale,
+        class: url
+            .class
+            .then(|| class_view::ClassView::new(Vec::new(), Vec::new(), false)),
         ..LaunchOptions::new(Scenario::builtin(), url.model.unwrap_or_default())
     });
 }

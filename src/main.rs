@@ -48,6 +48,12 @@ struct Cli {
     /// Window size, WIDTHxHEIGHT (default 1280x720).
     #[arg(long, value_parser = parse_resolution)]
     resolution: Option<(u32, u32)>,
+    /// Open the instructor's class view over these ledger files and folders (nothing is saved).
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    class: Vec<PathBuf>,
+    /// In the class view, show each student's file name (they often carry the student's name).
+    #[arg(long, requires = "class")]
+    show_names: bool,
     /// Save a PNG of the window once the scene has settled, then exit.
     #[arg(long, hide = true)]
     screenshot: Option<PathBuf>,
@@ -251,6 +257,40 @@ fn class_report(paths: &[PathBuf], html: Option<&std::path::Path>) -> Result<Exi
     })
 }
 
+/// The class view's data, when `--class` was given: an error when nothing was readable.
+#[cfg(not(target_arch = "wasm32"))]
+fn class_view(
+    paths: &[PathBuf],
+    show_names: bool,
+) -> Result<Option<architects_audit::class_view::ClassView>, String> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let loaded = cli::class_cmd::load(paths);
+    for u in &loaded.unreadable {
+        eprintln!("skipped {}: {}", u.file, u.reason);
+    }
+    if loaded.students.is_empty() {
+        return Err(format!(
+            "--class: no readable ledger in {} path(s)",
+            paths.len()
+        ));
+    }
+    Ok(Some(architects_audit::class_view::ClassView::new(
+        loaded.students,
+        loaded.unreadable,
+        show_names,
+    )))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn class_view(
+    _: &[PathBuf],
+    _: bool,
+) -> Result<Option<architects_audit::class_view::ClassView>, String> {
+    Ok(None)
+}
+
 #[cfg(target_arch = "wasm32")]
 fn class_report(_: &[PathBuf], _: Option<&std::path::Path>) -> Result<ExitCode, String> {
     Err("the class-report command runs on the desktop build".into())
@@ -302,6 +342,7 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 projector: args.profile.as_deref().map(|p| p == "projector"),
                 resolution: args.resolution,
                 scale: args.scale,
+                class: class_view(&args.class, args.show_names)?,
             });
             Ok(ExitCode::SUCCESS)
         }

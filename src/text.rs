@@ -638,3 +638,37 @@ pub const MEASURED_TITLE: &str = "The simulated requests (last 30 s) beside the 
 pub const MEASURED_WAIT: &str = "Gathering requests…";
 pub const MEASURED_SIM: &str = "Simulated";
 pub const MEASURED_MODEL: &str = "Model";
+
+// The instructor's class view.
+pub const CLASS_TITLE: &str = "Class view";
+pub const CLASS_NONE: &str = "No ledger is loaded yet. Each student exports their Design Ledger \
+(Export in the game, or `architects-audit ledger export`); open the files here together.";
+pub const CLASS_OPEN: &str = "Open ledgers…";
+pub const CLASS_SUMMARY: &str = "Class";
+pub const CLASS_PREV: &str = "◀ Previous";
+pub const CLASS_NEXT: &str = "Next ▶";
+pub const CLASS_RADAR: &str = "How often the class predicted right, per invariant";
+pub const CLASS_RADAR_KEY: &str = "Filled: the class mean. Outlines: the first and third \
+quartiles (the middle half of the class lies between them). An axis marked \"no labs\" has no \
+student with a lab on it.";
+pub const CLASS_WEAKEST: &str = "Weakest invariant (students)";
+pub const CLASS_LABS: &str = "Labs 1–15 completed (students)";
+pub const CLASS_CH16: &str = "Chapter 16, first attempts";
+pub const CLASS_HARDEST: &str = "Tier expected to be hardest (Act II)";
+pub const CLASS_NO_CH16: &str = "No chapter 16 in this ledger.";
+pub const CLASS_NAMES_HIDDEN: &str = "File names are hidden (start with --show-names to see them).";
+
+/// A short label for a recorded Act I or Act II answer key.
+pub fn answer_label(key: &str) -> &str {
+    match key {
+        "memory_bw" => "A · Memory bandwidth",
+        "queuing" => "B · Queueing",
+        "serial_fraction" => "C · Serial fraction",
+        "drift" => "D · Distribution drift",
+        "cloud_oom" => "A · Cloud (memory)",
+        "edge_latency" => "B · Edge (latency)",
+        "mobile_oom" => "C · Mobile (memory)",
+        "tiny_oom" => "D · TinyML (SRAM)",
+        other => other,
+    }
+}

@@ -1,11 +1,13 @@
 //! Options for the web build, read from the page's URL: `?projector=1`, `?scale=1.5`,
-//! `?model=course-draft|systems`, `?demo=1`. Unknown or bad values are ignored with a warning.
+//! `?model=course-draft|systems`, `?demo=1`, `?class=1` (the instructor's class view). Unknown or bad values are ignored with a warning.
 
 use crate::physics::PhysicsModel;
 
 /// What the URL asks for.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UrlOptions {
+    /// Open the instructor's class view (`?class=1`).
+    pub class: bool,
     pub projector: Option<bool>,
     pub scale: Option<f32>,
     pub model: Option<PhysicsModel>,
@@ -46,6 +48,10 @@ where
             "model" => match PhysicsModel::parse(v) {
                 Some(m) => o.model = Some(m),
                 None => bad(&mut warnings, "use systems or course-draft"),
+            },
+            "class" => match flag(v) {
+                Some(b) => o.class = b,
+                None => bad(&mut warnings, "use 1 or 0"),
             },
             "demo" => match flag(v) {
                 Some(b) => o.demo = b,
@@ -90,4 +96,84 @@ pub fn hide_loading() {
     {
         el.remove();
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static PICKED: std::cell::RefCell<Option<Vec<(String, String)>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Open the browser's file picker for a class's ledgers (several `.json` / `.jsonl` files).
+/// The input stays in the page (hidden, id `class-files`) so it can be driven by tests; the
+/// files read are handed over by [`take_picked_files`].
+#[cfg(target_arch = "wasm32")]
+pub fn pick_class_files() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let input: web_sys::HtmlInputElement = match doc.get_element_by_id("class-files") {
+        Some(el) => el.unchecked_into(),
+        None => {
+            let Ok(el) = doc.create_element("input") else {
+                return;
+            };
+            let input: web_sys::HtmlInputElement = el.unchecked_into();
+            input.set_type("file");
+            input.set_multiple(true);
+            input.set_accept(".json,.jsonl,application/json");
+            input.set_id("class-files");
+            let _ = input.style().set_property("display", "none");
+            if let Some(body) = doc.body() {
+                let _ = body.append_child(&input);
+            }
+            let for_change = input.clone();
+            let on_change = Closure::<dyn FnMut()>::new(move || read_picked(&for_change));
+            input.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+            on_change.forget();
+            input
+        }
+    };
+    input.set_value("");
+    input.click();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_picked(input: &web_sys::HtmlInputElement) {
+    use wasm_bindgen::closure::Closure;
+    let Some(files) = input.files() else { return };
+    let names = js_sys::Array::new();
+    let texts = js_sys::Array::new();
+    for i in 0..files.length() {
+        if let Some(f) = files.get(i) {
+            names.push(&f.name().into());
+            texts.push(&f.text());
+        }
+    }
+    let done = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::once(move |read| {
+        let read = js_sys::Array::from(&read);
+        let files = (0..names.length())
+            .map(|i| {
+                (
+                    names.get(i).as_string().unwrap_or_default(),
+                    read.get(i).as_string().unwrap_or_default(),
+                )
+            })
+            .collect();
+        PICKED.with(|p| *p.borrow_mut() = Some(files));
+    });
+    let failed = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::once(move |e| {
+        web_sys::console::error_2(&"class files could not be read:".into(), &e);
+    });
+    let _ = js_sys::Promise::all(&texts).then2(&done, &failed);
+    done.forget();
+    failed.forget();
+}
+
+/// The files the picker has read since the last call.
+#[cfg(target_arch = "wasm32")]
+pub fn take_picked_files() -> Option<Vec<(String, String)>> {
+    PICKED.with(|p| p.borrow_mut().take())
 }

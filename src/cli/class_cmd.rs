@@ -4,34 +4,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
-use crate::ledger::class::{ClassReport, Student, Unreadable, summarise};
-use crate::ledger::{Ledger, parse_value};
+use crate::ledger::class::{ClassReport, Student, Unreadable, read_text, summarise};
 
 /// The students read, and the files (or `.jsonl` lines) that could not be.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub students: Vec<Student>,
     pub unreadable: Vec<Unreadable>,
-}
-
-/// A ledger from one JSON value: the course's format, or `{"ledger": …}` as the game's
-/// `ledger-report` input. A JSON object with no `history` is not a Design Ledger.
-pub fn ledger_of(v: &Value) -> Result<Ledger, String> {
-    let inner = match v {
-        Value::Object(m) if m.contains_key("ledger") => &m["ledger"],
-        _ => v,
-    };
-    if inner
-        .as_object()
-        .is_some_and(|o| !o.contains_key("history"))
-    {
-        return Err("no `history` field: not a Design Ledger".into());
-    }
-    parse_value(inner)
-        .map(|p| p.ledger)
-        .map_err(|e| e.to_string())
 }
 
 fn is_jsonl(p: &Path) -> bool {
@@ -45,40 +24,6 @@ fn is_ledger_file(p: &Path) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// Read one file's text as ledgers: `.jsonl` one per non-blank line (sources `file:line`),
-/// anything else one ledger.
-pub fn read_text(source: &str, text: &str, jsonl: bool, into: &mut Loaded) {
-    let mut one = |src: String, body: &str| {
-        let parsed = serde_json::from_str::<Value>(body)
-            .map_err(|e| {
-                format!(
-                    "not valid JSON (line {}, column {}): {e}",
-                    e.line(),
-                    e.column()
-                )
-            })
-            .and_then(|v| ledger_of(&v));
-        match parsed {
-            Ok(l) => into.students.push(Student::new(src, &l)),
-            Err(reason) => into.unreadable.push(Unreadable { file: src, reason }),
-        }
-    };
-    if jsonl {
-        for (i, line) in text.lines().enumerate() {
-            if !line.trim().is_empty() {
-                one(format!("{source}:{}", i + 1), line);
-            }
-        }
-    } else if text.trim().is_empty() {
-        into.unreadable.push(Unreadable {
-            file: source.into(),
-            reason: "the file is empty".into(),
-        });
-    } else {
-        one(source.into(), text);
-    }
-}
-
 fn read_file(path: &Path, into: &mut Loaded) {
     let source = path.display().to_string();
     match std::fs::read(path) {
@@ -87,7 +32,13 @@ fn read_file(path: &Path, into: &mut Loaded) {
             reason: format!("cannot read: {e}"),
         }),
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => read_text(&source, &text, is_jsonl(path), into),
+            Ok(text) => read_text(
+                &source,
+                &text,
+                is_jsonl(path),
+                &mut into.students,
+                &mut into.unreadable,
+            ),
             Err(_) => into.unreadable.push(Unreadable {
                 file: source,
                 reason: "not UTF-8 text".into(),

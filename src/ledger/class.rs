@@ -21,7 +21,7 @@ use serde_json::{Map, Value};
 use super::analysis::{
     ACT1_ANSWER_KEYS, CONTEXTS, INVARIANTS, LAB_CHAPTERS, ReportCard, analyze, truthy,
 };
-use super::format::Ledger;
+use super::format::{Ledger, parse_value};
 use super::history::counted_attempt;
 use crate::physics::validate::ACT2_ANSWER_KEYS;
 
@@ -259,5 +259,63 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
         labs_completed: labs,
         labs_completed_spread: Spread::of(&done),
         chapter16: ch16,
+    }
+}
+
+/// A ledger from one JSON value: the course's format, or `{"ledger": …}` as the game's
+/// `ledger-report` input. A JSON object with no `history` is not a Design Ledger.
+pub fn ledger_of(v: &Value) -> Result<Ledger, String> {
+    let inner = match v {
+        Value::Object(m) if m.contains_key("ledger") => &m["ledger"],
+        _ => v,
+    };
+    if inner
+        .as_object()
+        .is_some_and(|o| !o.contains_key("history"))
+    {
+        return Err("no `history` field: not a Design Ledger".into());
+    }
+    parse_value(inner)
+        .map(|p| p.ledger)
+        .map_err(|e| e.to_string())
+}
+
+/// Read one file's text as students: `.jsonl` one ledger per non-blank line (sources
+/// `file:line`), anything else one ledger. What cannot be read is listed with the reason.
+pub fn read_text(
+    source: &str,
+    text: &str,
+    jsonl: bool,
+    students: &mut Vec<Student>,
+    unreadable: &mut Vec<Unreadable>,
+) {
+    let mut one = |src: String, body: &str| {
+        let parsed = serde_json::from_str::<Value>(body)
+            .map_err(|e| {
+                format!(
+                    "not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                )
+            })
+            .and_then(|v| ledger_of(&v));
+        match parsed {
+            Ok(l) => students.push(Student::new(src, &l)),
+            Err(reason) => unreadable.push(Unreadable { file: src, reason }),
+        }
+    };
+    if jsonl {
+        for (i, line) in text.lines().enumerate() {
+            if !line.trim().is_empty() {
+                one(format!("{source}:{}", i + 1), line);
+            }
+        }
+    } else if text.trim().is_empty() {
+        unreadable.push(Unreadable {
+            file: source.into(),
+            reason: "the file is empty".into(),
+        });
+    } else {
+        one(source.into(), text);
     }
 }

@@ -4,12 +4,14 @@
 
 mod act1;
 mod act2;
+mod class;
 mod hud;
 mod keys;
 mod metrics;
 mod overlays;
 mod widgets;
 
+pub use class::class_panel;
 pub use keys::flow_keys;
 
 use bevy::camera::visibility::RenderLayers;
@@ -20,6 +22,7 @@ use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui,
 };
 
+use crate::class_view::{ClassMsg, ClassView};
 use crate::demo::Demo;
 use crate::flow::{FlowMsg, PendingChoice, Phase, Predictions};
 use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, KeyboardBusy, Physics};
@@ -162,6 +165,7 @@ pub(crate) struct UiRead<'w> {
     clock: Res<'w, ParticleClock>,
     time: Option<Res<'w, TimeControls>>,
     live: Option<Res<'w, LiveSim>>,
+    class: Option<Res<'w, ClassView>>,
 }
 
 /// Where the panels send requests.
@@ -176,6 +180,7 @@ pub(crate) struct UiWrite<'w> {
     time: MessageWriter<'w, TimeMsg>,
     prefs: MessageWriter<'w, PrefsMsg>,
     busy: ResMut<'w, KeyboardBusy>,
+    class: MessageWriter<'w, ClassMsg>,
 }
 
 fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
@@ -206,7 +211,8 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         ledger_msgs: Vec::new(),
     };
 
-    let bottom = if c.phase.instruments_open() {
+    let class = r.class.as_deref();
+    let bottom = if class.is_none() && c.phase.instruments_open() {
         egui::Panel::bottom("hud")
             .show(&mut root, |ui| hud::hud(ui, &c))
             .response
@@ -228,6 +234,10 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
                     if let Some(p) = preferences(ui, &r.prefs) {
                         w.prefs.write(PrefsMsg::Set(p));
                     }
+                    if let Some(v) = class {
+                        w.class.write_batch(class::class_panel(ui, v, &r.palette.0));
+                        return;
+                    }
                     storage_warnings(ui, &mut c);
                     phase_panel(ui, &mut c);
                 });
@@ -237,13 +247,15 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         .width();
 
     let tc = r.time.as_deref().copied().unwrap_or_default();
-    w.time.write_batch(overlays::time_controls(
-        ctx,
-        left,
-        &tc,
-        &r.clock,
-        &r.palette.0,
-    ));
+    if class.is_none() {
+        w.time.write_batch(overlays::time_controls(
+            ctx,
+            left,
+            &tc,
+            &r.clock,
+            &r.palette.0,
+        ));
+    }
     if let Some(caption) = r.demo.as_ref().and_then(|d| d.caption) {
         overlays::demo_caption(ctx, left, bottom, caption, &r.palette.0);
     }

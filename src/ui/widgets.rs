@@ -76,11 +76,31 @@ pub fn tile(ui: &mut egui::Ui, value: &str, caption: &str, color: Color32) {
 
 /// The seven invariants as a radar: prediction accuracy (green) vs constraint hits (red).
 pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32, pal: &Palette) {
+    let names: Vec<&str> = card.invariant_scores.keys().copied().collect();
+    let rates = |f: fn(&crate::ledger::analysis::InvariantScore) -> f64| -> Vec<f32> {
+        card.invariant_scores
+            .values()
+            .map(|s| f(s) as f32)
+            .collect()
+    };
+    radar_series(
+        ui,
+        &names,
+        &[
+            (rates(|s| s.correct_rate), c32(pal.ok)),
+            (rates(|s| s.hit_rate), c32(pal.fail)),
+        ],
+        size,
+    );
+}
+
+/// A radar of named axes, each series a closed, lightly filled outline of values in 0..1.
+pub fn radar_series(ui: &mut egui::Ui, names: &[&str], series: &[(Vec<f32>, Color32)], size: f32) {
     let (resp, painter) = ui.allocate_painter(Vec2::new(size, size * 0.9), egui::Sense::hover());
     let rect = resp.rect;
     let center = rect.center();
     let radius = size * 0.30;
-    let n = card.invariant_scores.len();
+    let n = names.len().max(1);
     let angle =
         |i: usize| -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / n as f32;
     let at = |i: usize, r: f32| center + Vec2::angled(angle(i)) * r;
@@ -90,7 +110,7 @@ pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32, pal: &Palette) {
         painter.add(egui::Shape::closed_line(pts, Stroke::new(1.0, grid)));
     }
     let text_color = ui.visuals().text_color();
-    for (i, (name, _)) in card.invariant_scores.iter().enumerate() {
+    for (i, name) in names.iter().enumerate() {
         painter.line_segment([center, at(i, radius)], Stroke::new(1.0, grid));
         let p = at(i, radius + 22.0);
         painter.text(
@@ -101,23 +121,8 @@ pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32, pal: &Palette) {
             text_color,
         );
     }
-    let series = [
-        (
-            card.invariant_scores
-                .iter()
-                .map(|(_, s)| s.correct_rate as f32)
-                .collect::<Vec<_>>(),
-            c32(pal.ok),
-        ),
-        (
-            card.invariant_scores
-                .iter()
-                .map(|(_, s)| s.hit_rate as f32)
-                .collect::<Vec<_>>(),
-            c32(pal.fail),
-        ),
-    ];
     for (vals, color) in series {
+        let color = *color;
         let pts: Vec<Pos2> = vals
             .iter()
             .enumerate()

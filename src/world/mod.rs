@@ -228,7 +228,12 @@ fn spawn_world(
         ));
         commands.spawn((
             Mesh2d(assets.ring_thin.clone()),
-            MeshMaterial2d(materials.add(pal.ok)),
+            // Blended: the ring's glow and the class view's light are its alpha.
+            MeshMaterial2d(materials.add(ColorMaterial {
+                color: pal.ok,
+                alpha_mode: bevy::sprite_render::AlphaMode2d::Blend,
+                ..default()
+            })),
             Transform::from_translation(pos.extend(0.0)),
             TierRing(i),
         ));

@@ -4,6 +4,8 @@
 use bevy::prelude::*;
 
 use super::{NODE_RADIUS, TIER_POS, act2_shown};
+use crate::class_view::ClassView;
+use crate::flow::Predictions;
 use crate::game::Physics;
 use crate::physics::Report;
 use crate::theme::{ActivePalette, Palette};
@@ -51,6 +53,32 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, update_tier_text.after(super::apply_palette));
 }
 
+/// What the nodes show now: the class's answers in the class view, else the physics (neutral
+/// until the Act II lock).
+fn views_now(
+    physics: &Physics,
+    preds: Option<Res<Predictions>>,
+    class: Option<&ClassView>,
+) -> [TierView; 4] {
+    match class {
+        Some(c) => class_views(c.hardest_counts()),
+        None => tier_views(&physics.0, act2_shown(preds)),
+    }
+}
+
+/// The class view's nodes: each lit by the share of students who named it hardest in Act II
+/// (the most named at full strength).
+pub fn class_views(counts: [u32; 4]) -> [TierView; 4] {
+    let most = counts.iter().copied().max().unwrap_or(0).max(1);
+    let total: u32 = counts.iter().sum();
+    std::array::from_fn(|i| TierView {
+        status: TierStatus::Class,
+        load: counts[i] as f32 / most as f32,
+        rps: 0.0,
+        line: format!("{} of {total} named it hardest", counts[i]),
+    })
+}
+
 fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
     for (i, v) in tier_views(&physics.0, false).into_iter().enumerate() {
         commands.spawn((
@@ -64,14 +92,16 @@ fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
 fn update_tier_state(
     mut commands: Commands,
     physics: Res<Physics>,
-    preds: Option<Res<crate::flow::Predictions>>,
+    preds: Option<Res<Predictions>>,
+    class: Option<Res<ClassView>>,
     mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
-    if !physics.is_changed() && !preds_changed {
+    let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
+    if !physics.is_changed() && !preds_changed && !class_changed {
         return;
     }
-    let views = tier_views(&physics.0, act2_shown(preds));
+    let views = views_now(&physics, preds, class.as_deref());
     for (e, n, mut st, failed) in &mut nodes {
         let v = views[n.0].clone();
         match (v.status == TierStatus::Fail, failed) {
@@ -106,6 +136,8 @@ fn dress_tiers(
 pub enum TierStatus {
     /// Before the Act II lock: nothing about the design is shown.
     Neutral,
+    /// The class view: lit by the class's answers, not by a design.
+    Class,
     Ok,
     Warm,
     Fail,
@@ -215,6 +247,7 @@ fn physics_views(r: &Report) -> [TierView; 4] {
 fn status_color(s: TierStatus, p: &Palette) -> Color {
     match s {
         TierStatus::Neutral => p.link,
+        TierStatus::Class => p.info,
         TierStatus::Ok => p.ok,
         TierStatus::Warm => p.warn,
         TierStatus::Fail => p.fail,
@@ -224,7 +257,8 @@ fn status_color(s: TierStatus, p: &Palette) -> Color {
 #[allow(clippy::type_complexity)]
 fn update_tier_text(
     physics: Res<Physics>,
-    preds: Option<Res<crate::flow::Predictions>>,
+    preds: Option<Res<Predictions>>,
+    class: Option<Res<ClassView>>,
     palette: Res<ActivePalette>,
     mut status: Query<(&TierStatusText, &mut Text2d, &mut TextColor), Without<LinkLabel>>,
     mut links: Query<(&LinkLabel, &mut Text2d), Without<TierStatusText>>,
@@ -238,11 +272,12 @@ fn update_tier_text(
     >,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
-    if !physics.is_changed() && !palette.is_changed() && !preds_changed {
+    let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
+    if !physics.is_changed() && !palette.is_changed() && !preds_changed && !class_changed {
         return;
     }
-    let shown = act2_shown(preds);
-    let views = tier_views(&physics.0, shown);
+    let shown = class.is_none() && preds.as_ref().is_some_and(|p| p.act2.is_some());
+    let views = views_now(&physics, preds, class.as_deref());
     for (t, mut text, mut color) in &mut status {
         let v = &views[t.0];
         text.0 = v.line.clone();
@@ -270,8 +305,6 @@ fn update_tier_text(
 
 fn animate_nodes(
     time: Res<Time>,
-    physics: Res<Physics>,
-    preds: Option<Res<crate::flow::Predictions>>,
     palette: Res<ActivePalette>,
     mut nodes: Query<(&TierNode, &TierState, &mut Transform), Without<TierRing>>,
     mut rings: Query<
@@ -280,13 +313,19 @@ fn animate_nodes(
     >,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    let views = tier_views(&physics.0, act2_shown(preds));
     let t = time.elapsed_secs();
+    // The rings follow their node's state.
+    let mut views: [Option<(TierStatus, f32)>; 4] = [None; 4];
     for (n, st, mut tf) in &mut nodes {
         let v = &st.0;
-        // Pulse rate and depth follow load.
-        let rate = 1.0 + 4.0 * v.load;
-        let s = 1.0 + (0.03 + 0.07 * v.load) * (t * rate).sin();
+        views[n.0] = Some((v.status, v.load));
+        // Pulse rate and depth follow load; in the class view the size tells the share.
+        let s = if v.status == TierStatus::Class {
+            0.8 + 0.4 * v.load
+        } else {
+            let rate = 1.0 + 4.0 * v.load;
+            1.0 + (0.03 + 0.07 * v.load) * (t * rate).sin()
+        };
         tf.scale = Vec3::splat(s);
         let shake = if v.status == TierStatus::Fail {
             Vec2::new((t * 37.0).sin() * 4.0, (t * 29.0).cos() * 3.0)
@@ -296,11 +335,17 @@ fn animate_nodes(
         tf.translation = (TIER_POS[n.0] + shake).extend(0.5);
     }
     for (r, mut tf, mat) in &mut rings {
-        let v = &views[r.0];
+        let Some((status, load)) = views[r.0] else {
+            continue;
+        };
         tf.translation = TIER_POS[r.0].extend(0.0);
         if let Some(mut m) = materials.get_mut(&mat.0) {
-            let glow = 0.75 + 0.25 * (t * 2.0).sin().abs();
-            m.color = status_color(v.status, &palette.0).with_alpha(glow);
+            let glow = if status == TierStatus::Class {
+                0.1 + 0.9 * load
+            } else {
+                0.75 + 0.25 * (t * 2.0).sin().abs()
+            };
+            m.color = status_color(status, &palette.0).with_alpha(glow);
         }
     }
 }

@@ -56,6 +56,7 @@ fn demo_options() -> architects_audit::LaunchOptions {
         projector: None,
         scale: None,
         resolution: None,
+        class: None,
     }
 }
 

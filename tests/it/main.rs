@@ -4,6 +4,7 @@
 mod app;
 mod captions;
 mod class;
+mod class_view;
 mod cli;
 mod demo;
 mod des;

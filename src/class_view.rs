@@ -1,0 +1,114 @@
+//! The instructor's class view: a class's ledgers summarised on the projector, students
+//! stepped through anonymised as "Student 1…N".
+//!
+//! The view runs on a store in memory ([`crate::LaunchOptions::ledger_config`]): nothing it
+//! does reaches any student's stored ledger. File names are shown only when the instructor
+//! asks (`--show-names`), since they often carry a student's name.
+
+use bevy::prelude::*;
+
+use crate::ledger::class::{ClassReport, Student, Unreadable, read_text, summarise};
+
+/// The class on screen.
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct ClassView {
+    pub report: ClassReport,
+    pub students: Vec<Student>,
+    pub show_names: bool,
+    /// None: the class summary; Some(i): student i + 1.
+    pub selected: Option<usize>,
+}
+
+impl ClassView {
+    pub fn new(students: Vec<Student>, unreadable: Vec<Unreadable>, show_names: bool) -> Self {
+        ClassView {
+            report: summarise(&students, unreadable),
+            students,
+            show_names,
+            selected: None,
+        }
+    }
+
+    /// A class from files' text: `(name, text)`, `.jsonl` names holding one ledger a line.
+    pub fn from_texts(files: &[(String, String)], show_names: bool) -> Self {
+        let mut students = Vec::new();
+        let mut unreadable = Vec::new();
+        for (name, text) in files {
+            let jsonl = name.to_ascii_lowercase().ends_with(".jsonl");
+            read_text(name, text, jsonl, &mut students, &mut unreadable);
+        }
+        ClassView::new(students, unreadable, show_names)
+    }
+
+    /// How a student is named on screen: "Student 3", with the file only when asked for.
+    pub fn student_label(&self, i: usize) -> String {
+        let anon = format!("Student {}", i + 1);
+        match self.students.get(i) {
+            Some(s) if self.show_names => format!("{anon} ({})", s.source),
+            _ => anon,
+        }
+    }
+
+    /// Students per tier named hardest in Act II: cloud, edge, mobile, tiny.
+    pub fn hardest_counts(&self) -> [u32; 4] {
+        let h = &self.report.chapter16.hardest_tier;
+        crate::ledger::analysis::CONTEXTS.map(|c| h.get(c).copied().unwrap_or(0))
+    }
+}
+
+/// What the class panel asks for.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum ClassMsg {
+    /// Back to the class summary.
+    Summary,
+    Next,
+    Previous,
+    /// Open the browser's file picker (web only).
+    Pick,
+    /// Files picked on the web: (name, text).
+    Load(Vec<(String, String)>),
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_message::<ClassMsg>()
+        .add_systems(Update, apply_class_msgs);
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Update, picked_files.before(apply_class_msgs));
+}
+
+fn apply_class_msgs(
+    mut commands: Commands,
+    mut msgs: MessageReader<ClassMsg>,
+    view: Option<ResMut<ClassView>>,
+) {
+    let mut view = view;
+    for m in msgs.read() {
+        match (m, view.as_deref_mut()) {
+            (ClassMsg::Load(files), v) => {
+                let show = v.as_ref().is_some_and(|v| v.show_names);
+                commands.insert_resource(ClassView::from_texts(files, show));
+            }
+            (ClassMsg::Pick, _) => {
+                #[cfg(target_arch = "wasm32")]
+                crate::web::pick_class_files();
+            }
+            (ClassMsg::Summary, Some(v)) => v.selected = None,
+            (ClassMsg::Next, Some(v)) if !v.students.is_empty() => {
+                v.selected = Some(v.selected.map_or(0, |i| (i + 1) % v.students.len()));
+            }
+            (ClassMsg::Previous, Some(v)) if !v.students.is_empty() => {
+                let n = v.students.len();
+                v.selected = Some(v.selected.map_or(n - 1, |i| (i + n - 1) % n));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Files the browser's picker has read, handed over as a [`ClassMsg::Load`].
+#[cfg(target_arch = "wasm32")]
+fn picked_files(mut out: MessageWriter<ClassMsg>) {
+    if let Some(files) = crate::web::take_picked_files() {
+        out.write(ClassMsg::Load(files));
+    }
+}

@@ -1,0 +1,228 @@
+//! The instructor's class view: the class radar and distributions, and each student in turn,
+//! anonymised. A function of `(&mut egui::Ui, &ClassView)`, so it draws on a bare context.
+
+use bevy_egui::egui;
+
+use super::{c32, widgets};
+use crate::class_view::{ClassMsg, ClassView};
+use crate::ledger::class::{Answers, Spread};
+use crate::text;
+use crate::theme::{self, Palette};
+
+fn bars(ui: &mut egui::Ui, rows: &[(String, u32)], total: u32, color: egui::Color32) {
+    let total = total.max(1);
+    egui::Grid::new(ui.next_auto_id())
+        .num_columns(2)
+        .striped(false)
+        .show(ui, |ui| {
+            for (name, n) in rows {
+                ui.label(name);
+                ui.add(
+                    egui::ProgressBar::new(*n as f32 / total as f32)
+                        .desired_width(220.0)
+                        .fill(color)
+                        .text(n.to_string()),
+                );
+                ui.end_row();
+            }
+        });
+}
+
+fn answers(ui: &mut egui::Ui, title: &str, a: &Answers, submitted: u32, color: egui::Color32) {
+    ui.label(
+        egui::RichText::new(format!(
+            "{title}: {} of {} judged right",
+            a.correct, a.judged
+        ))
+        .strong(),
+    );
+    let rows: Vec<(String, u32)> = a
+        .chosen
+        .iter()
+        .map(|(k, n)| (text::answer_label(k).to_string(), *n))
+        .collect();
+    bars(ui, &rows, submitted, color);
+}
+
+/// The class summary.
+fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
+    let r = &v.report;
+    ui.heading(text::CLASS_RADAR);
+    let names: Vec<String> = r
+        .invariants
+        .iter()
+        .map(|(n, c)| {
+            if c.students == 0 {
+                format!("{n} (no labs)")
+            } else {
+                (*n).to_string()
+            }
+        })
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let series = |f: fn(&Spread) -> f64| -> Vec<f32> {
+        r.invariants
+            .values()
+            .map(|c| c.accuracy.as_ref().map_or(0.0, |s| f(s) as f32))
+            .collect()
+    };
+    widgets::radar_series(
+        ui,
+        &names,
+        &[
+            (series(|s| s.q1), c32(pal.info)),
+            (series(|s| s.mean), c32(pal.ok)),
+            (series(|s| s.q3), c32(pal.info)),
+        ],
+        size,
+    );
+    ui.add(egui::Label::new(egui::RichText::new(text::CLASS_RADAR_KEY).small()).wrap());
+
+    ui.separator();
+    ui.heading(text::CLASS_WEAKEST);
+    let weakest: Vec<(String, u32)> = r
+        .weakest_invariant
+        .iter()
+        .map(|(k, n)| (k.to_string(), *n))
+        .collect();
+    bars(ui, &weakest, r.n_students, c32(pal.warn));
+
+    ui.separator();
+    ui.heading(text::CLASS_LABS);
+    let labs: Vec<(String, u32)> = r
+        .labs_completed
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| (format!("{k} labs"), *n))
+        .collect();
+    bars(ui, &labs, r.n_students, c32(pal.info));
+
+    ui.separator();
+    let c = &r.chapter16;
+    ui.heading(text::CLASS_CH16);
+    ui.label(format!(
+        "{} submitted · {} reached a valid design",
+        c.submitted, c.valid_designs
+    ));
+    answers(ui, "Act I", &c.act1, c.submitted, c32(pal.info));
+    answers(ui, "Act II", &c.act2, c.submitted, c32(pal.info));
+    ui.label(egui::RichText::new(text::CLASS_HARDEST).strong());
+    let tiers: Vec<(String, u32)> = c
+        .hardest_tier
+        .iter()
+        .map(|(k, n)| (k.to_string(), *n))
+        .collect();
+    egui::Grid::new("hardest").num_columns(2).show(ui, |ui| {
+        for (i, (name, n)) in tiers.iter().enumerate() {
+            ui.label(
+                egui::RichText::new(name)
+                    .color(c32(theme::tier_color(i)))
+                    .strong(),
+            );
+            ui.add(
+                egui::ProgressBar::new(*n as f32 / c.submitted.max(1) as f32)
+                    .desired_width(220.0)
+                    .fill(c32(theme::tier_color(i)))
+                    .text(n.to_string()),
+            );
+            ui.end_row();
+        }
+    });
+}
+
+/// One student, anonymised unless names were asked for.
+fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, pal: &Palette, size: f32) {
+    let Some(s) = v.students.get(i) else { return };
+    ui.heading(format!("{} of {}", v.student_label(i), v.students.len()));
+    let card = &s.card;
+    ui.label(format!(
+        "{} of 15 labs · {:.0} % of predictions right · weakest: {}",
+        card.n_completed,
+        card.pct_correct,
+        if card.n_completed > 0 {
+            card.weakest_invariant
+        } else {
+            "–"
+        }
+    ));
+    widgets::radar(ui, card, size, pal);
+    ui.separator();
+    ui.heading(text::CLASS_CH16);
+    match &s.capstone {
+        None => {
+            ui.label(text::CLASS_NO_CH16);
+        }
+        Some(c) => {
+            let judged = |j: Option<bool>| match j {
+                Some(true) => "right",
+                Some(false) => "wrong",
+                None => "not judged",
+            };
+            fn answer(a: &Option<String>) -> &str {
+                a.as_deref().map_or("none", text::answer_label)
+            }
+            ui.label(format!(
+                "Act I: {} ({})",
+                answer(&c.act1_prediction),
+                judged(c.act1_correct)
+            ));
+            ui.label(format!(
+                "Act II: {} ({})",
+                answer(&c.act2_prediction),
+                judged(c.act2_correct)
+            ));
+            ui.label(if c.system_valid {
+                "Design: valid"
+            } else {
+                "Design: not valid"
+            });
+        }
+    }
+}
+
+/// The class panel. Returns what the instructor asked for.
+pub fn class_panel(ui: &mut egui::Ui, v: &ClassView, pal: &Palette) -> Vec<ClassMsg> {
+    let mut out = Vec::new();
+    ui.heading(egui::RichText::new(text::CLASS_TITLE).size(28.0).strong());
+    let r = &v.report;
+    ui.label(format!(
+        "{} students · {} unreadable file(s) skipped",
+        r.n_students,
+        r.unreadable.len()
+    ));
+    if v.show_names {
+        for u in &r.unreadable {
+            ui.colored_label(c32(pal.warn), format!("{}: {}", u.file, u.reason));
+        }
+    } else if !r.unreadable.is_empty() {
+        ui.label(egui::RichText::new(text::CLASS_NAMES_HIDDEN).small());
+    }
+    if cfg!(target_arch = "wasm32") && ui.button(text::CLASS_OPEN).clicked() {
+        out.push(ClassMsg::Pick);
+    }
+    if v.students.is_empty() {
+        ui.add(egui::Label::new(text::CLASS_NONE).wrap());
+        return out;
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(text::CLASS_PREV).clicked() {
+            out.push(ClassMsg::Previous);
+        }
+        if ui
+            .selectable_label(v.selected.is_none(), text::CLASS_SUMMARY)
+            .clicked()
+        {
+            out.push(ClassMsg::Summary);
+        }
+        if ui.button(text::CLASS_NEXT).clicked() {
+            out.push(ClassMsg::Next);
+        }
+    });
+    ui.separator();
+    let size = ui.available_width().min(460.0);
+    match v.selected {
+        None => summary(ui, v, pal, size),
+        Some(i) => student(ui, v, i, pal, size),
+    }
+    out
+}

@@ -1,0 +1,170 @@
+//! The instructor's class view in the game: it never writes to a store, names no student
+//! unless asked, steps through students, and lights the tier nodes by the class's answers.
+
+use std::path::PathBuf;
+
+use architects_audit::class_view::{ClassMsg, ClassView};
+use architects_audit::cli::class_cmd;
+use architects_audit::ledger::{keep, parse_str};
+use architects_audit::physics::{PhysicsModel, Scenario};
+use architects_audit::storage::Store;
+use architects_audit::testing::headless_app_for;
+use architects_audit::theme::Palette;
+use architects_audit::ui::class_panel;
+use architects_audit::world::{TierNode, TierState};
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+fn class(show_names: bool) -> ClassView {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/class");
+    let loaded = class_cmd::load(&[dir]);
+    ClassView::new(loaded.students, loaded.unreadable, show_names)
+}
+
+fn options(view: ClassView) -> architects_audit::LaunchOptions {
+    architects_audit::LaunchOptions {
+        class: Some(view),
+        ..architects_audit::LaunchOptions::new(Scenario::builtin(), PhysicsModel::Systems)
+    }
+}
+
+/// All the text one frame of the class panel draws, and what it asked for.
+fn drawn(v: &ClassView) -> String {
+    let ctx = egui::Context::default();
+    let mut out = String::new();
+    for _ in 0..2 {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1200.0, 20000.0),
+            )),
+            ..Default::default()
+        };
+        out.clear();
+        let full = ctx.run_ui(input, |ui| {
+            class_panel(ui, v, &Palette::PROJECTOR);
+        });
+        for s in full.shapes {
+            collect(&s.shape, &mut out);
+        }
+    }
+    out
+}
+
+fn collect(shape: &egui::Shape, out: &mut String) {
+    match shape {
+        egui::Shape::Text(t) => {
+            out.push_str(t.galley.text());
+            out.push('\n');
+        }
+        egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_class_view_never_opens_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut st = Store::open(Some(dir.path().into())).unwrap();
+        keep::save(&mut st, &parse_str(crate::store::LIST).unwrap().ledger).unwrap();
+    }
+    let file = dir.path().join(architects_audit::storage::FILE_NAME);
+    let before = std::fs::read(&file).unwrap();
+    let mut app = headless_app_for(&options(class(false)), dir.path().into());
+    for msg in [
+        ClassMsg::Next,
+        ClassMsg::Next,
+        ClassMsg::Previous,
+        ClassMsg::Summary,
+    ] {
+        app.world_mut().write_message(msg);
+        app.update();
+    }
+    for _ in 0..5 {
+        app.update();
+    }
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the store file is untouched"
+    );
+    drop(Store::open(Some(dir.path().into())).expect("the class view does not hold the store"));
+}
+
+#[test]
+fn stepping_goes_through_students_and_back_to_the_class() {
+    let mut app = headless_app_for(&options(class(false)), tempfile::tempdir().unwrap().keep());
+    let selected = |app: &App| app.world().resource::<ClassView>().selected;
+    let step = |app: &mut App, m: ClassMsg| {
+        app.world_mut().write_message(m);
+        app.update();
+    };
+    app.update();
+    assert_eq!(selected(&app), None, "the class summary first");
+    step(&mut app, ClassMsg::Next);
+    assert_eq!(selected(&app), Some(0));
+    step(&mut app, ClassMsg::Previous);
+    assert_eq!(selected(&app), Some(4), "wraps to the last of five");
+    step(&mut app, ClassMsg::Next);
+    assert_eq!(selected(&app), Some(0));
+    step(&mut app, ClassMsg::Summary);
+    assert_eq!(selected(&app), None);
+}
+
+#[test]
+fn tier_nodes_are_lit_by_the_tier_students_named_hardest() {
+    // First attempts: tiny_oom twice, cloud_oom once (the cloud_oom of a second attempt does
+    // not count): TinyML full, the cloud half, edge and mobile dark.
+    let mut app = headless_app_for(&options(class(false)), tempfile::tempdir().unwrap().keep());
+    for _ in 0..3 {
+        app.update();
+    }
+    let mut load = [f32::NAN; 4];
+    let mut q = app.world_mut().query::<(&TierNode, &TierState)>();
+    for (n, st) in q.iter(app.world()) {
+        load[n.0] = st.0.load;
+    }
+    assert_eq!(load, [0.5, 0.0, 0.0, 1.0]);
+    let mut q = app.world_mut().query::<(&TierNode, &TierState)>();
+    let tiny = q
+        .iter(app.world())
+        .find(|(n, _)| n.0 == 3)
+        .map(|(_, s)| s.0.line.clone())
+        .unwrap();
+    assert_eq!(tiny, "2 of 3 named it hardest");
+}
+
+#[test]
+fn students_are_anonymous_unless_names_are_asked_for() {
+    let mut v = class(false);
+    v.selected = Some(0);
+    let text = drawn(&v);
+    assert!(text.contains("Student 1 of 5"), "{text}");
+    for name in ["alice", "carol", "dan", "class-b", "broken"] {
+        assert!(
+            !text.contains(name),
+            "{name} shown without --show-names:\n{text}"
+        );
+    }
+    let mut named = class(true);
+    named.selected = Some(0);
+    let text = drawn(&named);
+    assert!(text.contains("alice.json"), "{text}");
+    assert!(
+        text.contains("broken.json"),
+        "unreadable files listed with names"
+    );
+}
+
+#[test]
+fn the_summary_shows_the_class_figures() {
+    let text = drawn(&class(false));
+    assert!(text.contains("5 students"), "{text}");
+    assert!(
+        text.contains("3 submitted · 2 reached a valid design"),
+        "{text}"
+    );
+    assert!(text.contains("Act II: 2 of 3 judged right"), "{text}");
+    assert!(text.contains("Amdahl (no labs)"), "{text}");
+}

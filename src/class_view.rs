@@ -73,7 +73,14 @@ pub fn plugin(app: &mut App) {
     app.add_message::<ClassMsg>()
         .add_systems(Update, apply_class_msgs);
     #[cfg(target_arch = "wasm32")]
-    app.add_systems(Update, picked_files.before(apply_class_msgs));
+    app.add_systems(
+        Startup,
+        (|| {
+            crate::web::class_input();
+        })
+        .run_if(resource_exists::<ClassView>),
+    )
+    .add_systems(Update, picked_files.before(apply_class_msgs));
 }
 
 fn apply_class_msgs(
@@ -86,7 +93,13 @@ fn apply_class_msgs(
         match (m, view.as_deref_mut()) {
             (ClassMsg::Load(files), v) => {
                 let show = v.as_ref().is_some_and(|v| v.show_names);
-                commands.insert_resource(ClassView::from_texts(files, show));
+                let view = ClassView::from_texts(files, show);
+                info!(
+                    "class view: {} students, {} unreadable",
+                    view.report.n_students,
+                    view.report.unreadable.len()
+                );
+                commands.insert_resource(view);
             }
             (ClassMsg::Pick, _) => {
                 #[cfg(target_arch = "wasm32")]

@@ -104,40 +104,38 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Open the browser's file picker for a class's ledgers (several `.json` / `.jsonl` files).
-/// The input stays in the page (hidden, id `class-files`) so it can be driven by tests; the
-/// files read are handed over by [`take_picked_files`].
+/// The page's hidden file input for a class's ledgers (id `class-files`, several `.json` /
+/// `.jsonl` files), made on first use. It stays in the page so tests can drive it; the files
+/// it reads are handed over by [`take_picked_files`].
 #[cfg(target_arch = "wasm32")]
-pub fn pick_class_files() {
+pub fn class_input() -> Option<web_sys::HtmlInputElement> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let input: web_sys::HtmlInputElement = match doc.get_element_by_id("class-files") {
-        Some(el) => el.unchecked_into(),
-        None => {
-            let Ok(el) = doc.create_element("input") else {
-                return;
-            };
-            let input: web_sys::HtmlInputElement = el.unchecked_into();
-            input.set_type("file");
-            input.set_multiple(true);
-            input.set_accept(".json,.jsonl,application/json");
-            input.set_id("class-files");
-            let _ = input.style().set_property("display", "none");
-            if let Some(body) = doc.body() {
-                let _ = body.append_child(&input);
-            }
-            let for_change = input.clone();
-            let on_change = Closure::<dyn FnMut()>::new(move || read_picked(&for_change));
-            input.set_onchange(Some(on_change.as_ref().unchecked_ref()));
-            on_change.forget();
-            input
-        }
-    };
-    input.set_value("");
-    input.click();
+    let doc = web_sys::window()?.document()?;
+    if let Some(el) = doc.get_element_by_id("class-files") {
+        return Some(el.unchecked_into());
+    }
+    let input: web_sys::HtmlInputElement = doc.create_element("input").ok()?.unchecked_into();
+    input.set_type("file");
+    input.set_multiple(true);
+    input.set_accept(".json,.jsonl,application/json");
+    input.set_id("class-files");
+    let _ = input.style().set_property("display", "none");
+    doc.body()?.append_child(&input).ok()?;
+    let for_change = input.clone();
+    let on_change = Closure::<dyn FnMut()>::new(move || read_picked(&for_change));
+    input.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    Some(input)
+}
+
+/// Open the browser's file picker for a class's ledgers.
+#[cfg(target_arch = "wasm32")]
+pub fn pick_class_files() {
+    if let Some(input) = class_input() {
+        input.set_value("");
+        input.click();
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -55,8 +55,19 @@ fn radar(r: &ClassReport) -> Result<String, String> {
 }
 
 fn weakest(r: &ClassReport) -> Result<String, String> {
-    let names: Vec<String> = r.weakest_invariant.keys().map(|k| k.to_string()).collect();
-    let counts: Vec<f32> = r.weakest_invariant.values().map(|n| *n as f32).collect();
+    // Drawn bottom-up: reversed, so the course's first invariant is on top.
+    let names: Vec<String> = r
+        .weakest_invariant
+        .keys()
+        .rev()
+        .map(|k| k.to_string())
+        .collect();
+    let counts: Vec<f32> = r
+        .weakest_invariant
+        .values()
+        .rev()
+        .map(|n| *n as f32)
+        .collect();
     let mut chart = HorizontalBarChart::new(vec![Series::new("Students".into(), counts)], names);
     chart.title.text = "Weakest invariant: students".into();
     chart.width = 640.0;
@@ -80,7 +91,7 @@ fn answers_rows(act: &str, a: &Answers) -> String {
         s.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{n}</td></tr>",
             esc(act),
-            esc(k)
+            esc(crate::text::answer_label(k))
         ));
     }
     s.push_str(&format!(

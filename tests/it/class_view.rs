@@ -168,3 +168,29 @@ fn the_summary_shows_the_class_figures() {
     assert!(text.contains("Act II: 2 of 3 judged right"), "{text}");
     assert!(text.contains("Amdahl (no labs)"), "{text}");
 }
+
+#[test]
+fn files_picked_on_the_web_replace_the_class() {
+    // The web's picker hands the files' text over as a message; `.jsonl` by its name.
+    let mut app = headless_app_for(
+        &options(ClassView::new(Vec::new(), Vec::new(), false)),
+        tempfile::tempdir().unwrap().keep(),
+    );
+    app.update();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/class");
+    let files: Vec<(String, String)> = ["alice.json", "broken.json", "section-b/class-b.jsonl"]
+        .iter()
+        .map(|f| (f.to_string(), std::fs::read_to_string(dir.join(f)).unwrap()))
+        .collect();
+    app.world_mut().write_message(ClassMsg::Load(files));
+    app.update();
+    let v = app.world().resource::<ClassView>();
+    assert_eq!(v.report.n_students, 3, "alice and two readable lines");
+    let bad: Vec<&str> = v
+        .report
+        .unreadable
+        .iter()
+        .map(|u| u.file.as_str())
+        .collect();
+    assert_eq!(bad, ["broken.json", "section-b/class-b.jsonl:3"]);
+}

@@ -1,7 +1,8 @@
 // Browser test of web/dist: serves it on localhost, loads it in Debian's headless chromium
 // (WebGL through SwiftShader), waits for the first frame, operates the Act I prediction lock
 // from the keyboard, checks the report card opens, takes a 1280x720 screenshot and checks it
-// shows the four tier colours, reloads and checks the ledger persisted.
+// shows the four tier colours, reloads and checks the ledger persisted, then opens the class
+// view with ledgers through its file input and checks it stores nothing.
 // Fails on any panic or console error. Prints the time from navigation to the first frame.
 import { chromium } from 'playwright-core';
 import http from 'node:http';
@@ -109,6 +110,21 @@ const prefs = await page.evaluate(() => {
   return k ? localStorage.getItem(k) : null;
 });
 check(prefs !== null && prefs.includes('true'), `the projector preference survived the reload (${prefs})`);
+
+// The instructor's class view: ?class=1, a class's ledgers through the page's file input;
+// it writes nothing to storage.
+const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+logs.length = 0;
+await page.goto(base + '?class=1');
+check(await waitLog('architects-audit: first frame', 120000), 'first frame of the class view');
+const fixtures = path.resolve('../../tests/fixtures/class');
+await page.setInputFiles('#class-files', ['alice.json', 'dan.json', 'broken.json', 'section-b/carol.json', 'section-b/class-b.jsonl']
+  .map((f) => path.join(fixtures, f)));
+check(await waitLog('class view: 5 students, 2 unreadable', 30000), 'the picked ledgers make a class of 5, 2 unreadable');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: path.join(shots, 'web-class-view.png') });
+const after = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+check(after === stored, 'the class view wrote nothing to storage');
 
 check(errors.length === 0, `no console errors or panics (${errors.slice(0, 3).join(' | ')})`);
 if (failures.length) console.log('--- console ---\n' + allLogs.slice(-60).join('\n'));

@@ -70,8 +70,14 @@ pub enum ClassMsg {
 }
 
 pub fn plugin(app: &mut App) {
-    app.add_message::<ClassMsg>()
-        .add_systems(Update, apply_class_msgs);
+    app.add_message::<ClassMsg>().add_systems(
+        Update,
+        (
+            class_keys.run_if(resource_exists::<ClassView>),
+            apply_class_msgs,
+        )
+            .chain(),
+    );
     #[cfg(target_arch = "wasm32")]
     app.add_systems(
         Startup,
@@ -81,6 +87,27 @@ pub fn plugin(app: &mut App) {
         .run_if(resource_exists::<ClassView>),
     )
     .add_systems(Update, picked_files.before(apply_class_msgs));
+}
+
+/// Left and right arrows step through the students; Home goes back to the class.
+fn class_keys(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    busy: Res<crate::game::KeyboardBusy>,
+    mut out: MessageWriter<ClassMsg>,
+) {
+    let Some(keys) = keys else { return };
+    if busy.0 {
+        return;
+    }
+    for (key, msg) in [
+        (KeyCode::ArrowRight, ClassMsg::Next),
+        (KeyCode::ArrowLeft, ClassMsg::Previous),
+        (KeyCode::Home, ClassMsg::Summary),
+    ] {
+        if keys.just_pressed(key) {
+            out.write(msg);
+        }
+    }
 }
 
 fn apply_class_msgs(

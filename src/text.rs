@@ -577,10 +577,18 @@ pub fn banner_detail(
             None => String::new(),
         },
         AccuracyWarning => format!(
-            "Effective accuracy is {:.1} % before drift. Ternary weights cost about {} points and a tight fairness \
-             threshold costs more: fine for a trigger model, not for the answers. Route precision-sensitive requests to the cloud.",
+            "Effective accuracy is {:.1} % before drift. Ternary weights cost about {} points{}: fine for a trigger \
+             model, not for the answers. Route precision-sensitive requests to the cloud.",
             r.effective_accuracy * 100.0,
-            pct(sc.precision.accuracy_drop.ternary)
+            pct(sc.precision.accuracy_drop.ternary),
+            // Only the systems model prices fairness in accuracy.
+            match sys {
+                Some(s) if s.fairness_accuracy_cost > 0.0 => format!(
+                    " and this fairness threshold costs {:.1} more",
+                    s.fairness_accuracy_cost * 100.0
+                ),
+                _ => String::new(),
+            }
         ),
         DriftWarning => format!(
             "Retraining every {} days lets accuracy decay to {:.1} % (from {:.1} %). Retrain more often, or trigger retraining from PSI monitoring.",
@@ -592,7 +600,7 @@ pub fn banner_detail(
 }
 
 /// The keyboard shortcuts dialog.
-pub const SHORTCUTS: [(&str, &str); 11] = [
+pub const SHORTCUTS: [(&str, &str); 12] = [
     (
         "Enter",
         "Begin / lock the chosen answer / move on / submit the design",
@@ -610,6 +618,10 @@ pub const SHORTCUTS: [(&str, &str); 11] = [
     ("F1 or ?", "Show or hide this list"),
     ("F11", "Full screen"),
     ("Esc", "Close this list"),
+    (
+        "Left, Right, Home",
+        "Class view: previous / next student; back to the class",
+    ),
 ];
 pub const PLAY: &str = "▶ Play (Space)";
 pub const PAUSE: &str = "⏸ Pause (Space)";
@@ -642,14 +654,16 @@ pub const MEASURED_MODEL: &str = "Model";
 // The instructor's class view.
 pub const CLASS_TITLE: &str = "Class view";
 pub const CLASS_NONE: &str = "No ledger is loaded yet. Each student exports their Design Ledger \
-(Export in the game, or `architects-audit ledger export`); open the files here together.";
+(Export my ledger in the game, or `architects-audit ledger export`); open the files here together.";
 pub const CLASS_OPEN: &str = "Open ledgers…";
 pub const CLASS_SUMMARY: &str = "Class";
+pub const CLASS_KEYS: &str =
+    "Keys: the Left and Right arrows step through the students; Home returns to the class.";
 pub const CLASS_PREV: &str = "◀ Previous";
 pub const CLASS_NEXT: &str = "Next ▶";
 pub const CLASS_RADAR: &str = "How often the class predicted right, per invariant";
-pub const CLASS_RADAR_KEY: &str = "Filled: the class mean. Outlines: the first and third \
-quartiles (the middle half of the class lies between them). An axis marked \"no labs\" has no \
+pub const CLASS_RADAR_KEY: &str = "Green: the class mean. Blue: the first and third quartiles \
+(the middle half of the class lies between them). An axis marked \"no labs\" has no \
 student with a lab on it.";
 pub const CLASS_WEAKEST: &str = "Weakest invariant (students)";
 pub const CLASS_LABS: &str = "Labs 1–15 completed (students)";

@@ -194,7 +194,7 @@ pub fn class_panel(ui: &mut egui::Ui, v: &ClassView, pal: &Palette) -> Vec<Class
         for u in &r.unreadable {
             ui.colored_label(c32(pal.warn), format!("{}: {}", u.file, u.reason));
         }
-    } else if !r.unreadable.is_empty() {
+    } else if !r.unreadable.is_empty() && !cfg!(target_arch = "wasm32") {
         ui.label(egui::RichText::new(text::CLASS_NAMES_HIDDEN).small());
     }
     if cfg!(target_arch = "wasm32") && ui.button(text::CLASS_OPEN).clicked() {
@@ -218,6 +218,7 @@ pub fn class_panel(ui: &mut egui::Ui, v: &ClassView, pal: &Palette) -> Vec<Class
             out.push(ClassMsg::Next);
         }
     });
+    ui.label(egui::RichText::new(text::CLASS_KEYS).small());
     ui.separator();
     let size = ui.available_width().min(460.0);
     match v.selected {

@@ -63,7 +63,14 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ImportDraft>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(EguiPrimaryContextPass, (style, panels).chain())
-        .add_systems(Update, (keys::shortcuts, flow_keys));
+        .add_systems(
+            Update,
+            (
+                keys::shortcuts,
+                // The class view is not the lab: the flow's keys would move an unseen act.
+                flow_keys.run_if(not(resource_exists::<ClassView>)),
+            ),
+        );
 }
 
 /// egui draws through its own camera over the whole window, so the world camera's viewport

@@ -194,3 +194,24 @@ fn files_picked_on_the_web_replace_the_class() {
         .collect();
     assert_eq!(bad, ["broken.json", "section-b/class-b.jsonl:3"]);
 }
+
+#[test]
+fn arrow_keys_step_through_the_students() {
+    let mut app = headless_app_for(&options(class(false)), tempfile::tempdir().unwrap().keep());
+    app.init_resource::<ButtonInput<KeyCode>>();
+    app.update();
+    let press = |app: &mut App, k: KeyCode| {
+        let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        keys.release_all();
+        keys.clear();
+        keys.press(k);
+        app.update();
+    };
+    press(&mut app, KeyCode::ArrowRight);
+    press(&mut app, KeyCode::ArrowRight);
+    assert_eq!(app.world().resource::<ClassView>().selected, Some(1));
+    press(&mut app, KeyCode::ArrowLeft);
+    assert_eq!(app.world().resource::<ClassView>().selected, Some(0));
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.world().resource::<ClassView>().selected, None);
+}

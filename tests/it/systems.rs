@@ -466,3 +466,25 @@ fn poisson_and_binomial_tails_match_values_worked_by_hand() {
     // More demand than every unit can carry.
     assert_eq!(binomial_availability(4, 0.99, 1.0, 4.0), 0.0);
 }
+
+#[test]
+fn the_accuracy_banner_names_a_fairness_cost_only_where_the_model_has_one() {
+    let sc = Scenario::builtin();
+    let strict = Design {
+        quant_mobile: Quant::Ternary,
+        fairness_threshold_pct: 0,
+        ..Design::default()
+    };
+    let sys = physics::evaluate(&sc, &strict, PhysicsModel::Systems);
+    assert!(sys.banners.contains(&Banner::AccuracyWarning));
+    let text = architects_audit::text::banner_detail(Banner::AccuracyWarning, &sys, &sc);
+    assert!(text.contains("fairness threshold costs"), "{text}");
+    // The course's formulas give fairness no accuracy cost: the banner must not claim one.
+    // (Its built-in threshold, 85 %, is below ternary's 88 %: raise it so the banner shows.)
+    let mut strict_sc = sc.clone();
+    strict_sc.accuracy.accuracy_warning_below = 0.9;
+    let course = physics::evaluate(&strict_sc, &strict, PhysicsModel::CourseDraft);
+    assert!(course.banners.contains(&Banner::AccuracyWarning));
+    let text = architects_audit::text::banner_detail(Banner::AccuracyWarning, &course, &strict_sc);
+    assert!(!text.contains("fairness"), "{text}");
+}

@@ -9,6 +9,27 @@ use crate::ledger::class::{Answers, Spread};
 use crate::text;
 use crate::theme::{self, Palette};
 
+/// A horizontal bar of `frac` of its width (nothing drawn at 0), then the count in text.
+fn bar(ui: &mut egui::Ui, frac: f32, count: u32, color: egui::Color32) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(220.0, 16.0), egui::Sense::hover());
+        let p = ui.painter();
+        p.rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
+        p.rect_stroke(
+            rect,
+            3.0,
+            egui::Stroke::new(1.0, ui.visuals().weak_text_color().gamma_multiply(0.4)),
+            egui::StrokeKind::Inside,
+        );
+        if frac > 0.0 {
+            let mut fill = rect;
+            fill.set_width(rect.width() * frac.clamp(0.0, 1.0));
+            p.rect_filled(fill, 3.0, color);
+        }
+        ui.label(egui::RichText::new(count.to_string()).strong());
+    });
+}
+
 fn bars(ui: &mut egui::Ui, rows: &[(String, u32)], total: u32, color: egui::Color32) {
     let total = total.max(1);
     egui::Grid::new(ui.next_auto_id())
@@ -17,12 +38,7 @@ fn bars(ui: &mut egui::Ui, rows: &[(String, u32)], total: u32, color: egui::Colo
         .show(ui, |ui| {
             for (name, n) in rows {
                 ui.label(name);
-                ui.add(
-                    egui::ProgressBar::new(*n as f32 / total as f32)
-                        .desired_width(220.0)
-                        .fill(color)
-                        .text(n.to_string()),
-                );
+                bar(ui, *n as f32 / total as f32, *n, color);
                 ui.end_row();
             }
         });
@@ -119,11 +135,11 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
                     .color(c32(theme::tier_color(i)))
                     .strong(),
             );
-            ui.add(
-                egui::ProgressBar::new(*n as f32 / c.submitted.max(1) as f32)
-                    .desired_width(220.0)
-                    .fill(c32(theme::tier_color(i)))
-                    .text(n.to_string()),
+            bar(
+                ui,
+                *n as f32 / c.submitted.max(1) as f32,
+                *n,
+                c32(theme::tier_color(i)),
             );
             ui.end_row();
         }

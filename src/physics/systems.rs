@@ -35,20 +35,19 @@ struct Device {
 }
 
 fn device(sc: &Scenario, hw: &Hardware, q: Quant, workspace_gb: f64) -> Device {
-    let llm = sc.llm();
-    let mut e = Engine::new(sc, hw, llm, q, q);
-    // The edge and mobile compute figures are already INT8 TOPS: no extra speed-up.
-    e.compute_speedup = 1.0;
-    let step = e.weights() / (e.consts.mem_efficiency * hw.mem_bw_gbs * GB)
-        + e.consts.step_overhead_ms / MS;
-    let ttft = e.prefill_s(sc.workload.prompt_tokens);
+    // The same engine as the `roofline` command: batch 1, the KV cache at FP16 (the default of
+    // on-device runtimes such as llama.cpp), read at the average context.
+    let e = Engine::new(sc, hw, sc.llm(), q, Quant::Fp16);
+    let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
+    let step = e.decode_step_s(1.0, s_tok + t_tok / 2.0);
+    let ttft = e.prefill_s(s_tok.max(1.0));
     let model_gb = e.weights() / GB + workspace_gb;
     Device {
         model_gb,
         oom: model_gb > hw.ram_gb,
         tok_per_s: 1.0 / step,
         ttft_s: ttft,
-        e2e_s: ttft + sc.workload.output_tokens * step,
+        e2e_s: ttft + t_tok * step,
     }
 }
 

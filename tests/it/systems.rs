@@ -488,3 +488,86 @@ fn the_accuracy_banner_names_a_fairness_cost_only_where_the_model_has_one() {
     let text = architects_audit::text::banner_detail(Banner::AccuracyWarning, &course, &strict_sc);
     assert!(!text.contains("fairness"), "{text}");
 }
+
+#[test]
+fn roofline_and_report_agree_on_every_case_both_express() {
+    let sc = Scenario::builtin();
+    let (prompt, output) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
+    let llm = sc.deployment.llm.clone();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    let rf = |hw: &str, quant: Quant, kv_quant: Quant, batch: f64, tp: u32| {
+        roofline(
+            &sc,
+            &RooflineQuery {
+                hardware: hw.into(),
+                llm: llm.clone(),
+                quant,
+                kv_quant,
+                batch,
+                tp,
+                prompt,
+                output,
+            },
+        )
+        .unwrap()
+    };
+    // Edge and mobile: one user, batch 1, FP16 KV cache.
+    for q in Quant::CLOUD_EDGE {
+        let d = Design {
+            quant_edge: q,
+            ..Design::default()
+        };
+        let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+        let s = r.systems.as_ref().unwrap();
+        let x = rf(&sc.deployment.edge_hardware, q, Quant::Fp16, 1.0, 1);
+        assert!(
+            close(s.edge_ttft_ms, x.ttft_ms),
+            "edge {q}: {} vs {}",
+            s.edge_ttft_ms,
+            x.ttft_ms
+        );
+        assert!(
+            close(r.edge_p99_ms, x.e2e_ms),
+            "edge {q}: {} vs {}",
+            r.edge_p99_ms,
+            x.e2e_ms
+        );
+        assert!(
+            close(r.edge_tok_per_sec, x.decode_tok_per_s),
+            "edge {q} tokens/s"
+        );
+    }
+    for q in Quant::MOBILE {
+        let d = Design {
+            quant_mobile: q,
+            ..Design::default()
+        };
+        let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+        let s = r.systems.as_ref().unwrap();
+        let x = rf(&sc.deployment.mobile_hardware, q, Quant::Fp16, 1.0, 1);
+        assert!(close(s.mobile_ttft_ms, x.ttft_ms), "mobile {q}");
+        assert!(close(r.mobile_p99_ms, x.e2e_ms), "mobile {q}");
+    }
+    // Cloud: the decode step at the batch the report runs, and the batch ceiling.
+    for d in grid().into_iter().filter(|d| d.quant_edge == Quant::Int8) {
+        let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+        let s = r.systems.as_ref().unwrap();
+        if r.cloud_oom || s.cloud_batch < 1.0 {
+            continue;
+        }
+        let x = rf(
+            &sc.deployment.cloud_hardware,
+            d.quant_cloud,
+            d.kv_quant,
+            s.cloud_batch,
+            s.cloud_tp,
+        );
+        assert!(
+            close(s.decode_step_ms, x.decode_step_ms),
+            "{d:?}: step {} vs {}",
+            s.decode_step_ms,
+            x.decode_step_ms
+        );
+        assert_eq!(s.cloud_max_batch, x.max_batch, "{d:?}");
+    }
+}

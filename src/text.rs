@@ -241,7 +241,7 @@ pub const ACT1_OPTIONS: [&str; 4] = [
     "D) Distribution drift — production data moved away from training data faster than I thought (PSI, MLOps)",
 ];
 pub const LOCK: &str = "Lock my prediction";
-pub const LOCK_HINT: &str = "Choose an answer and lock it to open the ledger summary. A locked prediction cannot be changed.";
+pub const LOCK_HINT: &str = "Choose an answer, then lock it (the button at the foot of this panel) to open the ledger summary. A locked prediction cannot be changed.";
 pub const LOCKED: &str = "Prediction locked";
 pub const CARD_TITLE: &str = "Mental Model Report Card — Labs 01–15";
 pub const CARD_LABS: &str = "Labs completed";
@@ -336,7 +336,8 @@ invariant into play, and the diagram updates as you go. Trip at least one failur
 fix it.";
 pub const ACT2_QUESTION: &str =
     "Before you configure anything: which tier will be the hardest constraint to satisfy?";
-pub const ACT2_LOCK_HINT: &str = "Lock a prediction to unlock the design instruments.";
+pub const ACT2_LOCK_HINT: &str =
+    "Lock a prediction (the button at the foot of this panel) to unlock the design instruments.";
 pub const FINISH: &str = "Submit this design";
 pub const REPLAY: &str = "Back to the design (a new submission is saved as a new entry)";
 pub const NEW_RUN: &str = "Start over from the introduction";

@@ -58,13 +58,6 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
             .collect::<Vec<_>>()
             .join("\n"),
     );
-    ui.add_space(8.0);
-    if ui
-        .button(egui::RichText::new(text::BEGIN).size(18.0))
-        .clicked()
-    {
-        c.flow.push(FlowMsg::Begin);
-    }
 }
 
 fn message(ui: &mut egui::Ui, from: &str, body: &str) {
@@ -216,7 +209,7 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
     ledger_source(ui, c);
     ui.separator();
     ui.strong(text::ACT1_QUESTION);
-    let (picked, locked) = widgets::predict_and_lock(
+    let picked = widgets::prediction(
         ui,
         &Act1Choice::ALL,
         &text::ACT1_OPTIONS,
@@ -224,7 +217,6 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
         text::LOCK_HINT,
     );
     c.flow.extend(picked.map(FlowMsg::Pick1));
-    c.flow.extend(locked.map(FlowMsg::LockAct1));
 }
 
 pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -359,11 +351,4 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
         }
     });
-    ui.add_space(8.0);
-    if ui
-        .button(egui::RichText::new(text::TO_ACT2).size(18.0))
-        .clicked()
-    {
-        c.flow.push(FlowMsg::ToAct2);
-    }
 }

@@ -35,7 +35,7 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.strong(text::ACT2_QUESTION);
     let options = text::act2_options(&c.scenario.0);
     let labels: Vec<&str> = options.iter().map(String::as_str).collect();
-    let (picked, locked) = widgets::predict_and_lock(
+    let picked = widgets::prediction(
         ui,
         &Act2Choice::ALL,
         &labels,
@@ -43,7 +43,6 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
         text::ACT2_LOCK_HINT,
     );
     c.flow.extend(picked.map(FlowMsg::Pick2));
-    c.flow.extend(locked.map(FlowMsg::LockAct2));
 }
 
 /// Lines from labs 10, 13 and 14 of the ledger in play.
@@ -198,13 +197,6 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.strong(text::MAP_TITLE);
     ui.add(egui::Label::new(egui::RichText::new(text::MAP_EXPLAIN).small()).wrap());
     widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0, &c.pal);
-    ui.add_space(8.0);
-    if ui
-        .button(egui::RichText::new(text::FINISH).size(18.0))
-        .clicked()
-    {
-        c.flow.push(FlowMsg::Finish);
-    }
 }
 
 pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -267,13 +259,4 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     for t in text::TAKEAWAYS {
         widgets::callout(ui, c32(pal.info), "", t);
     }
-    ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
-        if ui.button(text::REPLAY).clicked() {
-            c.flow.push(FlowMsg::Replay);
-        }
-        if ui.button(text::NEW_RUN).clicked() {
-            c.flow.push(FlowMsg::NewRun);
-        }
-    });
 }

@@ -7,12 +7,14 @@ mod act2;
 mod class;
 mod hud;
 mod keys;
+mod layout;
 mod metrics;
 mod overlays;
 mod widgets;
 
 pub use class::class_panel;
 pub use keys::flow_keys;
+pub use layout::{Layout, action_bar, lay_out};
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, ClearColorConfig};
@@ -102,7 +104,12 @@ fn style(
         return Ok(());
     }
     *applied = Some(*prefs);
-    let ctx = contexts.ctx_mut()?;
+    apply_style(contexts.ctx_mut()?, &prefs);
+    Ok(())
+}
+
+/// The profile (light or dark visuals, larger text on the projector) and the UI scale.
+pub fn apply_style(ctx: &egui::Context, prefs: &Prefs) {
     ctx.set_theme(if prefs.projector {
         egui::Theme::Light
     } else {
@@ -127,7 +134,6 @@ fn style(
         });
         s.spacing.item_spacing = egui::vec2(8.0, 6.0);
     });
-    Ok(())
 }
 
 /// The panels' view model: everything a panel reads, and the requests it makes. The panels
@@ -192,13 +198,6 @@ pub(crate) struct UiWrite<'w> {
 
 fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "root".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    );
     let mut c = Ctx {
         phase: *r.phase.get(),
         measured: r.live.as_ref().map(|l| l.measured),
@@ -217,41 +216,13 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         design_msgs: Vec::new(),
         ledger_msgs: Vec::new(),
     };
-
     let class = r.class.as_deref();
-    let bottom = if class.is_none() && c.phase.instruments_open() {
-        egui::Panel::bottom("hud")
-            .show(&mut root, |ui| hud::hud(ui, &c))
-            .response
-            .rect
-            .height()
-    } else {
-        0.0
-    };
-    let width = (ctx.viewport_rect().width() * 0.42).clamp(360.0, 760.0);
-    let left = egui::Panel::left("lab")
-        .default_size(width)
-        // The world keeps at least half the window.
-        .max_size((ctx.viewport_rect().width() * 0.5).max(360.0))
-        .resizable(true)
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    if let Some(p) = preferences(ui, &r.prefs) {
-                        w.prefs.write(PrefsMsg::Set(p));
-                    }
-                    if let Some(v) = class {
-                        w.class.write_batch(class::class_panel(ui, v, &r.palette.0));
-                        return;
-                    }
-                    storage_warnings(ui, &mut c);
-                    phase_panel(ui, &mut c);
-                });
-        })
-        .response
-        .rect
-        .width();
+    let out = lay_out(ctx, &mut c, &r.prefs, class);
+    let (left, bottom) = (out.left, out.bottom);
+    if let Some(p) = out.prefs {
+        w.prefs.write(PrefsMsg::Set(p));
+    }
+    w.class.write_batch(out.class);
 
     let tc = r.time.as_deref().copied().unwrap_or_default();
     if class.is_none() {
@@ -308,7 +279,7 @@ pub fn hud_panel(ui: &mut egui::Ui, c: &Ctx) {
 }
 
 /// Display preferences: profile and scale. Returns the new ones if the student changed them.
-fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
+pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
     let mut changed = None;
     egui::CollapsingHeader::new(text::PREFERENCES).show(ui, |ui| {
         let mut p = *prefs;
@@ -326,7 +297,7 @@ fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
 }
 
 /// Storage problems are shown on every screen until resolved.
-fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
+pub(crate) fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
     use crate::ledger::store::SaveStatus;
     let fail = c32(pal.fail);

@@ -24,26 +24,30 @@ pub fn callout(ui: &mut egui::Ui, color: Color32, title: &str, body: &str) {
         });
 }
 
-/// A prediction question's answers as radio buttons, then the lock. Returns the answer picked
-/// this frame and the answer locked this frame.
-pub fn predict_and_lock<T: Copy + PartialEq>(
+/// A prediction question's answers as radio buttons, with the hint under them. Returns the
+/// answer picked this frame. The lock is in the side panel's pinned action bar.
+pub fn prediction<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
     answers: &[T],
     labels: &[&str],
     pending: Option<T>,
     hint: &str,
-) -> (Option<T>, Option<T>) {
-    let mut choice = pending;
+) -> Option<T> {
     let mut picked = None;
     for (opt, label) in answers.iter().zip(labels) {
-        if ui.radio(choice == Some(*opt), *label).clicked() {
-            choice = Some(*opt);
+        if ui.radio(pending == Some(*opt), *label).clicked() {
             picked = Some(*opt);
         }
     }
     ui.label(egui::RichText::new(hint).small());
-    let lock = ui.add_enabled(choice.is_some(), egui::Button::new(crate::text::LOCK));
-    (picked, choice.filter(|_| lock.clicked()))
+    picked
+}
+
+/// The lock button: enabled once an answer is chosen. Returns the answer locked this frame.
+pub fn lock<T: Copy>(ui: &mut egui::Ui, pending: Option<T>) -> Option<T> {
+    let button = egui::Button::new(egui::RichText::new(crate::text::LOCK).size(18.0));
+    let clicked = ui.add_enabled(pending.is_some(), button).clicked();
+    pending.filter(|_| clicked)
 }
 
 /// In a wrapping row: start a new row unless `text` (plus `margin`) fits whole on this one, so

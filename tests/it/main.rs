@@ -12,6 +12,7 @@ mod flow;
 mod fuzz;
 mod golden;
 mod integrity;
+mod layout;
 mod ledger;
 mod prefs;
 mod scenario;

@@ -1,0 +1,119 @@
+//! The window's layout: the HUD footer, the side panel with its pinned action bar, and the
+//! panel's scrolling content. A function of an `egui::Context`, so a headless test can lay it
+//! out at any window size and check where the primary action lands.
+
+use bevy_egui::egui;
+
+use super::{Ctx, class, hud, phase_panel, preferences, storage_warnings};
+use crate::class_view::{ClassMsg, ClassView};
+use crate::flow::{FlowMsg, Phase};
+use crate::prefs::Prefs;
+use crate::text;
+
+/// What one layout pass drew and asked for.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// Width of the side panel and height of the HUD footer, in points.
+    pub left: f32,
+    pub bottom: f32,
+    /// New preferences, if the student changed them.
+    pub prefs: Option<Prefs>,
+    pub class: Vec<ClassMsg>,
+}
+
+/// The phase's primary action, pinned under the side panel's scrolling content so it is on
+/// screen at every window size.
+pub fn action_bar(ui: &mut egui::Ui, c: &mut Ctx) {
+    let big = |s: &str| egui::RichText::new(s).size(18.0);
+    match c.phase {
+        Phase::Act1Predict => {
+            let locked = super::widgets::lock(ui, c.pending.act1);
+            c.flow.extend(locked.map(FlowMsg::LockAct1));
+        }
+        Phase::Act2Brief => {
+            let locked = super::widgets::lock(ui, c.pending.act2);
+            c.flow.extend(locked.map(FlowMsg::LockAct2));
+        }
+        Phase::Intro => {
+            if ui.button(big(text::BEGIN)).clicked() {
+                c.flow.push(FlowMsg::Begin);
+            }
+        }
+        Phase::Act1Report => {
+            if ui.button(big(text::TO_ACT2)).clicked() {
+                c.flow.push(FlowMsg::ToAct2);
+            }
+        }
+        Phase::Act2Design => {
+            if ui.button(big(text::FINISH)).clicked() {
+                c.flow.push(FlowMsg::Finish);
+            }
+        }
+        Phase::Act2Reveal => {
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(text::REPLAY).clicked() {
+                    c.flow.push(FlowMsg::Replay);
+                }
+                if ui.button(text::NEW_RUN).clicked() {
+                    c.flow.push(FlowMsg::NewRun);
+                }
+            });
+        }
+    }
+}
+
+/// Lay out the HUD footer (Act II) and the side panel: preferences, then the class view or the
+/// storage warnings and the phase's content, scrolling above the pinned action bar.
+pub fn lay_out(
+    ctx: &egui::Context,
+    c: &mut Ctx,
+    prefs: &Prefs,
+    class_view: Option<&ClassView>,
+) -> Layout {
+    let mut out = Layout::default();
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    out.bottom = if class_view.is_none() && c.phase.instruments_open() {
+        egui::Panel::bottom("hud")
+            .show(&mut root, |ui| hud::hud(ui, c))
+            .response
+            .rect
+            .height()
+    } else {
+        0.0
+    };
+    let width = (ctx.viewport_rect().width() * 0.42).clamp(360.0, 760.0);
+    out.left = egui::Panel::left("lab")
+        .default_size(width)
+        // The world keeps at least half the window.
+        .max_size((ctx.viewport_rect().width() * 0.5).max(360.0))
+        .resizable(true)
+        .show(&mut root, |ui| {
+            if class_view.is_none() {
+                egui::Panel::bottom("action").show(ui, |ui| {
+                    ui.add_space(4.0);
+                    action_bar(ui, c);
+                });
+            }
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    out.prefs = preferences(ui, prefs);
+                    if let Some(v) = class_view {
+                        out.class = class::class_panel(ui, v, &c.pal);
+                        return;
+                    }
+                    storage_warnings(ui, c);
+                    phase_panel(ui, c);
+                });
+        })
+        .response
+        .rect
+        .width();
+    out
+}

@@ -46,6 +46,8 @@ pub struct LaunchOptions {
     pub projector: Option<bool>,
     /// UI scale (None: as remembered).
     pub scale: Option<f32>,
+    /// Reduced motion (None: as remembered).
+    pub reduced_motion: Option<bool>,
     /// Window size in logical pixels (None: 1280x720).
     pub resolution: Option<(u32, u32)>,
     /// The instructor's class view, in place of the lab. It runs on a store in memory.
@@ -63,6 +65,7 @@ impl LaunchOptions {
             demo: None,
             projector: None,
             scale: None,
+            reduced_motion: None,
             resolution: None,
             class: None,
         }
@@ -109,6 +112,7 @@ impl Plugin for GamePlugin {
             .insert_resource(prefs::PrefOverrides {
                 projector: o.projector,
                 scale: o.scale,
+                reduced_motion: o.reduced_motion,
             });
         if let Some(d) = &o.demo {
             app.insert_resource(d.clone());
@@ -183,6 +187,8 @@ pub fn run_web() {
         demo: url.demo.then(|| demo::Demo::autoplay(1.0)),
         projector: url.projector,
         scale: url.scale,
+        // The browser's setting, for this run (a choice in the game is remembered).
+        reduced_motion: web::prefers_reduced_motion().then_some(true),
         class: url
             .class
             .then(|| class_view::ClassView::new(Vec::new(), Vec::new(), false)),

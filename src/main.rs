@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use architects_audit::class_view::ClassView;
 use architects_audit::cli;
 use architects_audit::physics::systems::{RooflineQuery, roofline};
 use architects_audit::physics::{PhysicsModel, Quant, Scenario};
@@ -42,6 +43,9 @@ struct Cli {
     /// UI scale, 1.0 to 2.5.
     #[arg(long, value_parser = parse_scale)]
     scale: Option<f32>,
+    /// Reduced motion for this run: no pulsing, shaking or glow (the choice in the game is remembered).
+    #[arg(long)]
+    reduced_motion: bool,
     /// Jump to a point of the demo script (act1-report, act2-fail, act2-pass) and stay there.
     #[arg(long, hide = true)]
     goto: Option<String>,
@@ -259,10 +263,7 @@ fn class_report(paths: &[PathBuf], html: Option<&std::path::Path>) -> Result<Exi
 
 /// The class view's data, when `--class` was given: an error when nothing was readable.
 #[cfg(not(target_arch = "wasm32"))]
-fn class_view(
-    paths: &[PathBuf],
-    show_names: bool,
-) -> Result<Option<architects_audit::class_view::ClassView>, String> {
+fn class_view(paths: &[PathBuf], show_names: bool) -> Result<Option<ClassView>, String> {
     if paths.is_empty() {
         return Ok(None);
     }
@@ -276,7 +277,7 @@ fn class_view(
             paths.len()
         ));
     }
-    Ok(Some(architects_audit::class_view::ClassView::new(
+    Ok(Some(ClassView::new(
         loaded.students,
         loaded.unreadable,
         show_names,
@@ -284,10 +285,7 @@ fn class_view(
 }
 
 #[cfg(target_arch = "wasm32")]
-fn class_view(
-    _: &[PathBuf],
-    _: bool,
-) -> Result<Option<architects_audit::class_view::ClassView>, String> {
+fn class_view(_: &[PathBuf], _: bool) -> Result<Option<ClassView>, String> {
     Ok(None)
 }
 
@@ -342,6 +340,7 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 projector: args.profile.as_deref().map(|p| p == "projector"),
                 resolution: args.resolution,
                 scale: args.scale,
+                reduced_motion: args.reduced_motion.then_some(true),
                 class: class_view(&args.class, args.show_names)?,
             });
             Ok(ExitCode::SUCCESS)

@@ -1,5 +1,6 @@
-//! Display preferences (the projector profile and the UI scale), remembered in the store under
-//! their own key, apart from the ledger. The command line may override them for one run.
+//! Display preferences (the projector profile, the UI scale and reduced motion), remembered in
+//! the store under their own key, apart from the ledger. The command line (and, on the web, the
+//! browser's `prefers-reduced-motion`) may override them for one run.
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -17,6 +18,8 @@ pub struct Prefs {
     pub projector: bool,
     /// UI scale, 1.0 to 2.5.
     pub scale: f32,
+    /// No pulsing, shaking or glow (the request particles still move: they are data).
+    pub reduced_motion: bool,
 }
 
 impl Default for Prefs {
@@ -24,6 +27,7 @@ impl Default for Prefs {
         Prefs {
             projector: false,
             scale: 1.0,
+            reduced_motion: false,
         }
     }
 }
@@ -34,6 +38,7 @@ impl Prefs {
     pub fn sanitized(self) -> Prefs {
         Prefs {
             projector: self.projector,
+            reduced_motion: self.reduced_motion,
             scale: if self.scale.is_finite() {
                 self.scale
                     .clamp(*Self::SCALE_RANGE.start(), *Self::SCALE_RANGE.end())
@@ -50,6 +55,7 @@ impl Prefs {
 pub struct PrefOverrides {
     pub projector: Option<bool>,
     pub scale: Option<f32>,
+    pub reduced_motion: Option<bool>,
 }
 
 /// What the panels ask of the preferences.
@@ -110,6 +116,9 @@ fn load_into_game(
     let p = Prefs {
         projector: overrides.projector.unwrap_or(remembered.projector),
         scale: overrides.scale.unwrap_or(remembered.scale),
+        reduced_motion: overrides
+            .reduced_motion
+            .unwrap_or(remembered.reduced_motion),
     }
     .sanitized();
     prefs.set_if_neq(p);

@@ -645,6 +645,7 @@ pub const DEMO_CAPTIONS: [&str; 10] = [
     "Submitted: the design is saved to the Design Ledger as chapter 16.",
 ];
 pub const PREFERENCES: &str = "Display";
+pub const REDUCED_MOTION: &str = "Reduce motion: no pulsing, shaking or glow (requests still move)";
 pub const PROJECTOR: &str = "Projector profile (P): light, high contrast, larger";
 pub const UI_SCALE: &str = "UI scale";
 pub const MEASURED_TITLE: &str = "The simulated requests (last 30 s) beside the model";

@@ -87,6 +87,18 @@ pub fn from_page() -> UrlOptions {
     o
 }
 
+/// Whether the browser asks for reduced motion (`prefers-reduced-motion: reduce`).
+#[cfg(target_arch = "wasm32")]
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
 /// Hide the page's loading indicator once the first frame is drawn (web only).
 #[cfg(target_arch = "wasm32")]
 pub fn hide_loading() {

@@ -100,6 +100,13 @@ pub fn run(
 ) -> Result<bool, String> {
     let (report, _) = report_of(paths);
     let io = |e: std::io::Error| e.to_string();
+    // The page first: if it cannot be written, the command fails before printing anything.
+    if let Some(path) = html
+        && report.n_students > 0
+    {
+        let page = super::class_html::page(&report)?;
+        std::fs::write(path, page).map_err(|e| format!("--html {}: {e}", path.display()))?;
+    }
     serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(io)?;
     for u in &report.unreadable {
@@ -108,10 +115,6 @@ pub fn run(
     if report.n_students == 0 {
         writeln!(err, "error: no readable ledger in {} path(s)", paths.len()).map_err(io)?;
         return Ok(false);
-    }
-    if let Some(path) = html {
-        let page = super::class_html::page(&report)?;
-        std::fs::write(path, page).map_err(|e| format!("--html {}: {e}", path.display()))?;
     }
     Ok(true)
 }

@@ -284,6 +284,7 @@ pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
     egui::CollapsingHeader::new(text::PREFERENCES).show(ui, |ui| {
         let mut p = *prefs;
         ui.checkbox(&mut p.projector, text::PROJECTOR);
+        ui.checkbox(&mut p.reduced_motion, text::REDUCED_MOTION);
         ui.add(
             egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE)
                 .step_by(0.25)

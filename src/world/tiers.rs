@@ -303,8 +303,29 @@ fn update_tier_text(
     }
 }
 
+/// How a node moves at time `t`: its scale, its shake and its ring's glow (alpha). Pulsing
+/// follows load, a failing tier shakes, rings glow; with reduced motion all three hold still.
+/// In the class view the size and the glow tell the share of students, and never move.
+pub fn node_motion(status: TierStatus, load: f32, t: f32, reduced: bool) -> (f32, Vec2, f32) {
+    if status == TierStatus::Class {
+        return (0.8 + 0.4 * load, Vec2::ZERO, 0.1 + 0.9 * load);
+    }
+    if reduced {
+        return (1.0, Vec2::ZERO, 1.0);
+    }
+    let rate = 1.0 + 4.0 * load;
+    let scale = 1.0 + (0.03 + 0.07 * load) * (t * rate).sin();
+    let shake = if status == TierStatus::Fail {
+        Vec2::new((t * 37.0).sin() * 4.0, (t * 29.0).cos() * 3.0)
+    } else {
+        Vec2::ZERO
+    };
+    (scale, shake, 0.75 + 0.25 * (t * 2.0).sin().abs())
+}
+
 fn animate_nodes(
     time: Res<Time>,
+    prefs: Res<crate::prefs::Prefs>,
     palette: Res<ActivePalette>,
     mut nodes: Query<(&TierNode, &TierState, &mut Transform), Without<TierRing>>,
     mut rings: Query<
@@ -314,37 +335,22 @@ fn animate_nodes(
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
     let t = time.elapsed_secs();
+    let reduced = prefs.reduced_motion;
     // The rings follow their node's state.
-    let mut views: [Option<(TierStatus, f32)>; 4] = [None; 4];
+    let mut glows: [Option<(TierStatus, f32)>; 4] = [None; 4];
     for (n, st, mut tf) in &mut nodes {
         let v = &st.0;
-        views[n.0] = Some((v.status, v.load));
-        // Pulse rate and depth follow load; in the class view the size tells the share.
-        let s = if v.status == TierStatus::Class {
-            0.8 + 0.4 * v.load
-        } else {
-            let rate = 1.0 + 4.0 * v.load;
-            1.0 + (0.03 + 0.07 * v.load) * (t * rate).sin()
-        };
-        tf.scale = Vec3::splat(s);
-        let shake = if v.status == TierStatus::Fail {
-            Vec2::new((t * 37.0).sin() * 4.0, (t * 29.0).cos() * 3.0)
-        } else {
-            Vec2::ZERO
-        };
+        let (scale, shake, glow) = node_motion(v.status, v.load, t, reduced);
+        glows[n.0] = Some((v.status, glow));
+        tf.scale = Vec3::splat(scale);
         tf.translation = (TIER_POS[n.0] + shake).extend(0.5);
     }
     for (r, mut tf, mat) in &mut rings {
-        let Some((status, load)) = views[r.0] else {
+        let Some((status, glow)) = glows[r.0] else {
             continue;
         };
         tf.translation = TIER_POS[r.0].extend(0.0);
         if let Some(mut m) = materials.get_mut(&mat.0) {
-            let glow = if status == TierStatus::Class {
-                0.1 + 0.9 * load
-            } else {
-                0.75 + 0.25 * (t * 2.0).sin().abs()
-            };
             m.color = status_color(status, &palette.0).with_alpha(glow);
         }
     }

@@ -55,6 +55,7 @@ fn demo_options() -> architects_audit::LaunchOptions {
         demo: Some(Demo::autoplay(4.0)),
         projector: None,
         scale: None,
+        reduced_motion: None,
         resolution: None,
         class: None,
     }

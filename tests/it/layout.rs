@@ -84,7 +84,11 @@ fn action_rect(
         design_msgs: Vec::new(),
         ledger_msgs: Vec::new(),
     };
-    let prefs = Prefs { projector, scale };
+    let prefs = Prefs {
+        projector,
+        scale,
+        ..Prefs::default()
+    };
     let ctx = egui::Context::default();
     apply_style(&ctx, &prefs);
     // The window is given in points already (its pixels over the UI scale).

@@ -35,6 +35,7 @@ fn preferences_persist_across_starts_on_their_own_key() {
         app.world_mut().write_message(PrefsMsg::Set(Prefs {
             projector: true,
             scale: 1.75,
+            reduced_motion: true,
         }));
         app.update();
         assert!(stored(&app).is_some(), "a change is saved");
@@ -53,7 +54,8 @@ fn preferences_persist_across_starts_on_their_own_key() {
         prefs(&app),
         Prefs {
             projector: true,
-            scale: 1.75
+            scale: 1.75,
+            reduced_motion: true,
         }
     );
     assert!(
@@ -70,6 +72,7 @@ fn an_override_is_for_one_run_and_a_bad_value_is_clamped() {
     let opts = LaunchOptions {
         projector: Some(true),
         scale: Some(9.0),
+        reduced_motion: Some(true),
         ..options()
     };
     {
@@ -81,7 +84,8 @@ fn an_override_is_for_one_run_and_a_bad_value_is_clamped() {
             prefs(&app),
             Prefs {
                 projector: true,
-                scale: 2.5
+                scale: 2.5,
+                reduced_motion: true,
             }
         );
         assert_eq!(stored(&app), None, "an override alone is not remembered");

@@ -215,3 +215,31 @@ fn particles_are_the_simulated_requests_and_queue_as_the_simulation_does() {
     };
     assert_eq!(rejected, 0);
 }
+
+#[test]
+fn reduced_motion_holds_the_nodes_still_and_the_default_moves_them() {
+    use architects_audit::world::tiers::{TierStatus, node_motion};
+    for status in [TierStatus::Ok, TierStatus::Warm, TierStatus::Fail] {
+        let at = |t: f32, reduced: bool| node_motion(status, 0.9, t, reduced);
+        let times: Vec<f32> = (0..120).map(|i| i as f32 * 0.037).collect();
+        let still = at(0.0, true);
+        assert!(
+            times.iter().all(|t| at(*t, true) == still),
+            "{status:?} moves with reduced motion"
+        );
+        assert_eq!(still.1, bevy::math::Vec2::ZERO, "{status:?} shakes");
+        // Without it the node pulses and the ring glows (a failing one also shakes).
+        assert!(
+            times.iter().any(|t| at(*t, false).0 != at(0.0, false).0),
+            "{status:?} never pulses"
+        );
+        assert!(times.iter().any(|t| at(*t, false).2 != at(0.0, false).2));
+        if status == TierStatus::Fail {
+            assert!(
+                times
+                    .iter()
+                    .any(|t| at(*t, false).1 != bevy::math::Vec2::ZERO)
+            );
+        }
+    }
+}

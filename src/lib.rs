@@ -71,9 +71,9 @@ impl LaunchOptions {
         }
     }
 
-    /// Which store these options open. The demo, a jump to a marker and a screenshot run never
-    /// open the student's store: they run on one in memory, and autoplay opens the student's
-    /// (in `data_dir`, or the default place) only when the student takes over.
+    /// Which store these options open. The demo, a jump to a marker, a screenshot run and the
+    /// class view never open the student's store: they run on one in memory, and autoplay opens
+    /// the student's (in `data_dir`, or the default place) only when the student takes over.
     pub fn ledger_config(&self, data_dir: Option<PathBuf>) -> LedgerConfig {
         let scripted = self.demo.is_some() || self.screenshot.is_some() || self.class.is_some();
         let marker_run = self.screenshot.is_some()

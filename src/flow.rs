@@ -23,6 +23,15 @@ pub enum Phase {
 }
 
 impl Phase {
+    /// Every phase, in the order the lab plays them.
+    pub const ALL: [Phase; 6] = [
+        Phase::Intro,
+        Phase::Act1Predict,
+        Phase::Act1Report,
+        Phase::Act2Brief,
+        Phase::Act2Design,
+        Phase::Act2Reveal,
+    ];
     /// The design instruments (and the HUD) are live.
     pub fn instruments_open(self) -> bool {
         matches!(self, Phase::Act2Design | Phase::Act2Reveal)

@@ -62,9 +62,17 @@ fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> St
         design_msgs: Vec::new(),
         ledger_msgs: Vec::new(),
     };
+    drawn_text(|ui| {
+        phase_panel(ui, &mut c);
+        hud_panel(ui, &c);
+    })
+}
+
+/// All the text a panel draws on a bare egui context, 1200 points wide and tall enough for
+/// everything. Two frames: the first lays out, the second draws with the sizes it found.
+pub fn drawn_text(mut panel: impl FnMut(&mut egui::Ui)) -> String {
     let ctx = egui::Context::default();
     let mut out = String::new();
-    // Two frames: the first lays out, the second draws with the sizes it found.
     for _ in 0..2 {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -74,10 +82,7 @@ fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> St
             ..Default::default()
         };
         out.clear();
-        let full = ctx.run_ui(input, |ui| {
-            phase_panel(ui, &mut c);
-            hud_panel(ui, &c);
-        });
+        let full = ctx.run_ui(input, &mut panel);
         for s in full.shapes {
             collect(&s.shape, &mut out);
         }

@@ -13,7 +13,6 @@ use architects_audit::theme::Palette;
 use architects_audit::ui::class_panel;
 use architects_audit::world::{TierNode, TierState};
 use bevy::prelude::*;
-use bevy_egui::egui;
 
 fn class(show_names: bool) -> ClassView {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/class");
@@ -28,38 +27,11 @@ fn options(view: ClassView) -> architects_audit::LaunchOptions {
     }
 }
 
-/// All the text one frame of the class panel draws, and what it asked for.
+/// All the text the class panel draws.
 fn drawn(v: &ClassView) -> String {
-    let ctx = egui::Context::default();
-    let mut out = String::new();
-    for _ in 0..2 {
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1200.0, 20000.0),
-            )),
-            ..Default::default()
-        };
-        out.clear();
-        let full = ctx.run_ui(input, |ui| {
-            class_panel(ui, v, &Palette::PROJECTOR);
-        });
-        for s in full.shapes {
-            collect(&s.shape, &mut out);
-        }
-    }
-    out
-}
-
-fn collect(shape: &egui::Shape, out: &mut String) {
-    match shape {
-        egui::Shape::Text(t) => {
-            out.push_str(t.galley.text());
-            out.push('\n');
-        }
-        egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
-        _ => {}
-    }
+    crate::captions::drawn_text(|ui| {
+        class_panel(ui, v, &Palette::PROJECTOR);
+    })
 }
 
 #[test]

@@ -33,14 +33,7 @@ fn the_demo_plays_both_acts_and_loops() {
         }
     }
     assert!(app.world().resource::<Demo>().loops >= 1, "the demo loops");
-    for p in [
-        Phase::Intro,
-        Phase::Act1Predict,
-        Phase::Act1Report,
-        Phase::Act2Brief,
-        Phase::Act2Design,
-        Phase::Act2Reveal,
-    ] {
+    for p in Phase::ALL {
         assert!(seen.contains(&p), "never reached {p:?}");
     }
     assert!(valid_seen, "the demo reaches a valid design");

@@ -128,14 +128,7 @@ fn find(shape: &egui::Shape, want: &str, out: &mut Option<egui::Rect>) {
 #[test]
 fn every_phase_primary_action_is_inside_the_window_at_every_size() {
     let mut failures = Vec::new();
-    for phase in [
-        Phase::Intro,
-        Phase::Act1Predict,
-        Phase::Act1Report,
-        Phase::Act2Brief,
-        Phase::Act2Design,
-        Phase::Act2Reveal,
-    ] {
+    for phase in Phase::ALL {
         for (w, h) in SIZES {
             for scale in [1.0, 2.0] {
                 for projector in [false, true] {

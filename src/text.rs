@@ -4,6 +4,8 @@ use crate::physics::{PhysicsModel, Quant, Scenario, Serving};
 
 /// A tier node's line before the Act II lock.
 pub const TIER_WAITING: &str = "awaiting your design";
+/// A tier whose model does not fit its memory.
+pub const TIER_OOM: &str = "out of memory · not in use";
 
 /// The HUD's Act II answer before the reveal.
 pub const HUD_LOCKED: &str = "locked";
@@ -687,4 +689,115 @@ pub fn answer_label(key: &str) -> &str {
         "tiny_oom" => "D · TinyML (SRAM)",
         other => other,
     }
+}
+
+/// The count of cloud requests waiting at the tier's entrance, and how many the drawn line
+/// leaves out.
+pub fn queue_label(waiting: usize, not_drawn: usize) -> String {
+    if not_drawn > 0 {
+        format!("{waiting} waiting (+{not_drawn} not drawn)")
+    } else {
+        format!("{waiting} waiting")
+    }
+}
+
+/// A memory bar's caption: used of capacity, what spills, and (on the cloud) its parts.
+pub fn memory_bar(
+    used: f64,
+    capacity: f64,
+    unit: &str,
+    spills: bool,
+    parts: &[(&str, f64)],
+) -> String {
+    let n = |v: f64| {
+        if v >= 10.0 || v == 0.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    let mut s = format!("memory {} / {} {unit}", n(used), n(capacity));
+    if spills {
+        s += &format!(" · OOM: {} {unit} over", n(used - capacity));
+    }
+    if !parts.is_empty() {
+        let list: Vec<String> = parts
+            .iter()
+            .map(|(k, v)| format!("{k} {}", n(*v)))
+            .collect();
+        s += &format!("\n{}", list.join(" · "));
+    }
+    s
+}
+
+/// The cloud's chips: how many GPUs, grouped how.
+pub fn chips_label(gpus: u32, tp: u32, replicas: u32) -> String {
+    match (replicas, tp) {
+        (0, _) => format!("{gpus} GPU(s): the model does not fit"),
+        (_, 1) => format!("{gpus} GPU(s) = {replicas} replica(s)"),
+        _ => format!("{gpus} GPUs = {replicas} × TP{tp} (all-reduce each layer)"),
+    }
+}
+
+/// The decode step as the physics runs it.
+pub fn step_label(batch: f64, max_batch: f64, step_ms: f64, compute_bound: bool) -> String {
+    format!(
+        "batch {batch:.0} of {max_batch:.0} per replica\nstep {step_ms:.1} ms · {}",
+        if compute_bound {
+            "compute-bound"
+        } else {
+            "memory-bound"
+        }
+    )
+}
+
+/// The accuracy gauge's caption.
+pub fn accuracy_gauge(effective: f64, after_drift: f64, days: u32) -> String {
+    format!(
+        "accuracy {:.1} %, {:.1} % after {days} days of drift",
+        effective * 100.0,
+        after_drift * 100.0
+    )
+}
+
+/// The accuracy gauge's scale.
+pub fn gauge_scale(min: f64, warn: f64) -> String {
+    format!(
+        "{:.0}–100 % · drift warning below {:.0} %",
+        min * 100.0,
+        warn * 100.0
+    )
+}
+
+pub const INSTRUMENTS_TITLE: &str = "Live instruments (the simulated requests)";
+pub const HISTOGRAM_X: &str = "time to first token (ms)";
+pub const HISTOGRAM_Y: &str = "requests";
+pub const HISTOGRAM_BARS: &str = "requests (late ones amber)";
+pub const SLO_LINE: &str = "P99 SLO";
+pub const STRIP_X: &str = "seconds ago";
+pub const STRIP_P99: &str = "P99 time to first token";
+pub const STRIP_CHANGE: &str = "design changed";
+
+pub fn histogram_caption(span_s: f64, n: usize, p50: f64, p99: f64) -> String {
+    if n == 0 {
+        format!("No cloud request answered in the last {span_s:.0} s yet.")
+    } else {
+        format!(
+            "Last {span_s:.0} s: {n} cloud requests · P50 {} · P99 {}",
+            latency(p50),
+            latency(p99)
+        )
+    }
+}
+
+pub fn strip_caption(span_s: f64, p99: f64, rps: f64) -> String {
+    format!(
+        "Last {span_s:.0} s, every half second: P99 now {} · serving {rps:.0} req/s",
+        latency(p99)
+    )
+}
+
+/// The strip's throughput line, scaled so its peak sits at the top.
+pub fn strip_tput(max_rps: f64) -> String {
+    format!("served req/s (top = {max_rps:.0})")
 }

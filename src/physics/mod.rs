@@ -274,6 +274,19 @@ pub struct SystemsExtra {
     pub prefill_ms: f64,
     pub kv_cache_gb: f64,
     pub kv_bytes_per_token: f64,
+    /// The cloud's memory, split for the world's memory bars: weights over all replicas, and
+    /// the workspace over all GPUs (with `kv_cache_gb` per replica, they sum to
+    /// `cloud_model_gb`).
+    #[serde(default)]
+    pub cloud_weights_gb: f64,
+    #[serde(default)]
+    pub cloud_workspace_gb: f64,
+    /// The running decode step is limited by arithmetic, not memory traffic.
+    #[serde(default)]
+    pub decode_compute_bound: bool,
+    /// Workspace of the edge and mobile devices (the rest of their memory is weights).
+    #[serde(default)]
+    pub device_workspace_gb: [f64; 2],
     pub availability: f64,
     pub availability_ok: bool,
     pub fairness_accuracy_cost: f64,

@@ -312,6 +312,14 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
             prefill_ms: cl.prefill_s * MS,
             kv_cache_gb: cl.kv_gb,
             kv_bytes_per_token: e.kv_bytes_per_token(),
+            cloud_weights_gb: cl.replicas.max(1) as f64 * e.weights() / GB,
+            cloud_workspace_gb: d.n_h100 as f64 * c.workspace_gb,
+            decode_compute_bound: {
+                let ctx_avg = sc.workload.prompt_tokens + sc.workload.output_tokens / 2.0;
+                let (mem, comp) = e.decode_parts(cl.batch.max(1.0), ctx_avg);
+                comp > mem
+            },
+            device_workspace_gb: [c.edge_workspace_gb, c.mobile_workspace_gb],
             availability,
             availability_ok,
             fairness_accuracy_cost: fairness_cost,

@@ -5,6 +5,13 @@ use std::collections::VecDeque;
 
 use super::des::{Fate, Finished, InFlight, Req, RequestSim};
 
+/// The cloud's queue and batches at one instant.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CloudNow {
+    pub waiting: usize,
+    pub batches: Vec<usize>,
+}
+
 /// Measured metrics over the rolling window.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Measured {
@@ -45,6 +52,33 @@ impl RequestSim {
     /// Requests in the system right now (cloud queued and active, and device tiers).
     pub fn in_flight(&self) -> usize {
         self.in_system + self.devices.iter().map(VecDeque::len).sum::<usize>()
+    }
+
+    /// The cloud right now: requests waiting for a batch (each replica's queue, and the
+    /// static router's filling and full batches), and the batch each replica runs.
+    pub fn cloud_now(&self) -> CloudNow {
+        let waiting = self.replicas.iter().map(|r| r.queue.len()).sum::<usize>()
+            + self.filling.len()
+            + self.full.iter().map(Vec::len).sum::<usize>();
+        let batches = self
+            .replicas
+            .iter()
+            .map(|r| r.active.len() + r.admitting.len() + r.batch.len())
+            .collect();
+        CloudNow { waiting, batches }
+    }
+
+    /// Cloud requests served within the last `span_s` simulated seconds: their times to first
+    /// token, seconds.
+    pub fn recent_ttfts(&self, span_s: f64) -> Vec<f64> {
+        let since = self.now - span_s;
+        self.finished
+            .iter()
+            .rev()
+            .take_while(|f| f.end >= since)
+            .filter(|f| f.tier == 0 && f.fate == Fate::Served)
+            .map(|f| f.ttft)
+            .collect()
     }
 
     /// Visit every request in flight (for drawing).

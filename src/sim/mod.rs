@@ -4,8 +4,10 @@
 
 pub mod des;
 pub mod events;
+pub mod instruments;
 pub mod metrics;
 mod serving;
 
 pub use des::{Fate, Finished, InFlight, RequestSim, SimConfig, SimEvent};
-pub use metrics::{Measured, percentile};
+pub use instruments::{Histogram, Instruments, StripPoint};
+pub use metrics::{CloudNow, Measured, percentile};

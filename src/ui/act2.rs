@@ -3,6 +3,7 @@
 
 use bevy_egui::egui;
 
+use super::instruments;
 use super::{Ctx, c32, metrics, widgets};
 use crate::flow::{Act2Choice, FlowMsg};
 use crate::game::DesignMsg;
@@ -191,6 +192,9 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     controls(ui, c);
     ui.separator();
     metrics::banners(ui, c);
+    if let Some(i) = c.instruments {
+        instruments::instruments(ui, i, c.scenario.0.slo.p99_ms, &c.pal);
+    }
     metrics::metrics(ui, c);
     metrics::measured(ui, c);
     ui.separator();

@@ -6,6 +6,7 @@ mod act1;
 mod act2;
 mod class;
 mod hud;
+mod instruments;
 mod keys;
 mod layout;
 mod metrics;
@@ -142,6 +143,8 @@ pub struct Ctx<'a> {
     pub phase: Phase,
     /// The request simulation's measured metrics (last 30 simulated seconds).
     pub measured: Option<Measured>,
+    /// The live instruments: recent first-token histogram and the P99/throughput strip.
+    pub instruments: Option<&'a crate::sim::Instruments>,
     pub pal: Palette,
     pub design: &'a CurrentDesign,
     pub model: &'a ActiveModel,
@@ -179,6 +182,7 @@ pub(crate) struct UiRead<'w> {
     time: Option<Res<'w, TimeControls>>,
     live: Option<Res<'w, LiveSim>>,
     class: Option<Res<'w, ClassView>>,
+    instruments: Option<Res<'w, crate::world::particles::LiveInstruments>>,
 }
 
 /// Where the panels send requests.
@@ -201,6 +205,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     let mut c = Ctx {
         phase: *r.phase.get(),
         measured: r.live.as_ref().map(|l| l.measured),
+        instruments: r.instruments.as_deref().map(|i| &i.0),
         pal: r.palette.0,
         design: &r.design,
         model: &r.model,

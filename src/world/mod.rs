@@ -1,24 +1,35 @@
 //! The world: the four tiers as animated nodes fed by a source of users, with links labelled by
-//! request rate, and the requests themselves as particles. Every number comes from the
-//! [`Physics`](crate::game::Physics) resource and the request simulation.
+//! request rate, and the requests themselves as particles. Once the Act II prediction is
+//! locked, each invariant has a counterpart here: memory bars (Memory Wall), the cloud's GPUs
+//! lit by their batch with the step's bound (Iron Law, Roofline), the queue at the entrance
+//! (Little's Law), late and rejected requests (P99), all-reduce links (Amdahl) and the
+//! accuracy gauge (drift and fairness). Every number comes from the
+//! [`Physics`](crate::game::Physics) resource and the request simulation, never from the UI.
 //!
 //! Each child has a headless half (state that follows the physics, in [`sim_plugin`]) and a
-//! drawn half (in [`plugin`], added only with a window).
+//! drawn half (in [`plugin`], added only with a window). Text is drawn with egui
+//! ([`overlay`]), the same text stack as the panels.
 
 pub mod camera;
+mod clock;
+pub mod overlay;
 pub mod particles;
+pub mod picture;
 pub mod tiers;
 
 use bevy::prelude::*;
 
-use crate::text;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::class_view::ClassView;
+use crate::flow::Predictions;
+use crate::game::{ActiveScenario, Physics};
+use crate::sim::CloudNow;
 use crate::theme::{ActivePalette, Palette};
 
 pub use camera::{ScreenshotRequest, UiInsets, node_pixels};
-pub use tiers::{
-    Failed, LinkLabel, SourceLabel, TierNode, TierRing, TierState, TierStatus, TierStatusText,
-    TierView, tier_views,
-};
+pub use picture::{Physical, picture};
+pub use tiers::{Failed, TierNode, TierRing, TierState, TierStatus, TierView, tier_views};
 
 /// The camera that draws the world (egui has its own).
 #[derive(Component, Debug, Clone, Copy)]
@@ -40,19 +51,152 @@ pub const TIER_POS: [Vec2; 4] = [
 ];
 const NODE_RADIUS: f32 = 46.0;
 /// Centre and half-size of the diagram the camera must keep in view (labels included).
-const VIEW_CENTER: Vec2 = Vec2::new(60.0, 0.0);
-const VIEW_HALF: Vec2 = Vec2::new(500.0, 330.0);
+const VIEW_CENTER: Vec2 = Vec2::new(125.0, 0.0);
+const VIEW_HALF: Vec2 = Vec2::new(570.0, 345.0);
 
-/// The headless halves: tier state and the request simulation.
+/// What the world shows of the physics: `None` until the Act II lock and in the class view.
+/// Derived when the physics, the predictions or the class view change, not every frame.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct WorldPicture(pub Option<Physical>);
+
+/// The simulation as the world shows it this frame: the cloud's queue and batches, and the
+/// queued requests the drawn line leaves out.
+#[derive(Resource, Debug, Clone, Default, PartialEq)]
+pub struct LiveWorld {
+    pub cloud: CloudNow,
+    pub not_drawn: [usize; 4],
+}
+
+/// The headless halves: tier state, the world's picture and the request simulation.
 pub fn sim_plugin(app: &mut App) {
-    app.add_plugins((tiers::sim_plugin, particles::sim_plugin));
+    app.init_resource::<WorldPicture>()
+        .init_resource::<LiveWorld>()
+        .add_plugins((tiers::sim_plugin, particles::sim_plugin))
+        .add_systems(
+            Update,
+            (
+                update_picture.after(crate::game::CoreSet::Compute),
+                update_live.after(particles::sync_particles),
+            ),
+        );
 }
 
 /// The drawn halves (window only).
 pub fn plugin(app: &mut App) {
-    app.add_plugins((tiers::plugin, camera::plugin))
-        .add_systems(Startup, spawn_world)
-        .add_systems(Update, (dress_particles, apply_palette));
+    app.add_plugins((tiers::plugin, camera::plugin, paint_plugin))
+        .add_systems(Startup, spawn_world.after(make_assets))
+        .add_systems(Update, apply_palette)
+        .add_systems(EguiPrimaryContextPass, draw_overlay);
+}
+
+/// The particles' paint: shared meshes and materials, and the system that gives each particle
+/// the material of its outcome. Needs only the mesh and material assets, so a headless test
+/// can run it and read the colour a particle is drawn with.
+pub fn paint_plugin(app: &mut App) {
+    app.add_systems(Startup, make_assets)
+        .add_systems(Update, dress_particles.after(particles::sync_particles));
+}
+
+fn update_picture(
+    physics: Res<Physics>,
+    scenario: Res<ActiveScenario>,
+    preds: Option<Res<Predictions>>,
+    class: Option<Res<ClassView>>,
+    mut pic: ResMut<WorldPicture>,
+) {
+    let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
+    let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
+    if !physics.is_changed() && !scenario.is_changed() && !preds_changed && !class_changed {
+        return;
+    }
+    let shown = class.is_none() && act2_shown(preds);
+    pic.set_if_neq(WorldPicture(picture(&physics.0, &scenario.0, shown)));
+}
+
+fn update_live(
+    live: Option<Res<particles::LiveSim>>,
+    clock: Res<particles::ParticleClock>,
+    preds: Option<Res<Predictions>>,
+    class: Option<Res<ClassView>>,
+    mut out: ResMut<LiveWorld>,
+) {
+    let next = match live {
+        Some(l) if class.is_none() && act2_shown(preds) => {
+            let cloud = l.sim.cloud_now();
+            let drawn = clock.queued_drawn[0] as f64 * clock.requests_per_particle.max(1.0);
+            let not_drawn = [cloud.waiting.saturating_sub(drawn as usize), 0, 0, 0];
+            LiveWorld { cloud, not_drawn }
+        }
+        _ => LiveWorld::default(),
+    };
+    out.set_if_neq(next);
+}
+
+/// Draw the world's text and instruments with egui, over the part of the window the panels
+/// leave to the world.
+#[allow(clippy::too_many_arguments)]
+fn draw_overlay(
+    mut contexts: EguiContexts,
+    camera: Single<(&Camera, &GlobalTransform), With<WorldCamera>>,
+    window: Single<&Window, With<bevy::window::PrimaryWindow>>,
+    insets: Res<UiInsets>,
+    palette: Res<ActivePalette>,
+    pic: Res<WorldPicture>,
+    live: Res<LiveWorld>,
+    prefs: Res<crate::prefs::Prefs>,
+    time: Res<Time>,
+    nodes: Query<(&TierNode, &TierState)>,
+    class: Option<Res<ClassView>>,
+    preds: Option<Res<Predictions>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let (cam, cam_tf) = *camera;
+    // Logical pixels to egui points.
+    let k = window.scale_factor() / ctx.pixels_per_point();
+    let at = |v: Vec2| {
+        let p = cam
+            .world_to_viewport(cam_tf, v.extend(0.0))
+            .unwrap_or(Vec2::ZERO);
+        egui::pos2(p.x * k, p.y * k)
+    };
+    let unit = (at(Vec2::X).x - at(Vec2::ZERO).x).abs();
+    let screen = ctx.viewport_rect();
+    let world = egui::Rect::from_min_max(
+        egui::pos2(screen.left() + insets.left, screen.top()),
+        egui::pos2(screen.right(), screen.bottom() - insets.bottom),
+    );
+    let painter = ctx
+        .layer_painter(egui::LayerId::new(
+            egui::Order::Background,
+            egui::Id::new("world"),
+        ))
+        .with_clip_rect(world);
+    let mut views: [TierView; 4] = std::array::from_fn(|_| TierView {
+        status: TierStatus::Neutral,
+        load: 0.0,
+        rps: 0.0,
+        line: String::new(),
+    });
+    for (n, st) in &nodes {
+        views[n.0] = st.0.clone();
+    }
+    let waiting = [live.cloud.waiting, 0, 0, 0];
+    overlay::paint(
+        &painter,
+        &overlay::Projection { at: &at, unit },
+        &overlay::Scene {
+            views: &views,
+            rates_shown: class.is_none() && act2_shown(preds),
+            picture: pic.0.as_ref(),
+            waiting,
+            not_drawn: live.not_drawn,
+            batches: &live.cloud.batches,
+            pal: palette.0,
+            t: time.elapsed_secs(),
+            reduced_motion: prefs.reduced_motion,
+        },
+    );
+    Ok(())
 }
 
 /// Shared meshes and materials whose colours follow the palette.
@@ -68,34 +212,12 @@ struct WorldAssets {
     ring_thick: Handle<Mesh>,
 }
 
-/// Which palette colour a world label takes.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-enum Ink {
-    Text,
-    Muted,
-}
-
-/// A label's font size before the profile's label scale.
-#[derive(Component, Debug, Clone, Copy)]
-struct BaseSize(f32);
-
-fn label(text: impl Into<String>, size: f32, ink: Ink) -> impl Bundle {
-    (
-        Text2d::new(text),
-        TextFont::from_font_size(size),
-        BaseSize(size),
-        ink,
-        TextColor(Palette::DEFAULT.text),
-    )
-}
-
 /// Restyle the world when the profile changes.
 #[allow(clippy::type_complexity)]
 fn apply_palette(
     palette: Res<ActivePalette>,
     assets: Res<WorldAssets>,
     mut materials: ResMut<Assets<ColorMaterial>>,
-    mut labels: Query<(&Ink, &BaseSize, &mut TextColor, &mut TextFont)>,
     mut rings: Query<&mut Mesh2d, With<TierRing>>,
     mut particles: Query<&mut Transform, With<particles::Particle>>,
 ) {
@@ -113,14 +235,6 @@ fn apply_palette(
         if let Some(mut m) = materials.get_mut(h) {
             m.color = c;
         }
-    }
-    for (ink, base, mut color, mut font) in &mut labels {
-        // Status lines are recoloured by update_tier_text, which runs after this.
-        color.0 = match ink {
-            Ink::Text => p.text,
-            Ink::Muted => p.text_muted,
-        };
-        font.font_size = FontSize::Px(base.0 * p.label_scale);
     }
     let ring = if p.projector {
         &assets.ring_thick
@@ -172,14 +286,14 @@ fn dress_particles(
         ec.insert((MeshMaterial2d(mat), Painted(p.outcome)));
     }
 }
-fn spawn_world(
+fn make_assets(
     mut commands: Commands,
+    palette: Option<Res<ActivePalette>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    commands.spawn((Camera2d, WorldCamera));
-    let pal = Palette::DEFAULT;
-    let assets = WorldAssets {
+    let pal = palette.map_or(Palette::DEFAULT, |p| p.0);
+    commands.insert_resource(WorldAssets {
         particle: meshes.add(Circle::new(5.0)),
         ok: materials.add(pal.ok),
         late: materials.add(pal.warn),
@@ -188,27 +302,22 @@ fn spawn_world(
         source: materials.add(pal.text_muted),
         ring_thin: meshes.add(Annulus::new(NODE_RADIUS + 6.0, NODE_RADIUS + 14.0)),
         ring_thick: meshes.add(Annulus::new(NODE_RADIUS + 5.0, NODE_RADIUS + 22.0)),
-    };
-    commands.spawn((
-        label(text::TITLE, 40.0, Ink::Text),
-        bevy::sprite::Anchor::TOP_LEFT,
-        Transform::from_xyz(-430.0, 320.0, 1.0),
-    ));
-    commands.spawn((
-        label(text::SUBTITLE, 20.0, Ink::Muted),
-        bevy::sprite::Anchor::TOP_LEFT,
-        Transform::from_xyz(-430.0, 268.0, 1.0),
-    ));
+    });
+}
+
+fn spawn_world(
+    mut commands: Commands,
+    assets: Res<WorldAssets>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    commands.spawn((Camera2d, WorldCamera));
+    let pal = Palette::DEFAULT;
     // The users/source node.
     commands.spawn((
         Mesh2d(meshes.add(Rectangle::new(90.0, 90.0))),
         MeshMaterial2d(assets.source.clone()),
         Transform::from_translation(SOURCE_POS.extend(0.0)),
-    ));
-    commands.spawn((
-        label(text::SOURCE_LABEL, 22.0, Ink::Text),
-        Transform::from_translation((SOURCE_POS + Vec2::new(0.0, -80.0)).extend(1.0)),
-        SourceLabel,
     ));
     for (i, pos) in TIER_POS.iter().enumerate() {
         // Link from the source to the tier.
@@ -222,11 +331,6 @@ fn spawn_world(
                 .with_rotation(Quat::from_rotation_z(d.y.atan2(d.x))),
         ));
         commands.spawn((
-            label("", 20.0, Ink::Muted),
-            Transform::from_translation((mid + Vec2::new(0.0, 18.0)).extend(1.0)),
-            LinkLabel(i),
-        ));
-        commands.spawn((
             Mesh2d(assets.ring_thin.clone()),
             // Blended: the ring's glow and the class view's light are its alpha.
             MeshMaterial2d(materials.add(ColorMaterial {
@@ -237,21 +341,5 @@ fn spawn_world(
             Transform::from_translation(pos.extend(0.0)),
             TierRing(i),
         ));
-        commands.spawn((
-            label(
-                format!("{}\n{}", text::TIER_NAMES[i], text::TIER_HARDWARE[i]),
-                24.0,
-                Ink::Text,
-            ),
-            bevy::sprite::Anchor::BOTTOM_LEFT,
-            Transform::from_translation((*pos + Vec2::new(70.0, -12.0)).extend(1.0)),
-        ));
-        commands.spawn((
-            label("", 22.0, Ink::Muted),
-            bevy::sprite::Anchor::TOP_LEFT,
-            Transform::from_translation((*pos + Vec2::new(70.0, -16.0)).extend(1.0)),
-            TierStatusText(i),
-        ));
     }
-    commands.insert_resource(assets);
 }

@@ -15,8 +15,10 @@ use std::collections::HashMap;
 use bevy::prelude::*;
 
 use crate::game::{ActiveScenario, CurrentDesign, Physics};
-use crate::sim::{Fate, Measured, RequestSim, SimConfig, SimEvent};
+use crate::sim::{Fate, Instruments, Measured, RequestSim, SimConfig, SimEvent};
 
+pub use super::clock::{SimDelta, TimeControls, TimeMsg};
+use super::clock::{advance_clock, apply_time_msgs};
 use super::{SOURCE_POS, TIER_POS};
 
 /// Simulated seconds a particle takes to cross its link (drawing only).
@@ -27,32 +29,10 @@ pub const MAX_PARTICLES: usize = 3000;
 pub const MAX_QUEUE_DRAWN: usize = 40;
 /// Simulated seconds a finished request lingers at its node (drawing only).
 const EXIT_S: f64 = 0.25;
+/// How far a rejected request drops as it leaves, world units (drawing only).
+pub const DROP: f32 = 40.0;
 /// Metrics refresh period, simulated seconds.
 const METRICS_EVERY_S: f64 = 0.5;
-
-/// PhET-style time controls.
-#[derive(Resource, Debug, Clone, Copy, PartialEq)]
-pub struct TimeControls {
-    pub paused: bool,
-    /// Simulated seconds per real second.
-    pub speed: f32,
-    /// Advance one frame while paused.
-    pub step: bool,
-}
-
-impl Default for TimeControls {
-    fn default() -> Self {
-        TimeControls {
-            paused: false,
-            speed: 1.0,
-            step: false,
-        }
-    }
-}
-
-impl TimeControls {
-    pub const SPEEDS: [(f32, &'static str); 3] = [(0.25, "Slow"), (1.0, "Normal"), (4.0, "Fast")];
-}
 
 /// How a request ends (or is heading to end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,6 +78,10 @@ pub struct LiveSim {
     since_metrics: f64,
 }
 
+/// The live instruments (histogram and strip chart), kept across designs.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct LiveInstruments(pub Instruments);
+
 /// Particle bookkeeping: sampling factor and counts.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct ParticleClock {
@@ -105,25 +89,10 @@ pub struct ParticleClock {
     pub spawned: [u64; 4],
     /// Requests each particle stands for (1 unless the cap forces sampling).
     pub requests_per_particle: f64,
+    /// Particles waiting in each node's drawn line this frame.
+    pub queued_drawn: [usize; 4],
     /// Drawn requests by id, for the simulation's events.
     seen: HashMap<u64, Entity>,
-}
-
-/// Simulated seconds this frame, after the time controls.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
-pub struct SimDelta(pub f32);
-
-/// One step while paused advances one 60 Hz frame.
-const STEP_S: f32 = 1.0 / 60.0;
-
-/// What the time controls ask (the panels and the keyboard send it).
-#[derive(Message, Debug, Clone, Copy, PartialEq)]
-pub enum TimeMsg {
-    TogglePause,
-    /// One frame forward while paused.
-    Step,
-    /// Simulated seconds per real second.
-    Speed(f32),
 }
 
 /// The headless half: the simulation and the particles that draw its requests.
@@ -131,6 +100,7 @@ pub fn sim_plugin(app: &mut App) {
     app.init_resource::<TimeControls>()
         .init_resource::<ParticleClock>()
         .init_resource::<SimDelta>()
+        .init_resource::<LiveInstruments>()
         .add_message::<TimeMsg>()
         .add_systems(
             Update,
@@ -147,16 +117,6 @@ pub fn sim_plugin(app: &mut App) {
         );
 }
 
-fn apply_time_msgs(mut msgs: MessageReader<TimeMsg>, mut tc: ResMut<TimeControls>) {
-    for m in msgs.read() {
-        match *m {
-            TimeMsg::TogglePause => tc.paused = !tc.paused,
-            TimeMsg::Step => tc.step = tc.paused,
-            TimeMsg::Speed(s) => tc.speed = s,
-        }
-    }
-}
-
 /// Before the Act II lock no request is drawn: their colours would give the answer away.
 fn clear_particles(mut commands: Commands, particles: Query<Entity, With<Particle>>) {
     for e in &particles {
@@ -164,18 +124,8 @@ fn clear_particles(mut commands: Commands, particles: Query<Entity, With<Particl
     }
 }
 
-fn advance_clock(time: Res<Time>, mut tc: ResMut<TimeControls>, mut dt: ResMut<SimDelta>) {
-    dt.0 = if !tc.paused {
-        time.delta_secs() * tc.speed
-    } else if tc.step {
-        tc.step = false;
-        STEP_S * tc.speed
-    } else {
-        0.0
-    };
-}
-
 /// A new design starts a new simulation (and clears the particles of the old one).
+#[allow(clippy::too_many_arguments)]
 fn rebuild_sim(
     mut commands: Commands,
     physics: Res<Physics>,
@@ -183,10 +133,14 @@ fn rebuild_sim(
     design: Res<CurrentDesign>,
     live: Option<Res<LiveSim>>,
     mut clock: ResMut<ParticleClock>,
+    mut instruments: ResMut<LiveInstruments>,
     particles: Query<Entity, With<Particle>>,
 ) {
     if live.is_some() && !physics.is_changed() {
         return;
+    }
+    if let Some(old) = &live {
+        instruments.0.restart(old.sim.now);
     }
     let r = &physics.0;
     let sim = RequestSim::new(
@@ -215,7 +169,12 @@ fn rebuild_sim(
     });
 }
 
-fn run_sim(dt: Res<SimDelta>, live: Option<ResMut<LiveSim>>) {
+fn run_sim(
+    dt: Res<SimDelta>,
+    live: Option<ResMut<LiveSim>>,
+    scenario: Res<ActiveScenario>,
+    mut instruments: ResMut<LiveInstruments>,
+) {
     let Some(mut live) = live else {
         return;
     };
@@ -228,6 +187,7 @@ fn run_sim(dt: Res<SimDelta>, live: Option<ResMut<LiveSim>>) {
     if live.since_metrics >= METRICS_EVERY_S {
         live.since_metrics = 0.0;
         live.measured = live.sim.measured();
+        instruments.0.record(&live.sim, scenario.0.slo.p99_ms);
     }
 }
 
@@ -368,9 +328,15 @@ pub fn sync_particles(
                 let back = (TIER_POS[tier] - SOURCE_POS).normalize();
                 end - back * (slot as f32 * 9.0)
             }
+            // A rejected or failed request drops out of the line as it goes.
+            Leg::Leaving if p.outcome == Outcome::Rejected => {
+                let gone = left_at.map_or(0.0, |t| ((view - t) / EXIT_S).clamp(0.0, 1.0));
+                end - Vec2::new(0.0, DROP * gone as f32)
+            }
             Leg::Leaving => end,
         };
         tf.translation = pos.extend(2.0);
         vis.set_if_neq(Visibility::Inherited);
     }
+    clock.queued_drawn = queued;
 }

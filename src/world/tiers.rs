@@ -19,18 +19,6 @@ pub struct TierNode(pub usize);
 #[derive(Component, Debug, Clone, Copy)]
 pub struct TierRing(pub usize);
 
-/// The status line under a node.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct TierStatusText(pub usize);
-
-/// The users' label, with the total request rate.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct SourceLabel;
-
-/// The request-rate label on a link.
-#[derive(Component, Debug, Clone, Copy)]
-pub struct LinkLabel(pub usize);
-
 /// The tier's current view of the physics (kept on its node entity).
 #[derive(Component, Debug, Clone, PartialEq)]
 pub struct TierState(pub TierView);
@@ -47,10 +35,9 @@ pub fn sim_plugin(app: &mut App) {
     );
 }
 
-/// The drawn half: discs, status lines and rings.
+/// The drawn half: discs and rings (the status lines are drawn by the overlay).
 pub fn plugin(app: &mut App) {
-    app.add_systems(Update, (dress_tiers, animate_nodes))
-        .add_systems(Update, update_tier_text.after(super::apply_palette));
+    app.add_systems(Update, (dress_tiers, animate_nodes));
 }
 
 /// What the nodes show now: the class's answers in the class view, else the physics (neutral
@@ -186,19 +173,17 @@ fn physics_views(r: &Report) -> [TierView; 4] {
         }
     };
     let cloud_fail = r.cloud_oom || !r.slo_latency_ok || !r.slo_tput_ok;
+    // One line each: the memory is the node's bar.
     let cloud_line = if r.cloud_oom {
-        format!(
-            "OOM {:.0}/{:.0} GB\nnot in use",
-            r.cloud_model_gb, r.cloud_ram_gb
-        )
+        text::TIER_OOM.to_string()
     } else {
         format!("P99 {}", text::latency(r.cloud_p99_ms))
     };
-    let dev = |oom: bool, used: f64, cap: f64, p99: f64| {
+    let dev = |oom: bool, p99: f64| {
         if oom {
-            format!("OOM {used:.1}/{cap:.0} GB\nnot in use")
+            text::TIER_OOM.to_string()
         } else {
-            format!("{used:.1}/{cap:.0} GB, {}", text::latency(p99))
+            format!("answer in {}", text::latency(p99))
         }
     };
     [
@@ -216,90 +201,29 @@ fn physics_views(r: &Report) -> [TierView; 4] {
             status: status(r.edge_oom, mem(r.edge_model_gb, r.edge_ram_gb)),
             load: mem(r.edge_model_gb, r.edge_ram_gb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[1],
-            line: dev(r.edge_oom, r.edge_model_gb, r.edge_ram_gb, r.edge_p99_ms),
+            line: dev(r.edge_oom, r.edge_p99_ms),
         },
         TierView {
             status: status(r.mobile_oom, mem(r.mobile_model_gb, r.mobile_ram_gb)),
             load: mem(r.mobile_model_gb, r.mobile_ram_gb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[2],
-            line: dev(
-                r.mobile_oom,
-                r.mobile_model_gb,
-                r.mobile_ram_gb,
-                r.mobile_p99_ms,
-            ),
+            line: dev(r.mobile_oom, r.mobile_p99_ms),
         },
         TierView {
             status: status(r.tiny_oom, mem(r.tiny_model_kb, r.tiny_sram_kb)),
             load: mem(r.tiny_model_kb, r.tiny_sram_kb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[3],
-            line: if r.tiny_oom {
-                format!(
-                    "{:.0}/{:.0} KB SRAM\nnot in use",
-                    r.tiny_model_kb, r.tiny_sram_kb
-                )
-            } else {
-                format!("{:.0}/{:.0} KB SRAM", r.tiny_model_kb, r.tiny_sram_kb)
-            },
+            line: dev(r.tiny_oom, r.tiny_p99_ms),
         },
     ]
 }
-fn status_color(s: TierStatus, p: &Palette) -> Color {
+pub fn status_color(s: TierStatus, p: &Palette) -> Color {
     match s {
         TierStatus::Neutral => p.link,
         TierStatus::Class => p.info,
         TierStatus::Ok => p.ok,
         TierStatus::Warm => p.warn,
         TierStatus::Fail => p.fail,
-    }
-}
-
-#[allow(clippy::type_complexity)]
-fn update_tier_text(
-    physics: Res<Physics>,
-    preds: Option<Res<Predictions>>,
-    class: Option<Res<ClassView>>,
-    palette: Res<ActivePalette>,
-    mut status: Query<(&TierStatusText, &mut Text2d, &mut TextColor), Without<LinkLabel>>,
-    mut links: Query<(&LinkLabel, &mut Text2d), Without<TierStatusText>>,
-    mut source: Query<
-        &mut Text2d,
-        (
-            With<SourceLabel>,
-            Without<LinkLabel>,
-            Without<TierStatusText>,
-        ),
-    >,
-) {
-    let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
-    let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
-    if !physics.is_changed() && !palette.is_changed() && !preds_changed && !class_changed {
-        return;
-    }
-    let shown = class.is_none() && preds.as_ref().is_some_and(|p| p.act2.is_some());
-    let views = views_now(&physics, preds, class.as_deref());
-    for (t, mut text, mut color) in &mut status {
-        let v = &views[t.0];
-        text.0 = v.line.clone();
-        color.0 = match v.status {
-            TierStatus::Neutral => palette.0.text_muted,
-            s => status_color(s, &palette.0),
-        };
-    }
-    for (l, mut text) in &mut links {
-        text.0 = if shown {
-            format!("{:.0} req/s", views[l.0].rps)
-        } else {
-            String::new()
-        };
-    }
-    let total: f64 = physics.0.tier_rps.iter().sum();
-    for mut text in &mut source {
-        text.0 = if shown {
-            format!("{}\n{total:.0} req/s", text::SOURCE_LABEL)
-        } else {
-            text::SOURCE_LABEL.to_string()
-        };
     }
 }
 

@@ -47,6 +47,7 @@ fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> St
     let mut c = Ctx {
         phase,
         measured: None,
+        instruments: None,
         pal: Palette::DEFAULT,
         design: &cd,
         model: &am,

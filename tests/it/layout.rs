@@ -69,6 +69,7 @@ fn action_rect(
     let mut c = Ctx {
         phase,
         measured: None,
+        instruments: None,
         pal,
         design: &cd,
         model: &am,

@@ -11,6 +11,7 @@ mod des;
 mod flow;
 mod fuzz;
 mod golden;
+mod instruments;
 mod integrity;
 mod layout;
 mod ledger;

@@ -125,10 +125,9 @@ fn an_oom_tier_gets_its_failure_state() {
     app.update();
     app.update();
     let v = failing(&mut app);
-    assert!(
-        v[1].1
-            .as_deref()
-            .is_some_and(|r| r.starts_with("OOM 16.5/16 GB")),
+    assert_eq!(
+        v[1].1.as_deref(),
+        Some(architects_audit::text::TIER_OOM),
         "{v:?}"
     );
 }

@@ -1,0 +1,393 @@
+//! The world's text and instruments, drawn with egui over the world camera's view: titles,
+//! tier names and status lines, request rates on the links, and — once the Act II prediction
+//! is locked — each tier's memory bar, the cloud's GPUs grouped as the physics runs them (lit
+//! by their batch, with all-reduce links inside a tensor-parallel group and the step's
+//! memory- or compute-bound tag), the cloud's queue count and the accuracy gauge.
+//!
+//! [`paint`] is a function of an `egui::Painter` and plain data, so a test can run it on a
+//! bare `egui::Context` and read what it drew.
+
+use bevy::math::Vec2;
+use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Stroke};
+
+use super::picture::{AccuracyGauge, CloudPicture, MemPart, MemoryBar, Physical};
+use super::tiers::{TierStatus, TierView, status_color};
+use super::{NODE_RADIUS, SOURCE_POS, TIER_POS};
+use crate::text;
+use crate::theme::{self, Palette};
+use crate::ui::c32;
+
+/// Everything the overlay draws, read from the world's resources.
+pub struct Scene<'a> {
+    pub views: &'a [TierView; 4],
+    /// Request rates are shown (after the Act II lock, outside the class view).
+    pub rates_shown: bool,
+    pub picture: Option<&'a Physical>,
+    /// Cloud requests waiting now, and those beyond the drawn line.
+    pub waiting: [usize; 4],
+    pub not_drawn: [usize; 4],
+    /// Requests in the cloud's running batches, one entry per replica.
+    pub batches: &'a [usize],
+    pub pal: Palette,
+    /// Seconds, for the all-reduce traffic's motion (held still with reduced motion).
+    pub t: f32,
+    pub reduced_motion: bool,
+}
+
+/// Where the world's points land on screen: `at` maps world units to egui points, `unit` is
+/// points per world unit.
+pub struct Projection<'a> {
+    pub at: &'a dyn Fn(Vec2) -> Pos2,
+    pub unit: f32,
+}
+
+impl Projection<'_> {
+    fn p(&self, v: Vec2) -> Pos2 {
+        (self.at)(v)
+    }
+    fn rect(&self, top_left: Vec2, size: Vec2) -> Rect {
+        Rect::from_two_pos(
+            self.p(top_left),
+            self.p(top_left + Vec2::new(size.x, -size.y)),
+        )
+    }
+}
+
+/// Memory bar geometry, world units from the node's centre.
+const BAR_AT: Vec2 = Vec2::new(70.0, -48.0);
+const BAR_SIZE: Vec2 = Vec2::new(220.0, 12.0);
+/// How far past the capacity line a spill is drawn, at most (fraction of the bar).
+const SPILL_MAX: f32 = 0.35;
+/// The cloud's chips: top-left corner, chip size and gap, chips per row.
+const CHIPS_AT: Vec2 = Vec2::new(410.0, 248.0);
+const CHIP: Vec2 = Vec2::new(30.0, 22.0);
+const CHIP_GAP: f32 = 8.0;
+const CHIPS_PER_ROW: u32 = 4;
+/// The accuracy gauge: top-left corner and size; its scale runs from GAUGE_MIN to 100 %.
+const GAUGE_AT: Vec2 = Vec2::new(-430.0, -200.0);
+const GAUGE_SIZE: Vec2 = Vec2::new(230.0, 14.0);
+const GAUGE_MIN: f64 = 0.7;
+
+/// Paint the world's text and instruments.
+pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
+    let pal = &s.pal;
+    let size = |base: f32| FontId::proportional(base * pal.label_scale * proj.unit);
+    let (ink, muted) = (c32(pal.text), c32(pal.text_muted));
+    painter.text(
+        proj.p(Vec2::new(-430.0, 320.0)),
+        Align2::LEFT_TOP,
+        text::TITLE,
+        size(40.0),
+        ink,
+    );
+    painter.text(
+        proj.p(Vec2::new(-430.0, 268.0)),
+        Align2::LEFT_TOP,
+        text::SUBTITLE,
+        size(20.0),
+        muted,
+    );
+    let total: f64 = s.views.iter().map(|v| v.rps).sum();
+    let users = if s.rates_shown {
+        format!("{}\n{total:.0} req/s", text::SOURCE_LABEL)
+    } else {
+        text::SOURCE_LABEL.to_string()
+    };
+    painter.text(
+        proj.p(SOURCE_POS + Vec2::new(0.0, -58.0)),
+        Align2::CENTER_TOP,
+        users,
+        size(22.0),
+        ink,
+    );
+    for (i, v) in s.views.iter().enumerate() {
+        let pos = TIER_POS[i];
+        painter.text(
+            proj.p(pos + Vec2::new(70.0, -12.0)),
+            Align2::LEFT_BOTTOM,
+            format!("{}\n{}", text::TIER_NAMES[i], text::TIER_HARDWARE[i]),
+            size(24.0),
+            ink,
+        );
+        let status = match v.status {
+            TierStatus::Neutral => muted,
+            st => c32(status_color(st, pal)),
+        };
+        painter.text(
+            proj.p(pos + Vec2::new(70.0, -16.0)),
+            Align2::LEFT_TOP,
+            &v.line,
+            size(20.0),
+            status,
+        );
+        let d = pos - SOURCE_POS;
+        let mid = SOURCE_POS + d.normalize() * (45.0 + (d.length() - NODE_RADIUS - 50.0) / 2.0);
+        if s.rates_shown {
+            painter.text(
+                proj.p(mid + Vec2::new(0.0, 18.0)),
+                Align2::CENTER_BOTTOM,
+                format!("{:.0} req/s", v.rps),
+                size(18.0),
+                muted,
+            );
+        }
+        if s.waiting[i] > 0 {
+            let entrance = pos - d.normalize() * 60.0;
+            painter.text(
+                proj.p(entrance + Vec2::new(-8.0, 14.0)),
+                Align2::RIGHT_BOTTOM,
+                text::queue_label(s.waiting[i], s.not_drawn[i]),
+                size(16.0),
+                c32(pal.warn),
+            );
+        }
+    }
+    if let Some(phys) = s.picture {
+        for (i, bar) in phys.memory.iter().enumerate() {
+            memory_bar(painter, proj, TIER_POS[i] + BAR_AT, bar, i == 0, pal);
+        }
+        chips(painter, proj, &phys.cloud, s);
+        gauge(painter, proj, &phys.accuracy, pal);
+    }
+}
+
+fn memory_bar(
+    painter: &egui::Painter,
+    proj: &Projection,
+    at: Vec2,
+    bar: &MemoryBar,
+    legend: bool,
+    pal: &Palette,
+) {
+    let font = FontId::proportional(15.0 * pal.label_scale * proj.unit);
+    let scale = if bar.capacity > 0.0 {
+        BAR_SIZE.x as f64 / bar.capacity
+    } else {
+        0.0
+    };
+    let stroke = Stroke::new(1.5 * pal.weight, c32(pal.text_muted));
+    painter.rect_stroke(
+        proj.rect(at, BAR_SIZE),
+        0.0,
+        stroke,
+        egui::StrokeKind::Outside,
+    );
+    let mut x = 0.0f32;
+    let limit = BAR_SIZE.x * (1.0 + SPILL_MAX);
+    for (part, v) in &bar.parts {
+        let w = ((v * scale) as f32).min(limit - x).max(0.0);
+        painter.rect_filled(
+            proj.rect(at + Vec2::new(x, 0.0), Vec2::new(w, BAR_SIZE.y)),
+            0.0,
+            part_color(*part, pal),
+        );
+        x += w;
+    }
+    if bar.spill() > 0.0 {
+        // The part past the line is the spill: redrawn in the failure colour, with a hatch.
+        let from = at + Vec2::new(BAR_SIZE.x, 0.0);
+        let w = x - BAR_SIZE.x;
+        let r = proj.rect(from, Vec2::new(w, BAR_SIZE.y));
+        painter.rect_filled(r, 0.0, c32(pal.fail));
+        let step = 6.0 * proj.unit;
+        let mut hx = r.left();
+        while hx < r.right() {
+            painter.line_segment(
+                [
+                    Pos2::new(hx, r.bottom()),
+                    Pos2::new((hx + step).min(r.right()), r.top()),
+                ],
+                Stroke::new(1.0, c32(pal.background)),
+            );
+            hx += step;
+        }
+    }
+    // The capacity line.
+    let top = at + Vec2::new(BAR_SIZE.x, 6.0);
+    painter.line_segment(
+        [proj.p(top), proj.p(top - Vec2::new(0.0, BAR_SIZE.y + 12.0))],
+        Stroke::new(2.0 * pal.weight, c32(pal.text)),
+    );
+    let parts: Vec<(&str, f64)> = if legend {
+        bar.parts.iter().map(|(p, v)| (p.name(), *v)).collect()
+    } else {
+        Vec::new()
+    };
+    painter.text(
+        proj.p(at + Vec2::new(0.0, -BAR_SIZE.y - 3.0)),
+        Align2::LEFT_TOP,
+        text::memory_bar(
+            bar.used(),
+            bar.capacity,
+            bar.unit,
+            bar.spill() > 0.0,
+            &parts,
+        ),
+        font,
+        c32(if bar.spill() > 0.0 {
+            pal.fail
+        } else {
+            pal.text_muted
+        }),
+    );
+}
+
+/// The colour of a memory part (the same in the legend and the bars).
+pub fn part_color(p: MemPart, pal: &Palette) -> Color32 {
+    match p {
+        MemPart::Weights => c32(pal.text),
+        MemPart::Kv => c32(pal.info),
+        MemPart::Workspace => c32(pal.link),
+    }
+}
+
+/// Where chip `i` sits (top-left, world units): chips run four to a row.
+fn chip_at(i: u32) -> Vec2 {
+    let (col, row) = (i % CHIPS_PER_ROW, i / CHIPS_PER_ROW);
+    CHIPS_AT
+        + Vec2::new(
+            col as f32 * (CHIP.x + CHIP_GAP),
+            -(row as f32) * (CHIP.y + CHIP_GAP),
+        )
+}
+
+/// The tensor-parallel groups serving, as (first chip, last chip); none at TP1.
+pub fn tp_groups(c: &CloudPicture) -> Vec<(u32, u32)> {
+    let tp = c.tp.max(1);
+    if tp == 1 {
+        return Vec::new();
+    }
+    (0..c.replicas.min(c.gpus / tp))
+        .map(|g| (g * tp, g * tp + tp - 1))
+        .collect()
+}
+
+/// The all-reduce links drawn between neighbouring chips of each tensor-parallel group.
+pub fn allreduce_links(c: &CloudPicture) -> Vec<(u32, u32)> {
+    tp_groups(c)
+        .into_iter()
+        .flat_map(|(first, last)| (first..last).map(|i| (i, i + 1)))
+        .collect()
+}
+
+fn chips(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene) {
+    let pal = &s.pal;
+    let cloud = theme::tier_color(0);
+    let font = FontId::proportional(15.0 * pal.label_scale * proj.unit);
+    for i in 0..c.gpus {
+        let group = c.group_of(i);
+        // The live batch when the simulation runs it, else the model's.
+        let light = match s.batches.get(group as usize) {
+            Some(b) if c.max_batch > 0.0 && group < c.replicas => {
+                (*b as f64 / c.max_batch).clamp(0.0, 1.0) as f32
+            }
+            _ => c.light(i),
+        };
+        let r = proj.rect(chip_at(i), CHIP);
+        painter.rect_filled(
+            r,
+            3.0 * proj.unit,
+            c32(cloud).gamma_multiply(0.15 + 0.85 * light),
+        );
+        painter.rect_stroke(
+            r,
+            3.0 * proj.unit,
+            Stroke::new(1.5 * pal.weight, c32(cloud)),
+            egui::StrokeKind::Inside,
+        );
+    }
+    // Tensor-parallel groups: an outline round each group, and its all-reduce traffic
+    // between neighbouring chips.
+    for (first, last) in tp_groups(c) {
+        let a = proj.rect(chip_at(first), CHIP);
+        let b = proj.rect(chip_at(last), CHIP);
+        painter.rect_stroke(
+            a.union(b).expand(3.0 * proj.unit),
+            5.0 * proj.unit,
+            Stroke::new(1.5 * pal.weight, c32(pal.info)),
+            egui::StrokeKind::Outside,
+        );
+    }
+    for (i, j) in allreduce_links(c) {
+        let (p, q) = (proj.rect(chip_at(i), CHIP), proj.rect(chip_at(j), CHIP));
+        let (from, to) = if chip_at(i).y == chip_at(j).y {
+            (p.right_center(), q.left_center())
+        } else {
+            (p.center_bottom(), q.center_top())
+        };
+        painter.line_segment([from, to], Stroke::new(2.0 * pal.weight, c32(pal.info)));
+        let f = if s.reduced_motion {
+            0.5
+        } else {
+            (s.t * 1.5).fract()
+        };
+        painter.circle_filled(
+            from.lerp(to, f),
+            2.5 * proj.unit * pal.weight,
+            c32(pal.info),
+        );
+    }
+    let rows = c.gpus.div_ceil(CHIPS_PER_ROW).max(1);
+    let below = CHIPS_AT - Vec2::new(0.0, rows as f32 * (CHIP.y + CHIP_GAP));
+    painter.text(
+        proj.p(CHIPS_AT + Vec2::new(0.0, 6.0)),
+        Align2::LEFT_BOTTOM,
+        text::chips_label(c.gpus, c.tp, c.replicas),
+        font.clone(),
+        c32(pal.text_muted),
+    );
+    if c.step_ms > 0.0 {
+        painter.text(
+            proj.p(below),
+            Align2::LEFT_TOP,
+            text::step_label(c.batch, c.max_batch, c.step_ms, c.compute_bound),
+            font,
+            c32(pal.text_muted),
+        );
+    }
+}
+
+fn gauge(painter: &egui::Painter, proj: &Projection, g: &AccuracyGauge, pal: &Palette) {
+    let font = FontId::proportional(15.0 * pal.label_scale * proj.unit);
+    let x_of = |a: f64| ((a - GAUGE_MIN) / (1.0 - GAUGE_MIN)).clamp(0.0, 1.0) as f32 * GAUGE_SIZE.x;
+    painter.text(
+        proj.p(GAUGE_AT + Vec2::new(0.0, 4.0)),
+        Align2::LEFT_BOTTOM,
+        text::accuracy_gauge(g.effective, g.after_drift, g.drift_days),
+        font.clone(),
+        c32(pal.text),
+    );
+    painter.rect_stroke(
+        proj.rect(GAUGE_AT, GAUGE_SIZE),
+        0.0,
+        Stroke::new(1.5 * pal.weight, c32(pal.text_muted)),
+        egui::StrokeKind::Outside,
+    );
+    let colour = if g.after_drift < g.drift_warn_below || g.effective < g.warn_below {
+        pal.fail
+    } else {
+        pal.ok
+    };
+    painter.rect_filled(
+        proj.rect(GAUGE_AT, Vec2::new(x_of(g.after_drift), GAUGE_SIZE.y)),
+        0.0,
+        c32(colour),
+    );
+    // Before drift: a marker where the accuracy starts; the warning line.
+    let mark = |a: f64, c: Color32, w: f32| {
+        let x = GAUGE_AT + Vec2::new(x_of(a), 5.0);
+        painter.line_segment(
+            [proj.p(x), proj.p(x - Vec2::new(0.0, GAUGE_SIZE.y + 10.0))],
+            Stroke::new(w * pal.weight, c),
+        );
+    };
+    mark(g.effective, c32(pal.text), 2.5);
+    mark(g.drift_warn_below, c32(pal.warn), 2.0);
+    painter.text(
+        proj.p(GAUGE_AT - Vec2::new(0.0, GAUGE_SIZE.y + 4.0)),
+        Align2::LEFT_TOP,
+        text::gauge_scale(GAUGE_MIN, g.drift_warn_below),
+        font,
+        c32(pal.text_muted),
+    );
+}

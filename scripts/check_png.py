@@ -2,14 +2,29 @@
 """Check a screenshot of the game: not blank, and each tier colour is drawn.
 
 Usage: check_png.py FILE.png
+The game's sidecar (FILE.json) gives the tier nodes' positions and the tier colours; without
+one, the course's colours are used and the positions are not checked.
 Pure standard library (zlib): decodes 8-bit RGB/RGBA PNGs as Bevy writes them.
 """
 import struct
 import sys
 import zlib
 
+NAMES = ["Cloud", "Edge", "Mobile", "Tiny"]
 TIERS = {"Cloud": (0x63, 0x66, 0xF1), "Edge": (0xCB, 0x20, 0x2D),
          "Mobile": (0xCC, 0x55, 0x00), "Tiny": (0x00, 0x8F, 0x45)}
+
+
+def sidecar(path):
+    import json
+    import os
+    side = os.path.splitext(path)[0] + ".json"
+    return json.load(open(side)) if os.path.exists(side) else None
+
+
+def hex_rgb(h):
+    h = h.lstrip("#")
+    return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
 
 
 def decode(path):
@@ -57,12 +72,9 @@ def decode(path):
 def check_nodes(path, w, h, bpp, rows):
     """With the game's sidecar (PNG path with .json), each tier node's centre must show its
     tier colour."""
-    import json
-    import os
-    side = os.path.splitext(path)[0] + ".json"
-    if not os.path.exists(side):
+    meta = sidecar(path)
+    if meta is None:
         return []
-    meta = json.load(open(side))
     problems = []
     for (name, rgb), (x, y) in zip(TIERS.items(), meta["tier_nodes"]):
         hits, total = 0, 0
@@ -80,7 +92,11 @@ def check_nodes(path, w, h, bpp, rows):
 
 
 def main():
+    global TIERS
     path = sys.argv[1]
+    meta = sidecar(path)
+    if meta is not None:
+        TIERS = dict(zip(NAMES, (hex_rgb(c) for c in meta["tier_colors"])))
     w, h, bpp, rows = decode(path)
     counts, distinct = {k: 0 for k in TIERS}, set()
     for y in range(0, h, 2):

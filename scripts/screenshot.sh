@@ -13,7 +13,8 @@ bin="$CARGO_TARGET_DIR/release/architects-audit"
 rm -f "$out"
 # A private X display; -nolisten tcp keeps it local.
 display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+# The screen holds the largest window asked for (4K).
+Xvfb "$display" -screen 0 3840x2160x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill $xvfb_pid 2>/dev/null || true' EXIT
 sleep 1

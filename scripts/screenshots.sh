@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
-# The screenshot test: at three points of the demo script (Act I's report card, Act II
-# failing, Act II passing), in both colour profiles, and the class view on the projector,
-# capture the window and check it (not blank; each tier node shows its colour). Usage: scripts/screenshots.sh OUT_DIR [WxH]
+# The screenshot test: every phase of the lab (the demo script's markers), in both colour
+# profiles, captured and checked (not blank; each tier node shows the colour the game's
+# sidecar names). Usage: scripts/screenshots.sh OUT_DIR [WxH]
+# With WxH: that size only, as OUT_DIR/PHASE-PROFILE.png. Without: 1366x768 and 1920x1080 in
+# OUT_DIR/WxH/, one phase at 3840x2160 with UI scale 2, and the class view on the projector.
+# Exits non-zero as soon as one check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: scripts/screenshots.sh OUT_DIR [WxH]}"
-res="${2:-1920x1080}"
-mkdir -p "$out"
-for profile in default projector; do
-  for point in act1-report act2-fail act2-pass; do
-    bash scripts/screenshot.sh "$out/$point-$profile.png" --goto "$point" --profile "$profile" --resolution "$res"
+phases="intro act1-lock act1-report act2-brief act2-fail act2-pass act2-reveal"
+shoot_all() { # DIR WxH
+  mkdir -p "$1"
+  for profile in default projector; do
+    for phase in $phases; do
+      bash scripts/screenshot.sh "$1/$phase-$profile.png" --goto "$phase" --profile "$profile" --resolution "$2"
+    done
   done
-done
-# The instructor's class view over the hand-made class, on the projector.
-bash scripts/screenshot.sh "$out/class-projector.png" --class tests/fixtures/class --profile projector --resolution "$res"
+}
+if [ -n "${2:-}" ]; then
+  shoot_all "$out" "$2"
+else
+  for res in 1366x768 1920x1080; do
+    shoot_all "$out/$res" "$res"
+  done
+  mkdir -p "$out/3840x2160"
+  bash scripts/screenshot.sh "$out/3840x2160/act2-pass-projector.png" --goto act2-pass --profile projector --resolution 3840x2160 --scale 2
+  # The instructor's class view over the hand-made class, on the projector.
+  bash scripts/screenshot.sh "$out/1920x1080/class-projector.png" --class tests/fixtures/class --profile projector --resolution 1920x1080
+fi
 echo "screenshots in $out"

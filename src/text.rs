@@ -701,33 +701,32 @@ pub fn queue_label(waiting: usize, not_drawn: usize) -> String {
     }
 }
 
-/// A memory bar's caption: used of capacity, what spills, and (on the cloud) its parts.
-pub fn memory_bar(
-    used: f64,
-    capacity: f64,
-    unit: &str,
-    spills: bool,
-    parts: &[(&str, f64)],
-) -> String {
-    let n = |v: f64| {
-        if v >= 10.0 || v == 0.0 {
-            format!("{v:.0}")
-        } else {
-            format!("{v:.1}")
-        }
-    };
-    let mut s = format!("memory {} / {} {unit}", n(used), n(capacity));
+/// A memory bar's caption: used of capacity, and what spills.
+pub fn memory_bar(used: f64, capacity: f64, unit: &str, spills: bool) -> String {
+    let mut s = format!("memory {} / {} {unit}", mem_num(used), mem_num(capacity));
     if spills {
-        s += &format!(" · OOM: {} {unit} over", n(used - capacity));
-    }
-    if !parts.is_empty() {
-        let list: Vec<String> = parts
-            .iter()
-            .map(|(k, v)| format!("{k} {}", n(*v)))
-            .collect();
-        s += &format!("\n{}", list.join(" · "));
+        s += &format!(" · OOM: {} {unit} over", mem_num(used - capacity));
     }
     s
+}
+
+/// The parts of a memory bar, in its order.
+pub fn memory_parts(parts: &[(&str, f64)], unit: &str) -> String {
+    let list: Vec<String> = parts
+        .iter()
+        .map(|(k, v)| format!("{k} {}", mem_num(*v)))
+        .collect();
+    // Two to a line, so the caption stays narrow.
+    let lines: Vec<String> = list.chunks(2).map(|c| c.join(" · ")).collect();
+    format!("memory ({unit}): {}", lines.join("\n"))
+}
+
+fn mem_num(v: f64) -> String {
+    if v >= 10.0 || v == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
 }
 
 /// The cloud's chips: how many GPUs, grouped how.
@@ -774,6 +773,10 @@ pub const HISTOGRAM_X: &str = "time to first token (ms)";
 pub const HISTOGRAM_Y: &str = "requests";
 pub const HISTOGRAM_BARS: &str = "requests (late ones amber)";
 pub const SLO_LINE: &str = "P99 SLO";
+pub const HISTOGRAM_KEY: &str = "Bars: requests by time to first token (amber past the SLO). Lines: P50 (blue), P99 (solid), \
+     the SLO (dashed red).";
+pub const STRIP_KEY: &str = "Solid: P99 (log scale, left axis). Blue: requests served, scaled to \
+     its peak. Dashed red: the SLO. Dotted: a design change.";
 pub const STRIP_X: &str = "seconds ago";
 pub const STRIP_P99: &str = "P99 time to first token";
 pub const STRIP_CHANGE: &str = "design changed";

@@ -3,7 +3,7 @@
 //! marked) and a one-minute strip chart of P99 and throughput, with each design change marked.
 
 use bevy_egui::egui;
-use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints, VLine};
 
 use super::c32;
 use crate::sim::Instruments;
@@ -42,7 +42,6 @@ fn histogram(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
         .collect();
     Plot::new("ttft-histogram")
         .height(PLOT_HEIGHT)
-        .legend(Legend::default())
         .x_axis_label(text::HISTOGRAM_X)
         .y_axis_label(text::HISTOGRAM_Y)
         .include_x(0.0)
@@ -70,6 +69,7 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
         return;
     };
     ui.label(text::strip_caption(STRIP_S, last.p99_ms, last.served_rps));
+    ui.label(egui::RichText::new(text::STRIP_KEY).small());
     let t0 = last.t - STRIP_S;
     // P99 on a log scale, so an overloaded design and a fast one both read.
     let log = |ms: f64| ms.max(0.1).log10();
@@ -88,7 +88,6 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
         .collect();
     Plot::new("p99-strip")
         .height(PLOT_HEIGHT)
-        .legend(Legend::default())
         .x_axis_label(text::STRIP_X)
         .y_axis_formatter(|m, _| {
             let ms = 10f64.powf(m.value);

@@ -51,8 +51,8 @@ pub const TIER_POS: [Vec2; 4] = [
 ];
 const NODE_RADIUS: f32 = 46.0;
 /// Centre and half-size of the diagram the camera must keep in view (labels included).
-const VIEW_CENTER: Vec2 = Vec2::new(125.0, 0.0);
-const VIEW_HALF: Vec2 = Vec2::new(570.0, 345.0);
+const VIEW_CENTER: Vec2 = Vec2::new(140.0, 0.0);
+const VIEW_HALF: Vec2 = Vec2::new(585.0, 345.0);
 
 /// What the world shows of the physics: `None` until the Act II lock and in the class view.
 /// Derived when the physics, the predictions or the class view change, not every frame.

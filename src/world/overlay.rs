@@ -53,6 +53,8 @@ impl Projection<'_> {
     }
 }
 
+/// The instruments' text size, world units before the profile's label scale.
+const SMALL: f32 = 17.0;
 /// Memory bar geometry, world units from the node's centre.
 const BAR_AT: Vec2 = Vec2::new(70.0, -48.0);
 const BAR_SIZE: Vec2 = Vec2::new(220.0, 12.0);
@@ -144,9 +146,9 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
     }
     if let Some(phys) = s.picture {
         for (i, bar) in phys.memory.iter().enumerate() {
-            memory_bar(painter, proj, TIER_POS[i] + BAR_AT, bar, i == 0, pal);
+            memory_bar(painter, proj, TIER_POS[i] + BAR_AT, bar, pal);
         }
-        chips(painter, proj, &phys.cloud, s);
+        chips(painter, proj, &phys.cloud, &phys.memory[0], s);
         gauge(painter, proj, &phys.accuracy, pal);
     }
 }
@@ -156,10 +158,9 @@ fn memory_bar(
     proj: &Projection,
     at: Vec2,
     bar: &MemoryBar,
-    legend: bool,
     pal: &Palette,
 ) {
-    let font = FontId::proportional(15.0 * pal.label_scale * proj.unit);
+    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
     let scale = if bar.capacity > 0.0 {
         BAR_SIZE.x as f64 / bar.capacity
     } else {
@@ -208,21 +209,10 @@ fn memory_bar(
         [proj.p(top), proj.p(top - Vec2::new(0.0, BAR_SIZE.y + 12.0))],
         Stroke::new(2.0 * pal.weight, c32(pal.text)),
     );
-    let parts: Vec<(&str, f64)> = if legend {
-        bar.parts.iter().map(|(p, v)| (p.name(), *v)).collect()
-    } else {
-        Vec::new()
-    };
     painter.text(
         proj.p(at + Vec2::new(0.0, -BAR_SIZE.y - 3.0)),
         Align2::LEFT_TOP,
-        text::memory_bar(
-            bar.used(),
-            bar.capacity,
-            bar.unit,
-            bar.spill() > 0.0,
-            &parts,
-        ),
+        text::memory_bar(bar.used(), bar.capacity, bar.unit, bar.spill() > 0.0),
         font,
         c32(if bar.spill() > 0.0 {
             pal.fail
@@ -270,10 +260,16 @@ pub fn allreduce_links(c: &CloudPicture) -> Vec<(u32, u32)> {
         .collect()
 }
 
-fn chips(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene) {
+fn chips(
+    painter: &egui::Painter,
+    proj: &Projection,
+    c: &CloudPicture,
+    memory: &MemoryBar,
+    s: &Scene,
+) {
     let pal = &s.pal;
     let cloud = theme::tier_color(0);
-    let font = FontId::proportional(15.0 * pal.label_scale * proj.unit);
+    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
     for i in 0..c.gpus {
         let group = c.group_of(i);
         // The live batch when the simulation runs it, else the model's.
@@ -336,19 +332,29 @@ fn chips(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene
         font.clone(),
         c32(pal.text_muted),
     );
+    let mut lines = Vec::new();
     if c.step_ms > 0.0 {
-        painter.text(
-            proj.p(below),
-            Align2::LEFT_TOP,
-            text::step_label(c.batch, c.max_batch, c.step_ms, c.compute_bound),
-            font,
-            c32(pal.text_muted),
-        );
+        lines.push(text::step_label(
+            c.batch,
+            c.max_batch,
+            c.step_ms,
+            c.compute_bound,
+        ));
     }
+    // What fills the cloud's memory bar, in the bar's colours' order.
+    let parts: Vec<(&str, f64)> = memory.parts.iter().map(|(p, v)| (p.name(), *v)).collect();
+    lines.push(text::memory_parts(&parts, memory.unit));
+    painter.text(
+        proj.p(below),
+        Align2::LEFT_TOP,
+        lines.join("\n"),
+        font,
+        c32(pal.text_muted),
+    );
 }
 
 fn gauge(painter: &egui::Painter, proj: &Projection, g: &AccuracyGauge, pal: &Palette) {
-    let font = FontId::proportional(15.0 * pal.label_scale * proj.unit);
+    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
     let x_of = |a: f64| ((a - GAUGE_MIN) / (1.0 - GAUGE_MIN)).clamp(0.0, 1.0) as f32 * GAUGE_SIZE.x;
     painter.text(
         proj.p(GAUGE_AT + Vec2::new(0.0, 4.0)),

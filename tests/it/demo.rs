@@ -108,9 +108,13 @@ fn a_demo_run_leaves_the_students_store_unopened() {
 #[test]
 fn markers_reach_their_states() {
     for (marker, phase, valid) in [
+        ("intro", Phase::Intro, None),
+        ("act1-lock", Phase::Act1Predict, None),
         ("act1-report", Phase::Act1Report, None),
+        ("act2-brief", Phase::Act2Brief, None),
         ("act2-fail", Phase::Act2Design, Some(false)),
         ("act2-pass", Phase::Act2Design, Some(true)),
+        ("act2-reveal", Phase::Act2Reveal, Some(true)),
     ] {
         assert!(markers().contains(&marker));
         let mut app = headless_app();

@@ -6,6 +6,7 @@
 
 pub mod class_view;
 pub mod cli;
+pub mod colour;
 pub mod demo;
 pub mod flow;
 pub mod game;

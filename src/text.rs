@@ -629,9 +629,9 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
 pub const PLAY: &str = "▶ Play (Space)";
 pub const PAUSE: &str = "⏸ Pause (Space)";
 pub const STEP: &str = "Step";
-pub const DOT_OK: &str = "● on time";
-pub const DOT_LATE: &str = "● late";
-pub const DOT_REJECTED: &str = "● rejected";
+/// The particles' outcomes in the legend: each shape as drawn (a monospace glyph: egui's
+/// proportional font lacks them) and its name. On time, late, rejected.
+pub const OUTCOMES: [(&str, &str); 3] = [("●", "on time"), ("◆", "late"), ("▼", "rejected")];
 
 /// Captions of the demo autoplay, in script order.
 pub const DEMO_CAPTIONS: [&str; 10] = [
@@ -803,4 +803,14 @@ pub fn strip_caption(span_s: f64, p99: f64, rps: f64) -> String {
 /// The strip's throughput line, scaled so its peak sits at the top.
 pub fn strip_tput(max_rps: f64) -> String {
     format!("served req/s (top = {max_rps:.0})")
+}
+
+/// The marks that say a status without colour (egui's default fonts carry all three).
+pub const MARK_OK: &str = "✔";
+pub const MARK_WARN: &str = "⚠";
+pub const MARK_FAIL: &str = "✖";
+
+/// A pass or fail mark.
+pub fn mark(ok: bool) -> &'static str {
+    if ok { MARK_OK } else { MARK_FAIL }
 }

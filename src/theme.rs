@@ -5,8 +5,11 @@ use bevy::prelude::*;
 
 use crate::prefs::Prefs;
 
-/// The tier colours of the course's style guide: Cloud, Edge, Mobile, TinyML.
-pub const TIER_HEX: [&str; 4] = ["#6366f1", "#CB202D", "#CC5500", "#008F45"];
+/// The tier colours: Cloud, Edge, Mobile, TinyML. The course's style guide (#6366F1, #CB202D,
+/// #CC5500, #008F45), each moved the least that keeps the four apart (CIEDE2000 ΔE ≥ 10) for
+/// a viewer with protanopia, deuteranopia or tritanopia, on both profiles' backgrounds (the
+/// `colour_vision` tests).
+pub const TIER_HEX: [&str; 4] = ["#7161FF", "#A22C2B", "#C9580A", "#019159"];
 
 pub fn tier_color(i: usize) -> Color {
     Srgba::hex(TIER_HEX[i]).map_or(Color::WHITE, Color::from)
@@ -36,9 +39,11 @@ impl Palette {
         background: Color::srgb(0.06, 0.09, 0.16),
         text: Color::srgb(0.97, 0.98, 0.99),
         text_muted: Color::srgb(0.62, 0.68, 0.76),
-        ok: Color::srgb(0.29, 0.87, 0.50),
-        warn: Color::srgb(0.98, 0.75, 0.14),
-        fail: Color::srgb(0.97, 0.44, 0.44),
+        // ok / warn / fail stay ΔE ≥ 10 apart, and from the background, under each
+        // colour-vision deficiency (the `colour_vision` tests); each also has a mark.
+        ok: Color::srgb(0.229, 0.939, 0.607),
+        warn: Color::srgb(1.0, 0.774, 0.148),
+        fail: Color::srgb(0.938, 0.432, 0.434),
         info: Color::srgb(0.38, 0.65, 0.98),
         link: Color::srgb(0.28, 0.33, 0.41),
         weight: 1.0,
@@ -60,9 +65,9 @@ impl Palette {
         background: Color::srgb(1.0, 1.0, 1.0),
         text: Color::srgb(0.0, 0.0, 0.0),
         text_muted: Color::srgb(0.15, 0.18, 0.24),
-        ok: Color::srgb(0.0, 0.50, 0.20),
-        warn: Color::srgb(0.70, 0.33, 0.0),
-        fail: Color::srgb(0.80, 0.0, 0.08),
+        ok: Color::srgb(0.0, 0.50, 0.326),
+        warn: Color::srgb(0.78, 0.323, 0.0),
+        fail: Color::srgb(0.675, 0.0, 0.084),
         info: Color::srgb(0.05, 0.25, 0.75),
         link: Color::srgb(0.35, 0.38, 0.45),
         weight: 1.8,

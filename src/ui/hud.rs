@@ -74,24 +74,31 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         item(
             ui,
             text::HUD_P99,
-            text::latency(r.cloud_p99_ms),
+            format!(
+                "{} {}",
+                text::mark(r.slo_latency_ok),
+                text::latency(r.cloud_p99_ms)
+            ),
             good(r.slo_latency_ok),
         );
         item(
             ui,
             text::HUD_COST,
-            format!("${:.5}", r.cost_per_req_usd),
+            format!("{} ${:.5}", text::mark(r.slo_cost_ok), r.cost_per_req_usd),
             good(r.slo_cost_ok),
         );
         item(
             ui,
             text::HUD_SYSTEM,
-            if r.system_valid {
-                "VALID"
-            } else {
-                "INFEASIBLE"
-            }
-            .into(),
+            format!(
+                "{} {}",
+                text::mark(r.system_valid),
+                if r.system_valid {
+                    "VALID"
+                } else {
+                    "INFEASIBLE"
+                }
+            ),
             good(r.system_valid),
         );
         let (ledger, color) = match &c.ledger.save {

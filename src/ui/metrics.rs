@@ -9,7 +9,7 @@ use crate::{text, theme};
 pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     let pal = c.pal;
     let r = &c.physics.0;
-    let ok = |b: bool| c32(if b { pal.ok } else { pal.fail });
+    let ok = |b: bool| (c32(if b { pal.ok } else { pal.fail }), b);
     ui.heading(text::PANEL_METRICS);
     ui.label(egui::RichText::new(text::latency_note(r.model, &c.scenario.0)).small());
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -81,7 +81,10 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
                 ui.label(ram);
                 ui.label(text::latency(*lat));
                 ui.label(q.to_uppercase());
-                ui.colored_label(ok(!oom), if *oom { "FAIL" } else { "OK" });
+                ui.colored_label(
+                    ok(!oom).0,
+                    format!("{} {}", text::mark(!oom), if *oom { "FAIL" } else { "OK" }),
+                );
                 ui.end_row();
             }
         });
@@ -89,19 +92,19 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     let acc = &c.scenario.0.accuracy;
     let slo = &c.scenario.0.slo;
     ui.columns(4, |cols| {
-        widgets::tile(
+        widgets::status_tile(
             &mut cols[0],
             &text::latency(r.cloud_p99_ms),
             &format!("P99 (SLO < {})", text::slo_ms(&c.scenario.0)),
             ok(r.slo_latency_ok),
         );
-        widgets::tile(
+        widgets::status_tile(
             &mut cols[1],
             &format!("${:.5}", r.cost_per_req_usd),
             &format!("Cost/req (SLO < ${})", text::num(slo.cost_per_req_usd)),
             ok(r.slo_cost_ok),
         );
-        widgets::tile(
+        widgets::status_tile(
             &mut cols[2],
             &format!("{:.1}%", r.effective_accuracy * 100.0),
             &format!(
@@ -110,7 +113,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             ),
             ok(r.effective_accuracy > acc.accuracy_tile_target),
         );
-        widgets::tile(
+        widgets::status_tile(
             &mut cols[3],
             &format!("{:.1}%", r.post_drift_accuracy * 100.0),
             &format!("After drift ({} d)", r.design.retrain_cadence_days),
@@ -119,13 +122,13 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     });
     if let Some(s) = &r.systems {
         ui.columns(3, |cols| {
-            widgets::tile(
+            widgets::status_tile(
                 &mut cols[0],
                 &format!("{:.0} req/s", s.cloud_capacity_rps),
                 &format!("Capacity (ρ = {:.2})", s.cloud_utilization.min(99.0)),
                 ok(r.slo_tput_ok),
             );
-            widgets::tile(
+            widgets::status_tile(
                 &mut cols[1],
                 &format!("{:.3}%", s.availability * 100.0),
                 &format!("Availability (SLO {}%)", text::pct(slo.availability)),
@@ -200,14 +203,23 @@ pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
     let pal = c.pal;
     let r = &c.physics.0;
     if r.banners.is_empty() {
-        widgets::callout(ui, c32(pal.ok), "", text::ALL_CLEAR);
-    }
-    for b in &r.banners {
-        let color = c32(if b.is_warning() { pal.warn } else { pal.fail });
         widgets::callout(
             ui,
-            color,
-            text::banner_title(*b),
+            c32(pal.ok),
+            "",
+            &format!("{} {}", text::MARK_OK, text::ALL_CLEAR),
+        );
+    }
+    for b in &r.banners {
+        let (color, mark) = if b.is_warning() {
+            (pal.warn, text::MARK_WARN)
+        } else {
+            (pal.fail, text::MARK_FAIL)
+        };
+        widgets::callout(
+            ui,
+            c32(color),
+            &format!("{mark} {}", text::banner_title(*b)),
             &text::banner_detail(*b, r, &c.scenario.0),
         );
     }

@@ -259,7 +259,12 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     }
 
     let (flow, design, ledger) = (c.flow, c.design_msgs, c.ledger_msgs);
-    w.insets.set_if_neq(UiInsets { left, bottom });
+    // The camera works in logical pixels; egui's points are larger by the UI scale.
+    let zoom = ctx.zoom_factor();
+    w.insets.set_if_neq(UiInsets {
+        left: left * zoom,
+        bottom: bottom * zoom,
+    });
     w.flow.write_batch(flow);
     w.design.write_batch(design);
     w.ledger.write_batch(ledger);

@@ -36,9 +36,13 @@ pub fn time_controls(
                             out.push(TimeMsg::Speed(speed));
                         }
                     }
-                    ui.colored_label(c32(pal.ok), text::DOT_OK);
-                    ui.colored_label(c32(pal.warn), text::DOT_LATE);
-                    ui.colored_label(c32(pal.fail), text::DOT_REJECTED);
+                    // Shape and colour both tell the outcome.
+                    for ((glyph, name), colour) in
+                        text::OUTCOMES.iter().zip([pal.ok, pal.warn, pal.fail])
+                    {
+                        ui.label(egui::RichText::new(*glyph).monospace().color(c32(colour)));
+                        ui.colored_label(c32(colour), *name);
+                    }
                     ui.label(
                         egui::RichText::new(format!(
                             "1 dot = {:.0} request(s)",

@@ -63,6 +63,16 @@ pub fn keep_whole(ui: &mut egui::Ui, text: &str, font: &egui::FontId, margin: f3
     }
 }
 
+/// A big number with a caption, coloured and marked by whether it passes.
+pub fn status_tile(ui: &mut egui::Ui, value: &str, caption: &str, (color, ok): (Color32, bool)) {
+    tile(
+        ui,
+        &format!("{} {value}", crate::text::mark(ok)),
+        caption,
+        color,
+    );
+}
+
 /// A big number with a caption.
 pub fn tile(ui: &mut egui::Ui, value: &str, caption: &str, color: Color32) {
     egui::Frame::new()

@@ -162,8 +162,8 @@ fn draw_overlay(
     let unit = (at(Vec2::X).x - at(Vec2::ZERO).x).abs();
     let screen = ctx.viewport_rect();
     let world = egui::Rect::from_min_max(
-        egui::pos2(screen.left() + insets.left, screen.top()),
-        egui::pos2(screen.right(), screen.bottom() - insets.bottom),
+        egui::pos2(screen.left() + insets.left * k, screen.top()),
+        egui::pos2(screen.right(), screen.bottom() - insets.bottom * k),
     );
     let painter = ctx
         .layer_painter(egui::LayerId::new(
@@ -202,7 +202,8 @@ fn draw_overlay(
 /// Shared meshes and materials whose colours follow the palette.
 #[derive(Resource)]
 struct WorldAssets {
-    particle: Handle<Mesh>,
+    /// One shape per outcome (on time, late, rejected), so the shape tells it too.
+    shapes: [Handle<Mesh>; 3],
     ok: Handle<ColorMaterial>,
     late: Handle<ColorMaterial>,
     rejected: Handle<ColorMaterial>,
@@ -273,17 +274,17 @@ fn dress_particles(
         if painted.map(|x| x.0) == Some(p.outcome) {
             continue;
         }
-        let mat = match p.outcome {
-            particles::Outcome::WithinSlo => assets.ok.clone(),
-            particles::Outcome::Late => assets.late.clone(),
-            particles::Outcome::Rejected => assets.rejected.clone(),
+        let (mat, shape) = match p.outcome {
+            particles::Outcome::WithinSlo => (&assets.ok, &assets.shapes[0]),
+            particles::Outcome::Late => (&assets.late, &assets.shapes[1]),
+            particles::Outcome::Rejected => (&assets.rejected, &assets.shapes[2]),
         };
-        let mut ec = commands.entity(e);
         if painted.is_none() {
             t.scale = Vec3::splat(palette.0.weight);
-            ec.insert(Mesh2d(assets.particle.clone()));
         }
-        ec.insert((MeshMaterial2d(mat), Painted(p.outcome)));
+        let mut ec = commands.entity(e);
+        ec.insert(Mesh2d(shape.clone()));
+        ec.insert((MeshMaterial2d(mat.clone()), Painted(p.outcome)));
     }
 }
 fn make_assets(
@@ -294,7 +295,15 @@ fn make_assets(
 ) {
     let pal = palette.map_or(Palette::DEFAULT, |p| p.0);
     commands.insert_resource(WorldAssets {
-        particle: meshes.add(Circle::new(5.0)),
+        shapes: [
+            meshes.add(Circle::new(5.0)),
+            meshes.add(Rhombus::new(13.0, 13.0)),
+            meshes.add(Triangle2d::new(
+                Vec2::new(-6.5, 4.0),
+                Vec2::new(6.5, 4.0),
+                Vec2::new(0.0, -7.0),
+            )),
+        ],
         ok: materials.add(pal.ok),
         late: materials.add(pal.warn),
         rejected: materials.add(pal.fail),

@@ -115,10 +115,17 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
             TierStatus::Neutral => muted,
             st => c32(status_color(st, pal)),
         };
+        // The status in a mark as well as a colour.
+        let line = match v.status {
+            TierStatus::Ok => format!("{} {}", text::MARK_OK, v.line),
+            TierStatus::Warm => format!("{} {}", text::MARK_WARN, v.line),
+            TierStatus::Fail => format!("{} {}", text::MARK_FAIL, v.line),
+            TierStatus::Neutral | TierStatus::Class => v.line.clone(),
+        };
         painter.text(
             proj.p(pos + Vec2::new(70.0, -16.0)),
             Align2::LEFT_TOP,
-            &v.line,
+            line,
             size(20.0),
             status,
         );
@@ -241,25 +248,6 @@ fn chip_at(i: u32) -> Vec2 {
         )
 }
 
-/// The tensor-parallel groups serving, as (first chip, last chip); none at TP1.
-pub fn tp_groups(c: &CloudPicture) -> Vec<(u32, u32)> {
-    let tp = c.tp.max(1);
-    if tp == 1 {
-        return Vec::new();
-    }
-    (0..c.replicas.min(c.gpus / tp))
-        .map(|g| (g * tp, g * tp + tp - 1))
-        .collect()
-}
-
-/// The all-reduce links drawn between neighbouring chips of each tensor-parallel group.
-pub fn allreduce_links(c: &CloudPicture) -> Vec<(u32, u32)> {
-    tp_groups(c)
-        .into_iter()
-        .flat_map(|(first, last)| (first..last).map(|i| (i, i + 1)))
-        .collect()
-}
-
 fn chips(
     painter: &egui::Painter,
     proj: &Projection,
@@ -294,7 +282,7 @@ fn chips(
     }
     // Tensor-parallel groups: an outline round each group, and its all-reduce traffic
     // between neighbouring chips.
-    for (first, last) in tp_groups(c) {
+    for (first, last) in c.tp_groups() {
         let a = proj.rect(chip_at(first), CHIP);
         let b = proj.rect(chip_at(last), CHIP);
         painter.rect_stroke(
@@ -304,7 +292,7 @@ fn chips(
             egui::StrokeKind::Outside,
         );
     }
-    for (i, j) in allreduce_links(c) {
+    for (i, j) in c.allreduce_links() {
         let (p, q) = (proj.rect(chip_at(i), CHIP), proj.rect(chip_at(j), CHIP));
         let (from, to) = if chip_at(i).y == chip_at(j).y {
             (p.right_center(), q.left_center())

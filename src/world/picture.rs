@@ -80,6 +80,25 @@ impl CloudPicture {
         }
         (self.batch / self.max_batch).clamp(0.0, 1.0) as f32
     }
+
+    /// The tensor-parallel groups serving, as (first chip, last chip); none at TP1.
+    pub fn tp_groups(&self) -> Vec<(u32, u32)> {
+        let tp = self.tp.max(1);
+        if tp == 1 {
+            return Vec::new();
+        }
+        (0..self.replicas.min(self.gpus / tp))
+            .map(|g| (g * tp, g * tp + tp - 1))
+            .collect()
+    }
+
+    /// The all-reduce links drawn between neighbouring chips of each tensor-parallel group.
+    pub fn allreduce_links(&self) -> Vec<(u32, u32)> {
+        self.tp_groups()
+            .into_iter()
+            .flat_map(|(first, last)| (first..last).map(|i| (i, i + 1)))
+            .collect()
+    }
 }
 
 /// Accuracy after quantisation and the fairness threshold, and after drift.

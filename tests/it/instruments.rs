@@ -9,7 +9,7 @@ use architects_audit::game::DesignMsg;
 use architects_audit::physics::{Design, PhysicsModel, Quant, Scenario, Serving};
 use architects_audit::sim::Histogram;
 use architects_audit::theme::Palette;
-use architects_audit::world::overlay::{self, Projection, Scene, allreduce_links};
+use architects_audit::world::overlay::{self, Projection, Scene};
 use architects_audit::world::particles::{Leg, Outcome, Particle, TimeControls};
 use architects_audit::world::picture::MemPart;
 use architects_audit::world::{LiveWorld, Physical, TierState, TierView, WorldPicture};
@@ -164,13 +164,13 @@ fn tensor_parallel_groups_draw_their_all_reduce() {
     let tp = set(&mut app, d);
     assert!(tp.cloud.tp > 1, "{:?}", tp.cloud);
     assert_eq!(
-        allreduce_links(&tp.cloud).len() as u32,
+        tp.cloud.allreduce_links().len() as u32,
         tp.cloud.replicas * (tp.cloud.tp - 1)
     );
     let mut app = app_with(Scenario::builtin(), true);
     let one = set(&mut app, d);
     assert_eq!(one.cloud.tp, 1);
-    assert!(allreduce_links(&one.cloud).is_empty());
+    assert!(one.cloud.allreduce_links().is_empty());
 }
 
 #[test]
@@ -223,17 +223,27 @@ fn late_requests_are_drawn_late_and_rejected_ones_drop() {
     }));
     let pal = Palette::DEFAULT;
     let (mut late, mut rejected, mut dropped) = (0, 0, 0);
+    // The shapes each outcome is drawn with (the cue that is not colour).
+    let mut shapes: std::collections::HashMap<String, std::collections::HashSet<AssetId<Mesh>>> =
+        Default::default();
     for frame in 0..400 {
         app.update();
         if frame < 100 || frame % 20 != 0 {
             continue;
         }
-        let mut q = app
-            .world_mut()
-            .query::<(&Particle, &Transform, &MeshMaterial2d<ColorMaterial>)>();
+        let mut q = app.world_mut().query::<(
+            &Particle,
+            &Transform,
+            &MeshMaterial2d<ColorMaterial>,
+            &Mesh2d,
+        )>();
         let seen: Vec<(Particle, Vec3, Color)> = q
             .iter(app.world())
-            .map(|(p, t, m)| {
+            .map(|(p, t, m, mesh)| {
+                shapes
+                    .entry(format!("{:?}", p.outcome))
+                    .or_default()
+                    .insert(mesh.0.id());
                 let colour = app
                     .world()
                     .resource::<Assets<ColorMaterial>>()
@@ -270,6 +280,14 @@ fn late_requests_are_drawn_late_and_rejected_ones_drop() {
         "{rejected} particles drawn in the rejected colour"
     );
     assert!(dropped > 0, "no rejected particle dropped");
+    // One shape per outcome, none shared: shape tells the outcome without colour.
+    assert_eq!(shapes.len(), 3, "{shapes:?}");
+    let all: Vec<&AssetId<Mesh>> = shapes.values().flatten().collect();
+    let distinct: std::collections::HashSet<_> = all.iter().collect();
+    assert!(
+        shapes.values().all(|s| s.len() == 1) && distinct.len() == 3,
+        "{shapes:?}"
+    );
 }
 
 #[test]

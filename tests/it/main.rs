@@ -6,6 +6,7 @@ mod captions;
 mod class;
 mod class_view;
 mod cli;
+mod colour_vision;
 mod demo;
 mod des;
 mod flow;

@@ -12,7 +12,8 @@ import zlib from 'node:zlib';
 
 const dist = path.resolve(process.argv[2] || '../dist');
 const shots = path.resolve(process.argv[3] || '.');
-const TIERS = { Cloud: [0x63, 0x66, 0xf1], Edge: [0xcb, 0x20, 0x2d], Mobile: [0xcc, 0x55, 0x00], Tiny: [0x00, 0x8f, 0x45] };
+// The game's tier colours (src/theme.rs TIER_HEX).
+const TIERS = { Cloud: [0x71, 0x61, 0xff], Edge: [0xa2, 0x2c, 0x2b], Mobile: [0xc9, 0x58, 0x0a], Tiny: [0x01, 0x91, 0x59] };
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 const server = http.createServer((req, res) => {

@@ -814,3 +814,6 @@ pub const MARK_FAIL: &str = "✖";
 pub fn mark(ok: bool) -> &'static str {
     if ok { MARK_OK } else { MARK_FAIL }
 }
+
+/// The heading of the world's state in words (the design panel).
+pub const WORLD_IN_WORDS: &str = "The world, tier by tier";

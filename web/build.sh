@@ -48,8 +48,31 @@ else
   find "$cache" -name '*.wasm' -mtime +7 -delete 2>/dev/null || true
   cp "$raw" "$cache/$key.wasm"
 fi
-cp web/index.html web/dist/index.html
 size=$(stat -c %s "$raw")
-gz=$(gzip -9 -c "$raw" | wc -c)
-echo "wasm size: $size bytes raw ($(awk "BEGIN{printf \"%.1f\", $size/1048576}") MiB), $gz bytes gzipped ($(awk "BEGIN{printf \"%.1f\", $gz/1048576}") MiB)"
+# The page shows download progress against the wasm's size, written in here: a compressed
+# response hides it.
+sed "s/__WASM_BYTES__/$size/" web/index.html > web/dist/index.html
+# Precompressed copies for static hosts that serve them (see the README's deployment note).
+node -e '
+const fs = require("fs"), zlib = require("zlib");
+for (const f of process.argv.slice(1)) {
+  const data = fs.readFileSync(f);
+  fs.writeFileSync(f + ".br", zlib.brotliCompressSync(data, { params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+  fs.writeFileSync(f + ".gz", zlib.gzipSync(data, { level: 9 }));
+}' "$raw" web/dist/architects-audit.js
+for f in web/dist/*; do
+  printf '%12d  %s\n' "$(stat -c %s "$f")" "$f"
+done
+br=$(stat -c %s "$raw.br")
+gz=$(stat -c %s "$raw.gz")
+echo "wasm size: $size bytes raw ($(awk "BEGIN{printf \"%.1f\", $size/1048576}") MiB), $br bytes brotli, $gz bytes gzip"
+# The budget: what a student downloads before the first frame.
+budget_raw=14000000
+budget_br=4000000
+if [ "$size" -gt "$budget_raw" ] || [ "$br" -gt "$budget_br" ]; then
+  echo "over the web budget: $size raw (budget $budget_raw), $br brotli (budget $budget_br)" >&2
+  exit 1
+fi
 echo "web/dist ready in $((SECONDS - t0)) s; serve it with any static server, e.g. python3 -m http.server -d web/dist"

@@ -76,7 +76,7 @@ fn quant_combo(
     options: &[Quant],
 ) {
     ui.horizontal(|ui| {
-        ui.add_sized([150.0, 20.0], egui::Label::new(label));
+        let name = ui.add_sized([150.0, 20.0], egui::Label::new(label));
         egui::ComboBox::from_id_salt(id)
             .selected_text(text::quant_label(*value, sc))
             .width(240.0)
@@ -84,7 +84,10 @@ fn quant_combo(
                 for q in options {
                     ui.selectable_value(value, *q, text::quant_label(*q, sc));
                 }
-            });
+            })
+            // A screen reader names the box by the label beside it.
+            .response
+            .labelled_by(name.id);
     });
 }
 
@@ -92,14 +95,16 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     let mut d = c.design.0;
     let mut m = c.model.0;
     ui.horizontal(|ui| {
-        ui.label(text::LABEL_MODEL);
+        let name = ui.label(text::LABEL_MODEL);
         egui::ComboBox::from_id_salt("model")
             .selected_text(text::model_label(m))
             .show_ui(ui, |ui| {
                 for pm in PhysicsModel::ALL {
                     ui.selectable_value(&mut m, pm, text::model_label(pm));
                 }
-            });
+            })
+            .response
+            .labelled_by(name.id);
     });
     ui.strong(text::STAGE_1);
     ui.add(egui::Slider::new(&mut d.n_h100, physics::N_H100_RANGE).text(text::LABEL_GPUS));
@@ -192,6 +197,7 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     controls(ui, c);
     ui.separator();
     metrics::banners(ui, c);
+    metrics::world_in_words(ui, c);
     if let Some(i) = c.instruments {
         instruments::instruments(ui, i, c.scenario.0.slo.p99_ms, &c.pal);
     }

@@ -11,7 +11,7 @@ use bevy::math::Vec2;
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Stroke};
 
 use super::picture::{AccuracyGauge, CloudPicture, MemPart, MemoryBar, Physical};
-use super::tiers::{TierStatus, TierView, status_color};
+use super::tiers::{TierStatus, TierView, status_color, status_mark};
 use super::{NODE_RADIUS, SOURCE_POS, TIER_POS};
 use crate::text;
 use crate::theme::{self, Palette};
@@ -116,11 +116,9 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
             st => c32(status_color(st, pal)),
         };
         // The status in a mark as well as a colour.
-        let line = match v.status {
-            TierStatus::Ok => format!("{} {}", text::MARK_OK, v.line),
-            TierStatus::Warm => format!("{} {}", text::MARK_WARN, v.line),
-            TierStatus::Fail => format!("{} {}", text::MARK_FAIL, v.line),
-            TierStatus::Neutral | TierStatus::Class => v.line.clone(),
+        let line = match status_mark(v.status) {
+            Some(m) => format!("{m} {}", v.line),
+            None => v.line.clone(),
         };
         painter.text(
             proj.p(pos + Vec2::new(70.0, -16.0)),

@@ -217,6 +217,17 @@ fn physics_views(r: &Report) -> [TierView; 4] {
         },
     ]
 }
+/// The mark that tells a tier's status without colour (none while neutral or in the class
+/// view).
+pub fn status_mark(s: TierStatus) -> Option<&'static str> {
+    match s {
+        TierStatus::Ok => Some(text::MARK_OK),
+        TierStatus::Warm => Some(text::MARK_WARN),
+        TierStatus::Fail => Some(text::MARK_FAIL),
+        TierStatus::Neutral | TierStatus::Class => None,
+    }
+}
+
 pub fn status_color(s: TierStatus, p: &Palette) -> Color {
     match s {
         TierStatus::Neutral => p.link,

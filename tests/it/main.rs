@@ -1,6 +1,7 @@
 //! The one integration-test binary: golden vectors, the command line, the systems model's
 //! validation and game properties, and headless app tests.
 
+mod accesskit;
 mod app;
 mod captions;
 mod class;

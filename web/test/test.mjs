@@ -66,6 +66,9 @@ const firstMs = Date.now() - t0;
 check(first, 'first frame logged');
 console.log(`time from navigation to first frame: ${firstMs} ms`);
 check(await page.locator('#loading').count() === 0, 'loading indicator removed');
+// The progress bar counted the whole wasm, against the size build.sh wrote into the page.
+const [downloaded, expected] = await page.evaluate(() => [window.__aaDownloaded, Number(document.documentElement.dataset.wasmBytes)]);
+check(expected > 0 && downloaded === expected, `download progress counted ${downloaded} of ${expected} bytes`);
 
 // Keyboard: Enter begins Act I, A chooses, Enter locks.
 await page.locator('#game').focus();

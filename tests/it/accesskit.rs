@@ -5,55 +5,31 @@
 
 use std::collections::HashMap;
 
-use architects_audit::flow::{Act1Choice, Act2Choice, PendingChoice, Phase, Predictions};
-use architects_audit::game::{ActiveModel, ActiveScenario, CurrentDesign, Physics};
-use architects_audit::ledger::Ledger;
-use architects_audit::ledger::store::LedgerState;
+use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
 use architects_audit::prefs::Prefs;
 use architects_audit::text;
-use architects_audit::theme::Palette;
-use architects_audit::ui::{Ctx, ImportDraft, apply_style, lay_out};
+use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
+
+use crate::panels::Panels;
 use egui::accesskit::{Node, NodeId, Role};
 
 /// (role, name) of every node the panels publish in `phase`, with `pending` chosen.
 fn tree(phase: Phase, design: Design) -> Vec<(Role, String)> {
-    let sc = Scenario::builtin();
-    let report = physics::evaluate(&sc, &design, PhysicsModel::Systems);
-    let (cd, am, ph, asc) = (
-        CurrentDesign(design),
-        ActiveModel(PhysicsModel::Systems),
-        Physics(report),
-        ActiveScenario(sc),
-    );
     let preds = Predictions {
         act1: matches!(phase, Phase::Act2Design | Phase::Act2Brief).then_some(Act1Choice::MemoryBw),
         act2: (phase == Phase::Act2Design).then_some(Act2Choice::TinyOom),
         attempt: None,
     };
-    let ledger = LedgerState::from_ledger(Ledger::default());
-    let pending = PendingChoice::default();
-    let mut draft = ImportDraft::default();
-    let mut c = Ctx {
+    let mut panels = Panels::new(
+        Scenario::builtin(),
         phase,
-        measured: None,
-        instruments: None,
-        pal: Palette::DEFAULT,
-        design: &cd,
-        model: &am,
-        physics: &ph,
-        scenario: &asc,
-        preds: &preds,
-        ledger: &ledger,
-        preview: None,
-        course_file: None,
-        draft: &mut draft,
-        pending: &pending,
-        flow: Vec::new(),
-        design_msgs: Vec::new(),
-        ledger_msgs: Vec::new(),
-    };
+        design,
+        PhysicsModel::Systems,
+        preds,
+    );
+    let mut c = panels.ctx();
     let prefs = Prefs::default();
     let ctx = egui::Context::default();
     apply_style(&ctx, &prefs);

@@ -2,15 +2,13 @@
 //! context with a variant scenario (other SLOs, hardware, drift and windows), show its figures
 //! and none of the built-in ones.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, PendingChoice, Phase, Predictions};
-use architects_audit::game::{ActiveModel, ActiveScenario, CurrentDesign, Physics};
-use architects_audit::ledger::Ledger;
-use architects_audit::ledger::store::LedgerState;
+use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::scenario::BUILTIN_JSON;
-use architects_audit::physics::{self, Design, PhysicsModel, Scenario, Serving};
-use architects_audit::theme::Palette;
-use architects_audit::ui::{Ctx, ImportDraft, hud_panel, phase_panel};
+use architects_audit::physics::{Design, PhysicsModel, Scenario, Serving};
+use architects_audit::ui::{hud_panel, phase_panel};
 use bevy_egui::egui;
+
+use crate::panels::Panels;
 use serde_json::{Value, json};
 
 fn variant() -> Scenario {
@@ -29,40 +27,13 @@ fn variant() -> Scenario {
 
 /// All the text one frame of a panel draws.
 fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> String {
-    let report = physics::evaluate(sc, &design, model);
-    let (cd, am, ph, asc) = (
-        CurrentDesign(design),
-        ActiveModel(model),
-        Physics(report),
-        ActiveScenario(sc.clone()),
-    );
     let preds = Predictions {
         act1: Some(Act1Choice::MemoryBw),
         act2: (phase != Phase::Act2Brief).then_some(Act2Choice::TinyOom),
         attempt: None,
     };
-    let ledger = LedgerState::from_ledger(Ledger::default());
-    let pending = PendingChoice::default();
-    let mut draft = ImportDraft::default();
-    let mut c = Ctx {
-        phase,
-        measured: None,
-        instruments: None,
-        pal: Palette::DEFAULT,
-        design: &cd,
-        model: &am,
-        physics: &ph,
-        scenario: &asc,
-        preds: &preds,
-        ledger: &ledger,
-        preview: None,
-        course_file: None,
-        draft: &mut draft,
-        pending: &pending,
-        flow: Vec::new(),
-        design_msgs: Vec::new(),
-        ledger_msgs: Vec::new(),
-    };
+    let mut panels = Panels::new(sc.clone(), phase, design, model, preds);
+    let mut c = panels.ctx();
     drawn_text(|ui| {
         phase_panel(ui, &mut c);
         hud_panel(ui, &c);

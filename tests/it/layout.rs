@@ -2,16 +2,15 @@
 //! each phase's primary action is drawn inside the window, laid out by the game's own layout
 //! function on a bare egui context. Sizes: 1280x720 to 3840x2160 at UI scale 1 and 2.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, PendingChoice, Phase, Predictions};
-use architects_audit::game::{ActiveModel, ActiveScenario, CurrentDesign, Physics};
-use architects_audit::ledger::Ledger;
-use architects_audit::ledger::store::LedgerState;
-use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
+use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::physics::{Design, PhysicsModel, Scenario};
 use architects_audit::prefs::Prefs;
 use architects_audit::text;
 use architects_audit::theme::Palette;
-use architects_audit::ui::{Ctx, ImportDraft, apply_style, lay_out};
+use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
+
+use crate::panels::Panels;
 
 const SIZES: [(f32, f32); 6] = [
     (1280.0, 720.0),
@@ -42,15 +41,6 @@ fn action_rect(
     projector: bool,
     want: &str,
 ) -> Option<egui::Rect> {
-    let sc = Scenario::builtin();
-    let design = Design::default();
-    let report = physics::evaluate(&sc, &design, PhysicsModel::Systems);
-    let (cd, am, ph, asc) = (
-        CurrentDesign(design),
-        ActiveModel(PhysicsModel::Systems),
-        Physics(report),
-        ActiveScenario(sc),
-    );
     let act2_locked = matches!(phase, Phase::Act2Design | Phase::Act2Reveal);
     let preds = Predictions {
         act1: (phase != Phase::Act1Predict && phase != Phase::Intro)
@@ -58,33 +48,19 @@ fn action_rect(
         act2: act2_locked.then_some(Act2Choice::TinyOom),
         attempt: None,
     };
-    let ledger = LedgerState::from_ledger(Ledger::default());
-    let pending = PendingChoice::default();
-    let mut draft = ImportDraft::default();
-    let pal = if projector {
+    let mut panels = Panels::new(
+        Scenario::builtin(),
+        phase,
+        Design::default(),
+        PhysicsModel::Systems,
+        preds,
+    );
+    panels.pal = if projector {
         Palette::PROJECTOR
     } else {
         Palette::DEFAULT
     };
-    let mut c = Ctx {
-        phase,
-        measured: None,
-        instruments: None,
-        pal,
-        design: &cd,
-        model: &am,
-        physics: &ph,
-        scenario: &asc,
-        preds: &preds,
-        ledger: &ledger,
-        preview: None,
-        course_file: None,
-        draft: &mut draft,
-        pending: &pending,
-        flow: Vec::new(),
-        design_msgs: Vec::new(),
-        ledger_msgs: Vec::new(),
-    };
+    let mut c = panels.ctx();
     let prefs = Prefs {
         projector,
         scale,

@@ -17,6 +17,7 @@ mod instruments;
 mod integrity;
 mod layout;
 mod ledger;
+mod panels;
 mod prefs;
 mod scenario;
 mod shape;

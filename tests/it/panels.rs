@@ -1,0 +1,70 @@
+//! The panels' view model for tests that run the panels on a bare egui context: it owns what
+//! a [`Ctx`] borrows, for one phase, design and model.
+
+use architects_audit::flow::{PendingChoice, Phase, Predictions};
+use architects_audit::game::{ActiveModel, ActiveScenario, CurrentDesign, Physics};
+use architects_audit::ledger::Ledger;
+use architects_audit::ledger::store::LedgerState;
+use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
+use architects_audit::theme::Palette;
+use architects_audit::ui::{Ctx, ImportDraft};
+
+pub struct Panels {
+    pub phase: Phase,
+    pub pal: Palette,
+    design: CurrentDesign,
+    model: ActiveModel,
+    physics: Physics,
+    scenario: ActiveScenario,
+    preds: Predictions,
+    ledger: LedgerState,
+    pending: PendingChoice,
+    draft: ImportDraft,
+}
+
+impl Panels {
+    /// `design` evaluated under `model` in `sc`, with `preds` locked, an empty ledger and
+    /// nothing pending, in the default profile.
+    pub fn new(
+        sc: Scenario,
+        phase: Phase,
+        design: Design,
+        model: PhysicsModel,
+        preds: Predictions,
+    ) -> Self {
+        Panels {
+            phase,
+            pal: Palette::DEFAULT,
+            design: CurrentDesign(design),
+            model: ActiveModel(model),
+            physics: Physics(physics::evaluate(&sc, &design, model)),
+            scenario: ActiveScenario(sc),
+            preds,
+            ledger: LedgerState::from_ledger(Ledger::default()),
+            pending: PendingChoice::default(),
+            draft: ImportDraft::default(),
+        }
+    }
+
+    pub fn ctx(&mut self) -> Ctx<'_> {
+        Ctx {
+            phase: self.phase,
+            measured: None,
+            instruments: None,
+            pal: self.pal,
+            design: &self.design,
+            model: &self.model,
+            physics: &self.physics,
+            scenario: &self.scenario,
+            preds: &self.preds,
+            ledger: &self.ledger,
+            preview: None,
+            course_file: None,
+            draft: &mut self.draft,
+            pending: &self.pending,
+            flow: Vec::new(),
+            design_msgs: Vec::new(),
+            ledger_msgs: Vec::new(),
+        }
+    }
+}

@@ -25,7 +25,7 @@ pub enum Cmd {
 /// A valid design under `systems`, reached step by step in the script.
 pub fn winning_design() -> Design {
     Design {
-        n_h100: 8,
+        n_h100: 12,
         quant_cloud: Quant::Int8,
         kv_quant: Quant::Int8,
         serving: Serving::Continuous,
@@ -43,7 +43,7 @@ pub fn script() -> Vec<(f32, Cmd)> {
         ..d0
     };
     let more_gpus = Design {
-        n_h100: 8,
+        n_h100: 12,
         ..continuous
     };
     let int8 = Design {

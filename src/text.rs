@@ -641,8 +641,8 @@ pub const DEMO_CAPTIONS: [&str; 10] = [
     "Act II: predict which tier will be hardest before touching the controls.",
     "The course's default design: 2 GPUs, FP16, dynamic batching. Queues explode and TinyML overflows.",
     "Continuous batching: requests join at every decode step. Better, but 2 GPUs are overloaded.",
-    "Eight GPUs: closer, but FP16 weights and KV cache still move too many bytes per step.",
-    "INT8 weights and an INT8 KV cache: the cloud fits its load with a spare GPU.",
+    "Twelve GPUs in two servers: closer, but FP16 weights and KV cache still move too many bytes per step.",
+    "INT8 weights and an INT8 KV cache: the cloud carries its load, with GPUs to spare if one fails.",
     "A 100K-parameter keyword spotter fits the 256 KB SRAM. All constraints are met.",
     "Submitted: the design is saved to the Design Ledger as chapter 16.",
 ];

@@ -10,6 +10,7 @@ pub mod queueing;
 pub mod roofline;
 pub mod scenario;
 pub mod systems;
+pub mod tails;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
@@ -139,7 +140,8 @@ impl Default for Design {
 }
 
 /// Control ranges (the seed's sliders).
-pub const N_H100_RANGE: std::ops::RangeInclusive<u32> = 1..=8;
+/// Up to two 8-GPU servers.
+pub const N_H100_RANGE: std::ops::RangeInclusive<u32> = 1..=16;
 pub const CADENCE_RANGE: std::ops::RangeInclusive<u32> = 1..=90;
 pub const FAIRNESS_RANGE: std::ops::RangeInclusive<u32> = 0..=20;
 

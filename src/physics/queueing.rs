@@ -1,61 +1,12 @@
-//! Queueing and capacity of the cloud tier: how the serving strategy batches requests, the
-//! queueing delay in the P99 time to first token, and the tails (Erlang C, Poisson and
-//! binomial) the model uses.
+//! Queueing and capacity of the cloud tier: how the serving strategy batches requests, and
+//! the queueing delay in the P99 time to first token.
 
 use super::roofline::{Engine, GB, MS};
 use super::scenario::SystemsConsts;
+use super::tails::{
+    TAIL, continuous_ttft_p99_s, erlang_c, fluctuation_wait_s, overload_wait_s, static_fill_p99_s,
+};
 use super::{Design, Scenario, Serving};
-
-/// The tail the SLO checks.
-const TAIL: f64 = 0.01;
-
-/// Erlang C: probability an arrival waits in an M/M/c queue with offered load `a` erlangs.
-pub fn erlang_c(c: f64, a: f64) -> f64 {
-    if a <= 0.0 {
-        return 0.0;
-    }
-    if a >= c {
-        return 1.0;
-    }
-    // Erlang B by its stable recurrence, then C from B.
-    let mut b = 1.0;
-    let n = c as u64;
-    for k in 1..=n {
-        b = a * b / (k as f64 + a * b);
-    }
-    let rho = a / c;
-    (b / (1.0 - rho * (1.0 - b))).clamp(0.0, 1.0)
-}
-
-/// The smallest n with P(Poisson(mean) <= n) >= q.
-pub fn poisson_quantile(mean: f64, q: f64) -> f64 {
-    use statrs::distribution::{DiscreteCDF, Poisson};
-    match Poisson::new(mean) {
-        Ok(d) if q.is_finite() => d.inverse_cdf(q.clamp(0.0, 1.0)) as f64,
-        _ => 0.0,
-    }
-}
-
-/// Probability that the units up can carry the demand, when each of `n` independent units is
-/// up with probability `p` and carries `per_unit`: P(k × per_unit > demand), k ~ Binomial(n, p).
-pub fn binomial_availability(n: u32, p: f64, per_unit: f64, demand: f64) -> f64 {
-    use statrs::distribution::{Binomial, DiscreteCDF};
-    if demand < 0.0 {
-        return 1.0;
-    }
-    if per_unit <= 0.0 || demand.is_nan() {
-        return 0.0;
-    }
-    // k units carry the demand when k > demand / per_unit, i.e. k > floor(demand / per_unit).
-    let most_that_fail = (demand / per_unit).floor();
-    if most_that_fail >= n as f64 {
-        return 0.0;
-    }
-    match Binomial::new(p.clamp(0.0, 1.0), u64::from(n)) {
-        Ok(d) => d.sf(most_that_fail as u64).clamp(0.0, 1.0),
-        Err(_) => 0.0,
-    }
-}
 
 /// The cloud tier under load.
 #[derive(Debug, Clone, Default)]
@@ -80,9 +31,6 @@ pub struct CloudLoad {
     pub queue_len: f64,
 }
 
-/// Queueing delay at the 99th percentile once demand meets or passes capacity: over an
-/// observation window W the backlog grows at (rho - 1) per unit time. At least the window
-/// itself, so the figure never drops as load crosses 1.
 /// One serving strategy's answer, per replica.
 struct Arm {
     batch: f64,
@@ -97,10 +45,6 @@ struct Arm {
     decode_after_first: f64,
     ok: f64,
     mean_wait: f64,
-}
-
-fn overload_wait_s(rho: f64, c: &SystemsConsts) -> f64 {
-    (1.0 - TAIL) * c.overload_window_s * rho.max(1.0)
 }
 
 /// Evaluate the cloud: N GPUs as replicas of the smallest TP group that holds the model.
@@ -127,15 +71,18 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
     let b_max = e.max_batch(ctx_max);
     if replicas == 0 || b_max < 1.0 {
         let mem = e.weights() / GB + d.n_h100 as f64 * c.workspace_gb;
+        // Serves nothing: every request waits out the whole window. Finite, and saturated.
+        let w = c.overload_window_s;
         return CloudLoad {
             tp,
             replicas: 0,
             oom: true,
             memory_gb: mem,
             utilization: overload_rho(),
-            wait_p99_s: overload_wait_s(overload_rho(), c),
-            ttft_p99_s: overload_wait_s(overload_rho(), c),
-            e2e_p99_s: overload_wait_s(overload_rho(), c),
+            wait_p99_s: w,
+            ttft_p99_s: w,
+            e2e_p99_s: w,
+            mean_wait_s: w,
             ..Default::default()
         };
     }
@@ -143,6 +90,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
     let lam_r = lambda / r;
     let s_eff = s_tok * (1.0 - c.prefill_cached_fraction());
     let slo_s = sc.slo.p99_ms / MS;
+    let pad = c.static_padding_factor;
 
     let mut out = CloudLoad {
         tp,
@@ -154,41 +102,27 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
         Serving::Continuous => {
             // Iteration-level batching: a request joins at the next iteration if a KV slot is
             // free. Prefill rides along the decode iterations.
+            let cap = (1.0 - TAIL) * c.overload_window_s;
             let t_full = e.decode_step_s(b_max, ctx_avg);
-            let per_req = e.prefill_work_s(s_eff) + t_tok * t_full / b_max;
+            let pf = e.prefill_work_s(s_eff);
+            let per_req = pf + t_tok * t_full / b_max;
             let mu_r = 1.0 / per_req;
             let rho = lam_r / mu_r;
-            // Little's Law for the occupied slots: L = lambda x W, W = generation time.
+            // Admissions run at the arrival rate, or at the service rate once overloaded.
+            let lam_in = lam_r.min(mu_r);
+            // Each iteration also carries the prefills of the requests that arrived during the
+            // one before, so iterations stretch by 1 / (1 - lambda pf), the share of time not
+            // spent on prefill.
+            let busy_pf = (lam_in * pf).min(0.95);
+            // Little's Law for the occupied slots: B = lambda x W, where a sequence lives for
+            // T stretched iterations.
             let mut b = 1.0;
             for _ in 0..30 {
-                let w = e.prefill_s(s_eff) + t_tok * e.decode_step_s(b, ctx_avg);
-                b = (lam_r * w).clamp(1.0, b_max);
+                let w = t_tok * e.decode_step_s(b, ctx_avg) / (1.0 - busy_pf);
+                b = (lam_in * w).clamp(1.0, b_max);
             }
             let step = e.decode_step_s(b, ctx_avg);
-            // A request is admitted at the next iteration boundary and its prefill rides along
-            // the admitting iteration, which ends with its first token. Iterations also carry
-            // the prefills of the requests that arrived during the previous one: a mean
-            // iteration lasts L = step / (1 - lambda_r x pf). A long iteration lets more
-            // requests in, which lengthens the next: the 99th-percentile iteration solves
-            // X99 = step + pf x Q99(Poisson(lambda_r x X99)). The 99th-percentile request waits
-            // out nearly all of such an iteration, then its own, with the mean number of
-            // co-admissions.
-            let pf = e.prefill_work_s(s_eff);
-            let busy_pf = (lam_r * pf).min(0.95);
-            let iter_mean = step / (1.0 - busy_pf);
-            let n_mean = lam_r * iter_mean;
-            // Bounded by the observation window: near saturation the fixed point grows
-            // without limit, and no iteration outlasts the window the P99 is taken over.
-            let cap = (1.0 - TAIL) * c.overload_window_s;
-            let mut iter99 = iter_mean.min(cap);
-            for _ in 0..20 {
-                let next = (step + pf * poisson_quantile(lam_r * iter99, 1.0 - TAIL)).min(cap);
-                if (next - iter99).abs() < 1e-9 {
-                    break;
-                }
-                iter99 = next.max(iter99);
-            }
-            let base_s = (1.0 - TAIL) * iter99 + step + pf * (1.0 + n_mean);
+            let base_s = continuous_ttft_p99_s(step, pf, lam_in);
             let (wait, ok, mean_wait) = if rho < 1.0 {
                 // M/M/c with c = slots: the wait for a free slot.
                 let cprob = erlang_c(b_max, rho * b_max);
@@ -203,10 +137,10 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 } else {
                     0.0
                 };
-                (w99.min((1.0 - TAIL) * c.overload_window_s), ok, cprob / gap)
+                (w99.min(fluctuation_wait_s(lam_r, mu_r, c)), ok, cprob / gap)
             } else {
-                let w = overload_wait_s(rho, c);
-                (w, 0.0, w / 2.0)
+                let (w, mean) = overload_wait_s(lam_r, mu_r, c);
+                (w, 0.0, mean)
             };
             Arm {
                 batch: b,
@@ -215,32 +149,34 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 mu_r,
                 rho,
                 wait,
-                ttft: wait + base_s,
+                ttft: wait + base_s.min(cap),
                 decode_after_first: (t_tok - 1.0).max(0.0) * step,
                 ok,
                 mean_wait,
             }
         }
         Serving::Dynamic => {
-            // Request-level batching: gather for a window, then run the whole batch to the end.
+            // Request-level batching: gather for a window, then run the whole batch to its
+            // longest answer (padded, as static batching is).
             let window = c.dynamic_window_ms / MS;
-            let cycle = |b: f64| e.prefill_s(b * s_eff) + t_tok * e.decode_step_s(b, ctx_avg);
+            let cycle = |b: f64| e.prefill_s(b, s_eff) + pad * t_tok * e.decode_step_s(b, ctx_avg);
             let mu_r = b_max / cycle(b_max);
             let rho = lam_r / mu_r;
+            let lam_in = lam_r.min(mu_r);
             let mut b = 1.0;
             for _ in 0..30 {
-                b = (lam_r * (window + cycle(b))).clamp(1.0, b_max);
+                b = (lam_in * (window + cycle(b))).clamp(1.0, b_max);
             }
             let t_b = cycle(b);
-            let pf = e.prefill_s(b * s_eff);
+            let pf = e.prefill_s(b, s_eff);
             // A request waits for the window, then for the batch in progress (uniform residual).
             let base_s = window + pf;
             let (wait, ok, mean_wait) = if rho < 1.0 {
                 let ok = ((slo_s - base_s) / t_b).clamp(0.0, 1.0);
                 ((1.0 - TAIL) * t_b, ok, window + t_b / 2.0)
             } else {
-                let w = overload_wait_s(rho, c);
-                (w + t_b, 0.0, w / 2.0 + t_b)
+                let (w, mean) = overload_wait_s(lam_r, mu_r, c);
+                (w + t_b, 0.0, mean + t_b)
             };
             let step = e.decode_step_s(b, ctx_avg);
             Arm {
@@ -251,31 +187,47 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 rho,
                 wait,
                 ttft: window + wait + pf,
-                decode_after_first: t_tok * step,
+                decode_after_first: pad * t_tok * step,
                 ok,
                 mean_wait,
             }
         }
         Serving::Static => {
-            // Fixed batches: the router fills one batch at a time, and every sequence is
-            // padded to the longest answer in its batch.
+            // Fixed batches: each replica fills a batch from its own queue and starts it once
+            // the batch is full and the replica free; every sequence is padded to the longest
+            // answer in its batch.
             let bs = c.static_batch.min(b_max);
-            let pf = e.prefill_s(bs * s_eff);
+            let pf = e.prefill_s(bs, s_eff);
             let step = e.decode_step_s(bs, ctx_avg);
-            let t_b = pf + c.static_padding_factor * t_tok * step;
+            let t_b = pf + pad * t_tok * step;
             let mu_r = bs / t_b;
             let rho = lam_r / mu_r;
-            let fill = if lambda > 0.0 { bs / lambda } else { 0.0 };
+            let fill = if lam_r > 0.0 { bs / lam_r } else { 0.0 };
+            let fill99 = static_fill_p99_s(bs as usize, lam_r);
             let (wait, ok, mean_wait) = if rho < 1.0 {
+                // A full batch may find its replica still running the last one: a G/D/1
+                // queue of batches with near-regular arrivals (each gap the sum of bs
+                // arrivals, cv² = 1/bs) and constant service. Kingman's approximation: the
+                // wait is exponential, P(wait > x) = rho exp(-x / w_mean), with
+                // w_mean = rho / (1 - rho) x (cv_a² + cv_s²) / 2 x t_b.
+                let w_mean = rho / (1.0 - rho) * (0.5 / bs) * t_b;
+                let w_rep = if rho > TAIL && w_mean > 0.0 {
+                    (w_mean * (rho / TAIL).ln()).min(fluctuation_wait_s(lam_r, mu_r, c))
+                } else {
+                    0.0
+                };
                 let ok = if fill > 0.0 {
-                    ((slo_s - pf) / fill).clamp(0.0, 1.0)
+                    ((slo_s - pf) / (fill + w_rep)).clamp(0.0, 1.0)
                 } else {
                     f64::from(slo_s >= pf)
                 };
-                ((1.0 - TAIL) * fill, ok, fill / 2.0)
+                // The batch starts at max(its fill, the previous start + t_b): a request waits
+                // the longer of the fill and the previous batch's wait plus its run.
+                (fill99.max(w_rep + t_b), ok, fill / 2.0 + rho * w_mean)
             } else {
-                let w = overload_wait_s(rho, c);
-                (w + fill, 0.0, w / 2.0 + fill)
+                // A backlog of full batches: no waiting to fill, only for the replica.
+                let (w, mean) = overload_wait_s(lam_r, mu_r, c);
+                (w + t_b, 0.0, mean + t_b / 2.0)
             };
             Arm {
                 batch: bs,
@@ -285,7 +237,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 rho,
                 wait,
                 ttft: wait + pf,
-                decode_after_first: c.static_padding_factor * t_tok * step,
+                decode_after_first: pad * t_tok * step,
                 ok,
                 mean_wait,
             }
@@ -301,8 +253,8 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
     out.e2e_p99_s = arm.ttft + arm.decode_after_first;
     out.ok_fraction = arm.ok.clamp(0.0, 1.0);
     out.mean_wait_s = arm.mean_wait;
-    // Little's Law for the whole cloud: requests in the system = arrival rate x time in system.
-    out.queue_len = lambda * out.mean_wait_s;
+    // Little's Law for the whole cloud: requests waiting = admitted rate x mean wait.
+    out.queue_len = lambda.min(out.capacity_rps) * out.mean_wait_s;
     out.kv_gb = out.batch * ctx_avg * e.kv_bytes_per_token() / GB;
     out.memory_gb = r * (e.weights() / GB + out.kv_gb) + d.n_h100 as f64 * c.workspace_gb;
     out

@@ -87,7 +87,8 @@ impl<'a> Engine<'a> {
         b.clamp(0.0, self.consts.max_batch_cap)
     }
 
-    /// Two all-reduces per layer over NVLink (ring: 2(t-1)/t of the activations each way).
+    /// Two all-reduces per layer over NVLink, each a ring of 2(t-1) steps: every step pays a
+    /// latency, and 2(t-1)/t of the activations cross each link one way.
     pub fn allreduce_s(&self, tokens: f64) -> f64 {
         if self.tp <= 1 || self.hw.interconnect_gbs <= 0.0 {
             return 0.0;
@@ -95,7 +96,7 @@ impl<'a> Engine<'a> {
         let t = self.tpf();
         let bytes = tokens * self.llm.hidden * 2.0;
         2.0 * self.llm.layers
-            * (self.consts.allreduce_latency_us * 1e-6
+            * (2.0 * (t - 1.0) * self.consts.allreduce_step_latency_us * 1e-6
                 + 2.0 * (t - 1.0) / t * bytes / (self.hw.interconnect_gbs * GB))
     }
 
@@ -115,16 +116,25 @@ impl<'a> Engine<'a> {
             + self.allreduce_s(b)
     }
 
-    /// Prefill of `tokens` prompt tokens in one pass (compute-bound for long prompts).
-    pub fn prefill_s(&self, tokens: f64) -> f64 {
-        let comp = 2.0 * self.llm.params * tokens / self.flops();
+    /// Prefill of `seqs` prompts of `tokens` tokens each in one pass: the weight GEMMs at the
+    /// prefill efficiency, causal attention (2 L n² h FLOPs a sequence, at the FP16 rate), a
+    /// fixed cost per layer, and the all-reduces. Short prompts are bound by reading the
+    /// weights once.
+    pub fn prefill_s(&self, seqs: f64, tokens: f64) -> f64 {
+        let comp = seqs * self.prefill_work_s(tokens);
         let mem = self.weights() / self.bandwidth();
-        comp.max(mem) + self.consts.step_overhead_ms / MS + self.allreduce_s(tokens)
+        comp.max(mem)
+            + self.llm.layers * self.consts.prefill_layer_overhead_ms / MS
+            + self.allreduce_s(seqs * tokens)
     }
 
-    /// Arithmetic work of prefilling `tokens` when it rides along a decode iteration.
+    /// Arithmetic work of prefilling one prompt of `tokens` tokens, alone or riding along a
+    /// decode iteration.
     pub fn prefill_work_s(&self, tokens: f64) -> f64 {
-        2.0 * self.llm.params * tokens / self.flops()
+        let peak = self.tpf() * self.consts.prefill_efficiency * self.hw.tflops_fp16_dense * 1e12;
+        let gemm = 2.0 * self.llm.params * tokens / (peak * self.compute_speedup);
+        let attention = 2.0 * self.llm.layers * tokens * tokens * self.llm.hidden / peak;
+        gemm + attention
     }
 }
 
@@ -163,7 +173,7 @@ pub struct RooflineQuery {
 }
 
 /// Batch-`B` decode and prefill on `tp` GPUs. The KV cache is read at the average context
-/// during generation, prompt + output / 2. TTFT is the batch's prefill (B x prompt tokens).
+/// during generation, prompt + output / 2. TTFT is the batch's prefill (B prompts at once).
 pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, String> {
     let hw = sc.hardware_named(&q.hardware).map_err(|e| e.0)?;
     let llm = sc.llm_named(&q.llm).map_err(|e| e.0)?;
@@ -180,7 +190,7 @@ pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, Stri
     let ctx = q.prompt + q.output / 2.0;
     let step = e.decode_step_s(q.batch, ctx);
     let (mem, comp) = e.decode_parts(q.batch, ctx);
-    let ttft = e.prefill_s(q.batch * q.prompt.max(1.0));
+    let ttft = e.prefill_s(q.batch, q.prompt.max(1.0));
     Ok(RooflineReport {
         hardware: q.hardware.clone(),
         llm: q.llm.clone(),

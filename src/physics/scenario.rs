@@ -191,7 +191,12 @@ pub struct SystemsConsts {
     pub step_overhead_ms: f64,
     pub per_sequence_overhead_ms: f64,
     pub workspace_gb: f64,
-    pub allreduce_latency_us: f64,
+    /// Latency of one step of a ring all-reduce (2(t-1) steps over t GPUs), microseconds.
+    pub allreduce_step_latency_us: f64,
+    /// Achieved fraction of dense tensor-core peak in prefill (prompt) passes.
+    pub prefill_efficiency: f64,
+    /// Fixed cost per layer of one prefill pass, milliseconds.
+    pub prefill_layer_overhead_ms: f64,
     pub max_batch_cap: f64,
     pub dynamic_window_ms: f64,
     pub static_batch: f64,
@@ -204,6 +209,12 @@ pub struct SystemsConsts {
     pub tiny_params_min: f64,
     pub tiny_params_max: f64,
     pub overload_window_s: f64,
+    /// Requests one replica holds waiting; beyond it, arrivals are rejected.
+    pub queue_bound: f64,
+    /// GPUs in one server (HGX node); a node's failure takes all of its GPUs down.
+    pub gpus_per_node: f64,
+    /// Fraction of time one node (its host, power and switches) is up.
+    pub node_availability: f64,
     #[serde(default)]
     pub sources: Sources,
 }

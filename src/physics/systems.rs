@@ -9,7 +9,8 @@
 //! - the serving strategy sets how requests are batched, and so both capacity and the queueing
 //!   delay in the P99 time to first token (TTFT), the latency the SLO checks;
 //! - cost divides the cluster's hourly price by the requests it serves (at most its capacity);
-//! - availability is the binomial probability that enough replicas are up to carry the load.
+//! - availability is the probability that enough replicas are up to carry the load, over the
+//!   states of the servers (8 GPUs each) and of their GPUs.
 
 use super::roofline::{GB, MS};
 use super::scenario::Hardware;
@@ -18,10 +19,9 @@ use super::{
     TraceLine, fmt_num,
 };
 
-pub use super::queueing::{
-    CloudLoad, binomial_availability, cloud_load, erlang_c, poisson_quantile,
-};
+pub use super::queueing::{CloudLoad, cloud_load};
 pub use super::roofline::{Bound, Engine, RooflineQuery, RooflineReport, roofline};
+pub use super::tails::{binomial_availability, erlang_c, poisson_quantile};
 
 const S_PER_HOUR: f64 = 3600.0;
 
@@ -40,7 +40,7 @@ fn device(sc: &Scenario, hw: &Hardware, q: Quant, workspace_gb: f64) -> Device {
     let e = Engine::new(sc, hw, sc.llm(), q, Quant::Fp16);
     let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
     let step = e.decode_step_s(1.0, s_tok + t_tok / 2.0);
-    let ttft = e.prefill_s(s_tok.max(1.0));
+    let ttft = e.prefill_s(1.0, s_tok.max(1.0));
     let model_gb = e.weights() / GB + workspace_gb;
     Device {
         model_gb,
@@ -49,6 +49,35 @@ fn device(sc: &Scenario, hw: &Hardware, q: Quant, workspace_gb: f64) -> Device {
         ttft_s: ttft,
         e2e_s: ttft + t_tok * step,
     }
+}
+
+/// Availability over the servers' states: the GPUs sit in servers of `gpus_per_node`, each up
+/// with `node_availability`, and a server's failure takes all of its replicas down. For every
+/// set of servers up, `carried(replicas on them)` is the probability that enough of those
+/// replicas are up to carry the load.
+pub fn node_availability(sc: &Scenario, n_gpus: u32, tp: u32, carried: impl Fn(u32) -> f64) -> f64 {
+    let per_node = (sc.systems.gpus_per_node.max(1.0) as u32).max(tp);
+    let tp = tp.max(1);
+    let nodes: Vec<u32> = (0..n_gpus.div_ceil(per_node))
+        .map(|i| (n_gpus - i * per_node).min(per_node) / tp)
+        .collect();
+    let a = sc.systems.node_availability.clamp(0.0, 1.0);
+    let n = nodes.len().min(16);
+    (0u32..1 << n)
+        .map(|up| {
+            let (mut p, mut reps) = (1.0, 0);
+            for (i, r) in nodes.iter().take(n).enumerate() {
+                if up & (1 << i) != 0 {
+                    p *= a;
+                    reps += r;
+                } else {
+                    p *= 1.0 - a;
+                }
+            }
+            if p == 0.0 { 0.0 } else { p * carried(reps) }
+        })
+        .sum::<f64>()
+        .clamp(0.0, 1.0)
 }
 
 pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
@@ -86,7 +115,9 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
     let availability = if cl.oom {
         0.0
     } else {
-        binomial_availability(cl.replicas, replica_up, per_replica_capacity, lambda)
+        node_availability(sc, d.n_h100, cl.tp, |reps| {
+            binomial_availability(reps, replica_up, per_replica_capacity, lambda)
+        })
     };
     let availability_ok = availability >= sc.slo.availability;
 
@@ -212,9 +243,11 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         TraceLine {
             law: "Availability".into(),
             formula: format!(
-                "P(enough of {} replicas up), each up {}",
+                "P(enough of {} replicas up), each up {}, in {} server(s) each up {}",
                 cl.replicas,
-                fmt_num(replica_up)
+                fmt_num(replica_up),
+                d.n_h100.div_ceil(c.gpus_per_node.max(1.0) as u32),
+                c.node_availability
             ),
             result: format!("{:.5} (need {})", availability, sc.slo.availability),
         },

@@ -168,7 +168,8 @@ impl Scenario {
             ("step_overhead_ms", s.step_overhead_ms),
             ("per_sequence_overhead_ms", s.per_sequence_overhead_ms),
             ("workspace_gb", s.workspace_gb),
-            ("allreduce_latency_us", s.allreduce_latency_us),
+            ("allreduce_step_latency_us", s.allreduce_step_latency_us),
+            ("prefill_layer_overhead_ms", s.prefill_layer_overhead_ms),
             ("dynamic_window_ms", s.dynamic_window_ms),
             ("edge_workspace_gb", s.edge_workspace_gb),
             ("mobile_workspace_gb", s.mobile_workspace_gb),
@@ -176,7 +177,21 @@ impl Scenario {
         ] {
             c.at_least(format!("systems.{x}"), v, 0.0);
         }
+        c.fraction(
+            "systems.prefill_efficiency".into(),
+            s.prefill_efficiency,
+            false,
+            true,
+        );
         c.at_least("systems.max_batch_cap".into(), s.max_batch_cap, 1.0);
+        c.at_least("systems.queue_bound".into(), s.queue_bound, 1.0);
+        c.at_least("systems.gpus_per_node".into(), s.gpus_per_node, 1.0);
+        c.fraction(
+            "systems.node_availability".into(),
+            s.node_availability,
+            false,
+            true,
+        );
         c.at_least("systems.static_batch".into(), s.static_batch, 1.0);
         c.at_least(
             "systems.static_padding_factor".into(),

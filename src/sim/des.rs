@@ -10,8 +10,9 @@
 //!     end of its admitting iteration, its last T − 1 iterations later;
 //!   - dynamic: an idle replica waits up to the window after its first queued request, takes
 //!     up to B_max, prefills them together, then decodes the batch to its end;
-//!   - static: a global router fills batches of fixed size and hands each full batch to a free
-//!     replica; every sequence is padded to the longest answer.
+//!   - static: each replica fills a batch of fixed size from its own queue and starts it once
+//!     the batch is full and the replica free; every sequence is padded to the longest answer
+//!     (dynamic batches are padded the same way).
 //! - Edge, mobile and TinyML requests take their tier's latency (one device per user: no queue).
 //! - Requests to an out-of-memory tier fail. Each replica's queue is bounded; requests beyond
 //!   the bound are rejected and counted.
@@ -62,8 +63,6 @@ pub(super) struct Replica {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimConfig {
     pub seed: u64,
-    /// Bound on each replica's queue (and on the static router's backlog).
-    pub queue_bound: usize,
     /// Rolling window of the metrics, simulated seconds.
     pub window_s: f64,
     /// Keep every cloud TTFT since the start (long measurement runs only: memory grows).
@@ -76,7 +75,6 @@ impl Default for SimConfig {
     fn default() -> Self {
         SimConfig {
             seed: 16,
-            queue_bound: 4096,
             window_s: 30.0,
             record_all: false,
             record_events: false,
@@ -101,15 +99,15 @@ pub struct RequestSim {
     pub(super) load: CloudLoad,
     pub(super) step_table: Vec<f64>,
     pub(super) prefill_work: f64,
-    pub(super) prefill_fixed: f64,
+    /// Prefill of a batch of n prompts at once (request-level batching), by n.
+    pub(super) prefill_table: Vec<f64>,
+    /// Bound on each replica's queue (and on the static router's backlog per replica).
+    pub(super) queue_bound: usize,
     pub(super) window_s: f64,
     pub(super) static_batch: usize,
     pub(super) padding: f64,
     pub(super) output_tokens: u64,
     pub(super) replicas: Vec<Replica>,
-    /// Static batching: the batch being filled, and full batches waiting for a replica.
-    pub(super) filling: Vec<Req>,
-    pub(super) full: VecDeque<Vec<Req>>,
     /// Device-tier requests in flight, in completion order per tier.
     pub(super) devices: [VecDeque<Req>; 4],
     pub(super) finished: VecDeque<Finished>,
@@ -177,15 +175,16 @@ impl RequestSim {
             serving: d.serving,
             step_table,
             prefill_work: e.prefill_work_s(s_eff),
-            prefill_fixed: e.prefill_s(0.0),
+            prefill_table: (0..=b_max)
+                .map(|n| e.prefill_s(n.max(1) as f64, s_eff))
+                .collect(),
+            queue_bound: c.queue_bound.max(1.0) as usize,
             window_s: c.dynamic_window_ms * ms,
             static_batch: (c.static_batch.min(load.max_batch.max(1.0))) as usize,
             padding: c.static_padding_factor,
             output_tokens: t_tok.max(1.0) as u64,
             replicas: vec![Replica::default(); load.replicas as usize],
             load,
-            filling: Vec::new(),
-            full: VecDeque::new(),
             devices: Default::default(),
             finished: VecDeque::new(),
             cloud_ttfts: Vec::new(),
@@ -245,8 +244,6 @@ impl RequestSim {
 
     pub(super) fn queued(&self) -> usize {
         self.replicas.iter().map(|r| r.queue.len()).sum::<usize>()
-            + self.filling.len()
-            + self.full.iter().map(Vec::len).sum::<usize>()
     }
 
     /// Advance the simulation by `dt` simulated seconds.
@@ -326,47 +323,30 @@ impl RequestSim {
             self.devices[tier].push_back(r);
             return;
         }
+        let i = {
+            use rand_distr::Distribution;
+            rand_distr::Uniform::new(0, self.replicas.len()).map_or(0, |u| u.sample(&mut self.rng))
+        };
+        if self.replicas[i].queue.len() >= self.queue_bound {
+            self.rejected += 1;
+            self.finish(0, r, t, Fate::Rejected);
+            return;
+        }
+        self.in_system += 1;
+        self.replicas[i].queue.push_back(r);
+        if self.replicas[i].busy_until.is_some() {
+            return;
+        }
         match self.serving {
-            Serving::Static => {
-                if self.queued() >= self.cfg.queue_bound * self.replicas.len().max(1) {
-                    self.rejected += 1;
-                    self.finish(0, r, t, Fate::Rejected);
-                    return;
+            Serving::Continuous => self.start_iteration(i, t),
+            Serving::Static => self.start_static(i, t),
+            Serving::Dynamic => {
+                let rep = &mut self.replicas[i];
+                if rep.window_until.is_none() {
+                    rep.window_until = Some(t + self.window_s);
                 }
-                self.in_system += 1;
-                self.filling.push(r);
-                if self.filling.len() >= self.static_batch {
-                    let batch = std::mem::take(&mut self.filling);
-                    self.full.push_back(batch);
-                    self.dispatch_static(t);
-                }
-            }
-            _ => {
-                let i = {
-                    use rand_distr::Distribution;
-                    rand_distr::Uniform::new(0, self.replicas.len())
-                        .map_or(0, |u| u.sample(&mut self.rng))
-                };
-                if self.replicas[i].queue.len() >= self.cfg.queue_bound {
-                    self.rejected += 1;
-                    self.finish(0, r, t, Fate::Rejected);
-                    return;
-                }
-                self.in_system += 1;
-                self.replicas[i].queue.push_back(r);
-                let idle = self.replicas[i].busy_until.is_none();
-                if idle {
-                    match self.serving {
-                        Serving::Continuous => self.start_iteration(i, t),
-                        _ => {
-                            if self.replicas[i].window_until.is_none() {
-                                self.replicas[i].window_until = Some(t + self.window_s);
-                            }
-                            if self.replicas[i].queue.len() >= self.load.max_batch as usize {
-                                self.replicas[i].window_until = Some(t);
-                            }
-                        }
-                    }
+                if rep.queue.len() >= self.load.max_batch as usize {
+                    rep.window_until = Some(t);
                 }
             }
         }

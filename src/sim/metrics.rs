@@ -54,12 +54,10 @@ impl RequestSim {
         self.in_system + self.devices.iter().map(VecDeque::len).sum::<usize>()
     }
 
-    /// The cloud right now: requests waiting for a batch (each replica's queue, and the
-    /// static router's filling and full batches), and the batch each replica runs.
+    /// The cloud right now: requests waiting for a batch (each replica's queue), and the
+    /// batch each replica runs.
     pub fn cloud_now(&self) -> CloudNow {
-        let waiting = self.replicas.iter().map(|r| r.queue.len()).sum::<usize>()
-            + self.filling.len()
-            + self.full.iter().map(Vec::len).sum::<usize>();
+        let waiting = self.replicas.iter().map(|r| r.queue.len()).sum::<usize>();
         let batches = self
             .replicas
             .iter()
@@ -96,8 +94,6 @@ impl RequestSim {
             rep.active.iter().for_each(|(r, _)| f(mk(0, r, None)));
             rep.batch.iter().for_each(|r| f(mk(0, r, rep.busy_until)));
         }
-        self.filling.iter().for_each(|r| f(mk(0, r, None)));
-        self.full.iter().flatten().for_each(|r| f(mk(0, r, None)));
         for (tier, q) in self.devices.iter().enumerate() {
             let e2e = self.device[tier].1;
             q.iter().for_each(|r| f(mk(tier, r, Some(r.arrival + e2e))));

@@ -62,7 +62,7 @@ impl RequestSim {
                     rep.window_until = None;
                     let n = rep.queue.len().min(self.load.max_batch as usize);
                     let batch: Vec<Req> = rep.queue.drain(..n).collect();
-                    let decode_steps = self.output_tokens.saturating_sub(1) as f64;
+                    let decode_steps = self.padding * self.output_tokens as f64;
                     self.start_batch(i, batch, t, decode_steps);
                 } else if rep.busy_until.is_some_and(|b| b <= t) {
                     rep.busy_until = None;
@@ -90,28 +90,28 @@ impl RequestSim {
                 for r in batch {
                     self.finish(0, r, t, Fate::Served);
                 }
-                self.dispatch_static(t);
+                self.start_static(i, t);
             }
         }
     }
 
-    /// Static batching: hand full batches to free replicas.
-    pub(super) fn dispatch_static(&mut self, t: f64) {
-        while !self.full.is_empty() {
-            let Some(i) = self.replicas.iter().position(|r| r.busy_until.is_none()) else {
-                return;
-            };
-            let batch = self.full.pop_front().expect("non-empty");
-            let decode_steps = self.padding * self.output_tokens as f64;
-            self.start_batch(i, batch, t, decode_steps);
+    /// Static batching: an idle replica starts a batch once its queue holds a full one.
+    pub(super) fn start_static(&mut self, i: usize, t: f64) {
+        let bs = self.static_batch;
+        if self.replicas[i].busy_until.is_some() || self.replicas[i].queue.len() < bs {
+            return;
         }
+        let batch: Vec<Req> = self.replicas[i].queue.drain(..bs).collect();
+        let decode_steps = self.padding * self.output_tokens as f64;
+        self.start_batch(i, batch, t, decode_steps);
     }
 
     /// Request-level batching: prefill the batch together (its first tokens come at the end of
-    /// the prefill), then run `decode_steps` decode iterations at the batch's size.
+    /// the prefill), then run `decode_steps` decode iterations at the batch's size (both
+    /// request-level strategies pad every answer to the longest in its batch).
     pub(super) fn start_batch(&mut self, i: usize, batch: Vec<Req>, t: f64, decode_steps: f64) {
         let n = batch.len();
-        let first = t + self.prefill_fixed + self.prefill_work * n as f64;
+        let first = t + self.prefill_table[n.min(self.prefill_table.len() - 1)];
         let end = first + decode_steps * self.step_s(n);
         for r in &batch {
             self.event(SimEvent::FirstToken { id: r.id, t: first });

@@ -126,7 +126,7 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
         assert!(entry.design.contains_key(k), "chapter 16 lacks {k}");
     }
     assert_eq!(entry.design["context"], "all");
-    assert_eq!(entry.design["cloud_hardware"], "H100x8");
+    assert_eq!(entry.design["cloud_hardware"], "H100x12");
     assert_eq!(entry.design["act2_result"], "feasible");
     assert_eq!(entry.design["act2_correct"], true);
     // A student with no ledger of labs 1-15 has nothing to be judged against.

@@ -94,7 +94,7 @@ fn kv_precision_and_gpu_count_move_the_memory_bars() {
     let four = set(&mut app, Design { n_h100: 4, ..win });
     assert!(four.memory[0].capacity < int8.memory[0].capacity);
     assert!(part(&four, 0, MemPart::Weights) < part(&int8, 0, MemPart::Weights));
-    assert_eq!((four.cloud.gpus, int8.cloud.gpus), (4, 8));
+    assert_eq!((four.cloud.gpus, int8.cloud.gpus), (4, 12));
     assert!(four.cloud.light(0) > int8.cloud.light(0), "{four:?}");
     assert!(int8.cloud.step_ms > 0.0);
 }

@@ -123,7 +123,7 @@ fn batching_gain_from_1_to_64_is_realistic() {
 /// Every design on the control grid, at the extremes of the sliders.
 pub fn grid() -> Vec<Design> {
     let mut out = Vec::new();
-    for n in 1..=8 {
+    for n in physics::N_H100_RANGE {
         for qc in Quant::CLOUD_EDGE {
             for qe in Quant::CLOUD_EDGE {
                 for qm in Quant::MOBILE {
@@ -211,7 +211,7 @@ fn game_properties_hold_on_the_whole_grid() {
         seen.extend(r.banners.iter().copied());
 
         // More GPUs never raise P99 TTFT nor lower capacity.
-        if d.n_h100 < 8 {
+        if d.n_h100 < *physics::N_H100_RANGE.end() {
             let more = Design {
                 n_h100: d.n_h100 + 1,
                 ..d

@@ -4,7 +4,7 @@
 use super::roofline::{Engine, GB, MS};
 use super::scenario::SystemsConsts;
 use super::tails::{
-    TAIL, continuous_ttft_p99_s, erlang_c, fluctuation_wait_s, overload_wait_s, static_fill_p99_s,
+    TAIL, continuous_ttft_p99_s, erlang_c, overload_wait_s, static_fill_p99_s, window_wait_p99_s,
 };
 use super::{Design, Scenario, Serving};
 
@@ -137,7 +137,13 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 } else {
                     0.0
                 };
-                (w99.min(fluctuation_wait_s(lam_r, mu_r, c)), ok, cprob / gap)
+                // Never more than the first window from empty allows.
+                let w99 = if w99 > 0.0 {
+                    w99.min(window_wait_p99_s(lam_r, mu_r, c))
+                } else {
+                    0.0
+                };
+                (w99, ok, cprob / gap)
             } else {
                 let (w, mean) = overload_wait_s(lam_r, mu_r, c);
                 (w, 0.0, mean)
@@ -175,8 +181,10 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 let ok = ((slo_s - base_s) / t_b).clamp(0.0, 1.0);
                 ((1.0 - TAIL) * t_b, ok, window + t_b / 2.0)
             } else {
+                // A backlog drains a full batch per cycle: a request waits the backlog ahead of
+                // it over the service rate, and at least the batch in progress.
                 let (w, mean) = overload_wait_s(lam_r, mu_r, c);
-                (w + t_b, 0.0, mean + t_b)
+                (w.max((1.0 - TAIL) * t_b), 0.0, mean + t_b / 2.0)
             };
             let step = e.decode_step_s(b, ctx_avg);
             Arm {
@@ -212,7 +220,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 // w_mean = rho / (1 - rho) x (cv_a² + cv_s²) / 2 x t_b.
                 let w_mean = rho / (1.0 - rho) * (0.5 / bs) * t_b;
                 let w_rep = if rho > TAIL && w_mean > 0.0 {
-                    (w_mean * (rho / TAIL).ln()).min(fluctuation_wait_s(lam_r, mu_r, c))
+                    (w_mean * (rho / TAIL).ln()).min(window_wait_p99_s(lam_r, mu_r, c))
                 } else {
                     0.0
                 };
@@ -225,9 +233,10 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 // the longer of the fill and the previous batch's wait plus its run.
                 (fill99.max(w_rep + t_b), ok, fill / 2.0 + rho * w_mean)
             } else {
-                // A backlog of full batches: no waiting to fill, only for the replica.
+                // A backlog of full batches: no waiting to fill; the backlog ahead drains a
+                // batch per cycle, and the batch in progress must end.
                 let (w, mean) = overload_wait_s(lam_r, mu_r, c);
-                (w + t_b, 0.0, mean + t_b / 2.0)
+                (w.max((1.0 - TAIL) * t_b), 0.0, mean + t_b / 2.0)
             };
             Arm {
                 batch: bs,

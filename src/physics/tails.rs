@@ -55,18 +55,61 @@ pub fn binomial_availability(n: u32, p: f64, per_unit: f64, demand: f64) -> f64 
     }
 }
 
-/// The wait behind the random excess of arrivals over one observation window from an empty
-/// system, at the 99th percentile: Poisson arrivals at rate lambda stray from their mean by
-/// sqrt(lambda t), and the backlog of a reflected random walk without drift passes
-/// z sqrt(lambda t) with probability 2 P(N > z); z = 2.576 for 1 %. It bounds the wait near
-/// and above saturation, where a stationary formula grows without limit but the first window
-/// cannot.
-pub fn fluctuation_wait_s(lam_r: f64, mu_r: f64, c: &SystemsConsts) -> f64 {
-    const Z_TWO_SIDED_99: f64 = 2.576;
-    if mu_r <= 0.0 {
-        return c.overload_window_s;
+/// P(M_t > x) for the running maximum M_t of a Brownian motion with drift `d` and variance
+/// `var` per unit time (the backlog of a queue started empty): Φc((x - d t) / s) +
+/// e^(2 d x / var) Φc((x + d t) / s), s = sqrt(var t).
+fn backlog_sf(x: f64, t: f64, d: f64, var: f64) -> f64 {
+    use statrs::function::erf::erfc;
+    let sd = (var * t).sqrt();
+    if sd <= 0.0 {
+        return f64::from(d * t > x);
     }
-    Z_TWO_SIDED_99 * (lam_r.max(0.0) * (1.0 - TAIL) * c.overload_window_s).sqrt() / mu_r
+    let phi_c = |z: f64| 0.5 * erfc(z / std::f64::consts::SQRT_2);
+    let (z1, z2, a) = ((x - d * t) / sd, (x + d * t) / sd, 2.0 * d * x / var);
+    // e^a Φc(z2), in logs once Φc underflows: Φc(z) ≈ φ(z) / z for large z.
+    let second = if z2 < 8.0 {
+        a.min(700.0).exp() * phi_c(z2)
+    } else {
+        (a - z2 * z2 / 2.0).exp() / (z2 * (2.0 * std::f64::consts::PI).sqrt())
+    };
+    (phi_c(z1) + second).clamp(0.0, 1.0)
+}
+
+/// The 99th-percentile wait, over one observation window from an empty system, of requests
+/// arriving at `lam_r` a second to a replica serving `mu_r`.
+///
+/// In the heavy-traffic (diffusion) limit the backlog of a queue started empty at time t is the
+/// running maximum of its netput: arrivals minus service, drift lam_r - mu_r, variance lam_r
+/// per second (Poisson arrivals, near-constant service). A request arriving at t waits
+/// backlog / mu_r; arrivals are spread evenly over the window. This holds on either side of
+/// saturation: below it, the backlog settles before the window ends; above it, it grows by
+/// lam_r - mu_r a second.
+pub fn window_wait_p99_s(lam_r: f64, mu_r: f64, c: &SystemsConsts) -> f64 {
+    const POINTS: usize = 16;
+    let window = c.overload_window_s;
+    if mu_r <= 0.0 {
+        return window;
+    }
+    if lam_r <= 0.0 {
+        return 0.0;
+    }
+    let d = lam_r - mu_r;
+    let tail = |backlog: f64| {
+        (0..POINTS)
+            .map(|i| backlog_sf(backlog, (i as f64 + 0.5) / POINTS as f64 * window, d, lam_r))
+            .sum::<f64>()
+            / POINTS as f64
+    };
+    let (mut lo, mut hi) = (0.0, d.max(0.0) * window + 6.0 * (lam_r * window).sqrt());
+    for _ in 0..32 {
+        let mid = 0.5 * (lo + hi);
+        if tail(mid) > TAIL {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    hi / mu_r
 }
 
 /// The 99th-percentile wait of the requests served during the first observation window from
@@ -83,16 +126,15 @@ pub fn overload_wait_s(lam_r: f64, mu_r: f64, c: &SystemsConsts) -> (f64, f64) {
     }
     let growth = (lam_r - mu_r).max(0.0);
     let full_wait = c.queue_bound / mu_r;
-    let noise = fluctuation_wait_s(lam_r, mu_r, c).min(full_wait);
     let t_full = if growth > 0.0 {
         c.queue_bound / growth
     } else {
         f64::INFINITY
     };
     if t_full >= window {
-        // The bound is never reached: waits rise linearly over the window.
+        // The bound is never reached: the backlog grows over the window.
         let top = growth * window / mu_r;
-        return (((1.0 - TAIL) * top + noise).min(full_wait), top / 2.0);
+        return (window_wait_p99_s(lam_r, mu_r, c).min(full_wait), top / 2.0);
     }
     // Served: lam_r t_full requests with waits uniform in [0, full_wait], then
     // mu_r (window - t_full) at full_wait.

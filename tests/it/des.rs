@@ -255,3 +255,63 @@ fn every_strategy_agrees_with_its_simulation_at_three_loads() {
     println!("{}", lines.join("\n"));
     assert!(worst <= 0.15, "worst disagreement {:.0} %", worst * 100.0);
 }
+
+/// The P99 time to first token of the cloud requests that arrive in the first window from an
+/// empty system and are served, simulated; with the analytic figure and utilisation.
+fn first_window(sc: &Scenario, d: &Design) -> (f64, f64, f64) {
+    let r = physics::evaluate(sc, d, PhysicsModel::Systems);
+    let s = r.systems.as_ref().unwrap();
+    let window = sc.systems.overload_window_s;
+    let mut sim = RequestSim::new(
+        sc,
+        d,
+        &r,
+        SimConfig {
+            window_s: 1e9,
+            ..SimConfig::default()
+        },
+    );
+    // Long enough for the last request admitted in the window to get its first token.
+    let drain = sc.systems.queue_bound / (s.cloud_capacity_rps / s.cloud_replicas as f64);
+    sim.advance(window + drain + 30.0);
+    let mut v: Vec<f64> = sim
+        .finished()
+        .filter(|f| f.tier == 0 && f.fate == Fate::Served && f.arrival < window)
+        .map(|f| f.ttft)
+        .collect();
+    assert!(v.len() > 1000, "{d:?}: {} served", v.len());
+    let p99 = architects_audit::sim::percentile(&mut v, 0.99) * 1e3;
+    (p99, s.cloud_p99_ttft_ms, s.cloud_utilization)
+}
+
+#[test]
+fn overloaded_p99_is_the_first_windows_and_the_simulation_agrees() {
+    let designs = [
+        (16, Quant::Int8, Quant::Int8),
+        (4, Quant::Fp16, Quant::Fp16),
+        (2, Quant::Int4, Quant::Int8),
+    ];
+    let mut worst: f64 = 0.0;
+    let mut lines = Vec::new();
+    for serving in Serving::ALL {
+        for (n, q, kv) in designs {
+            let d = Design {
+                serving,
+                ..continuous(n, q, kv)
+            };
+            for rho in [1.2, 2.0, 4.0] {
+                let sc = at_utilisation(&d, rho);
+                let (sim, analytic, measured_rho) = first_window(&sc, &d);
+                let err = (sim - analytic) / analytic;
+                worst = worst.max(err.abs());
+                lines.push(format!(
+                    "{serving:?} {n}x{q:?}/{kv:?} rho {measured_rho:.2}: simulated {sim:.0} ms, analytic {analytic:.0} ms ({:+.0} %)",
+                    err * 100.0
+                ));
+                assert!(analytic <= 3.6e6, "under an hour");
+            }
+        }
+    }
+    println!("{}", lines.join("\n"));
+    assert!(worst <= 0.25, "worst disagreement {:.0} %", worst * 100.0);
+}

@@ -315,3 +315,28 @@ fn overloaded_p99_is_the_first_windows_and_the_simulation_agrees() {
     println!("{}", lines.join("\n"));
     assert!(worst <= 0.25, "worst disagreement {:.0} %", worst * 100.0);
 }
+
+#[test]
+fn static_batches_near_saturation_wait_for_their_replica() {
+    // At utilisation 0.95 a full batch often finds its replica still busy: the tail is that
+    // wait plus the run, not the fill. Held to the overload band, since it is near saturation.
+    for (n, q, kv) in [
+        (16, Quant::Int8, Quant::Int8),
+        (12, Quant::Int8, Quant::Fp16),
+        (4, Quant::Fp16, Quant::Fp16),
+        (2, Quant::Int4, Quant::Int8),
+    ] {
+        let d = Design {
+            serving: Serving::Static,
+            ..continuous(n, q, kv)
+        };
+        let sc = at_utilisation(&d, 0.95);
+        let lambda = sc.slo.requests_per_sec * sc.traffic.cloud;
+        let (sim, analytic, rho) = compare(&sc, &d, (15_000.0 / lambda).max(150.0));
+        println!("{n}x{q:?}/{kv:?} rho {rho:.2}: simulated {sim:.0} ms, analytic {analytic:.0} ms");
+        assert!(
+            (sim - analytic).abs() <= 0.25 * analytic,
+            "{n}x{q:?}/{kv:?}: simulated {sim:.0} ms vs analytic {analytic:.0} ms"
+        );
+    }
+}

@@ -25,4 +25,5 @@ mod store;
 mod storefile;
 mod systems;
 mod web;
+mod winning;
 mod world;

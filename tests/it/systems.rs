@@ -46,44 +46,132 @@ fn h100_batch1_fp16_decode_sits_under_the_roofline() {
     assert!(r.decode_tok_per_s >= 120.0, "{}", r.decode_tok_per_s);
 }
 
-#[test]
-fn tensorrt_llm_llama7b_int8_batch64() {
-    // TensorRT-LLM, LLaMA-7B on H100, 8-bit weights, batch 64: 9,193 tok/s.
-    let sc = Scenario::builtin();
-    let r = roofline(
-        &sc,
-        &q("h100", "llama-2-7b", Quant::Int8, 64.0, 1, 128.0, 128.0),
-    )
-    .unwrap();
-    assert!(
-        within(r.decode_tok_per_s, 9193.0, 0.35),
-        "{}",
-        r.decode_tok_per_s
-    );
+/// What a published point measures.
+#[derive(Clone, Copy, Debug)]
+enum Metric {
+    /// Time to first token, ms.
+    Ttft,
+    /// The whole request, ms.
+    E2e,
+    /// Output tokens a second over the whole run: batch x output / end-to-end.
+    Throughput,
+}
+
+/// Published H100 measurements: (source, query, metric, published value).
+fn published() -> Vec<(&'static str, RooflineQuery, Metric, f64)> {
+    use Metric::*;
+    let trt = "TensorRT-LLM performance tables (v0.5-v0.6), H100 FP8";
+    let nemo = "NeMo inference, Llama-2-7B, H100 FP16, 128 in / 20 out";
+    vec![
+        (
+            trt,
+            q("h100", "llama-2-7b", Quant::Int8, 1.0, 1, 128.0, 1.0),
+            Ttft,
+            7.0,
+        ),
+        (
+            trt,
+            q("h100", "llama-2-7b", Quant::Int8, 1.0, 1, 2048.0, 1.0),
+            Ttft,
+            36.0,
+        ),
+        (
+            trt,
+            q("h100", "llama-2-70b", Quant::Int8, 1.0, 4, 128.0, 1.0),
+            Ttft,
+            26.0,
+        ),
+        (
+            trt,
+            q("h100", "llama-2-70b", Quant::Int8, 1.0, 4, 2048.0, 1.0),
+            Ttft,
+            109.0,
+        ),
+        (
+            trt,
+            q("h100", "llama-2-7b", Quant::Int8, 64.0, 1, 128.0, 128.0),
+            Throughput,
+            9193.0,
+        ),
+        (
+            trt,
+            q("h100", "llama-2-70b", Quant::Int8, 64.0, 4, 128.0, 128.0),
+            Throughput,
+            3317.0,
+        ),
+        (
+            nemo,
+            q("h100", "llama-2-7b", Quant::Fp16, 1.0, 1, 128.0, 20.0),
+            E2e,
+            153.8,
+        ),
+        (
+            nemo,
+            q("h100", "llama-2-7b", Quant::Fp16, 8.0, 1, 128.0, 20.0),
+            E2e,
+            199.2,
+        ),
+    ]
+}
+
+fn measure(sc: &Scenario, query: &RooflineQuery, m: Metric) -> f64 {
+    let r = roofline(sc, query).unwrap();
+    match m {
+        Metric::Ttft => r.ttft_ms,
+        Metric::E2e => r.e2e_ms,
+        Metric::Throughput => r.batch * r.output / (r.e2e_ms / 1e3),
+    }
 }
 
 #[test]
-fn nemo_llama2_7b_latencies_and_tp8_speedup() {
+fn published_h100_points_hold_within_35_percent() {
     let sc = Scenario::builtin();
-    let b1 = roofline(
+    let mut misses = Vec::new();
+    for (source, query, metric, value) in published() {
+        let model = measure(&sc, &query, metric);
+        println!(
+            "{source}: {} {} TP{} batch {} {}/{} {metric:?}: published {value}, model {model:.1}, ratio {:.2}",
+            query.llm,
+            query.quant,
+            query.tp,
+            query.batch,
+            query.prompt,
+            query.output,
+            model / value
+        );
+        if !within(model, value, 0.35) {
+            misses.push(format!("{} {metric:?} {model:.1} vs {value}", query.llm));
+        }
+    }
+    assert!(misses.is_empty(), "{misses:?}");
+}
+
+#[test]
+fn nemo_tp8_speedup_within_35_percent() {
+    // NeMo: Llama-2-7B on H100, 128 in / 20 out, batch 1: TP8 is 1.58x faster than TP1.
+    let sc = Scenario::builtin();
+    let one = measure(
         &sc,
         &q("h100", "llama-2-7b", Quant::Fp16, 1.0, 1, 128.0, 20.0),
-    )
-    .unwrap();
-    let b8 = roofline(
-        &sc,
-        &q("h100", "llama-2-7b", Quant::Fp16, 8.0, 1, 128.0, 20.0),
-    )
-    .unwrap();
-    let tp8 = roofline(
+        Metric::E2e,
+    );
+    let eight = measure(
         &sc,
         &q("h100", "llama-2-7b", Quant::Fp16, 1.0, 8, 128.0, 20.0),
-    )
-    .unwrap();
-    assert!(within(b1.e2e_ms, 153.8, 0.35), "batch 1: {}", b1.e2e_ms);
-    assert!(within(b8.e2e_ms, 199.2, 0.35), "batch 8: {}", b8.e2e_ms);
-    let speedup = b1.e2e_ms / tp8.e2e_ms;
-    assert!((1.2..=3.0).contains(&speedup), "TP8 speed-up {speedup}");
+        Metric::E2e,
+    );
+    let speedup = one / eight;
+    assert!(within(speedup, 1.58, 0.35), "TP8 speed-up {speedup}");
+}
+
+#[test]
+#[ignore = "a known miss: the model is 1.8x the published figure (see docs/physics.md)"]
+fn tensorrt_llm_llama70b_tp4_long_answers() {
+    // TensorRT-LLM, Llama-2-70B on 4 H100s, FP8, batch 64, 128 in / 2048 out: 2,616 tok/s.
+    let sc = Scenario::builtin();
+    let query = q("h100", "llama-2-70b", Quant::Int8, 64.0, 4, 128.0, 2048.0);
+    let model = measure(&sc, &query, Metric::Throughput);
+    assert!(within(model, 2616.0, 0.35), "{model}");
 }
 
 #[test]

@@ -130,3 +130,56 @@ fn every_systems_constant_moved_ten_percent_leaves_a_win() {
     }
     assert!(lost.is_empty(), "no winning design left: {lost:?}");
 }
+
+#[test]
+fn the_quiet_hours_variant_prices_a_day_sized_cluster_over_the_cost_slo() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/scenarios/capstone-quiet-hours.json");
+    let quiet = Scenario::load(&path).unwrap();
+    // The variant is the built-in scenario at a twentieth of a percent of its load.
+    let mut same = quiet.clone();
+    let builtin = Scenario::builtin();
+    same.name = builtin.name.clone();
+    same.description = builtin.description.clone();
+    same.slo.requests_per_sec = builtin.slo.requests_per_sec;
+    same.slo.sources = builtin.slo.sources.clone();
+    assert_eq!(same, builtin, "only the load differs");
+
+    let day = design(16, Quant::Int8, Quant::Int8, Serving::Continuous);
+    assert!(physics::evaluate(&builtin, &day, PhysicsModel::Systems).system_valid);
+    let night = physics::evaluate(&quiet, &day, PhysicsModel::Systems);
+    // 16 GPUs at $3/h serve 12 req/s: $48 / 43,200 requests.
+    assert!(night.cost_per_req_usd > 1e-3, "${}", night.cost_per_req_usd);
+    assert!(night.banners.contains(&physics::Banner::CostSlo));
+    // Two GPUs carry the night's load within the cost SLO.
+    let small = design(2, Quant::Int8, Quant::Int8, Serving::Continuous);
+    let r = physics::evaluate(&quiet, &small, PhysicsModel::Systems);
+    assert!(
+        !r.banners.contains(&physics::Banner::CostSlo),
+        "${}",
+        r.cost_per_req_usd
+    );
+}
+
+#[test]
+fn kv_precision_decides_a_cloud_near_the_winning_designs() {
+    // The Memory Wall in the cloud: at 12 GPUs with INT8 weights, every decode step reads each
+    // running sequence's KV cache, and halving its bytes is what makes the load fit.
+    let sc = Scenario::builtin();
+    let eval = |kv| {
+        physics::evaluate(
+            &sc,
+            &design(12, Quant::Int8, kv, Serving::Continuous),
+            PhysicsModel::Systems,
+        )
+    };
+    let (fp16, int8) = (eval(Quant::Fp16), eval(Quant::Int8));
+    let cap = |r: &physics::Report| r.systems.as_ref().unwrap().cloud_capacity_rps;
+    assert!(
+        cap(&int8) > 1.15 * cap(&fp16),
+        "{} vs {}",
+        cap(&int8),
+        cap(&fp16)
+    );
+    assert!(int8.system_valid && !fp16.system_valid);
+}

@@ -499,6 +499,21 @@ pub fn latency(ms: f64) -> String {
     }
 }
 
+/// The fewest GPUs on offer that hold the cloud's model, the rest of the design unchanged.
+fn min_gpus_that_fit(r: &crate::physics::Report, sc: &Scenario) -> Option<u32> {
+    use crate::physics::{N_H100_RANGE, systems::cloud_load};
+    N_H100_RANGE.into_iter().find(|&n| match r.systems {
+        Some(_) => {
+            let d = crate::physics::Design {
+                n_h100: n,
+                ..r.design
+            };
+            !cloud_load(sc, &d).oom
+        }
+        None => n as f64 * sc.cloud().ram_gb >= r.cloud_model_gb,
+    })
+}
+
 /// The banner's explanation, with the report's numbers.
 pub fn banner_detail(
     b: crate::physics::Banner,
@@ -510,11 +525,15 @@ pub fn banner_detail(
     let slo = &sc.slo;
     match b {
         CloudOom => format!(
-            "The cloud needs {:.1} GB but {} × {} offer {:.0} GB. Add GPUs or use INT8 weights.",
+            "The cloud needs {:.1} GB but {} × {} offer {:.0} GB. {} Or use INT8 weights.",
             r.cloud_model_gb,
             r.design.n_h100,
             sc.cloud().label,
-            r.cloud_ram_gb
+            r.cloud_ram_gb,
+            match min_gpus_that_fit(r, sc) {
+                Some(n) => format!("It needs at least {n} GPUs."),
+                None => "No number of GPUs on offer holds it.".into(),
+            }
         ),
         EdgeOom => format!(
             "The {} needs {:.1} GB of its {:.0} GB. Quantise the edge to INT8 (about {:.1} GB of weights) or INT4 (about {:.1} GB).",
@@ -541,10 +560,17 @@ pub fn banner_detail(
         P99Slo => match sys {
             Some(s) => format!(
                 "P99 time to first token is {} against the {} SLO (queue wait, prefill and one decode step, at {:.0} % utilisation). \
+                 Iron Law, T = D/BW + O/R + L: each decode step takes {} ms, {}. \
                  Use continuous batching, add GPUs, or move fewer bytes per step (INT8 weights and KV cache).",
                 latency(s.cloud_p99_ttft_ms),
                 slo_ms(sc),
-                s.cloud_utilization.min(99.99) * 100.0
+                s.cloud_utilization.min(99.99) * 100.0,
+                num(s.decode_step_ms),
+                if s.decode_compute_bound {
+                    "most of it O/R, the arithmetic"
+                } else {
+                    "most of it D/BW, moving the weights and KV cache from HBM"
+                }
             ),
             None => format!(
                 "Cloud P99 is {} against the {} SLO. Decode is bandwidth-bound (Iron Law): every token reads the weights from HBM. \
@@ -571,9 +597,11 @@ pub fn banner_detail(
         ),
         AvailabilitySlo => match sys {
             Some(s) => format!(
-                "With each GPU up {} % of the time, the load fits only {:.3} % of the time (SLO {} %). \
-                 Keep enough spare capacity that losing a GPU does not overload the rest.",
+                "With each GPU up {} % of the time and each {}-GPU server {} %, the load fits only {:.3} % of the time (SLO {} %). \
+                 Keep enough spare capacity that losing a GPU does not overload the rest; past one server, losing a whole server must not either.",
                 pct(sc.cloud().availability),
+                num(sc.systems.gpus_per_node),
+                pct(sc.systems.node_availability),
                 s.availability * 100.0,
                 pct(slo.availability)
             ),
@@ -594,10 +622,13 @@ pub fn banner_detail(
             }
         ),
         DriftWarning => format!(
-            "Retraining every {} days lets accuracy decay to {:.1} % (from {:.1} %). Retrain more often, or trigger retraining from PSI monitoring.",
+            "Retraining every {} days lets accuracy decay to {:.1} %: Acc(t) = Acc₀ − λ·t = {:.1} % − {} × {} days. \
+             Retrain more often, or trigger retraining from PSI monitoring.",
             r.design.retrain_cadence_days,
             r.post_drift_accuracy * 100.0,
-            r.effective_accuracy * 100.0
+            r.effective_accuracy * 100.0,
+            num(sc.accuracy.drift_per_day),
+            r.design.retrain_cadence_days
         ),
     }
 }

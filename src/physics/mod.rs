@@ -6,6 +6,7 @@
 //!   (see `docs/physics.md`).
 
 pub mod course_draft;
+pub mod peek;
 pub mod queueing;
 pub mod roofline;
 pub mod scenario;

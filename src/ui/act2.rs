@@ -227,9 +227,14 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
         );
     }
     egui::CollapsingHeader::new(text::MATHPEEK_ACT2).show(ui, |ui| {
-        for (name, body) in text::synthesis(&c.scenario.0) {
-            ui.strong(name);
-            ui.add(egui::Label::new(body).wrap());
+        for (peek, (_, note)) in physics::peek::math_peek(&c.scenario.0, r)
+            .into_iter()
+            .zip(text::synthesis(&c.scenario.0))
+        {
+            ui.strong(peek.name);
+            ui.monospace(peek.equation);
+            ui.add(egui::Label::new(peek.worked).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
         }
     });
     ui.separator();

@@ -18,6 +18,7 @@ mod integrity;
 mod layout;
 mod ledger;
 mod panels;
+mod peek;
 mod prefs;
 mod scenario;
 mod shape;

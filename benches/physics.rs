@@ -6,18 +6,21 @@ use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
     let sc = Scenario::builtin();
+    // The course's default (overloaded: the first-window tail), a winning design, and one past
+    // saturation on every strategy's slowest path (static batches waiting for their replica).
     let designs = [
         Design::default(),
+        architects_audit::demo::winning_design(),
         Design {
             n_h100: 8,
             quant_cloud: Quant::Int8,
             kv_quant: Quant::Int8,
-            serving: Serving::Continuous,
+            serving: Serving::Static,
             ..Design::default()
         },
     ];
     for model in PhysicsModel::ALL {
-        for (name, d) in ["default", "winning"].iter().zip(&designs) {
+        for (name, d) in ["default", "winning", "static-8"].iter().zip(&designs) {
             c.bench_function(&format!("report/{}/{name}", model.as_str()), |b| {
                 b.iter(|| black_box(physics::evaluate(&sc, black_box(d), model)))
             });

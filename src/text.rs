@@ -352,8 +352,9 @@ pub const REASSESS: &str = "Reassessing.";
 pub const ACT2_EXPLAIN: [&str; 4] = [
     "Memory was the right worry, but the cloud is the most forgiving tier for it. One 80 GB \
 H100 holds the whole 7B model even at FP16 (14 GB). The cloud's real constraints are latency, \
-capacity and cost under load — and in the systems model, the KV cache, not the weights, is \
-what fills the GPU.",
+capacity and cost under load. In the systems model, carrying 600 requests a second within \
+100 ms takes more than one 8-GPU server, and the KV cache, not the weights, is what fills each \
+GPU and what each decode step reads.",
     "Edge latency is real, but it is not the main failure. The Orin's 16 GB holds the model at \
 INT8 (7 GB) with room to spare; answers are slow, so the edge is better scoped to short replies \
 or used as a cache. The tier with the least room is TinyML.",

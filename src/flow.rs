@@ -212,10 +212,12 @@ fn handle_flow(
         let target = match (*msg, current) {
             (FlowMsg::Begin, Phase::Intro) => Some(Phase::Act1Predict),
             (FlowMsg::Pick1(c), Phase::Act1Predict) if preds.act1.is_none() => {
+                info!("architects-audit: picked {c:?}");
                 pending.act1 = Some(c);
                 None
             }
             (FlowMsg::Pick2(c), Phase::Act2Brief) if preds.act2.is_none() => {
+                info!("architects-audit: picked {c:?}");
                 pending.act2 = Some(c);
                 None
             }

@@ -466,7 +466,8 @@ pub const IMPORT_MERGE: &str = "Merge into my ledger";
 pub const IMPORT_MERGE_EXPLAIN: &str = "Merge keeps your entries and adds the imported ones \
 after them; where both record a chapter, the imported entry counts.";
 pub const CANCEL: &str = "Cancel";
-pub const EXPORT: &str = "Export my ledger";
+pub const EXPORT: &str = "Export my ledger (E)";
+pub const IMPORT_FILE: &str = "Import from a file…";
 
 /// Labels of the sample ledgers.
 pub fn sample_label(name: &str) -> &'static str {
@@ -635,7 +636,7 @@ pub fn banner_detail(
 }
 
 /// The keyboard shortcuts dialog.
-pub const SHORTCUTS: [(&str, &str); 12] = [
+pub const SHORTCUTS: [(&str, &str); 13] = [
     (
         "Enter",
         "Begin / lock the chosen answer / move on / submit the design",
@@ -650,6 +651,7 @@ pub const SHORTCUTS: [(&str, &str); 12] = [
         "Reset all design controls (Act II; the ledger is kept)",
     ),
     ("P", "Projector profile on or off"),
+    ("E", "Export my ledger (a download on the web)"),
     ("F1 or ?", "Show or hide this list"),
     ("F11", "Full screen"),
     ("Esc", "Close this list"),

@@ -112,8 +112,10 @@ pub fn hide_loading() {
 
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    static PICKED: std::cell::RefCell<Option<Vec<(String, String)>>> =
-        const { std::cell::RefCell::new(None) };
+    /// Files each picker (by input id) has read and not yet handed over.
+    static PICKED: std::cell::RefCell<
+        std::collections::HashMap<&'static str, Vec<(String, String)>>,
+    > = std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
 /// The page's hidden file input for a class's ledgers (id `class-files`, several `.json` /
@@ -121,21 +123,37 @@ thread_local! {
 /// it reads are handed over by [`take_picked_files`].
 #[cfg(target_arch = "wasm32")]
 pub fn class_input() -> Option<web_sys::HtmlInputElement> {
+    file_input(CLASS_FILES, true)
+}
+
+/// The page's hidden file input for importing a Design Ledger (id `ledger-file`).
+#[cfg(target_arch = "wasm32")]
+pub fn ledger_input() -> Option<web_sys::HtmlInputElement> {
+    file_input(LEDGER_FILE, false)
+}
+
+#[cfg(target_arch = "wasm32")]
+const CLASS_FILES: &str = "class-files";
+#[cfg(target_arch = "wasm32")]
+const LEDGER_FILE: &str = "ledger-file";
+
+#[cfg(target_arch = "wasm32")]
+fn file_input(id: &'static str, multiple: bool) -> Option<web_sys::HtmlInputElement> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
     let doc = web_sys::window()?.document()?;
-    if let Some(el) = doc.get_element_by_id("class-files") {
+    if let Some(el) = doc.get_element_by_id(id) {
         return Some(el.unchecked_into());
     }
     let input: web_sys::HtmlInputElement = doc.create_element("input").ok()?.unchecked_into();
     input.set_type("file");
-    input.set_multiple(true);
+    input.set_multiple(multiple);
     input.set_accept(".json,.jsonl,application/json");
-    input.set_id("class-files");
+    input.set_id(id);
     let _ = input.style().set_property("display", "none");
     doc.body()?.append_child(&input).ok()?;
     let for_change = input.clone();
-    let on_change = Closure::<dyn FnMut()>::new(move || read_picked(&for_change));
+    let on_change = Closure::<dyn FnMut()>::new(move || read_picked(id, &for_change));
     input.set_onchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     Some(input)
@@ -144,14 +162,25 @@ pub fn class_input() -> Option<web_sys::HtmlInputElement> {
 /// Open the browser's file picker for a class's ledgers.
 #[cfg(target_arch = "wasm32")]
 pub fn pick_class_files() {
-    if let Some(input) = class_input() {
+    open_picker(class_input());
+}
+
+/// Open the browser's file picker for a Design Ledger to import.
+#[cfg(target_arch = "wasm32")]
+pub fn pick_ledger_file() {
+    open_picker(ledger_input());
+}
+
+#[cfg(target_arch = "wasm32")]
+fn open_picker(input: Option<web_sys::HtmlInputElement>) {
+    if let Some(input) = input {
         input.set_value("");
         input.click();
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-fn read_picked(input: &web_sys::HtmlInputElement) {
+fn read_picked(id: &'static str, input: &web_sys::HtmlInputElement) {
     use wasm_bindgen::closure::Closure;
     let Some(files) = input.files() else { return };
     let names = js_sys::Array::new();
@@ -172,18 +201,28 @@ fn read_picked(input: &web_sys::HtmlInputElement) {
                 )
             })
             .collect();
-        PICKED.with(|p| *p.borrow_mut() = Some(files));
+        PICKED.with(|p| {
+            p.borrow_mut().insert(id, files);
+        });
     });
     let failed = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::once(move |e| {
-        web_sys::console::error_2(&"class files could not be read:".into(), &e);
+        web_sys::console::error_2(&"files could not be read:".into(), &e);
     });
     let _ = js_sys::Promise::all(&texts).then2(&done, &failed);
     done.forget();
     failed.forget();
 }
 
-/// The files the picker has read since the last call.
+/// The class files the picker has read since the last call.
 #[cfg(target_arch = "wasm32")]
 pub fn take_picked_files() -> Option<Vec<(String, String)>> {
-    PICKED.with(|p| p.borrow_mut().take())
+    PICKED.with(|p| p.borrow_mut().remove(CLASS_FILES))
+}
+
+/// The ledger file the picker has read since the last call: (name, text).
+#[cfg(target_arch = "wasm32")]
+pub fn take_picked_ledger() -> Option<(String, String)> {
+    PICKED
+        .with(|p| p.borrow_mut().remove(LEDGER_FILE))
+        .and_then(|files| files.into_iter().next())
 }

@@ -107,8 +107,21 @@ pub fn plugin(app: &mut App) {
         .insert_resource(CourseLedgerFile::find())
         .add_message::<LedgerMsg>()
         .add_systems(Update, handle_ledger_msgs);
+    #[cfg(target_arch = "wasm32")]
+    app.add_systems(Startup, || {
+        crate::web::ledger_input();
+    })
+    .add_systems(Update, picked_ledger.before(handle_ledger_msgs));
     if let Some((source, text)) = &cfg.import {
         app.insert_resource(ImportPreview::new(source.clone(), text));
+    }
+}
+
+/// A ledger file the browser's picker has read, handed over as a preview.
+#[cfg(target_arch = "wasm32")]
+fn picked_ledger(mut out: MessageWriter<LedgerMsg>) {
+    if let Some((source, text)) = crate::web::take_picked_ledger() {
+        out.write(LedgerMsg::PreviewImport { source, text });
     }
 }
 
@@ -142,7 +155,15 @@ fn handle_ledger_msgs(
     for msg in msgs.read() {
         match msg {
             LedgerMsg::PreviewImport { source, text } => {
-                commands.insert_resource(ImportPreview::new(source.clone(), text));
+                let preview = ImportPreview::new(source.clone(), text);
+                match &preview.result {
+                    Ok(p) => info!(
+                        "architects-audit: import preview from {source}: {} entries",
+                        p.ledger.history.len()
+                    ),
+                    Err(e) => info!("architects-audit: import preview from {source}: {e}"),
+                }
+                commands.insert_resource(preview);
             }
             LedgerMsg::ConfirmImport(mode) => {
                 if let Some(p) = &preview {

@@ -89,6 +89,10 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
         if ui.button(text::IMPORT).clicked() {
             c.draft.open = !c.draft.open;
         }
+        #[cfg(target_arch = "wasm32")]
+        if ui.button(text::IMPORT_FILE).clicked() {
+            crate::web::pick_ledger_file();
+        }
         if let Some(path) = c.course_file
             && ui.button(text::IMPORT_COURSE_FILE).clicked()
         {

@@ -74,9 +74,13 @@ pub fn shortcuts(
     mut open: ResMut<ShortcutsOpen>,
     busy: Res<KeyboardBusy>,
     mut time: MessageWriter<TimeMsg>,
+    mut ledger: MessageWriter<crate::ledger::store::LedgerMsg>,
 ) {
     if busy.0 {
         return;
+    }
+    if keys.just_pressed(KeyCode::KeyE) {
+        ledger.write(crate::ledger::store::LedgerMsg::Export);
     }
     if keys.just_pressed(KeyCode::Space) {
         time.write(TimeMsg::TogglePause);

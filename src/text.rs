@@ -772,6 +772,11 @@ pub fn chips_label(gpus: u32, tp: u32, replicas: u32) -> String {
     }
 }
 
+/// A server's frame round its chips.
+pub fn server_label(k: usize) -> String {
+    format!("server {}", k + 1)
+}
+
 /// The decode step as the physics runs it.
 pub fn step_label(batch: f64, max_batch: f64, step_ms: f64, compute_bound: bool) -> String {
     format!(

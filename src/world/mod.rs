@@ -11,10 +11,12 @@
 //! ([`overlay`]), the same text stack as the panels.
 
 pub mod camera;
+mod chips;
 mod clock;
 pub mod overlay;
 pub mod particles;
 pub mod picture;
+mod scene;
 pub mod tiers;
 
 use bevy::prelude::*;

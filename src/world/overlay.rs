@@ -8,63 +8,22 @@
 //! bare `egui::Context` and read what it drew.
 
 use bevy::math::Vec2;
-use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Stroke};
+use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Stroke};
 
-use super::picture::{AccuracyGauge, CloudPicture, MemPart, MemoryBar, Physical};
-use super::tiers::{TierStatus, TierView, status_color, status_mark};
+use super::picture::{AccuracyGauge, MemPart, MemoryBar};
+use super::scene::SMALL;
+pub use super::scene::{Projection, Scene};
+use super::tiers::{TierStatus, status_color, status_mark};
 use super::{NODE_RADIUS, SOURCE_POS, TIER_POS};
 use crate::text;
-use crate::theme::{self, Palette};
+use crate::theme::Palette;
 use crate::ui::c32;
 
-/// Everything the overlay draws, read from the world's resources.
-pub struct Scene<'a> {
-    pub views: &'a [TierView; 4],
-    /// Request rates are shown (after the Act II lock, outside the class view).
-    pub rates_shown: bool,
-    pub picture: Option<&'a Physical>,
-    /// Cloud requests waiting now, and those beyond the drawn line.
-    pub waiting: [usize; 4],
-    pub not_drawn: [usize; 4],
-    /// Requests in the cloud's running batches, one entry per replica.
-    pub batches: &'a [usize],
-    pub pal: Palette,
-    /// Seconds, for the all-reduce traffic's motion (held still with reduced motion).
-    pub t: f32,
-    pub reduced_motion: bool,
-}
-
-/// Where the world's points land on screen: `at` maps world units to egui points, `unit` is
-/// points per world unit.
-pub struct Projection<'a> {
-    pub at: &'a dyn Fn(Vec2) -> Pos2,
-    pub unit: f32,
-}
-
-impl Projection<'_> {
-    fn p(&self, v: Vec2) -> Pos2 {
-        (self.at)(v)
-    }
-    fn rect(&self, top_left: Vec2, size: Vec2) -> Rect {
-        Rect::from_two_pos(
-            self.p(top_left),
-            self.p(top_left + Vec2::new(size.x, -size.y)),
-        )
-    }
-}
-
-/// The instruments' text size, world units before the profile's label scale.
-const SMALL: f32 = 17.0;
 /// Memory bar geometry, world units from the node's centre.
 const BAR_AT: Vec2 = Vec2::new(70.0, -48.0);
 const BAR_SIZE: Vec2 = Vec2::new(220.0, 12.0);
 /// How far past the capacity line a spill is drawn, at most (fraction of the bar).
 const SPILL_MAX: f32 = 0.35;
-/// The cloud's chips: top-left corner, chip size and gap, chips per row.
-const CHIPS_AT: Vec2 = Vec2::new(410.0, 248.0);
-const CHIP: Vec2 = Vec2::new(30.0, 22.0);
-const CHIP_GAP: f32 = 8.0;
-const CHIPS_PER_ROW: u32 = 4;
 /// The accuracy gauge: top-left corner and size; its scale runs from GAUGE_MIN to 100 %.
 const GAUGE_AT: Vec2 = Vec2::new(-430.0, -200.0);
 const GAUGE_SIZE: Vec2 = Vec2::new(230.0, 14.0);
@@ -153,7 +112,7 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
         for (i, bar) in phys.memory.iter().enumerate() {
             memory_bar(painter, proj, TIER_POS[i] + BAR_AT, bar, pal);
         }
-        chips(painter, proj, &phys.cloud, &phys.memory[0], s);
+        super::chips::chips(painter, proj, &phys.cloud, &phys.memory[0], s);
         gauge(painter, proj, &phys.accuracy, pal);
     }
 }
@@ -234,109 +193,6 @@ pub fn part_color(p: MemPart, pal: &Palette) -> Color32 {
         MemPart::Kv => c32(pal.info),
         MemPart::Workspace => c32(pal.link),
     }
-}
-
-/// Where chip `i` sits (top-left, world units): chips run four to a row.
-fn chip_at(i: u32) -> Vec2 {
-    let (col, row) = (i % CHIPS_PER_ROW, i / CHIPS_PER_ROW);
-    CHIPS_AT
-        + Vec2::new(
-            col as f32 * (CHIP.x + CHIP_GAP),
-            -(row as f32) * (CHIP.y + CHIP_GAP),
-        )
-}
-
-fn chips(
-    painter: &egui::Painter,
-    proj: &Projection,
-    c: &CloudPicture,
-    memory: &MemoryBar,
-    s: &Scene,
-) {
-    let pal = &s.pal;
-    let cloud = theme::tier_color(0);
-    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
-    for i in 0..c.gpus {
-        let group = c.group_of(i);
-        // The live batch when the simulation runs it, else the model's.
-        let light = match s.batches.get(group as usize) {
-            Some(b) if c.max_batch > 0.0 && group < c.replicas => {
-                (*b as f64 / c.max_batch).clamp(0.0, 1.0) as f32
-            }
-            _ => c.light(i),
-        };
-        let r = proj.rect(chip_at(i), CHIP);
-        painter.rect_filled(
-            r,
-            3.0 * proj.unit,
-            c32(cloud).gamma_multiply(0.15 + 0.85 * light),
-        );
-        painter.rect_stroke(
-            r,
-            3.0 * proj.unit,
-            Stroke::new(1.5 * pal.weight, c32(cloud)),
-            egui::StrokeKind::Inside,
-        );
-    }
-    // Tensor-parallel groups: an outline round each group, and its all-reduce traffic
-    // between neighbouring chips.
-    for (first, last) in c.tp_groups() {
-        let a = proj.rect(chip_at(first), CHIP);
-        let b = proj.rect(chip_at(last), CHIP);
-        painter.rect_stroke(
-            a.union(b).expand(3.0 * proj.unit),
-            5.0 * proj.unit,
-            Stroke::new(1.5 * pal.weight, c32(pal.info)),
-            egui::StrokeKind::Outside,
-        );
-    }
-    for (i, j) in c.allreduce_links() {
-        let (p, q) = (proj.rect(chip_at(i), CHIP), proj.rect(chip_at(j), CHIP));
-        let (from, to) = if chip_at(i).y == chip_at(j).y {
-            (p.right_center(), q.left_center())
-        } else {
-            (p.center_bottom(), q.center_top())
-        };
-        painter.line_segment([from, to], Stroke::new(2.0 * pal.weight, c32(pal.info)));
-        let f = if s.reduced_motion {
-            0.5
-        } else {
-            (s.t * 1.5).fract()
-        };
-        painter.circle_filled(
-            from.lerp(to, f),
-            2.5 * proj.unit * pal.weight,
-            c32(pal.info),
-        );
-    }
-    let rows = c.gpus.div_ceil(CHIPS_PER_ROW).max(1);
-    let below = CHIPS_AT - Vec2::new(0.0, rows as f32 * (CHIP.y + CHIP_GAP));
-    painter.text(
-        proj.p(CHIPS_AT + Vec2::new(0.0, 6.0)),
-        Align2::LEFT_BOTTOM,
-        text::chips_label(c.gpus, c.tp, c.replicas),
-        font.clone(),
-        c32(pal.text_muted),
-    );
-    let mut lines = Vec::new();
-    if c.step_ms > 0.0 {
-        lines.push(text::step_label(
-            c.batch,
-            c.max_batch,
-            c.step_ms,
-            c.compute_bound,
-        ));
-    }
-    // What fills the cloud's memory bar, in the bar's colours' order.
-    let parts: Vec<(&str, f64)> = memory.parts.iter().map(|(p, v)| (p.name(), *v)).collect();
-    lines.push(text::memory_parts(&parts, memory.unit));
-    painter.text(
-        proj.p(below),
-        Align2::LEFT_TOP,
-        lines.join("\n"),
-        font,
-        c32(pal.text_muted),
-    );
 }
 
 fn gauge(painter: &egui::Painter, proj: &Projection, g: &AccuracyGauge, pal: &Palette) {

@@ -64,9 +64,22 @@ pub struct CloudPicture {
     /// One decode step, ms (0 when not modelled), and whether arithmetic limits it.
     pub step_ms: f64,
     pub compute_bound: bool,
+    /// GPUs in one server (an HGX node): a server's GPUs fail together.
+    pub per_server: u32,
 }
 
 impl CloudPicture {
+    /// Each server's GPUs, first and last, when the GPUs fill more than one server.
+    pub fn servers(&self) -> Vec<(u32, u32)> {
+        let per = self.per_server.max(1);
+        if self.gpus <= per {
+            return Vec::new();
+        }
+        (0..self.gpus.div_ceil(per))
+            .map(|k| (k * per, ((k + 1) * per).min(self.gpus) - 1))
+            .collect()
+    }
+
     /// GPU `i`'s group (replica), for drawing the groups and their all-reduce links.
     pub fn group_of(&self, i: u32) -> u32 {
         i / self.tp.max(1)
@@ -124,6 +137,10 @@ pub fn picture(r: &Report, sc: &Scenario, shown: bool) -> Option<Physical> {
     shown.then(|| physical(r, sc))
 }
 
+fn per_server(sc: &Scenario) -> u32 {
+    sc.systems.gpus_per_node.max(1.0) as u32
+}
+
 fn physical(r: &Report, sc: &Scenario) -> Physical {
     let gb = |parts: Vec<(MemPart, f64)>, capacity: f64| MemoryBar {
         parts,
@@ -175,6 +192,7 @@ fn physical(r: &Report, sc: &Scenario) -> Physical {
                     max_batch: s.cloud_max_batch,
                     step_ms: s.decode_step_ms,
                     compute_bound: s.decode_compute_bound,
+                    per_server: per_server(sc),
                 },
             )
         }
@@ -198,6 +216,7 @@ fn physical(r: &Report, sc: &Scenario) -> Physical {
                 max_batch: 0.0,
                 step_ms: 0.0,
                 compute_bound: false,
+                per_server: per_server(sc),
             },
         ),
     };

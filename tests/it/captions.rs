@@ -146,3 +146,55 @@ fn the_reveal_synthesis_uses_the_scenarios_drift() {
     has(&text, "30 days costs 6 points, 90 days 18");
     lacks(&text, "0.001 a day");
 }
+
+#[test]
+fn the_shortcuts_dialog_names_every_key_the_game_binds() {
+    // Every `KeyCode::X` in the sources, as the dialog names it (modifiers aside).
+    let name = |k: &str| -> Option<String> {
+        Some(match k {
+            "ShiftLeft" | "ShiftRight" => return None,
+            "NumpadEnter" => "Enter".into(),
+            "Escape" => "Esc".into(),
+            "Slash" => "?".into(),
+            "ArrowLeft" => "Left".into(),
+            "ArrowRight" => "Right".into(),
+            "KeyA" | "KeyB" | "KeyC" | "KeyD" => "A–D".into(),
+            k => k.strip_prefix("Key").unwrap_or(k).into(),
+        })
+    };
+    let mut bound = std::collections::BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&p).unwrap();
+                for part in src.split("KeyCode::").skip(1) {
+                    let k: String = part.chars().take_while(|c| c.is_alphanumeric()).collect();
+                    if let Some(n) = name(&k) {
+                        bound.insert(n);
+                    }
+                }
+            }
+        }
+    }
+    assert!(bound.len() >= 10, "{bound:?}");
+    let keys: Vec<&str> = architects_audit::text::SHORTCUTS
+        .iter()
+        .map(|(k, _)| *k)
+        .collect();
+    let listed = |n: &str| {
+        keys.iter().any(|k| {
+            k.split([',', '/', ' '])
+                .map(str::trim)
+                .any(|part| part == n)
+        })
+    };
+    let missing: Vec<_> = bound.iter().filter(|n| !listed(n)).collect();
+    assert!(
+        missing.is_empty(),
+        "keys bound but not in the dialog: {missing:?}"
+    );
+}

@@ -95,6 +95,9 @@ fn kv_precision_and_gpu_count_move_the_memory_bars() {
     assert!(four.memory[0].capacity < int8.memory[0].capacity);
     assert!(part(&four, 0, MemPart::Weights) < part(&int8, 0, MemPart::Weights));
     assert_eq!((four.cloud.gpus, int8.cloud.gpus), (4, 12));
+    // Past one 8-GPU server, the chips are framed by server: 8 and 4.
+    assert_eq!(int8.cloud.servers(), vec![(0, 7), (8, 11)]);
+    assert!(four.cloud.servers().is_empty(), "one server needs no frame");
     assert!(four.cloud.light(0) > int8.cloud.light(0), "{four:?}");
     assert!(int8.cloud.step_ms > 0.0);
 }

@@ -1,0 +1,145 @@
+//! The cloud's GPUs in the world's overlay: one chip each, lit by its replica's batch,
+//! outlined by tensor-parallel group with its all-reduce traffic, framed by server once they
+//! fill more than one, and labelled with the step and what fills the memory.
+
+use bevy::math::Vec2;
+use bevy_egui::egui::{self, Align2, FontId, Stroke};
+
+use super::picture::{CloudPicture, MemoryBar};
+use super::scene::{Projection, SMALL, Scene};
+use crate::text;
+use crate::theme;
+use crate::ui::c32;
+
+/// The cloud's chips: top-left corner, chip size and gap, chips per row.
+const CHIPS_AT: Vec2 = Vec2::new(410.0, 248.0);
+const CHIP: Vec2 = Vec2::new(30.0, 22.0);
+const CHIP_GAP: f32 = 8.0;
+const CHIPS_PER_ROW: u32 = 4;
+
+/// Where chip `i` sits (top-left, world units): chips run four to a row.
+fn chip_at(i: u32) -> Vec2 {
+    let (col, row) = (i % CHIPS_PER_ROW, i / CHIPS_PER_ROW);
+    CHIPS_AT
+        + Vec2::new(
+            col as f32 * (CHIP.x + CHIP_GAP),
+            -(row as f32) * (CHIP.y + CHIP_GAP),
+        )
+}
+
+pub(super) fn chips(
+    painter: &egui::Painter,
+    proj: &Projection,
+    c: &CloudPicture,
+    memory: &MemoryBar,
+    s: &Scene,
+) {
+    let pal = &s.pal;
+    let cloud = theme::tier_color(0);
+    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
+    for i in 0..c.gpus {
+        let group = c.group_of(i);
+        // The live batch when the simulation runs it, else the model's.
+        let light = match s.batches.get(group as usize) {
+            Some(b) if c.max_batch > 0.0 && group < c.replicas => {
+                (*b as f64 / c.max_batch).clamp(0.0, 1.0) as f32
+            }
+            _ => c.light(i),
+        };
+        let r = proj.rect(chip_at(i), CHIP);
+        painter.rect_filled(
+            r,
+            3.0 * proj.unit,
+            c32(cloud).gamma_multiply(0.15 + 0.85 * light),
+        );
+        painter.rect_stroke(
+            r,
+            3.0 * proj.unit,
+            Stroke::new(1.5 * pal.weight, c32(cloud)),
+            egui::StrokeKind::Inside,
+        );
+    }
+    // Tensor-parallel groups: an outline round each group, and its all-reduce traffic
+    // between neighbouring chips.
+    for (first, last) in c.tp_groups() {
+        let a = proj.rect(chip_at(first), CHIP);
+        let b = proj.rect(chip_at(last), CHIP);
+        painter.rect_stroke(
+            a.union(b).expand(3.0 * proj.unit),
+            5.0 * proj.unit,
+            Stroke::new(1.5 * pal.weight, c32(pal.info)),
+            egui::StrokeKind::Outside,
+        );
+    }
+    // Servers: a frame round each server's chips once the GPUs fill more than one (a server's
+    // GPUs fail together, which availability counts).
+    for (k, (first, last)) in c.servers().into_iter().enumerate() {
+        let row_end = (first + CHIPS_PER_ROW - 1).min(last);
+        let frame = [first, row_end, last]
+            .into_iter()
+            .map(|i| proj.rect(chip_at(i), CHIP))
+            .reduce(|a, b| a.union(b))
+            .expect("three chips")
+            .expand(2.5 * proj.unit);
+        painter.rect_stroke(
+            frame,
+            6.0 * proj.unit,
+            Stroke::new(1.0 * pal.weight, c32(pal.text_muted)),
+            egui::StrokeKind::Outside,
+        );
+        painter.text(
+            frame.right_top() + egui::vec2(4.0 * proj.unit, 0.0),
+            Align2::LEFT_TOP,
+            text::server_label(k),
+            font.clone(),
+            c32(pal.text_muted),
+        );
+    }
+    for (i, j) in c.allreduce_links() {
+        let (p, q) = (proj.rect(chip_at(i), CHIP), proj.rect(chip_at(j), CHIP));
+        let (from, to) = if chip_at(i).y == chip_at(j).y {
+            (p.right_center(), q.left_center())
+        } else {
+            (p.center_bottom(), q.center_top())
+        };
+        painter.line_segment([from, to], Stroke::new(2.0 * pal.weight, c32(pal.info)));
+        let f = if s.reduced_motion {
+            0.5
+        } else {
+            (s.t * 1.5).fract()
+        };
+        painter.circle_filled(
+            from.lerp(to, f),
+            2.5 * proj.unit * pal.weight,
+            c32(pal.info),
+        );
+    }
+    let rows = c.gpus.div_ceil(CHIPS_PER_ROW).max(1);
+    let below = CHIPS_AT - Vec2::new(0.0, rows as f32 * (CHIP.y + CHIP_GAP));
+    painter.text(
+        proj.p(CHIPS_AT + Vec2::new(0.0, 6.0)),
+        Align2::LEFT_BOTTOM,
+        text::chips_label(c.gpus, c.tp, c.replicas),
+        font.clone(),
+        c32(pal.text_muted),
+    );
+    let mut lines = Vec::new();
+    if c.step_ms > 0.0 {
+        lines.push(text::step_label(
+            c.batch,
+            c.max_batch,
+            c.step_ms,
+            c.compute_bound,
+        ));
+    }
+    // What fills the cloud's memory bar, in the bar's colours' order.
+    let parts: Vec<(&str, f64)> = memory.parts.iter().map(|(p, v)| (p.name(), *v)).collect();
+    lines.push(text::memory_parts(&parts, memory.unit));
+    painter.text(
+        proj.p(below),
+        Align2::LEFT_TOP,
+        lines.join("\n"),
+        font,
+        c32(pal.text_muted),
+    );
+}

@@ -21,7 +21,7 @@ use super::{
 
 pub use super::queueing::{CloudLoad, cloud_load};
 pub use super::roofline::{Bound, Engine, RooflineQuery, RooflineReport, roofline};
-pub use super::tails::{binomial_availability, erlang_c, poisson_quantile};
+pub use super::tails::{binomial_availability, erlang_c};
 
 const S_PER_HOUR: f64 = 3600.0;
 

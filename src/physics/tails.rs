@@ -1,4 +1,4 @@
-//! The tails the cloud's queueing model uses: Erlang C, Poisson and binomial quantiles, the
+//! The tails the cloud's queueing model uses: Erlang C, the binomial availability, the
 //! first window of an overloaded queue, and the 99th percentiles of each serving strategy's
 //! own waits.
 
@@ -23,15 +23,6 @@ pub fn erlang_c(c: f64, a: f64) -> f64 {
     }
     let rho = a / c;
     (b / (1.0 - rho * (1.0 - b))).clamp(0.0, 1.0)
-}
-
-/// The smallest n with P(Poisson(mean) <= n) >= q.
-pub fn poisson_quantile(mean: f64, q: f64) -> f64 {
-    use statrs::distribution::{DiscreteCDF, Poisson};
-    match Poisson::new(mean) {
-        Ok(d) if q.is_finite() => d.inverse_cdf(q.clamp(0.0, 1.0)) as f64,
-        _ => 0.0,
-    }
 }
 
 /// Probability that the units up can carry the demand, when each of `n` independent units is

@@ -16,11 +16,15 @@ pub fn time_controls(
     pal: &Palette,
 ) -> Vec<TimeMsg> {
     let mut out = Vec::new();
+    // Kept over the world: on a narrow window (an 800x600 iframe) the bar wraps to two rows
+    // rather than sliding over the panel.
+    let width = (ctx.viewport_rect().width() - left - 36.0).max(160.0);
     egui::Area::new("time_controls".into())
         .fixed_pos(egui::pos2(left + 12.0, 10.0))
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.set_max_width(width);
+                ui.horizontal_wrapped(|ui| {
                     let label = if tc.paused { text::PLAY } else { text::PAUSE };
                     if ui.button(label).clicked() {
                         out.push(TimeMsg::TogglePause);

@@ -10,6 +10,7 @@
 // - Inside an 800x600 iframe: the game fills it, follows a resize, and plays.
 // - ?demo=1 plays both acts and writes nothing to storage.
 // - Storage that throws: the game still plays, and says progress will not be saved.
+// - ?projector=1 in Act II, failing: a screenshot with the non-colour status cues.
 // Fails on any panic or console error. Prints the time from navigation to the first frame.
 import { chromium } from 'playwright-core';
 import http from 'node:http';
@@ -260,6 +261,28 @@ await main.close();
   await b.frames(10);
   await b.page.screenshot({ path: path.join(shots, 'web-storage-blocked.png') });
   check(b.errors.length === 0, `no errors with storage blocked (${b.errors.slice(0, 3).join(' | ')})`);
+  await ctx.close();
+}
+
+// The projector profile (?projector=1) in Act II with the course's failing default design: a
+// screenshot with the status marks and particle shapes that do not rely on colour.
+{
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const j = await open(ctx);
+  await j.page.goto(base + '?projector=1');
+  check(await j.waitLog('architects-audit: first frame', 120000), 'first frame on the projector profile');
+  await j.page.locator('#game').focus();
+  let ok = await j.pressFor('Enter', 'phase Act1Predict');
+  ok = ok && await j.pressFor('a', 'picked MemoryBw') && await j.pressFor('Enter', 'phase Act1Report');
+  ok = ok && await j.pressFor('Enter', 'phase Act2Brief') && await j.pressFor('d', 'picked TinyOom');
+  ok = ok && await j.pressFor('Enter', 'phase Act2Design');
+  check(ok, 'the keyboard reaches Act II on the projector profile');
+  await j.frames(60);
+  const shot = path.join(shots, 'web-act2-fail-projector.png');
+  await j.page.screenshot({ path: shot });
+  const tiers = tierColours(fs.readFileSync(shot));
+  check(Object.values(tiers).every((n) => n > 50), `the projector screenshot shows the four tiers (${JSON.stringify(tiers)})`);
+  check(j.errors.length === 0, `no errors on the projector profile (${j.errors.slice(0, 3).join(' | ')})`);
   await ctx.close();
 }
 

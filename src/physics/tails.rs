@@ -91,16 +91,8 @@ pub fn window_wait_p99_s(lam_r: f64, mu_r: f64, c: &SystemsConsts) -> f64 {
             .sum::<f64>()
             / POINTS as f64
     };
-    let (mut lo, mut hi) = (0.0, d.max(0.0) * window + 6.0 * (lam_r * window).sqrt());
-    for _ in 0..32 {
-        let mid = 0.5 * (lo + hi);
-        if tail(mid) > TAIL {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    hi / mu_r
+    let top = d.max(0.0) * window + 6.0 * (lam_r * window).sqrt();
+    tail_quantile(tail, top, 32) / mu_r
 }
 
 /// The 99th-percentile wait of the requests served during the first observation window from
@@ -157,8 +149,13 @@ pub fn static_fill_p99_s(bs: usize, lambda: f64) -> f64 {
         }
         sum / bs as f64
     };
-    let (mut lo, mut hi) = (0.0, 10.0 * bs as f64 / lambda);
-    for _ in 0..50 {
+    tail_quantile(tail, 10.0 * bs as f64 / lambda, 50)
+}
+
+/// The smallest x in [0, top] with `tail(x)` <= TAIL (tail decreasing), by `steps` bisections.
+fn tail_quantile(tail: impl Fn(f64) -> f64, top: f64, steps: u32) -> f64 {
+    let (mut lo, mut hi) = (0.0, top);
+    for _ in 0..steps {
         let mid = 0.5 * (lo + hi);
         if tail(mid) > TAIL {
             lo = mid;

@@ -5,6 +5,7 @@
 mod act1;
 mod act2;
 mod class;
+pub mod fonts;
 mod hud;
 mod instruments;
 mod keys;
@@ -22,7 +23,8 @@ use bevy::camera::{CameraOutputMode, ClearColorConfig};
 use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
 use bevy_egui::{
-    EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui,
+    EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass,
+    PrimaryEguiContext, egui,
 };
 
 use crate::class_view::{ClassMsg, ClassView};
@@ -65,6 +67,10 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ShortcutsOpen>()
         .init_resource::<ImportDraft>()
         .add_systems(Startup, spawn_ui_camera)
+        .add_systems(
+            PreUpdate,
+            fonts::on_new_contexts.before(EguiPreUpdateSet::BeginPass),
+        )
         .add_systems(EguiPrimaryContextPass, (style, panels).chain())
         .add_systems(
             Update,
@@ -111,6 +117,7 @@ fn style(
 
 /// The profile (light or dark visuals, larger text on the projector) and the UI scale.
 pub fn apply_style(ctx: &egui::Context, prefs: &Prefs) {
+    fonts::install(ctx);
     ctx.set_theme(if prefs.projector {
         egui::Theme::Light
     } else {

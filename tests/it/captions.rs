@@ -44,6 +44,7 @@ fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> St
 /// everything. Two frames: the first lays out, the second draws with the sizes it found.
 pub fn drawn_text(mut panel: impl FnMut(&mut egui::Ui)) -> String {
     let ctx = egui::Context::default();
+    architects_audit::ui::fonts::install(&ctx);
     let mut out = String::new();
     for _ in 0..2 {
         let input = egui::RawInput {

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Write the web build's fonts: egui's default fonts cut down to the characters the game draws.
+
+Ubuntu Light, the text face, ships whole (from the epaint_default_fonts crate), so whatever a
+student types in a Latin, Greek or Cyrillic script still renders. Hack (monospace, and the last
+fallback for arrows and shapes) keeps ASCII, Latin-1 and the symbols below; the two symbol fonts
+keep only the symbols below. The `fonts` test in tests/it fails when the game's text uses a
+character none of the shipped fonts has: add it to SYMBOLS and run this again.
+
+Usage: python3 scripts/subset_fonts.py   (needs `pip install fonttools`)
+"""
+import glob
+import os
+import shutil
+
+from fontTools import subset
+
+SYMBOLS = "²·×ΔΦηκλμρφ–—•…₀→⇄⇒∅−∝∞∩≈≤≥⏸─■▶▼◀◆●⚠✔✖◻"
+
+here = os.path.dirname(os.path.abspath(__file__))
+out = os.path.join(here, "..", "assets", "fonts")
+src = sorted(glob.glob(os.path.expanduser("~/.cargo/registry/src/*/epaint_default_fonts-0.36.2/fonts")))[-1]
+os.makedirs(out, exist_ok=True)
+
+latin = "".join(chr(c) for c in range(0x20, 0x7F)) + "".join(chr(c) for c in range(0xA0, 0x100))
+cuts = {
+    "Hack-Regular.ttf": latin + SYMBOLS,
+    "NotoEmoji-Regular.ttf": SYMBOLS,
+    "emoji-icon-font.ttf": SYMBOLS,
+}
+for name, text in cuts.items():
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = subset.load_font(os.path.join(src, name), options)
+    sub = subset.Subsetter(options)
+    sub.populate(text=text)
+    sub.subset(font)
+    dest = os.path.join(out, name.replace(".ttf", ".subset.ttf"))
+    subset.save_font(font, dest, options)
+    print(f"{dest}: {os.path.getsize(dest)} bytes (from {os.path.getsize(os.path.join(src, name))})")
+for lic in ["Hack-Regular.txt", "OFL.txt", "emoji-icon-font-mit-license.txt", "UFL.txt"]:
+    shutil.copy(os.path.join(src, lic), os.path.join(out, lic))

@@ -1,0 +1,73 @@
+//! The shipped fonts draw every character the game's text uses. The symbol fonts and Hack are cut
+//! down to a list (`scripts/subset_fonts.py`); a new arrow or icon in a caption, a banner or a
+//! scenario would otherwise show as an empty box.
+
+use std::path::Path;
+
+use architects_audit::ui::fonts;
+use bevy_egui::egui;
+
+/// Every character in the game's sources and assets, ASCII included.
+fn used_characters() -> Vec<char> {
+    fn walk(dir: &Path, out: &mut Vec<char>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("rs" | "json" | "txt")
+            ) && !path.components().any(|c| c.as_os_str() == "fonts")
+            {
+                out.extend(std::fs::read_to_string(&path).unwrap().chars());
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut chars = Vec::new();
+    walk(&root.join("src"), &mut chars);
+    walk(&root.join("assets"), &mut chars);
+    chars.retain(|c| !c.is_control());
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+}
+
+/// Whether any font of `family`, in the game's font set, maps `c` to a glyph.
+fn family_has(defs: &egui::FontDefinitions, family: &egui::FontFamily, c: char) -> bool {
+    use skrifa::MetadataProvider;
+    defs.families[family].iter().any(|name| {
+        let data = &defs.font_data[name];
+        let font = skrifa::FontRef::from_index(&data.font, data.index).unwrap();
+        font.charmap().map(c).is_some()
+    })
+}
+
+#[test]
+fn shipped_fonts_draw_every_character_the_game_uses() {
+    let defs = fonts::definitions();
+    let used = used_characters();
+    assert!(
+        used.contains(&'⚠') && used.contains(&'λ'),
+        "the scan found the game's text"
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let missing: String = used
+            .iter()
+            .filter(|&&c| !family_has(&defs, &family, c))
+            .collect();
+        assert!(missing.is_empty(), "{family:?} lacks {missing:?}");
+    }
+}
+
+#[test]
+fn students_own_words_render_in_the_text_face() {
+    // Ubuntu Light ships whole: accented Latin, Greek and Cyrillic a student may type.
+    let defs = fonts::definitions();
+    let words = "Zoë Ångström, Łódź, ñandú, Straße, Ελένη, Дмитрий";
+    let missing: String = words
+        .chars()
+        .filter(|&c| !family_has(&defs, &egui::FontFamily::Proportional, c))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+}

@@ -145,7 +145,8 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     }
     ui.strong(text::STAGE_3);
     for s in Serving::ALL {
-        ui.radio_value(&mut d.serving, s, text::serving_label(s, m, &c.scenario.0));
+        let choice = ui.radio_value(&mut d.serving, s, text::serving_label(s, m, &c.scenario.0));
+        widgets::focus_ring(ui, &choice);
     }
     ui.strong(text::STAGE_4);
     ui.add(

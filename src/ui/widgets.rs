@@ -35,12 +35,27 @@ pub fn prediction<T: Copy + PartialEq>(
 ) -> Option<T> {
     let mut picked = None;
     for (opt, label) in answers.iter().zip(labels) {
-        if ui.radio(pending == Some(*opt), *label).clicked() {
+        let answer = ui.radio(pending == Some(*opt), *label);
+        focus_ring(ui, &answer);
+        if answer.clicked() {
             picked = Some(*opt);
         }
     }
     ui.label(egui::RichText::new(hint).small());
     picked
+}
+
+/// A focus ring around the whole of a control whose own focus mark is only its icon (radio
+/// buttons and checkboxes), so Tab's position shows on the answer, not on a small dot.
+pub fn focus_ring(ui: &egui::Ui, control: &egui::Response) {
+    if control.has_focus() {
+        ui.painter().rect_stroke(
+            control.rect.expand(2.0),
+            3.0,
+            ui.visuals().widgets.active.bg_stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 /// The lock button: enabled once an answer is chosen. Returns the answer locked this frame.

@@ -11,6 +11,7 @@ mod colour_vision;
 mod demo;
 mod des;
 mod flow;
+mod focus;
 mod fonts;
 mod fuzz;
 mod golden;

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use architects_audit::class_view::ClassView;
 use architects_audit::cli;
-use architects_audit::physics::systems::{RooflineQuery, roofline};
+use architects_audit::physics::systems::{Attention, RooflineQuery, roofline};
 use architects_audit::physics::{PhysicsModel, Quant, Scenario};
 
 #[derive(Parser, Debug)]
@@ -23,7 +23,7 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// Physics model for play: systems (default) or course-draft (the course's formulas).
-    #[arg(long, value_parser = parse_model, global = true)]
+    #[arg(long, value_parser = cli::parse_model, global = true)]
     model: Option<PhysicsModel>,
     /// Scenario file (default: the built-in capstone scenario).
     #[arg(long, global = true)]
@@ -167,10 +167,10 @@ enum Command {
         #[arg(long)]
         llm: Option<String>,
         /// Weight precision: fp16, int8, int4 or ternary.
-        #[arg(long, value_parser = parse_quant, default_value = "fp16")]
+        #[arg(long, value_parser = cli::parse_quant, default_value = "fp16")]
         quant: Quant,
         /// KV-cache precision: fp16 or int8.
-        #[arg(long, value_parser = parse_quant, default_value = "fp16")]
+        #[arg(long, value_parser = cli::parse_quant, default_value = "fp16")]
         kv_quant: Quant,
         /// Concurrent sequences in the batch.
         #[arg(long, default_value_t = 1.0)]
@@ -178,6 +178,11 @@ enum Command {
         /// Tensor-parallel degree (GPUs sharing one copy of the model).
         #[arg(long, default_value_t = 1)]
         tp: u32,
+        /// How the decode kernel reads a grouped KV cache: grouped (each KV head once, as XQA
+        /// and paged attention do) or per-query-head (once per query head sharing it, as
+        /// TensorRT-LLM's kernel did before its grouped-query kernels).
+        #[arg(long, value_parser = cli::parse_attention, default_value = "grouped")]
+        attention: Attention,
         /// Prompt tokens (default: the scenario's).
         #[arg(long)]
         prompt: Option<f64>,
@@ -185,16 +190,6 @@ enum Command {
         #[arg(long)]
         output: Option<f64>,
     },
-}
-
-fn parse_model(s: &str) -> Result<PhysicsModel, String> {
-    PhysicsModel::parse(s)
-        .ok_or_else(|| format!("unknown model `{s}`; known: systems, course-draft"))
-}
-
-fn parse_quant(s: &str) -> Result<Quant, String> {
-    Quant::parse(s)
-        .ok_or_else(|| format!("unknown precision `{s}`; known: fp16, int8, int4, ternary"))
 }
 
 fn load_scenario(path: &Option<PathBuf>) -> Result<Scenario, String> {
@@ -372,6 +367,7 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             kv_quant,
             batch,
             tp,
+            attention,
             prompt,
             output,
         }) => {
@@ -382,6 +378,7 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 kv_quant,
                 batch,
                 tp,
+                attention,
                 prompt: prompt.unwrap_or(scenario.workload.prompt_tokens),
                 output: output.unwrap_or(scenario.workload.output_tokens),
             };

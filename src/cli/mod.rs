@@ -6,7 +6,8 @@ use std::io::{Read, Write};
 use serde_json::Value;
 
 use crate::ledger;
-use crate::physics::{self, Design, PhysicsModel, Scenario};
+use crate::physics::systems::Attention;
+use crate::physics::{self, Design, PhysicsModel, Quant, Scenario};
 
 /// A problem with one input record, located by line.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,6 +155,24 @@ pub fn ledger_report(
         }
         Ok(card)
     })
+}
+
+/// A command-line value, or an error naming what is known.
+pub fn parse_model(s: &str) -> Result<PhysicsModel, String> {
+    PhysicsModel::parse(s)
+        .ok_or_else(|| format!("unknown model `{s}`; known: systems, course-draft"))
+}
+
+/// A command-line value, or an error naming what is known.
+pub fn parse_attention(s: &str) -> Result<Attention, String> {
+    Attention::parse(s)
+        .ok_or_else(|| format!("unknown attention `{s}`; known: {}", Attention::NAMES))
+}
+
+/// A command-line value, or an error naming what is known.
+pub fn parse_quant(s: &str) -> Result<Quant, String> {
+    Quant::parse(s)
+        .ok_or_else(|| format!("unknown precision `{s}`; known: fp16, int8, int4, ternary"))
 }
 
 /// Read a file, or standard input for `-`.

@@ -22,6 +22,34 @@ pub struct Engine<'a> {
     pub compute_speedup: f64,
     /// Tensor-parallel degree (GPUs in the group).
     pub tp: u32,
+    /// How the generation kernel reads a grouped KV cache.
+    pub attention: Attention,
+}
+
+/// How a decode step's attention kernel reads the KV cache of a grouped-query model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Attention {
+    /// Each KV head is read once for its whole group of query heads, as XQA and paged
+    /// attention do. The game's model.
+    #[default]
+    Grouped,
+    /// Each KV head is read once per query head that shares it: a generation kernel with one
+    /// thread block per query head. For figures measured on TensorRT-LLM before its
+    /// grouped-query kernels (see docs/physics.md).
+    PerQueryHead,
+}
+
+impl Attention {
+    pub const NAMES: &'static str = "grouped, per-query-head";
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "grouped" => Some(Attention::Grouped),
+            "per-query-head" => Some(Attention::PerQueryHead),
+            _ => None,
+        }
+    }
 }
 
 /// Whether a step is limited by memory traffic or by arithmetic.
@@ -42,7 +70,23 @@ impl<'a> Engine<'a> {
             kv_bytes: sc.precision.bytes_per_param.get(kv),
             compute_speedup: sc.precision.compute_speedup.get(w),
             tp: 1,
+            attention: Attention::Grouped,
         }
+    }
+
+    pub fn with_attention(mut self, attention: Attention) -> Self {
+        self.attention = attention;
+        self
+    }
+
+    /// KV-cache bytes a decode step reads per token of context: the cache once, or, with
+    /// per-query-head attention, once per query head sharing each KV head.
+    pub fn kv_read_bytes_per_token(&self) -> f64 {
+        let reads = match self.attention {
+            Attention::Grouped => 1.0,
+            Attention::PerQueryHead => (self.llm.heads / self.llm.kv_heads).max(1.0),
+        };
+        self.kv_bytes_per_token() * reads
     }
 
     pub fn with_tp(mut self, tp: u32) -> Self {
@@ -102,7 +146,7 @@ impl<'a> Engine<'a> {
 
     /// Memory and compute time of one decode step at batch `b`, average context `ctx`.
     pub fn decode_parts(&self, b: f64, ctx: f64) -> (f64, f64) {
-        let mem = (self.weights() + b * ctx * self.kv_bytes_per_token()) / self.bandwidth();
+        let mem = (self.weights() + b * ctx * self.kv_read_bytes_per_token()) / self.bandwidth();
         let comp = 2.0 * self.llm.params * b / self.flops();
         (mem, comp)
     }
@@ -147,6 +191,7 @@ pub struct RooflineReport {
     pub kv_quant: Quant,
     pub batch: f64,
     pub tp: u32,
+    pub attention: Attention,
     pub prompt: f64,
     pub output: f64,
     pub decode_step_ms: f64,
@@ -168,6 +213,7 @@ pub struct RooflineQuery {
     pub kv_quant: Quant,
     pub batch: f64,
     pub tp: u32,
+    pub attention: Attention,
     pub prompt: f64,
     pub output: f64,
 }
@@ -186,7 +232,9 @@ pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, Stri
     if !(q.prompt.is_finite() && q.prompt >= 0.0 && q.output.is_finite() && q.output >= 1.0) {
         return Err("--prompt must be >= 0 and --output >= 1".into());
     }
-    let e = Engine::new(sc, hw, llm, q.quant, q.kv_quant).with_tp(q.tp);
+    let e = Engine::new(sc, hw, llm, q.quant, q.kv_quant)
+        .with_tp(q.tp)
+        .with_attention(q.attention);
     let ctx = q.prompt + q.output / 2.0;
     let step = e.decode_step_s(q.batch, ctx);
     let (mem, comp) = e.decode_parts(q.batch, ctx);
@@ -198,6 +246,7 @@ pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, Stri
         kv_quant: q.kv_quant,
         batch: q.batch,
         tp: q.tp,
+        attention: q.attention,
         prompt: q.prompt,
         output: q.output,
         decode_step_ms: step * MS,

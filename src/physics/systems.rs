@@ -20,7 +20,7 @@ use super::{
 };
 
 pub use super::queueing::{CloudLoad, cloud_load};
-pub use super::roofline::{Bound, Engine, RooflineQuery, RooflineReport, roofline};
+pub use super::roofline::{Attention, Bound, Engine, RooflineQuery, RooflineReport, roofline};
 pub use super::tails::{binomial_availability, erlang_c};
 
 const S_PER_HOUR: f64 = 3600.0;

@@ -170,6 +170,33 @@ fn roofline_answers_and_lists_known_names() {
     let (code, _, err) = run(&["roofline", "--hardware", "h100", "--llm", "gpt9"], "");
     assert_ne!(code, 0);
     assert!(err.contains("capstone-7b"), "{err}");
+    assert_eq!(v["attention"], "grouped", "the game's attention by default");
+    let (code, _, err) = run(
+        &["roofline", "--hardware", "h100", "--attention", "sideways"],
+        "",
+    );
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("sideways") && err.contains("grouped") && err.contains("per-query-head"),
+        "{err}"
+    );
+    let args = [
+        "roofline",
+        "--hardware",
+        "h100",
+        "--llm",
+        "llama-2-70b",
+        "--tp",
+        "4",
+    ];
+    let step = |attention: &str| {
+        let (code, out, err) = run(&[&args[..], &["--attention", attention]].concat(), "");
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["attention"], attention);
+        v["decode_step_ms"].as_f64().unwrap()
+    };
+    assert!(step("per-query-head") > step("grouped"));
 }
 
 #[test]

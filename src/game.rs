@@ -33,6 +33,11 @@ pub struct Physics(pub Report);
 #[derive(Resource, Debug, Default)]
 pub struct KeyboardBusy(pub bool);
 
+/// A control has keyboard focus (reached with Tab). Enter and Space press it, so the game's own
+/// Enter and Space keys stand aside; the UI reports it each frame.
+#[derive(Resource, Debug, Default)]
+pub struct ControlFocused(pub bool);
+
 /// What the UI (or a test, or the demo) asks of the design.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum DesignMsg {
@@ -59,7 +64,8 @@ pub enum CoreSet {
 pub fn plugin(app: &mut App) {
     app.init_resource::<ActiveScenario>()
         .init_resource::<ActiveModel>()
-        .init_resource::<KeyboardBusy>();
+        .init_resource::<KeyboardBusy>()
+        .init_resource::<ControlFocused>();
     let design = Design::default();
     let world = app.world();
     let report = physics::evaluate(

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use super::ShortcutsOpen;
 use crate::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
-use crate::game::{DesignMsg, KeyboardBusy};
+use crate::game::{ControlFocused, DesignMsg, KeyboardBusy};
 use crate::world::particles::TimeMsg;
 
 /// Keyboard access to the flow: Enter moves on (or locks the chosen answer), A–D choose.
@@ -13,6 +13,7 @@ pub fn flow_keys(
     keys: Res<ButtonInput<KeyCode>>,
     phase: Res<State<Phase>>,
     busy: Res<KeyboardBusy>,
+    focused: Res<ControlFocused>,
     preds: Res<Predictions>,
     pending: Res<PendingChoice>,
     mut flow: MessageWriter<FlowMsg>,
@@ -23,7 +24,9 @@ pub fn flow_keys(
     let letter = [KeyCode::KeyA, KeyCode::KeyB, KeyCode::KeyC, KeyCode::KeyD]
         .iter()
         .position(|k| keys.just_pressed(*k));
-    let enter = keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter);
+    // Enter on a focused control presses that control, and only that.
+    let enter = !focused.0
+        && (keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter));
     // A letter and Enter may land in the same (slow) frame: the pick goes first, then the lock.
     match phase.get() {
         Phase::Intro if enter => {
@@ -72,7 +75,7 @@ pub fn shortcuts(
     phase: Res<State<Phase>>,
     mut design: MessageWriter<DesignMsg>,
     mut open: ResMut<ShortcutsOpen>,
-    busy: Res<KeyboardBusy>,
+    (busy, focused): (Res<KeyboardBusy>, Res<ControlFocused>),
     mut time: MessageWriter<TimeMsg>,
     mut ledger: MessageWriter<crate::ledger::store::LedgerMsg>,
 ) {
@@ -82,7 +85,7 @@ pub fn shortcuts(
     if keys.just_pressed(KeyCode::KeyE) {
         ledger.write(crate::ledger::store::LedgerMsg::Export);
     }
-    if keys.just_pressed(KeyCode::Space) {
+    if keys.just_pressed(KeyCode::Space) && !focused.0 {
         time.write(TimeMsg::TogglePause);
     }
     if keys.just_pressed(KeyCode::KeyR) && phase.get().instruments_open() {

@@ -30,7 +30,9 @@ use bevy_egui::{
 use crate::class_view::{ClassMsg, ClassView};
 use crate::demo::Demo;
 use crate::flow::{FlowMsg, PendingChoice, Phase, Predictions};
-use crate::game::{ActiveModel, ActiveScenario, CurrentDesign, DesignMsg, KeyboardBusy, Physics};
+use crate::game::{
+    ActiveModel, ActiveScenario, ControlFocused, CurrentDesign, DesignMsg, KeyboardBusy, Physics,
+};
 use crate::ledger::store::{CourseLedgerFile, ImportPreview, LedgerMsg, LedgerState};
 use crate::prefs::{Prefs, PrefsMsg};
 use crate::sim::Measured;
@@ -216,6 +218,7 @@ pub(crate) struct UiWrite<'w> {
     time: MessageWriter<'w, TimeMsg>,
     prefs: MessageWriter<'w, PrefsMsg>,
     busy: ResMut<'w, KeyboardBusy>,
+    focused: ResMut<'w, ControlFocused>,
     class: MessageWriter<'w, ClassMsg>,
 }
 
@@ -262,6 +265,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         overlays::demo_caption(ctx, left, bottom, caption, &r.palette.0);
     }
     w.busy.0 = ctx.egui_wants_keyboard_input();
+    w.focused.0 = ctx.memory(|m| m.focused().is_some());
 
     if w.shortcuts_open.0 {
         egui::Window::new("Keyboard shortcuts")

@@ -220,6 +220,42 @@ fn the_flow_can_be_played_from_the_keyboard() {
 }
 
 #[test]
+fn enter_on_a_focused_control_presses_only_that_control() {
+    // Tab puts keyboard focus on a control; Enter then presses it (egui), and the flow's own
+    // Enter must not act too, or one key would both confirm an import and leave the page.
+    use architects_audit::game::{ControlFocused, KeyboardBusy};
+    use architects_audit::ui::flow_keys;
+    let mut app = headless_app();
+    app.init_resource::<ButtonInput<KeyCode>>()
+        .init_resource::<KeyboardBusy>()
+        .add_systems(
+            Update,
+            flow_keys.before(architects_audit::game::CoreSet::Apply),
+        );
+    let enter = |app: &mut App| {
+        app.world_mut()
+            .resource_mut::<ButtonInput<KeyCode>>()
+            .press(KeyCode::Enter);
+        app.update();
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        input.release(KeyCode::Enter);
+        input.clear();
+        app.update();
+    };
+    app.update();
+    app.world_mut().resource_mut::<ControlFocused>().0 = true;
+    enter(&mut app);
+    assert_eq!(
+        phase(&app),
+        Phase::Intro,
+        "Enter went to the focused control"
+    );
+    app.world_mut().resource_mut::<ControlFocused>().0 = false;
+    enter(&mut app);
+    assert_eq!(phase(&app), Phase::Act1Predict);
+}
+
+#[test]
 fn chapter_16_records_the_submitted_design_and_its_physics() {
     use architects_audit::physics::scenario::BUILTIN_JSON;
     use architects_audit::physics::{Quant, Scenario, Serving};

@@ -168,7 +168,16 @@ fn handle_ledger_msgs(
             LedgerMsg::ConfirmImport(mode) => {
                 if let Some(p) = &preview {
                     match apply_import(&mut store, &mut state, p, *mode) {
-                        Ok(_) => commands.remove_resource::<ImportPreview>(),
+                        Ok(backup) => {
+                            info!(
+                                "architects-audit: import applied ({}) from {}: {} entries, backup {}",
+                                mode.as_str(),
+                                p.source,
+                                state.ledger.history.len(),
+                                backup.map_or("none".into(), |id| id.to_string())
+                            );
+                            commands.remove_resource::<ImportPreview>()
+                        }
                         // Nothing was changed; say why (the preview stays open).
                         Err(e) => {
                             state.save = SaveStatus::Failed(format!("import not applied: {e}"))

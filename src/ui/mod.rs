@@ -23,8 +23,8 @@ use bevy::camera::{CameraOutputMode, ClearColorConfig};
 use bevy::prelude::*;
 use bevy::render::render_resource::BlendState;
 use bevy_egui::{
-    EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass,
-    PrimaryEguiContext, egui,
+    EguiContexts, EguiGlobalSettings, EguiOutput, EguiPlugin, EguiPostUpdateSet, EguiPreUpdateSet,
+    EguiPrimaryContextPass, PrimaryEguiContext, egui,
 };
 
 use crate::class_view::{ClassMsg, ClassView};
@@ -75,6 +75,10 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(EguiPrimaryContextPass, (style, panels).chain())
         .add_systems(
+            PostUpdate,
+            log_focus.after(EguiPostUpdateSet::ProcessOutput),
+        )
+        .add_systems(
             Update,
             (
                 keys::shortcuts,
@@ -115,6 +119,21 @@ fn style(
     *applied = Some(*prefs);
     apply_style(contexts.ctx_mut()?, &prefs);
     Ok(())
+}
+
+/// Name the control that Tab (or a click on a text box) just focused, for keyboard users'
+/// tools and the browser test.
+fn log_focus(outputs: Query<&EguiOutput, With<PrimaryEguiContext>>) {
+    for out in &outputs {
+        for event in &out.platform_output.events {
+            if let egui::output::OutputEvent::FocusGained(info) = event {
+                info!(
+                    "architects-audit: focus {}",
+                    info.label.as_deref().unwrap_or("(unnamed)")
+                );
+            }
+        }
+    }
 }
 
 /// The profile (light or dark visuals, larger text on the projector) and the UI scale.

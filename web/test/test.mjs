@@ -161,6 +161,23 @@ const beforeImport = await m.storage();
 await page.setInputFiles('#ledger-file', path.resolve('../../assets/ledgers/strong.json'));
 check(await m.waitLog('import preview from strong.json: 15 entries', 30000), 'a ledger picked through the file input is previewed (15 entries)');
 check(await m.storage() === beforeImport, 'the preview wrote nothing to storage');
+// Confirm it from the keyboard: Tab to "Replace my ledger", and Enter presses that button only.
+let reached = false;
+for (let i = 0; i < 60 && !reached; i++) {
+  const mark = m.logs.length;
+  await page.keyboard.press('Tab');
+  if (!(await m.waitLog('architects-audit: focus ', 20000, mark))) break;
+  reached = m.logs.slice(mark).some((l) => l.includes('focus Replace my ledger'));
+}
+check(reached, 'Tab reaches "Replace my ledger"');
+const enterMark = m.logs.length;
+check(await m.pressFor('Enter', 'import applied (replace) from strong.json: 15 entries, backup', 30000),
+  'Enter on it replaces the ledger with the 15 imported entries, after a backup');
+await m.frames(5);
+check(!m.logs.slice(enterMark).some((l) => l.includes('phase Act1Predict')), 'the same Enter did not also begin the lab');
+const backups = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes('ledger/backup/')).map(([, v]) => v));
+check(backups.some((v) => v.includes('before import (replace) from strong.json') && v.includes('16')),
+  `the ledger it replaced, with chapter 16, is kept as a backup (${backups.length} backups)`);
 
 // The instructor's class view: ?class=1, a class's ledgers through the page's file input;
 // it writes nothing to storage.

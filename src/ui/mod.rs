@@ -122,17 +122,29 @@ fn style(
 }
 
 /// Name the control that Tab (or a click on a text box) just focused, for keyboard users'
-/// tools and the browser test.
-fn log_focus(outputs: Query<&EguiOutput, With<PrimaryEguiContext>>) {
-    for out in &outputs {
-        for event in &out.platform_output.events {
-            if let egui::output::OutputEvent::FocusGained(info) = event {
-                info!(
-                    "architects-audit: focus {}",
-                    info.label.as_deref().unwrap_or("(unnamed)")
-                );
-            }
+/// tools and the browser test. A focusable part with no name (a panel's resize handle) is
+/// logged as unnamed, so every Tab is accounted for.
+fn log_focus(
+    mut contexts: Query<(&mut bevy_egui::EguiContext, &EguiOutput), With<PrimaryEguiContext>>,
+    mut last: Local<Option<egui::Id>>,
+) {
+    for (mut ctx, out) in &mut contexts {
+        let focused = ctx.get_mut().memory(|m| m.focused());
+        if focused == *last {
+            continue;
         }
+        *last = focused;
+        if focused.is_none() {
+            continue;
+        }
+        let name = out.platform_output.events.iter().find_map(|e| match e {
+            egui::output::OutputEvent::FocusGained(info) => info.label.clone(),
+            _ => None,
+        });
+        info!(
+            "architects-audit: focus {}",
+            name.as_deref().unwrap_or("(unnamed)")
+        );
     }
 }
 

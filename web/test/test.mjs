@@ -161,7 +161,10 @@ const beforeImport = await m.storage();
 await page.setInputFiles('#ledger-file', path.resolve('../../assets/ledgers/strong.json'));
 check(await m.waitLog('import preview from strong.json: 15 entries', 30000), 'a ledger picked through the file input is previewed (15 entries)');
 check(await m.storage() === beforeImport, 'the preview wrote nothing to storage');
-// Confirm it from the keyboard: Tab to "Replace my ledger", and Enter presses that button only.
+// Confirm it from the keyboard where the preview is shown, Act I's question: with an answer
+// chosen, Tab to "Replace my ledger"; Enter presses that button only (it does not also lock).
+check(await m.pressFor('Enter', 'phase Act1Predict'), 'Enter begins Act I, where the preview is shown');
+check(await m.pressFor('a', 'picked MemoryBw'), 'A chooses an answer');
 let reached = false;
 for (let i = 0; i < 60 && !reached; i++) {
   const mark = m.logs.length;
@@ -174,7 +177,7 @@ const enterMark = m.logs.length;
 check(await m.pressFor('Enter', 'import applied (replace) from strong.json: 15 entries, backup', 30000),
   'Enter on it replaces the ledger with the 15 imported entries, after a backup');
 await m.frames(5);
-check(!m.logs.slice(enterMark).some((l) => l.includes('phase Act1Predict')), 'the same Enter did not also begin the lab');
+check(!m.logs.slice(enterMark).some((l) => l.includes('phase Act1Report')), 'the same Enter did not also lock the answer');
 const backups = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes('ledger/backup/')).map(([, v]) => v));
 check(backups.some((v) => v.includes('before import (replace) from strong.json') && v.includes('16')),
   `the ledger it replaced, with chapter 16, is kept as a backup (${backups.length} backups)`);

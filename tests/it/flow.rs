@@ -163,8 +163,8 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
     assert!(!ledger.ledger.last_updated.is_empty());
 }
 
-#[test]
-fn the_flow_can_be_played_from_the_keyboard() {
+/// The headless app with the flow's keys read from a keyboard the test presses.
+fn keyboard_app() -> App {
     use architects_audit::game::KeyboardBusy;
     use architects_audit::ui::flow_keys;
     let mut app = headless_app();
@@ -174,16 +174,24 @@ fn the_flow_can_be_played_from_the_keyboard() {
             Update,
             flow_keys.before(architects_audit::game::CoreSet::Apply),
         );
-    let press = |app: &mut App, k: KeyCode| {
-        app.world_mut()
-            .resource_mut::<ButtonInput<KeyCode>>()
-            .press(k);
-        app.update();
-        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        input.release(k);
-        input.clear();
-        app.update();
-    };
+    app
+}
+
+/// Press and release `k`, a frame each.
+fn press(app: &mut App, k: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(k);
+    app.update();
+    let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    input.release(k);
+    input.clear();
+    app.update();
+}
+
+#[test]
+fn the_flow_can_be_played_from_the_keyboard() {
+    let mut app = keyboard_app();
     app.update();
     press(&mut app, KeyCode::Enter);
     assert_eq!(phase(&app), Phase::Act1Predict);
@@ -222,36 +230,19 @@ fn the_flow_can_be_played_from_the_keyboard() {
 #[test]
 fn enter_on_a_focused_control_presses_only_that_control() {
     // Tab puts keyboard focus on a control; Enter then presses it (egui), and the flow's own
-    // Enter must not act too, or one key would both confirm an import and leave the page.
-    use architects_audit::game::{ControlFocused, KeyboardBusy};
-    use architects_audit::ui::flow_keys;
-    let mut app = headless_app();
-    app.init_resource::<ButtonInput<KeyCode>>()
-        .init_resource::<KeyboardBusy>()
-        .add_systems(
-            Update,
-            flow_keys.before(architects_audit::game::CoreSet::Apply),
-        );
-    let enter = |app: &mut App| {
-        app.world_mut()
-            .resource_mut::<ButtonInput<KeyCode>>()
-            .press(KeyCode::Enter);
-        app.update();
-        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-        input.release(KeyCode::Enter);
-        input.clear();
-        app.update();
-    };
+    // Enter must not act too, or one key would both confirm an import and lock an answer.
+    use architects_audit::game::ControlFocused;
+    let mut app = keyboard_app();
     app.update();
     app.world_mut().resource_mut::<ControlFocused>().0 = true;
-    enter(&mut app);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(
         phase(&app),
         Phase::Intro,
         "Enter went to the focused control"
     );
     app.world_mut().resource_mut::<ControlFocused>().0 = false;
-    enter(&mut app);
+    press(&mut app, KeyCode::Enter);
     assert_eq!(phase(&app), Phase::Act1Predict);
 }
 

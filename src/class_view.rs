@@ -89,14 +89,16 @@ pub fn plugin(app: &mut App) {
     .add_systems(Update, picked_files.before(apply_class_msgs));
 }
 
-/// Left and right arrows step through the students; Home goes back to the class.
+/// Left and right arrows step through the students; Home goes back to the class. A focused
+/// control (a slider, the side panel's edge) keeps the arrows for itself.
 fn class_keys(
     keys: Option<Res<ButtonInput<KeyCode>>>,
     busy: Res<crate::game::KeyboardBusy>,
+    focused: Res<crate::game::ControlFocused>,
     mut out: MessageWriter<ClassMsg>,
 ) {
     let Some(keys) = keys else { return };
-    if busy.0 {
+    if busy.0 || focused.0 {
         return;
     }
     for (key, msg) in [

@@ -645,7 +645,10 @@ pub const SHORTCUTS: [(&str, &str); 13] = [
     ("Space", "Pause or play the request flow"),
     ("Tab", "Move focus to the next control (Shift+Tab: back)"),
     ("Space/Enter", "Operate the focused control"),
-    ("Arrows", "Change the focused slider"),
+    (
+        "Arrows",
+        "Change the focused slider; on the side panel's edge, its width",
+    ),
     (
         "R",
         "Reset all design controls (Act II; the ledger is kept)",
@@ -681,6 +684,8 @@ pub const DEMO_CAPTIONS: [&str; 10] = [
     "Submitted: the design is saved to the Design Ledger as chapter 16.",
 ];
 pub const PREFERENCES: &str = "Display";
+/// The side panel's edge, as a screen reader names it.
+pub const PANEL_EDGE: &str = "Side panel width (Left and Right arrows)";
 pub const REDUCED_MOTION: &str = "Reduce motion: no pulsing, shaking or glow (requests still move)";
 pub const PROJECTOR: &str = "Projector profile (P): light, high contrast, larger";
 pub const UI_SCALE: &str = "UI scale";

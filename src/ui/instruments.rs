@@ -6,6 +6,7 @@ use bevy_egui::egui;
 use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints, VLine};
 
 use super::c32;
+use super::widgets::static_chart;
 use crate::sim::Instruments;
 use crate::sim::instruments::{HISTOGRAM_S, STRIP_S};
 use crate::text;
@@ -40,28 +41,30 @@ fn histogram(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
                 .fill(c32(if late { pal.warn } else { pal.ok }))
         })
         .collect();
-    Plot::new("ttft-histogram")
-        .height(PLOT_HEIGHT)
-        .x_axis_label(text::HISTOGRAM_X)
-        .y_axis_label(text::HISTOGRAM_Y)
-        .include_x(0.0)
-        .include_x(slo_ms * 1.2)
-        .include_y(0.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new(text::HISTOGRAM_BARS, bars));
-            if h.samples > 0 {
-                plot.vline(VLine::new("P50", h.p50_ms).color(c32(pal.info)));
-                plot.vline(VLine::new("P99", h.p99_ms).color(c32(pal.text)).width(2.0));
-            }
-            plot.vline(
-                VLine::new(text::SLO_LINE, slo_ms)
-                    .color(c32(pal.fail))
-                    .style(egui_plot::LineStyle::dashed_loose()),
-            );
-        });
+    static_chart(ui, |ui| {
+        Plot::new("ttft-histogram")
+            .height(PLOT_HEIGHT)
+            .x_axis_label(text::HISTOGRAM_X)
+            .y_axis_label(text::HISTOGRAM_Y)
+            .include_x(0.0)
+            .include_x(slo_ms * 1.2)
+            .include_y(0.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.bar_chart(BarChart::new(text::HISTOGRAM_BARS, bars));
+                if h.samples > 0 {
+                    plot.vline(VLine::new("P50", h.p50_ms).color(c32(pal.info)));
+                    plot.vline(VLine::new("P99", h.p99_ms).color(c32(pal.text)).width(2.0));
+                }
+                plot.vline(
+                    VLine::new(text::SLO_LINE, slo_ms)
+                        .color(c32(pal.fail))
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            });
+    });
 }
 
 fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
@@ -86,46 +89,48 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
         .iter()
         .map(|p| [p.t - last.t, p.served_rps * scale])
         .collect();
-    Plot::new("p99-strip")
-        .height(PLOT_HEIGHT)
-        .x_axis_label(text::STRIP_X)
-        .y_axis_formatter(|m, _| {
-            let ms = 10f64.powf(m.value);
-            if ms >= 1000.0 {
-                format!("{:.0} s", ms / 1000.0)
-            } else {
-                format!("{ms:.0} ms")
-            }
-        })
-        .include_x(-STRIP_S)
-        .include_x(0.0)
-        .include_y(0.0)
-        .include_y(4.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.line(
-                Line::new(text::STRIP_P99, p99)
-                    .color(c32(pal.text))
-                    .width(2.0),
-            );
-            plot.line(
-                Line::new(text::strip_tput(max_rps), tput)
-                    .color(c32(pal.info))
-                    .width(1.5),
-            );
-            plot.hline(
-                egui_plot::HLine::new(text::SLO_LINE, log(slo_ms))
-                    .color(c32(pal.fail))
-                    .style(egui_plot::LineStyle::dashed_loose()),
-            );
-            for c in i.changes.iter().filter(|c| **c >= t0) {
-                plot.vline(
-                    VLine::new(text::STRIP_CHANGE, c - last.t)
-                        .color(c32(pal.text_muted))
-                        .style(egui_plot::LineStyle::dotted_dense()),
+    static_chart(ui, |ui| {
+        Plot::new("p99-strip")
+            .height(PLOT_HEIGHT)
+            .x_axis_label(text::STRIP_X)
+            .y_axis_formatter(|m, _| {
+                let ms = 10f64.powf(m.value);
+                if ms >= 1000.0 {
+                    format!("{:.0} s", ms / 1000.0)
+                } else {
+                    format!("{ms:.0} ms")
+                }
+            })
+            .include_x(-STRIP_S)
+            .include_x(0.0)
+            .include_y(0.0)
+            .include_y(4.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.line(
+                    Line::new(text::STRIP_P99, p99)
+                        .color(c32(pal.text))
+                        .width(2.0),
                 );
-            }
-        });
+                plot.line(
+                    Line::new(text::strip_tput(max_rps), tput)
+                        .color(c32(pal.info))
+                        .width(1.5),
+                );
+                plot.hline(
+                    egui_plot::HLine::new(text::SLO_LINE, log(slo_ms))
+                        .color(c32(pal.fail))
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+                for c in i.changes.iter().filter(|c| **c >= t0) {
+                    plot.vline(
+                        VLine::new(text::STRIP_CHANGE, c - last.t)
+                            .color(c32(pal.text_muted))
+                            .style(egui_plot::LineStyle::dotted_dense()),
+                    );
+                }
+            });
+    });
 }

@@ -115,5 +115,46 @@ pub fn lay_out(
         .response
         .rect
         .width();
+    side_panel_edge(ctx);
     out
 }
+
+/// The side panel's edge, which egui makes a Tab stop for its drag handle: named for a screen
+/// reader (a splitter) and moved with the Left and Right arrows while it has focus.
+fn side_panel_edge(ctx: &egui::Context) {
+    let panel = egui::Id::new("lab");
+    // egui's id for a panel's resize handle.
+    let Some(edge) = ctx.read_response(panel.with("__resize")) else {
+        return;
+    };
+    edge.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::WidgetType::ResizeHandle, true, text::PANEL_EDGE)
+    });
+    if !edge.has_focus() {
+        return;
+    }
+    // Keep the arrows for this control, as a slider does, instead of moving focus.
+    ctx.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            edge.id,
+            egui::EventFilter {
+                horizontal_arrows: true,
+                ..Default::default()
+            },
+        )
+    });
+    let step = ctx.input(|i| {
+        (i.key_pressed(egui::Key::ArrowRight) as i8 - i.key_pressed(egui::Key::ArrowLeft) as i8)
+            as f32
+    }) * PANEL_STEP;
+    if step != 0.0
+        && let Some(mut state) = egui::containers::panel::PanelState::load(ctx, panel)
+    {
+        // The panel clamps this to its size range when it next lays out.
+        state.outer_rect.max.x += step;
+        ctx.data_mut(|d| d.insert_persisted(panel, state));
+    }
+}
+
+/// How far one arrow press moves the side panel's edge, in points.
+const PANEL_STEP: f32 = 40.0;

@@ -17,6 +17,7 @@ mod widgets;
 pub use class::class_panel;
 pub use keys::flow_keys;
 pub use layout::{Layout, action_bar, lay_out};
+pub use widgets::static_chart;
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, ClearColorConfig};

@@ -221,53 +221,67 @@ pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palett
             format!("{p:.0e}")
         }
     };
-    Plot::new("map")
-        .height(height)
-        .legend(Legend::default())
-        .x_axis_label("Memory footprint (GB, log)")
-        .y_axis_label("Latency (ms, log)")
-        .x_axis_formatter(move |m, _| fmt_pow(m.value))
-        .y_axis_formatter(move |m, _| fmt_pow(m.value))
-        .include_x(-4.0)
-        .include_x(3.0)
-        .include_y(0.0)
-        .include_y(6.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.polygon(
-                Polygon::new(
-                    "SLO zone",
-                    PlotPoints::new(vec![
-                        [-4.0, 0.0],
-                        [3.0, 0.0],
-                        [3.0, log(slo_ms)],
-                        [-4.0, log(slo_ms)],
-                    ]),
-                )
-                .fill_color(c32(pal.ok).gamma_multiply(0.12))
-                .stroke(Stroke::new(1.0, c32(pal.ok))),
-            );
-            plot.hline(HLine::new("P99 SLO", log(slo_ms)).color(c32(pal.ok)));
-            for (i, (name, gb, ms, oom, ram)) in tiers.iter().enumerate() {
-                let color = c32(theme::tier_color(i));
-                plot.vline(
-                    VLine::new(format!("{name} budget"), log(*ram))
-                        .color(color)
-                        .style(egui_plot::LineStyle::dashed_dense()),
+    static_chart(ui, |ui| {
+        Plot::new("map")
+            .height(height)
+            .legend(Legend::default())
+            .x_axis_label("Memory footprint (GB, log)")
+            .y_axis_label("Latency (ms, log)")
+            .x_axis_formatter(move |m, _| fmt_pow(m.value))
+            .y_axis_formatter(move |m, _| fmt_pow(m.value))
+            .include_x(-4.0)
+            .include_x(3.0)
+            .include_y(0.0)
+            .include_y(6.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.polygon(
+                    Polygon::new(
+                        "SLO zone",
+                        PlotPoints::new(vec![
+                            [-4.0, 0.0],
+                            [3.0, 0.0],
+                            [3.0, log(slo_ms)],
+                            [-4.0, log(slo_ms)],
+                        ]),
+                    )
+                    .fill_color(c32(pal.ok).gamma_multiply(0.12))
+                    .stroke(Stroke::new(1.0, c32(pal.ok))),
                 );
-                let marker = if *oom {
-                    egui_plot::MarkerShape::Cross
-                } else {
-                    egui_plot::MarkerShape::Circle
-                };
-                plot.points(
-                    Points::new(*name, vec![[log(*gb), log(*ms)]])
-                        .shape(marker)
-                        .radius(if *oom { 10.0 } else { 8.0 })
-                        .color(if *oom { c32(pal.fail) } else { color }),
-                );
-            }
-        });
+                plot.hline(HLine::new("P99 SLO", log(slo_ms)).color(c32(pal.ok)));
+                for (i, (name, gb, ms, oom, ram)) in tiers.iter().enumerate() {
+                    let color = c32(theme::tier_color(i));
+                    plot.vline(
+                        VLine::new(format!("{name} budget"), log(*ram))
+                            .color(color)
+                            .style(egui_plot::LineStyle::dashed_dense()),
+                    );
+                    let marker = if *oom {
+                        egui_plot::MarkerShape::Cross
+                    } else {
+                        egui_plot::MarkerShape::Circle
+                    };
+                    plot.points(
+                        Points::new(*name, vec![[log(*gb), log(*ms)]])
+                            .shape(marker)
+                            .radius(if *oom { 10.0 } else { 8.0 })
+                            .color(if *oom { c32(pal.fail) } else { color }),
+                    );
+                }
+            });
+    });
+}
+
+/// Show a chart to read, not to operate. egui_plot makes the plot and each axis a drag
+/// handle, and so a Tab stop with nothing to say; a disabled scope keeps the keyboard off them.
+/// It is drawn at full strength, not faded as disabled controls are.
+pub fn static_chart<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.scope(|ui| {
+        ui.visuals_mut().disabled_alpha = 1.0;
+        ui.disable();
+        add(ui)
+    })
+    .inner
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
 use architects_audit::prefs::Prefs;
+use architects_audit::sim::{Histogram, Instruments, StripPoint};
 use architects_audit::text;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
@@ -53,19 +54,10 @@ fn tree(phase: Phase, design: Design) -> Vec<(Role, String)> {
             .expect("AccessKit enabled: a tree update every frame");
         nodes = update.nodes.into_iter().collect();
     }
-    // A node's name as a screen reader reads it: the labels it is labelled by, then its own
-    // label or value (a combo box's own label is its selected value).
-    let name = |n: &Node| -> String {
-        let by: Vec<&str> = n
-            .labelled_by()
-            .iter()
-            .filter_map(|id| nodes.get(id))
-            .filter_map(|l| l.label().or(l.value()))
-            .collect();
-        let own = n.label().or(n.value()).unwrap_or("");
-        format!("{} {own}", by.join(" ")).trim().to_string()
-    };
-    nodes.values().map(|n| (n.role(), name(n))).collect()
+    nodes
+        .values()
+        .map(|n| (n.role(), name_of(n, &nodes)))
+        .collect()
 }
 
 fn has(tree: &[(Role, String)], role: Role, name: &str) -> bool {
@@ -130,4 +122,155 @@ fn accesskit_design_controls_and_banners_are_named() {
         assert_has(&t, Role::Label, &format!("{tier}:"));
     }
     assert_has(&t, Role::Label, text::TIER_OOM);
+}
+
+/// One key press on the panels of `phase` at 1366x768, with what followed it.
+#[derive(Debug)]
+struct Press {
+    /// The focused control: its id, rectangle, role and name as the screen reader has them.
+    focus: Option<(egui::Id, egui::Rect, Option<Role>, String)>,
+    /// The side panel's width, in points.
+    panel: f32,
+}
+
+/// Press each of `keys` in turn (a frame for the press, one after), on the panels of `phase`
+/// with AccessKit on.
+fn press_keys(phase: Phase, keys: &[egui::Key]) -> Vec<Press> {
+    let preds = Predictions {
+        act1: (phase != Phase::Act1Predict).then_some(Act1Choice::MemoryBw),
+        act2: None,
+        attempt: None,
+    };
+    let mut panels = Panels::new(
+        Scenario::builtin(),
+        phase,
+        Design::default(),
+        PhysicsModel::Systems,
+        preds,
+    );
+    // The live instruments' charts, with a minute of requests.
+    let mut live = Instruments::default();
+    let mut ttfts: Vec<f64> = (1..=200).map(f64::from).collect();
+    live.histogram = Histogram::of(&mut ttfts, 24, 200.0);
+    live.strip.extend((0..60).map(|t| StripPoint {
+        t: f64::from(t),
+        p99_ms: 80.0,
+        served_rps: 1000.0,
+    }));
+    panels.instruments = Some(live);
+    let mut c = panels.ctx();
+    let prefs = Prefs::default();
+    let ctx = egui::Context::default();
+    apply_style(&ctx, &prefs);
+    ctx.enable_accesskit();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0));
+    let mut frame = |events: Vec<egui::Event>| {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(screen),
+            events,
+            ..Default::default()
+        });
+        let layout = lay_out(&ctx, &mut c, &prefs, None);
+        (ctx.end_pass(), layout.left)
+    };
+    frame(vec![]);
+    frame(vec![]);
+    let mut out = Vec::new();
+    for key in keys {
+        frame(vec![egui::Event::Key {
+            key: *key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }]);
+        let (full, panel) = frame(vec![]);
+        let nodes: HashMap<NodeId, Node> = full
+            .platform_output
+            .accesskit_update
+            .expect("a tree update")
+            .nodes
+            .into_iter()
+            .collect();
+        let focus = ctx.memory(|m| m.focused()).map(|id| {
+            let node = nodes.get(&id.accesskit_id());
+            let name = node.map(|n| name_of(n, &nodes)).unwrap_or_default();
+            let rect = ctx
+                .read_response(id)
+                .map_or(egui::Rect::NOTHING, |r| r.rect);
+            (id, rect, node.map(|n| n.role()), name)
+        });
+        out.push(Press { focus, panel });
+    }
+    out
+}
+
+/// A node's name as a screen reader reads it: the labels it is labelled by, then its own label
+/// or value.
+fn name_of(n: &Node, nodes: &HashMap<NodeId, Node>) -> String {
+    let by: Vec<&str> = n
+        .labelled_by()
+        .iter()
+        .filter_map(|l| nodes.get(l))
+        .filter_map(|l| l.label().or(l.value()))
+        .collect();
+    format!("{} {}", by.join(" "), n.label().or(n.value()).unwrap_or(""))
+        .trim()
+        .to_string()
+}
+
+/// The controls Tab reaches once around the panels of `phase`, in order.
+fn tab_stops(phase: Phase) -> Vec<(egui::Id, egui::Rect, Option<Role>, String)> {
+    let mut seen = std::collections::HashSet::new();
+    press_keys(phase, &[egui::Key::Tab; 60])
+        .into_iter()
+        .filter_map(|p| p.focus)
+        .take_while(|f| seen.insert(f.0))
+        .collect()
+}
+
+#[test]
+fn accesskit_every_tab_stop_is_named() {
+    for phase in [Phase::Act1Predict, Phase::Act1Report, Phase::Act2Design] {
+        let stops = tab_stops(phase);
+        let unnamed: Vec<_> = stops.iter().filter(|s| s.3.is_empty()).collect();
+        assert!(
+            stops.len() >= 3 && unnamed.is_empty(),
+            "{phase:?}: Tab lands on {} of {} stops with no name: {unnamed:?}",
+            unnamed.len(),
+            stops.len()
+        );
+    }
+}
+
+#[test]
+fn accesskit_the_side_panel_edge_is_a_splitter_the_arrows_move() {
+    let stops = tab_stops(Phase::Act1Predict);
+    let at = stops
+        .iter()
+        .position(|s| s.3 == text::PANEL_EDGE)
+        .expect("Tab reaches the side panel's edge");
+    assert_eq!(stops[at].2, Some(Role::Splitter));
+    let mut keys = vec![egui::Key::Tab; at + 1];
+    keys.extend([
+        egui::Key::ArrowRight,
+        egui::Key::ArrowRight,
+        egui::Key::ArrowLeft,
+    ]);
+    let p = press_keys(Phase::Act1Predict, &keys);
+    let edge = stops[at].0;
+    let before = p[at].panel;
+    let widths: Vec<f32> = p[at + 1..].iter().map(|p| p.panel - before).collect();
+    assert!(
+        p[at..]
+            .iter()
+            .all(|p| p.focus.as_ref().map(|f| f.0) == Some(edge)),
+        "the arrows keep focus on the edge"
+    );
+    for (got, want) in widths.iter().zip([40.0, 80.0, 40.0]) {
+        assert!(
+            (got - want).abs() < 1.0,
+            "widths after the arrows: {widths:?}"
+        );
+    }
 }

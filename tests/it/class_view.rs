@@ -186,4 +186,10 @@ fn arrow_keys_step_through_the_students() {
     assert_eq!(app.world().resource::<ClassView>().selected, Some(0));
     press(&mut app, KeyCode::Home);
     assert_eq!(app.world().resource::<ClassView>().selected, None);
+    // A focused control (the UI scale slider, the side panel's edge) keeps the arrows.
+    app.world_mut()
+        .resource_mut::<architects_audit::game::ControlFocused>()
+        .0 = true;
+    press(&mut app, KeyCode::ArrowRight);
+    assert_eq!(app.world().resource::<ClassView>().selected, None);
 }

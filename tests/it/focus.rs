@@ -139,3 +139,44 @@ fn every_focused_control_shows_a_ring_in_both_profiles() {
         }
     }
 }
+
+/// The charts are kept off the Tab order by a disabled scope, which must not fade them: a
+/// chart drawn through `static_chart` paints the same shapes, in the same colours, as the
+/// plain chart.
+#[test]
+fn a_static_chart_draws_as_the_plain_chart_does() {
+    use architects_audit::ui::static_chart;
+    let draw = |wrapped: bool| {
+        let ctx = egui::Context::default();
+        apply_style(&ctx, &Prefs::default());
+        let mut shapes = Vec::new();
+        for _ in 0..2 {
+            ctx.begin_pass(egui::RawInput::default());
+            let mut root = egui::Ui::new(ctx.clone(), "root".into(), egui::UiBuilder::new());
+            egui::CentralPanel::default().show(&mut root, |ui| {
+                let plot = |ui: &mut egui::Ui| {
+                    egui_plot::Plot::new("chart")
+                        .height(200.0)
+                        .x_axis_label("x")
+                        .y_axis_label("y")
+                        .show(ui, |p| {
+                            p.line(egui_plot::Line::new("line", vec![[0.0, 0.0], [1.0, 2.0]]))
+                        })
+                };
+                if wrapped {
+                    static_chart(ui, plot);
+                } else {
+                    plot(ui);
+                }
+            });
+            shapes = ctx.end_pass().shapes;
+        }
+        format!("{:?}", shapes.iter().map(|s| &s.shape).collect::<Vec<_>>())
+    };
+    let (plain, chart) = (draw(false), draw(true));
+    assert!(
+        plain.contains("Path") && plain.contains("Text"),
+        "the chart draws: {plain}"
+    );
+    assert_eq!(plain, chart);
+}

@@ -20,6 +20,8 @@ pub struct Panels {
     ledger: LedgerState,
     pending: PendingChoice,
     draft: ImportDraft,
+    /// The live instruments, if the test shows them.
+    pub instruments: Option<architects_audit::sim::Instruments>,
 }
 
 impl Panels {
@@ -43,6 +45,7 @@ impl Panels {
             ledger: LedgerState::from_ledger(Ledger::default()),
             pending: PendingChoice::default(),
             draft: ImportDraft::default(),
+            instruments: None,
         }
     }
 
@@ -50,7 +53,7 @@ impl Panels {
         Ctx {
             phase: self.phase,
             measured: None,
-            instruments: None,
+            instruments: self.instruments.as_ref(),
             pal: self.pal,
             design: &self.design,
             model: &self.model,

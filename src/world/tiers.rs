@@ -179,11 +179,28 @@ fn physics_views(r: &Report) -> [TierView; 4] {
     } else {
         format!("P99 {}", text::latency(r.cloud_p99_ms))
     };
-    let dev = |oom: bool, p99: f64| {
+    // A device's first token as well as its whole answer: its requests are drawn late when the
+    // first token comes after the SLO, and the line says why.
+    let ttft = |edge: bool| {
+        r.systems.as_ref().map(|s| {
+            if edge {
+                s.edge_ttft_ms
+            } else {
+                s.mobile_ttft_ms
+            }
+        })
+    };
+    let dev = |oom: bool, p99: f64, ttft: Option<f64>| {
         if oom {
-            text::TIER_OOM.to_string()
-        } else {
-            format!("answer in {}", text::latency(p99))
+            return text::TIER_OOM.to_string();
+        }
+        match ttft {
+            Some(t) => format!(
+                "first token {} · answer in {}",
+                text::latency(t),
+                text::latency(p99)
+            ),
+            None => format!("answer in {}", text::latency(p99)),
         }
     };
     [
@@ -201,19 +218,19 @@ fn physics_views(r: &Report) -> [TierView; 4] {
             status: status(r.edge_oom, mem(r.edge_model_gb, r.edge_ram_gb)),
             load: mem(r.edge_model_gb, r.edge_ram_gb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[1],
-            line: dev(r.edge_oom, r.edge_p99_ms),
+            line: dev(r.edge_oom, r.edge_p99_ms, ttft(true)),
         },
         TierView {
             status: status(r.mobile_oom, mem(r.mobile_model_gb, r.mobile_ram_gb)),
             load: mem(r.mobile_model_gb, r.mobile_ram_gb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[2],
-            line: dev(r.mobile_oom, r.mobile_p99_ms),
+            line: dev(r.mobile_oom, r.mobile_p99_ms, ttft(false)),
         },
         TierView {
             status: status(r.tiny_oom, mem(r.tiny_model_kb, r.tiny_sram_kb)),
             load: mem(r.tiny_model_kb, r.tiny_sram_kb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[3],
-            line: dev(r.tiny_oom, r.tiny_p99_ms),
+            line: dev(r.tiny_oom, r.tiny_p99_ms, None),
         },
     ]
 }

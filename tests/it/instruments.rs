@@ -226,6 +226,7 @@ fn late_requests_are_drawn_late_and_rejected_ones_drop() {
     }));
     let pal = Palette::DEFAULT;
     let (mut late, mut rejected, mut dropped) = (0, 0, 0);
+    let mut late_tiers = std::collections::BTreeSet::new();
     // The shapes each outcome is drawn with (the cue that is not colour).
     let mut shapes: std::collections::HashMap<String, std::collections::HashSet<AssetId<Mesh>>> =
         Default::default();
@@ -263,6 +264,9 @@ fn late_requests_are_drawn_late_and_rejected_ones_drop() {
                 Outcome::Rejected => pal.fail,
             };
             // A frame behind at most: the paint follows the outcome set this frame.
+            if p.outcome == Outcome::Late {
+                late_tiers.insert(p.tier);
+            }
             if colour == want {
                 late += usize::from(p.outcome == Outcome::Late);
                 rejected += usize::from(p.outcome == Outcome::Rejected);
@@ -283,6 +287,27 @@ fn late_requests_are_drawn_late_and_rejected_ones_drop() {
         "{rejected} particles drawn in the rejected colour"
     );
     assert!(dropped > 0, "no rejected particle dropped");
+    // Each tier drawn late says why: its line gives a first token (the cloud's P99 is one)
+    // that comes after the SLO.
+    let slo_ms = Scenario::builtin().slo.p99_ms;
+    let v = views(&mut app);
+    assert!(late_tiers.len() >= 2, "late on tiers {late_tiers:?}");
+    for t in late_tiers {
+        let line = &v[t].line;
+        let first = ["first token ", "P99 "]
+            .iter()
+            .find_map(|k| line.split_once(k).map(|(_, rest)| rest))
+            .and_then(|rest| {
+                let mut w = rest.split_whitespace();
+                let n: f64 = w.next()?.parse().ok()?;
+                Some(if w.next()? == "s" { n * 1e3 } else { n })
+            });
+        assert!(
+            first.is_some_and(|ms| ms > slo_ms),
+            "tier {t} is drawn late, but its line {line:?} names no first token after the \
+             {slo_ms} ms SLO"
+        );
+    }
     // One shape per outcome, none shared: shape tells the outcome without colour.
     assert_eq!(shapes.len(), 3, "{shapes:?}");
     let all: Vec<&AssetId<Mesh>> = shapes.values().flatten().collect();

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::{NODE_RADIUS, TIER_POS, act2_shown};
 use crate::class_view::ClassView;
 use crate::flow::Predictions;
-use crate::game::Physics;
+use crate::game::{ActiveScenario, Physics};
 use crate::physics::Report;
 use crate::theme::{ActivePalette, Palette};
 use crate::{text, theme};
@@ -44,12 +44,13 @@ pub fn plugin(app: &mut App) {
 /// until the Act II lock).
 fn views_now(
     physics: &Physics,
+    slo_ms: f64,
     preds: Option<Res<Predictions>>,
     class: Option<&ClassView>,
 ) -> [TierView; 4] {
     match class {
         Some(c) => class_views(c.hardest_counts()),
-        None => tier_views(&physics.0, act2_shown(preds)),
+        None => tier_views(&physics.0, slo_ms, act2_shown(preds)),
     }
 }
 
@@ -66,8 +67,11 @@ pub fn class_views(counts: [u32; 4]) -> [TierView; 4] {
     })
 }
 
-fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
-    for (i, v) in tier_views(&physics.0, false).into_iter().enumerate() {
+fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>, sc: Res<ActiveScenario>) {
+    for (i, v) in tier_views(&physics.0, sc.0.slo.p99_ms, false)
+        .into_iter()
+        .enumerate()
+    {
         commands.spawn((
             TierNode(i),
             TierState(v),
@@ -81,6 +85,7 @@ fn update_tier_state(
     physics: Res<Physics>,
     preds: Option<Res<Predictions>>,
     class: Option<Res<ClassView>>,
+    sc: Res<ActiveScenario>,
     mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
@@ -88,7 +93,7 @@ fn update_tier_state(
     if !physics.is_changed() && !preds_changed && !class_changed {
         return;
     }
-    let views = views_now(&physics, preds, class.as_deref());
+    let views = views_now(&physics, sc.0.slo.p99_ms, preds, class.as_deref());
     for (e, n, mut st, failed) in &mut nodes {
         let v = views[n.0].clone();
         match (v.status == TierStatus::Fail, failed) {
@@ -141,9 +146,10 @@ pub struct TierView {
 }
 
 /// The four tier views: from the report once Act II is locked (`shown`), neutral before.
-pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
+/// `slo_ms` is the latency SLO, which first tokens are drawn late against.
+pub fn tier_views(r: &Report, slo_ms: f64, shown: bool) -> [TierView; 4] {
     if shown {
-        physics_views(r)
+        physics_views(r, slo_ms)
     } else {
         std::array::from_fn(|_| TierView {
             status: TierStatus::Neutral,
@@ -155,7 +161,7 @@ pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
 }
 
 /// Derive the four tier views from a report (pure, tested).
-fn physics_views(r: &Report) -> [TierView; 4] {
+fn physics_views(r: &Report, slo_ms: f64) -> [TierView; 4] {
     let mem = |used: f64, cap: f64| if cap > 0.0 { used / cap } else { 1.0 };
     let cloud_load = r
         .systems
@@ -190,6 +196,12 @@ fn physics_views(r: &Report) -> [TierView; 4] {
             }
         })
     };
+    // A device whose first token misses the SLO is marked as a warning, in the late colour its
+    // requests are drawn in (the SLO the design is judged by is the cloud's).
+    let dev_status = |oom: bool, load: f64, ttft: Option<f64>| match status(oom, load) {
+        TierStatus::Ok if ttft.is_some_and(|t| t > slo_ms) => TierStatus::Warm,
+        s => s,
+    };
     let dev = |oom: bool, p99: f64, ttft: Option<f64>| {
         if oom {
             return text::TIER_OOM.to_string();
@@ -215,13 +227,17 @@ fn physics_views(r: &Report) -> [TierView; 4] {
             line: cloud_line,
         },
         TierView {
-            status: status(r.edge_oom, mem(r.edge_model_gb, r.edge_ram_gb)),
+            status: dev_status(r.edge_oom, mem(r.edge_model_gb, r.edge_ram_gb), ttft(true)),
             load: mem(r.edge_model_gb, r.edge_ram_gb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[1],
             line: dev(r.edge_oom, r.edge_p99_ms, ttft(true)),
         },
         TierView {
-            status: status(r.mobile_oom, mem(r.mobile_model_gb, r.mobile_ram_gb)),
+            status: dev_status(
+                r.mobile_oom,
+                mem(r.mobile_model_gb, r.mobile_ram_gb),
+                ttft(false),
+            ),
             load: mem(r.mobile_model_gb, r.mobile_ram_gb).clamp(0.0, 1.0) as f32,
             rps: r.tier_rps[2],
             line: dev(r.mobile_oom, r.mobile_p99_ms, ttft(false)),

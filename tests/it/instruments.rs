@@ -287,8 +287,8 @@ fn late_requests_are_drawn_late_and_rejected_ones_drop() {
         "{rejected} particles drawn in the rejected colour"
     );
     assert!(dropped > 0, "no rejected particle dropped");
-    // Each tier drawn late says why: its line gives a first token (the cloud's P99 is one)
-    // that comes after the SLO.
+    // Each tier drawn late is not marked ok, and says why: its line gives a first token (the
+    // cloud's P99 is one) that comes after the SLO.
     let slo_ms = Scenario::builtin().slo.p99_ms;
     let v = views(&mut app);
     assert!(late_tiers.len() >= 2, "late on tiers {late_tiers:?}");
@@ -302,6 +302,11 @@ fn late_requests_are_drawn_late_and_rejected_ones_drop() {
                 let n: f64 = w.next()?.parse().ok()?;
                 Some(if w.next()? == "s" { n * 1e3 } else { n })
             });
+        assert_ne!(
+            v[t].status,
+            architects_audit::world::TierStatus::Ok,
+            "tier {t} is drawn late but marked ok"
+        );
         assert!(
             first.is_some_and(|ms| ms > slo_ms),
             "tier {t} is drawn late, but its line {line:?} names no first token after the \

@@ -105,6 +105,12 @@ fn apply_design_messages(
             }
             DesignMsg::SetModel(m) => {
                 model.set_if_neq(ActiveModel(*m));
+                // The course's formulas come with the course's GPU slider (1–8): a larger
+                // cluster is brought within it, in view on the slider.
+                let n = design.0.n_h100.min(*m.gpu_range().end());
+                if n != design.0.n_h100 {
+                    design.0.n_h100 = n;
+                }
             }
             DesignMsg::Reset => {
                 design.set_if_neq(CurrentDesign(Design::default()));

@@ -101,6 +101,13 @@ impl PhysicsModel {
     pub fn parse(s: &str) -> Option<PhysicsModel> {
         PhysicsModel::ALL.into_iter().find(|m| m.as_str() == s)
     }
+    /// The GPU slider's range: the seed's 1–8 for its own formulas, two servers for `systems`.
+    pub fn gpu_range(self) -> std::ops::RangeInclusive<u32> {
+        match self {
+            PhysicsModel::CourseDraft => *N_H100_RANGE.start()..=8,
+            PhysicsModel::Systems => N_H100_RANGE,
+        }
+    }
 }
 
 /// The student's design: the seed's five stages plus the `systems` model's extra controls.

@@ -107,7 +107,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
             .labelled_by(name.id);
     });
     ui.strong(text::STAGE_1);
-    ui.add(egui::Slider::new(&mut d.n_h100, physics::N_H100_RANGE).text(text::LABEL_GPUS));
+    ui.add(egui::Slider::new(&mut d.n_h100, c.model.0.gpu_range()).text(text::LABEL_GPUS));
     ui.strong(text::STAGE_2);
     quant_combo(
         ui,

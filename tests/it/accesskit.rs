@@ -274,3 +274,45 @@ fn accesskit_the_side_panel_edge_is_a_splitter_the_arrows_move() {
         );
     }
 }
+
+#[test]
+fn accesskit_the_gpu_slider_spans_the_models_own_range() {
+    for (model, top) in [
+        (PhysicsModel::Systems, 16.0),
+        (PhysicsModel::CourseDraft, 8.0),
+    ] {
+        let preds = Predictions {
+            act1: Some(Act1Choice::MemoryBw),
+            act2: Some(Act2Choice::TinyOom),
+            attempt: None,
+        };
+        let mut panels = Panels::new(
+            Scenario::builtin(),
+            Phase::Act2Design,
+            Design::default(),
+            model,
+            preds,
+        );
+        let mut c = panels.ctx();
+        let ctx = egui::Context::default();
+        ctx.enable_accesskit();
+        let mut max = None;
+        for _ in 0..2 {
+            ctx.begin_pass(egui::RawInput::default());
+            lay_out(&ctx, &mut c, &Prefs::default(), None);
+            let nodes: HashMap<NodeId, Node> = ctx
+                .end_pass()
+                .platform_output
+                .accesskit_update
+                .expect("a tree update")
+                .nodes
+                .into_iter()
+                .collect();
+            max = nodes
+                .values()
+                .find(|n| n.role() == Role::Slider && name_of(n, &nodes).contains(text::LABEL_GPUS))
+                .and_then(|n| n.max_numeric_value());
+        }
+        assert_eq!(max, Some(top), "{model:?}");
+    }
+}

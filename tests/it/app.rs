@@ -58,6 +58,29 @@ fn reset_restores_the_defaults_and_model_switch_recomputes() {
 }
 
 #[test]
+fn the_course_model_brings_the_cluster_within_its_own_slider() {
+    let mut app = headless_app();
+    let twelve = Design {
+        n_h100: 12,
+        ..Design::default()
+    };
+    app.world_mut().write_message(DesignMsg::Set(twelve));
+    app.update();
+    assert_eq!(app.world().resource::<CurrentDesign>().0.n_h100, 12);
+    // The seed's slider stops at 8 GPUs; its formulas are checked up to there.
+    app.world_mut()
+        .write_message(DesignMsg::SetModel(PhysicsModel::CourseDraft));
+    app.update();
+    assert_eq!(app.world().resource::<CurrentDesign>().0.n_h100, 8);
+    assert_eq!(app.world().resource::<Physics>().0.design.n_h100, 8);
+    // Back on `systems`, the cluster stays as it is: nothing grows by itself.
+    app.world_mut()
+        .write_message(DesignMsg::SetModel(PhysicsModel::Systems));
+    app.update();
+    assert_eq!(app.world().resource::<CurrentDesign>().0.n_h100, 8);
+}
+
+#[test]
 fn an_invalid_design_is_refused() {
     let mut app = headless_app();
     app.world_mut().write_message(DesignMsg::Set(Design {

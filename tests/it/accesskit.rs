@@ -48,11 +48,7 @@ fn tree(phase: Phase, design: Design) -> Vec<(Role, String)> {
         ctx.begin_pass(input);
         lay_out(&ctx, &mut c, &prefs, None);
         let full = ctx.end_pass();
-        let update = full
-            .platform_output
-            .accesskit_update
-            .expect("AccessKit enabled: a tree update every frame");
-        nodes = update.nodes.into_iter().collect();
+        nodes = nodes_of(full);
     }
     nodes
         .values()
@@ -185,13 +181,7 @@ fn press_keys(phase: Phase, keys: &[egui::Key]) -> Vec<Press> {
             modifiers: egui::Modifiers::NONE,
         }]);
         let (full, panel) = frame(vec![]);
-        let nodes: HashMap<NodeId, Node> = full
-            .platform_output
-            .accesskit_update
-            .expect("a tree update")
-            .nodes
-            .into_iter()
-            .collect();
+        let nodes = nodes_of(full);
         let focus = ctx.memory(|m| m.focused()).map(|id| {
             let node = nodes.get(&id.accesskit_id());
             let name = node.map(|n| name_of(n, &nodes)).unwrap_or_default();
@@ -203,6 +193,16 @@ fn press_keys(phase: Phase, keys: &[egui::Key]) -> Vec<Press> {
         out.push(Press { focus, panel });
     }
     out
+}
+
+/// The accessibility tree a pass published, by node.
+fn nodes_of(full: egui::FullOutput) -> HashMap<NodeId, Node> {
+    full.platform_output
+        .accesskit_update
+        .expect("AccessKit enabled: a tree update every frame")
+        .nodes
+        .into_iter()
+        .collect()
 }
 
 /// A node's name as a screen reader reads it: the labels it is labelled by, then its own label
@@ -300,14 +300,7 @@ fn accesskit_the_gpu_slider_spans_the_models_own_range() {
         for _ in 0..2 {
             ctx.begin_pass(egui::RawInput::default());
             lay_out(&ctx, &mut c, &Prefs::default(), None);
-            let nodes: HashMap<NodeId, Node> = ctx
-                .end_pass()
-                .platform_output
-                .accesskit_update
-                .expect("a tree update")
-                .nodes
-                .into_iter()
-                .collect();
+            let nodes = nodes_of(ctx.end_pass());
             max = nodes
                 .values()
                 .find(|n| n.role() == Role::Slider && name_of(n, &nodes).contains(text::LABEL_GPUS))

@@ -43,8 +43,9 @@ pub const LABEL_TINY_QUANT: &str = "Precision";
 pub const LABEL_MODEL: &str = "Physics model";
 pub const IMPORT_COURSE_FILE: &str = "Import ~/.mlsys/ledger.json";
 pub const RESET_ALL: &str = "Reset all (R)";
-pub const ALL_CLEAR: &str =
-    "All constraints met. This design fits in memory on every tier and meets every SLO.";
+pub const ALL_CLEAR: &str = "All constraints met. Every tier fits in memory, and the cloud meets \
+every SLO. (The SLOs are the cloud's: a ⚠ on edge or mobile marks a first token slower than the \
+latency target.)";
 
 /// A number as a student reads it: three significant digits below 1, up to three decimals
 /// above, no trailing zeros.

@@ -123,8 +123,8 @@ fn style(
 }
 
 /// Name the control that Tab (or a click on a text box) just focused, for keyboard users'
-/// tools and the browser test. A focusable part with no name (a panel's resize handle) is
-/// logged as unnamed, so every Tab is accounted for.
+/// tools and the browser test. A focusable part with no name would be logged as unnamed, so
+/// every Tab is accounted for (the `accesskit` tests keep there being none).
 fn log_focus(
     mut contexts: Query<(&mut bevy_egui::EguiContext, &EguiOutput), With<PrimaryEguiContext>>,
     mut last: Local<Option<egui::Id>>,

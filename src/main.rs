@@ -122,8 +122,9 @@ enum LedgerCmd {
     },
     /// List the backups, newest first (JSON).
     Backups,
-    /// Restore a backup by id (the stored ledger is backed up first).
-    Restore { id: u64 },
+    /// Restore a backup by id, or the ledger of a store file moved aside by its name (as
+    /// `backups` lists them); the stored ledger is backed up first.
+    Restore { id: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -212,6 +213,10 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
+    // A child started to read a copy of a store file, or else the parent of such children.
+    if let Some(code) = architects_audit::storage::run_check_child() {
+        return code;
+    }
     let args = Cli::parse();
     match run(args) {
         Ok(code) => code,
@@ -311,8 +316,8 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             let ledger_import = match &args.ledger {
                 Some(p) => Some((
                     p.display().to_string(),
-                    std::fs::read_to_string(p)
-                        .map_err(|e| format!("--ledger {}: {e}", p.display()))?,
+                    architects_audit::ledger::read_ledger_file(p)
+                        .map_err(|e| format!("--ledger: {e}"))?,
                 )),
                 None => None,
             };
@@ -342,9 +347,9 @@ fn run(args: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Ledger { action, data_dir }) => ledger(action, data_dir),
         Some(Command::Report { design }) => {
-            let text = cli::read_input(&design)?;
+            let input = cli::open_input(&design)?;
             let bad = cli::report(
-                &text,
+                input,
                 &scenario,
                 model,
                 &mut stdout.lock(),
@@ -354,8 +359,8 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             Ok(status(bad))
         }
         Some(Command::LedgerReport { ledger }) => {
-            let text = cli::read_input(&ledger)?;
-            let bad = cli::ledger_report(&text, &mut stdout.lock(), &mut stderr.lock())
+            let input = cli::open_input(&ledger)?;
+            let bad = cli::ledger_report(input, &mut stdout.lock(), &mut stderr.lock())
                 .map_err(|e| e.to_string())?;
             Ok(status(bad))
         }

@@ -24,12 +24,28 @@ fn is_ledger_file(p: &Path) -> bool {
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
+/// The largest `.jsonl` file of a class read (one ledger a line); a `.json` file holds one
+/// ledger, bounded by [`crate::ledger::format::MAX_LEDGER_BYTES`].
+pub const MAX_CLASS_FILE_BYTES: u64 = 1 << 30;
+
+fn skip(into: &mut Loaded, path: &Path, reason: &str) {
+    into.unreadable.push(Unreadable {
+        file: path.display().to_string(),
+        reason: reason.into(),
+    });
+}
+
 fn read_file(path: &Path, into: &mut Loaded) {
     let source = path.display().to_string();
-    match std::fs::read(path) {
+    let limit = if is_jsonl(path) {
+        MAX_CLASS_FILE_BYTES
+    } else {
+        crate::ledger::format::MAX_LEDGER_BYTES
+    };
+    match crate::storage::read_bounded(path, limit, "the file") {
         Err(e) => into.unreadable.push(Unreadable {
             file: source,
-            reason: format!("cannot read: {e}"),
+            reason: e,
         }),
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => read_text(
@@ -61,8 +77,27 @@ fn walk(dir: &Path, into: &mut Loaded) {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        if p.is_dir() {
+        // Links are not followed inside a folder (a link back into it would count its
+        // students again, or never end); FIFOs and devices are never opened.
+        let Ok(meta) = std::fs::symlink_metadata(&p) else {
+            skip(into, &p, "cannot read its metadata");
+            continue;
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            if p.is_dir() || is_ledger_file(&p) {
+                skip(into, &p, "a symbolic link inside a folder; not followed");
+            }
+        } else if kind.is_dir() {
             walk(&p, into);
+        } else if !kind.is_file() {
+            if is_ledger_file(&p) {
+                skip(
+                    into,
+                    &p,
+                    "not a regular file (a FIFO, socket or device); not opened",
+                );
+            }
         } else if is_ledger_file(&p) {
             read_file(&p, into);
         }
@@ -73,8 +108,20 @@ fn walk(dir: &Path, into: &mut Loaded) {
 /// `*.jsonl` one per line). A file named directly is read whatever its extension.
 pub fn load(paths: &[PathBuf]) -> Loaded {
     let mut out = Loaded::default();
+    let mut seen = Vec::new();
     for p in paths {
         if p.is_dir() {
+            // A folder named twice (or inside another named) is read once.
+            let canon = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            if seen.iter().any(|s: &PathBuf| canon.starts_with(s)) {
+                skip(
+                    &mut out,
+                    p,
+                    "already read (named twice, or inside another folder named)",
+                );
+                continue;
+            }
+            seen.push(canon);
             walk(p, &mut out);
         } else {
             read_file(p, &mut out);

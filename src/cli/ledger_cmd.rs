@@ -1,5 +1,9 @@
 //! `architects-audit ledger …`: the student's stored ledger from the command line, on the same
 //! store as the game (backups, moving machines). Never prompts; writes back up first.
+//!
+//! `show`, `export` and `backups` open a read-only snapshot: they never change the store's
+//! bytes, nor create one. `import` and `restore` open it to write; a damaged store file is
+//! moved aside whole first (import only), and a permission error changes nothing.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,14 +19,97 @@ use crate::storage::{self, FileProblem, Store, now_iso};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Show,
-    Export { raw: bool },
-    Import { file: PathBuf, replace: bool },
+    Export {
+        raw: bool,
+    },
+    Import {
+        file: PathBuf,
+        replace: bool,
+    },
     Backups,
-    Restore { id: u64 },
+    /// A backup's id, or the name of a store file moved aside (as `backups` lists them).
+    Restore {
+        id: String,
+    },
 }
 
 fn open(data_dir: &Option<PathBuf>) -> Result<Store, String> {
     Store::open(data_dir.clone())
+}
+
+fn open_read_only(data_dir: &Option<PathBuf>) -> Result<Store, String> {
+    Store::open_read_only(data_dir.clone())
+}
+
+/// The store to write to, a damaged file moved aside (whole) first.
+fn open_to_write(data_dir: &Option<PathBuf>, err: &mut dyn Write) -> Result<Store, String> {
+    match Store::open_checked(data_dir.clone()) {
+        Ok(s) => Ok(s),
+        Err((path, FileProblem::Unreadable(_, why))) if path.is_file() => {
+            let to = storage::move_aside(&path, &now_iso())?;
+            writeln!(
+                err,
+                "the store file could not be read ({why}); it was moved aside, unchanged, to {}",
+                to.display()
+            )
+            .map_err(|e| e.to_string())?;
+            open(data_dir)
+        }
+        Err(_) => open(data_dir),
+    }
+}
+
+/// Restore the ledger of a store file moved aside, if it can be read.
+fn restore_aside(
+    data_dir: &Option<PathBuf>,
+    name: &str,
+    err: &mut dyn Write,
+) -> Result<(), String> {
+    let dir = storage::data_dir(data_dir.clone())?;
+    let aside = storage::asides(&dir)
+        .into_iter()
+        .find(|a| a.name == name)
+        .ok_or_else(|| {
+            format!("no backup or moved-aside store named `{name}`; `ledger backups` lists them")
+        })?;
+    let raw = storage::check_file(&aside.path).map_err(|e| match e {
+        FileProblem::Unreadable(_, why) => format!(
+            "the moved-aside store {name} cannot be read ({why}); its bytes stay as they are"
+        ),
+        other => other.to_string(),
+    })?;
+    let mut snap = Store::snapshot(raw);
+    if !matches!(snap.get(keep::LEDGER_KEY), Ok(Some(_)) | Err(_))
+        && !matches!(snap.get(keep::LEGACY_KEY), Ok(Some(_)) | Err(_))
+    {
+        return Err(format!("the moved-aside store {name} holds no ledger"));
+    }
+    let loaded = keep::load(&mut snap, &now_iso());
+    if let Some(p) = loaded.problem {
+        return Err(format!(
+            "the moved-aside store {name}: its ledger cannot be read ({})",
+            p.error
+        ));
+    }
+    let parsed = loaded;
+    let mut store = open(data_dir)?;
+    let mut state = store::load(&mut store);
+    if state.problem.is_some() {
+        store::start_afresh(&mut store, &mut state)?;
+    }
+    keep::replace(
+        &mut store,
+        &parsed.ledger,
+        &format!("before restoring the moved-aside store {name}"),
+        &now_iso(),
+    )?;
+    writeln!(
+        err,
+        "restored the ledger of {name}: {} entries, chapters {:?} (the ledger it replaced was backed up)",
+        parsed.ledger.history.len(),
+        parsed.ledger.chapters()
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// Run one action; `out` gets the result (JSON or the ledger), `err` what was done.
@@ -35,7 +122,7 @@ pub fn run(
     let io = |e: std::io::Error| e.to_string();
     match action {
         Action::Show => {
-            let mut store = open(&data_dir)?;
+            let mut store = open_read_only(&data_dir)?;
             let loaded = keep::load(&mut store, &now_iso());
             let pins = keep::pins(&store);
             let summary = json!({
@@ -70,18 +157,17 @@ pub fn run(
             Ok(())
         }
         Action::Export { raw } => {
-            let mut store = open(&data_dir)?;
+            let mut store = open_read_only(&data_dir)?;
             let loaded = keep::load(&mut store, &now_iso());
             if raw {
-                let pins = keep::pins(&store);
-                let pin = loaded
-                    .problem
-                    .as_ref()
-                    .and_then(|p| p.pin)
-                    .and_then(|id| pins.iter().find(|p| p.id == id))
-                    .or(pins.last())
-                    .ok_or("there is no unreadable copy in this store")?;
-                out.write_all(&pin.bytes()).map_err(io)?;
+                let bytes = match &loaded.problem {
+                    Some(p) => p.raw.clone(),
+                    None => keep::pins(&store)
+                        .last()
+                        .map(keep::Pin::bytes)
+                        .ok_or("there is no unreadable copy in this store")?,
+                };
+                out.write_all(&bytes).map_err(io)?;
                 return Ok(());
             }
             if let Some(p) = &loaded.problem {
@@ -94,32 +180,9 @@ pub fn run(
             Ok(())
         }
         Action::Import { file, replace } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let text = crate::ledger::read_ledger_file(&file)?;
             let parsed = parse_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-            let now = now_iso();
-            let mut store = match open(&data_dir) {
-                Ok(s) => s,
-                Err(_) => {
-                    // An unreadable store file is moved aside whole, never rewritten.
-                    let dir = storage::data_dir(data_dir.clone())?;
-                    let path = dir.join(storage::FILE_NAME);
-                    match storage::check_file(&path) {
-                        Err(FileProblem::Unreadable(..)) => {
-                            let to = storage::move_aside(&path, &now)?;
-                            writeln!(
-                                err,
-                                "the store file could not be read; it was moved aside, unchanged, to {}",
-                                to.display()
-                            )
-                            .map_err(io)?;
-                            open(&data_dir)?
-                        }
-                        Err(e) => return Err(e.to_string()),
-                        Ok(_) => open(&data_dir)?,
-                    }
-                }
-            };
+            let mut store = open_to_write(&data_dir, err)?;
             // The same path as the game's import: the stored ledger is loaded (an unreadable
             // one pinned), backed up, then replaced or merged into.
             let mut state = store::load(&mut store);
@@ -161,11 +224,20 @@ pub fn run(
             Ok(())
         }
         Action::Backups => {
-            let store = open(&data_dir)?;
-            let list: Vec<Value> = keep::backups(&store)
+            let store = open_read_only(&data_dir)?;
+            let mut list: Vec<Value> = keep::backups(&store)
                 .into_iter()
                 .map(|b| json!({"id": b.id, "time": b.time, "reason": b.reason}))
                 .collect();
+            let dir = storage::data_dir(data_dir.clone())?;
+            list.extend(storage::asides(&dir).into_iter().map(|a| {
+                json!({
+                    "id": a.name,
+                    "reason": "a store file that could not be read, moved aside unchanged",
+                    "bytes": a.bytes,
+                    "readable": storage::check_file(&a.path).is_ok(),
+                })
+            }));
             writeln!(
                 out,
                 "{}",
@@ -175,6 +247,9 @@ pub fn run(
             Ok(())
         }
         Action::Restore { id } => {
+            let Ok(id) = id.parse::<u64>() else {
+                return restore_aside(&data_dir, &id, err);
+            };
             let mut store = open(&data_dir)?;
             // Loading pins an unreadable value before anything is written over it.
             let mut state = store::load(&mut store);

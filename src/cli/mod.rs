@@ -1,7 +1,7 @@
 //! The headless commands: `report`, `ledger-report`, `class-report` and `roofline`. Pure I/O over the physics
 //! and ledger cores; nothing here opens a window.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 
 use serde_json::Value;
 
@@ -22,11 +22,31 @@ impl std::fmt::Display for InputError {
     }
 }
 
+/// The largest single JSON document read (a pretty-printed design or ledger).
+pub const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
+/// The longest line of a JSON Lines stream.
+pub const MAX_LINE_BYTES: u64 = 16 << 20;
+
 /// Split input into JSON values: JSON Lines, or one (possibly pretty-printed) document.
-/// Each value comes with the line it starts on.
+/// Each value comes with the line it starts on. Linear in the input's length.
 pub fn json_records(text: &str) -> Vec<Result<(usize, Value), InputError>> {
+    json_records_from(text, 1)
+}
+
+fn json_records_from(text: &str, first_line: usize) -> Vec<Result<(usize, Value), InputError>> {
     let mut out = Vec::new();
-    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    // Lines counted so far, up to `counted` bytes: each record's line is counted from the
+    // last one's, so the whole input is scanned once.
+    let (mut counted, mut line) = (0usize, first_line);
+    let mut line_of = |offset: usize| {
+        let offset = offset.min(text.len());
+        line += text.as_bytes()[counted..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted = offset;
+        line
+    };
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     loop {
         // Skip whitespace to find where the next value starts.
@@ -38,7 +58,7 @@ pub fn json_records(text: &str) -> Vec<Result<(usize, Value), InputError>> {
             Some(Ok(v)) => out.push(Ok((line_of(start + skipped), v))),
             Some(Err(e)) => {
                 out.push(Err(InputError {
-                    line: e.line(),
+                    line: e.line() + first_line - 1,
                     message: format!("not valid JSON: {e}"),
                 }));
                 break;
@@ -46,6 +66,99 @@ pub fn json_records(text: &str) -> Vec<Result<(usize, Value), InputError>> {
         }
     }
     out
+}
+
+/// One line of a stream, at most [`MAX_LINE_BYTES`] long. `Ok(None)` at the end.
+fn read_line(input: &mut dyn std::io::BufRead, line: usize) -> Result<Option<String>, InputError> {
+    let mut buf = Vec::new();
+    let n = input
+        .take(MAX_LINE_BYTES + 1)
+        .read_until(b'\n', &mut buf)
+        .map_err(|e| InputError {
+            line,
+            message: format!("cannot read: {e}"),
+        })?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.len() as u64 > MAX_LINE_BYTES {
+        return Err(InputError {
+            line,
+            message: format!("the line is longer than the limit of {MAX_LINE_BYTES} bytes"),
+        });
+    }
+    String::from_utf8(buf).map(Some).map_err(|e| InputError {
+        line,
+        message: format!("not UTF-8 text: {e}"),
+    })
+}
+
+/// The records of a stream, read as they come: JSON Lines a line at a time (each line
+/// bounded), or, when the first line does not hold whole values, one document (bounded by
+/// [`MAX_DOCUMENT_BYTES`]). Stops after the first error.
+pub fn stream_records(
+    mut input: impl std::io::BufRead,
+    mut each: impl FnMut(Result<(usize, Value), InputError>) -> std::io::Result<()>,
+) -> std::io::Result<usize> {
+    let mut line = 0;
+    let mut seen = 0;
+    // The first line with something on it decides the form.
+    let first = loop {
+        line += 1;
+        match read_line(&mut input, line) {
+            Ok(None) => return Ok(0),
+            Ok(Some(l)) if l.trim().is_empty() => continue,
+            Ok(Some(l)) => break l,
+            Err(e) => {
+                each(Err(e))?;
+                return Ok(1);
+            }
+        }
+    };
+    let whole = |l: &str| json_records_from(l, 0).iter().all(Result::is_ok);
+    if !whole(&first) {
+        let mut text = first;
+        let limit = MAX_DOCUMENT_BYTES.saturating_sub(text.len() as u64);
+        let mut rest = Vec::new();
+        input.take(limit + 1).read_to_end(&mut rest)?;
+        if rest.len() as u64 > limit {
+            each(Err(InputError {
+                line,
+                message: format!(
+                    "the document is larger than the limit of {MAX_DOCUMENT_BYTES} bytes (JSON Lines are read a line at a time, without a total limit)"
+                ),
+            }))?;
+            return Ok(1);
+        }
+        text.push_str(&String::from_utf8_lossy(&rest));
+        for r in json_records_from(&text, line) {
+            seen += 1;
+            each(r)?;
+        }
+        return Ok(seen);
+    }
+    let mut next = Some(first);
+    loop {
+        if let Some(l) = next.take() {
+            for r in json_records_from(&l, line) {
+                seen += 1;
+                let stop = r.is_err();
+                each(r)?;
+                if stop {
+                    return Ok(seen);
+                }
+            }
+        }
+        line += 1;
+        match read_line(&mut input, line) {
+            Ok(None) => return Ok(seen),
+            Ok(Some(l)) => next = Some(l),
+            Err(e) => {
+                each(Err(e))?;
+                return Ok(seen + 1);
+            }
+        }
+    }
 }
 
 /// Read a design from a record: either the design object or `{"design": {...}, ...}`.
@@ -88,22 +201,17 @@ fn truncate(s: &str) -> String {
     }
 }
 
-/// Answer each JSON record of `text` with one JSON line on `out`, or an error line on `err`.
+/// Answer each JSON record of `input` with one JSON line on `out`, or an error line on `err`.
 /// Returns the number of bad records (1 when there is none at all).
 fn each_record(
-    text: &str,
+    input: impl std::io::BufRead,
     empty: &str,
     out: &mut impl Write,
     err: &mut impl Write,
     mut answer: impl FnMut(usize, Value) -> Result<Value, InputError>,
 ) -> std::io::Result<usize> {
-    let records = json_records(text);
-    if records.is_empty() {
-        writeln!(err, "error: {empty}")?;
-        return Ok(1);
-    }
     let mut bad = 0;
-    for rec in records {
+    let seen = stream_records(input, |rec| {
         match rec.and_then(|(line, v)| answer(line, v)) {
             Ok(v) => {
                 serde_json::to_writer(&mut *out, &v)?;
@@ -114,13 +222,18 @@ fn each_record(
                 writeln!(err, "error: {e}")?;
             }
         }
+        Ok(())
+    })?;
+    if seen == 0 {
+        writeln!(err, "error: {empty}")?;
+        return Ok(1);
     }
     Ok(bad)
 }
 
 /// `report`: one JSON report a line for each design. Returns the number of bad records.
 pub fn report(
-    text: &str,
+    text: impl std::io::BufRead,
     scenario: &Scenario,
     model: PhysicsModel,
     out: &mut impl Write,
@@ -136,7 +249,7 @@ pub fn report(
 
 /// `ledger-report`: the report card for each ledger. Returns the number of bad records.
 pub fn ledger_report(
-    text: &str,
+    text: impl std::io::BufRead,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<usize> {
@@ -175,18 +288,20 @@ pub fn parse_quant(s: &str) -> Result<Quant, String> {
         .ok_or_else(|| format!("unknown precision `{s}`; known: fp16, int8, int4, ternary"))
 }
 
-/// Read a file, or standard input for `-`.
-pub fn read_input(path: &str) -> Result<String, String> {
+/// A file, or standard input for `-`, to be read as a stream. A file that is not a regular
+/// file (a device, a FIFO) is refused, so `/dev/zero` cannot be read without end.
+pub fn open_input(path: &str) -> Result<Box<dyn std::io::BufRead>, String> {
     if path == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .lock()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        Ok(s)
-    } else {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+        return Ok(Box::new(std::io::BufReader::new(std::io::stdin())));
     }
+    let f = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let meta = f
+        .metadata()
+        .map_err(|e| format!("cannot read {path}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!("cannot read {path}: not a regular file"));
+    }
+    Ok(Box::new(std::io::BufReader::new(f)))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

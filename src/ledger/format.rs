@@ -128,7 +128,8 @@ pub fn parse_str(text: &str) -> Result<Parsed, LedgerError> {
     if text.trim().is_empty() {
         return Err(err("$", "the ledger is empty"));
     }
-    let v: Value = serde_json::from_str(text).map_err(|e| {
+    let (text, lone) = super::scan::replace_lone_surrogates(text);
+    let v: Value = serde_json::from_str(&text).map_err(|e| {
         err(
             "$",
             format!(
@@ -138,8 +139,23 @@ pub fn parse_str(text: &str) -> Result<Parsed, LedgerError> {
             ),
         )
     })?;
-    parse_value(&v)
+    let mut parsed = parse_value(&v)?;
+    if lone > 0 {
+        parsed.notes.push(format!(
+            "{lone} lone UTF-16 surrogate escape(s) (such as \\ud800) cannot be held as text; each was read as U+FFFD"
+        ));
+    }
+    for d in super::scan::duplicate_keys(&text) {
+        parsed.notes.push(format!(
+            "{}: the key `{}` is given more than once; only the last is kept",
+            d.path, d.key
+        ));
+    }
+    Ok(parsed)
 }
+
+/// The largest ledger file read (a whole course's ledger is a few kilobytes).
+pub const MAX_LEDGER_BYTES: u64 = 16 << 20;
 
 /// Read a chapter number by the documented rules.
 fn chapter_of(v: &Value) -> Option<(u32, bool)> {

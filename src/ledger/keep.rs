@@ -6,8 +6,10 @@
 //! - [`LEDGER_KEY`]: `{"schema": SCHEMA, "ledger": <the course's Design Ledger JSON>}`;
 //! - [`LEGACY_KEY`]: the course JSON as earlier versions stored it; read once, backed up and
 //!   migrated, and never written again;
-//! - `ledger/backup/0` … `ledger/backup/7`: a ring of [`RING`] backups, each
-//!   `{"id", "time", "reason", "key", "value"}`, the oldest replaced first;
+//! - `ledger/backup/0` … `ledger/backup/8`: a ring of [`RING`] backups, each
+//!   `{"id", "time", "reason", "key", "value"}`, in [`RING`] + 1 slots. A backup goes into a
+//!   free slot before the write it protects, and the oldest is evicted only after that write
+//!   (never the one being restored), so a kill at any point keeps every earlier backup;
 //! - `ledger/unreadable/N`: a stored value that could not be read, pinned byte for byte (hex),
 //!   outside the ring; written once and never replaced.
 
@@ -27,6 +29,8 @@ pub const LEGACY_BACKUP_KEY: &str = "ledger/v1/unreadable-backup";
 pub const SCHEMA: &str = "architects-audit/ledger/2";
 /// Backups kept in the ring.
 pub const RING: u64 = 8;
+/// Slots the ring uses: one spare, so a backup is written before anything is evicted.
+const SLOTS: u64 = RING + 1;
 
 fn slot_key(slot: u64) -> String {
     format!("ledger/backup/{slot}")
@@ -71,6 +75,8 @@ pub struct Problem {
     /// The pinned copy of the unreadable value (None: the pin could not be written, so the
     /// main key must not be written either).
     pub pin: Option<u32>,
+    /// The unreadable value's bytes, as stored.
+    pub raw: Vec<u8>,
 }
 
 /// What loading found.
@@ -163,22 +169,55 @@ pub fn pin(
     Ok(id)
 }
 
-/// Backups, newest first.
-pub fn backups(store: &Store) -> Vec<Backup> {
-    let mut out: Vec<Backup> = (0..RING)
-        .filter_map(|s| store.get(&slot_key(s)).ok().flatten())
-        .filter_map(|t| serde_json::from_str(&t).ok())
+/// Backups with their slots, newest first.
+fn slotted(store: &Store) -> Vec<(u64, Backup)> {
+    let mut out: Vec<(u64, Backup)> = (0..SLOTS)
+        .filter_map(|s| Some((s, store.get(&slot_key(s)).ok().flatten()?)))
+        .filter_map(|(s, t)| Some((s, serde_json::from_str(&t).ok()?)))
         .collect();
-    out.sort_by_key(|b| std::cmp::Reverse(b.id));
+    out.sort_by_key(|(_, b)| std::cmp::Reverse(b.id));
     out
 }
 
-/// Back up what is stored under `key` now, if it is readable text. Nothing stored: no backup.
+/// Backups, newest first.
+pub fn backups(store: &Store) -> Vec<Backup> {
+    slotted(store).into_iter().map(|(_, b)| b).collect()
+}
+
+/// Evict the oldest backups, never `keep`, until at most `max` remain.
+fn trim(store: &mut Store, max: u64, keep: Option<u64>) -> Result<(), String> {
+    let all = slotted(store);
+    let mut over = all.len().saturating_sub(max as usize);
+    for (slot, b) in all.iter().rev() {
+        if over == 0 {
+            break;
+        }
+        if Some(b.id) != keep {
+            store.remove(&slot_key(*slot))?;
+            over -= 1;
+        }
+    }
+    Ok(())
+}
+
+/// Back up what is stored under `key` now, if it is readable text, into a free slot (nothing
+/// is evicted: [`save`] does that after the write the backup protects). Nothing stored: no
+/// backup.
 pub fn backup_key(
     store: &mut Store,
     key: &str,
     reason: &str,
     now: &str,
+) -> Result<Option<u64>, String> {
+    backup_keeping(store, key, reason, now, None)
+}
+
+fn backup_keeping(
+    store: &mut Store,
+    key: &str,
+    reason: &str,
+    now: &str,
+    keep: Option<u64>,
 ) -> Result<Option<u64>, String> {
     let value = match store.get(key) {
         Ok(Some(v)) => v,
@@ -187,7 +226,14 @@ pub fn backup_key(
         Err(ReadError::Unreadable { .. }) => return Ok(None),
         Err(ReadError::Failed(e)) => return Err(e),
     };
-    let id = backups(store).first().map_or(1, |b| b.id + 1);
+    // An operation killed before its eviction left the spare slot taken: evict now, so there
+    // is a free slot again (never the backup being restored).
+    trim(store, RING, keep)?;
+    let taken = slotted(store);
+    let id = taken.first().map_or(1, |(_, b)| b.id + 1);
+    let slot = (0..SLOTS)
+        .find(|s| taken.iter().all(|(t, _)| t != s))
+        .ok_or("no free backup slot")?;
     let b = Backup {
         id,
         time: now.into(),
@@ -196,7 +242,7 @@ pub fn backup_key(
         value,
     };
     store.set(
-        &slot_key(id % RING),
+        &slot_key(slot),
         &serde_json::to_string(&b).expect("a backup serialises"),
     )?;
     Ok(Some(id))
@@ -207,9 +253,10 @@ pub fn backup(store: &mut Store, reason: &str, now: &str) -> Result<Option<u64>,
     backup_key(store, LEDGER_KEY, reason, now)
 }
 
-/// Write the ledger (one atomic write of the whole value).
+/// Write the ledger (one atomic write of the whole value), then evict backups past the ring.
 pub fn save(store: &mut Store, ledger: &Ledger) -> Result<(), String> {
-    store.set(LEDGER_KEY, &envelope(ledger))
+    store.set(LEDGER_KEY, &envelope(ledger))?;
+    trim(store, RING, None)
 }
 
 /// Back up, then write: for a replacement the student asked for.
@@ -218,19 +265,23 @@ pub fn replace(store: &mut Store, ledger: &Ledger, reason: &str, now: &str) -> R
     save(store, ledger)
 }
 
-/// Restore a backup (backing up what is stored first). Returns the restored ledger.
+/// Restore a backup (backing up what is stored first). Returns the restored ledger. The
+/// backup restored is never evicted by its own restore.
 pub fn restore(store: &mut Store, id: u64, now: &str) -> Result<Parsed, String> {
     let b = backups(store)
         .into_iter()
         .find(|b| b.id == id)
         .ok_or_else(|| format!("no backup with id {id}; `ledger backups` lists them"))?;
     let parsed = decode(&b.key, &b.value).map_err(|e| format!("backup {id}: {e}"))?;
-    replace(
+    backup_keeping(
         store,
-        &parsed.ledger,
+        LEDGER_KEY,
         &format!("before restoring backup {id}"),
         now,
+        Some(id),
     )?;
+    store.set(LEDGER_KEY, &envelope(&parsed.ledger))?;
+    trim(store, RING, Some(id))?;
     Ok(parsed)
 }
 
@@ -249,7 +300,11 @@ pub fn load(store: &mut Store, now: &str) -> Loaded {
                 "the stored ledger could not be read; its bytes are kept as unreadable copy {id}"
             ));
         }
-        out.problem = Some(Problem { error, pin });
+        out.problem = Some(Problem {
+            error,
+            pin,
+            raw: raw.to_vec(),
+        });
     };
     match found {
         Ok(None) => {}
@@ -277,6 +332,7 @@ pub fn load(store: &mut Store, now: &str) -> Loaded {
             out.problem = Some(Problem {
                 error: e,
                 pin: None,
+                raw: Vec::new(),
             })
         }
     }

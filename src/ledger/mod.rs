@@ -11,7 +11,26 @@ pub mod class;
 pub mod format;
 pub mod history;
 pub mod keep;
+pub mod scan;
 pub mod state;
+
+/// Read a ledger file, bounded by [`format::MAX_LEDGER_BYTES`] (a clear error names the file
+/// and the limit).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_ledger_file(path: &std::path::Path) -> Result<String, String> {
+    let bytes = crate::storage::read_bounded(path, format::MAX_LEDGER_BYTES, "the ledger file")?;
+    String::from_utf8(bytes)
+        .map_err(|e| format!("the ledger file {} is not UTF-8 text: {e}", path.display()))
+}
+
+/// On the web, files come from the browser's picker, never from a path.
+#[cfg(target_arch = "wasm32")]
+pub fn read_ledger_file(path: &std::path::Path) -> Result<String, String> {
+    Err(format!(
+        "{}: files are picked in the browser",
+        path.display()
+    ))
+}
 
 pub use analysis::{ReportCard, analyze};
 pub use format::{Ledger, LedgerError, Parsed, parse_str, parse_value};

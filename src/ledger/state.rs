@@ -109,7 +109,8 @@ pub fn load(store: &mut Store) -> LedgerState {
     let loaded = keep::load(store, &now_iso());
     let mut s = LedgerState::from_ledger(loaded.ledger);
     s.notes = loaded.notes;
-    s.events = loaded.events;
+    s.events = store.notices.clone();
+    s.events.extend(loaded.events);
     s.problem = loaded.problem;
     s.refresh_backups(store);
     if let StorageMode::MemoryOnly { reason } = &store.mode {

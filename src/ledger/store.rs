@@ -209,9 +209,14 @@ fn handle_ledger_msgs(
                 }
             }
             LedgerMsg::PreviewFile(path) => {
-                let text =
-                    std::fs::read_to_string(path).unwrap_or_else(|e| format!("<unreadable: {e}>"));
-                commands.insert_resource(ImportPreview::new(path.display().to_string(), &text));
+                let source = path.display().to_string();
+                commands.insert_resource(match super::read_ledger_file(path) {
+                    Ok(text) => ImportPreview::new(source, &text),
+                    Err(e) => ImportPreview {
+                        source,
+                        result: Err(e),
+                    },
+                });
             }
             LedgerMsg::OpenStudentStore => {
                 *store = match takeover.0 {

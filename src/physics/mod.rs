@@ -5,6 +5,7 @@
 //! - [`PhysicsModel::Systems`], the default: a roofline, queueing and availability model
 //!   (see `docs/physics.md`).
 
+mod bounds;
 pub mod course_draft;
 pub mod peek;
 pub mod queueing;

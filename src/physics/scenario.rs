@@ -12,6 +12,8 @@ use super::{Quant, Serving};
 
 /// The JSON text of the built-in scenario.
 pub const BUILTIN_JSON: &str = include_str!("../../assets/scenarios/capstone.json");
+/// The largest scenario file read (the built-in one is a few kilobytes).
+pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
 
 /// Source notes, keyed by the field they document.
 pub type Sources = BTreeMap<String, String>;
@@ -297,11 +299,30 @@ impl Scenario {
         Ok(s)
     }
 
+    /// Read a scenario file (at most [`MAX_SCENARIO_BYTES`]) and validate it.
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ScenarioError(format!("cannot read scenario {}: {e}", path.display())))?;
-        Scenario::from_json(&text)
-            .map_err(|e| ScenarioError(format!("{}: {}", path.display(), e.0)))
+        use std::io::Read;
+        let cannot = |e: &dyn std::fmt::Display| {
+            ScenarioError(format!("cannot read scenario {}: {e}", path.display()))
+        };
+        let file = std::fs::File::open(path).map_err(|e| cannot(&e))?;
+        if !file.metadata().map_err(|e| cannot(&e))?.is_file() {
+            return Err(cannot(&"not a regular file"));
+        }
+        let mut text = String::new();
+        file.take(MAX_SCENARIO_BYTES + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| cannot(&e))?;
+        if text.len() as u64 > MAX_SCENARIO_BYTES {
+            return Err(cannot(&format!(
+                "larger than the limit of {MAX_SCENARIO_BYTES} bytes"
+            )));
+        }
+        let s = Scenario::from_json(&text)
+            .map_err(|e| ScenarioError(format!("{}: {}", path.display(), e.0)))?;
+        s.check_grid()
+            .map_err(|e| ScenarioError(format!("{}: {}", path.display(), e.0)))?;
+        Ok(s)
     }
 
     pub fn hardware_named(&self, name: &str) -> Result<&Hardware, ScenarioError> {

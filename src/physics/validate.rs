@@ -220,6 +220,7 @@ impl Scenario {
         if let Some(e) = c.first {
             return Err(e);
         }
+        self.check_ceilings()?;
         // Every control starts somewhere the scenario allows.
         super::Design::default()
             .validate(self)

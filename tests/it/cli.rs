@@ -255,7 +255,7 @@ fn library_report_counts_bad_records() {
     let sc = Scenario::builtin();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let bad = cli::report(
-        "{}\n{\"serving\": \"turbo\"}\n",
+        "{}\n{\"serving\": \"turbo\"}\n".as_bytes(),
         &sc,
         PhysicsModel::Systems,
         &mut out,

@@ -8,6 +8,7 @@ mod class;
 mod class_view;
 mod cli;
 mod colour_vision;
+mod damage;
 mod demo;
 mod des;
 mod flow;

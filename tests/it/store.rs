@@ -24,6 +24,9 @@ impl KvBackend for FailingWrites {
     fn set(&mut self, _: &str, _: &str) -> Result<(), String> {
         Err("simulated write failure".into())
     }
+    fn remove(&mut self, _: &str) -> Result<(), String> {
+        Err("simulated write failure".into())
+    }
 }
 
 pub const LIST: &str = r#"{"track":"cloud","current_chapter":5,"history":[{"chapter":2,"design":{"act1_correct":true,"context":"edge"}},{"chapter":5,"design":{"act1_correct":false}}],"last_updated":"x"}"#;

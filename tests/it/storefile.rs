@@ -99,12 +99,16 @@ fn an_unreadable_store_file_is_never_rewritten() {
             "{args:?} left the file"
         );
     }
-    // The game falls back to memory and leaves the file alone.
+    // The game moves it aside whole and starts on a fresh store, saying so.
     let st = Store::open_or_memory(Some(dir.path().into()));
-    assert!(matches!(st.mode, StorageMode::MemoryOnly { .. }));
+    assert!(matches!(st.mode, StorageMode::Persistent));
+    assert!(st.notices[0].contains("moved aside"), "{:?}", st.notices);
     drop(st);
-    assert_eq!(std::fs::read(&file).unwrap(), junk);
-    // An import moves it aside whole, then writes a new store.
+    let aside = architects_audit::storage::asides(dir.path());
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0].path).unwrap(), junk);
+    // An import moves an unreadable file aside whole too, then writes a new store.
+    std::fs::write(&file, &junk).unwrap();
     let import = dir.path().join("mine.json");
     std::fs::write(&import, LIST).unwrap();
     let (code, _, err) = ledger_cmd(
@@ -112,13 +116,11 @@ fn an_unreadable_store_file_is_never_rewritten() {
         &["import", import.to_str().unwrap(), "--replace"],
     );
     assert_eq!(code, 0, "{err}");
-    let aside: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains("unreadable"))
-        .collect();
-    assert_eq!(aside.len(), 1, "{err}");
-    assert_eq!(std::fs::read(aside[0].path()).unwrap(), junk);
+    let aside = architects_audit::storage::asides(dir.path());
+    assert_eq!(aside.len(), 2, "{err}");
+    for a in &aside {
+        assert_eq!(std::fs::read(&a.path).unwrap(), junk);
+    }
     let (code, out, _) = ledger_cmd(dir.path(), &["export"]);
     assert_eq!(code, 0);
     let v: Value = serde_json::from_slice(&out).unwrap();

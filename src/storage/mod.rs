@@ -4,8 +4,11 @@
 //! - A value that cannot be read as text comes back as [`ReadError::Unreadable`] with its raw
 //!   bytes: natively read from the redb file itself (bevy_pkv has no raw read), on the web the
 //!   localStorage string.
-//! - Natively the redb file is checked with redb before bevy_pkv opens it: a file that is not a
-//!   store, or one held by a running game, is reported and never touched.
+//! - Natively the redb file is checked before bevy_pkv opens it, on a private copy in memory
+//!   (in a child process where one can be started), so a damaged file can neither crash the
+//!   program nor be changed by redb's repair: see [`native`]. A file held by a running game, or
+//!   one this user may not read or write, is reported and never touched.
+//! - Commands that only read open a snapshot ([`Store::open_read_only`]) and never write.
 //! - The store is one file; everything the game keeps lives in it under explicit keys.
 
 use std::collections::HashMap;
@@ -37,6 +40,8 @@ impl std::fmt::Display for ReadError {
 pub trait KvBackend: Send + Sync + 'static {
     fn get(&self, key: &str) -> Result<Option<String>, ReadError>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
+    /// Remove a key (nothing stored: nothing to do).
+    fn remove(&mut self, key: &str) -> Result<(), String>;
 }
 
 /// In memory only: the fallback, the demo's store, and the store of headless tests. Holds
@@ -61,6 +66,64 @@ impl KvBackend for MemoryBackend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         self.values.insert(key.into(), value.as_bytes().to_vec());
         Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.values.remove(key);
+        Ok(())
+    }
+}
+
+/// A snapshot of a store file's values as stored (bevy_pkv's MessagePack), opened only to
+/// read: every write is refused.
+#[derive(Debug, Default, Clone)]
+pub struct SnapshotBackend {
+    pub raw: HashMap<String, Vec<u8>>,
+}
+
+/// The text of a MessagePack string (how bevy_pkv stores text), or None.
+pub fn msgpack_str(bytes: &[u8]) -> Option<&str> {
+    let (&tag, rest) = bytes.split_first()?;
+    let (len, rest) = match tag {
+        0xa0..=0xbf => (usize::from(tag & 0x1f), rest),
+        0xd9 => (usize::from(*rest.first()?), rest.get(1..)?),
+        0xda => (
+            usize::from(u16::from_be_bytes(rest.get(..2)?.try_into().ok()?)),
+            rest.get(2..)?,
+        ),
+        0xdb => (
+            u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize,
+            rest.get(4..)?,
+        ),
+        _ => return None,
+    };
+    (rest.len() == len)
+        .then(|| std::str::from_utf8(rest).ok())
+        .flatten()
+}
+
+impl KvBackend for SnapshotBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, ReadError> {
+        match self.raw.get(key) {
+            None => Ok(None),
+            Some(b) => {
+                msgpack_str(b)
+                    .map(|s| Some(s.to_string()))
+                    .ok_or_else(|| ReadError::Unreadable {
+                        error: "not a text value".into(),
+                        raw: b.clone(),
+                    })
+            }
+        }
+    }
+    fn set(&mut self, key: &str, _: &str) -> Result<(), String> {
+        Err(format!(
+            "cannot write `{key}`: the store was opened only to read"
+        ))
+    }
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        Err(format!(
+            "cannot remove `{key}`: the store was opened only to read"
+        ))
     }
 }
 
@@ -94,6 +157,11 @@ impl KvBackend for PkvBackend {
             .set_string(key, value)
             .map_err(|e| format!("cannot write `{key}`: {e}"))
     }
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.pkv
+            .remove(key)
+            .map_err(|e| format!("cannot remove `{key}`: {e}"))
+    }
 }
 
 /// Where progress goes.
@@ -113,6 +181,8 @@ pub struct Store {
     pub mode: StorageMode,
     /// The store's file, when it has one.
     pub file: Option<PathBuf>,
+    /// What opening the store did that the student should know (a damaged file moved aside).
+    pub notices: Vec<String>,
 }
 
 impl Store {
@@ -121,6 +191,7 @@ impl Store {
             backend,
             mode,
             file: None,
+            notices: Vec::new(),
         }
     }
 
@@ -129,22 +200,30 @@ impl Store {
         Store::new(Box::<MemoryBackend>::default(), StorageMode::Persistent)
     }
 
-    /// The student's store, or memory with the reason it could not be opened.
-    pub fn open_or_memory(dir: Option<PathBuf>) -> Self {
-        match Store::open(dir) {
-            Ok(s) => s,
-            Err(reason) => Store::new(
-                Box::<MemoryBackend>::default(),
-                StorageMode::MemoryOnly { reason },
-            ),
-        }
+    /// A store in memory that says why progress will not be saved.
+    pub fn memory_only(reason: String) -> Self {
+        Store::new(
+            Box::<MemoryBackend>::default(),
+            StorageMode::MemoryOnly { reason },
+        )
     }
 
     pub fn get(&self, key: &str) -> Result<Option<String>, ReadError> {
         self.backend.get(key)
     }
+    /// Write one value (one atomic commit).
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        self.backend.set(key, value)
+        fault::point();
+        let r = self.backend.set(key, value);
+        fault::point();
+        r
+    }
+    /// Remove one value (one atomic commit).
+    pub fn remove(&mut self, key: &str) -> Result<(), String> {
+        fault::point();
+        let r = self.backend.remove(key);
+        fault::point();
+        r
     }
     pub fn persistent(&self) -> bool {
         self.mode == StorageMode::Persistent
@@ -154,109 +233,20 @@ impl Store {
 /// The file bevy_pkv keeps in the data folder.
 pub const FILE_NAME: &str = "bevy_pkv.redb";
 
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
-    use super::*;
-    use redb::{ReadableDatabase, ReadableTable, TableDefinition};
-
-    /// bevy_pkv's one table.
-    const TABLE: TableDefinition<&str, &[u8]> = TableDefinition::new("redb");
-
-    /// The data folder: `dir`, else `ARCHITECTS_AUDIT_DATA_DIR`, else the platform's.
-    pub fn data_dir(dir: Option<PathBuf>) -> Result<PathBuf, String> {
-        dir.or_else(|| std::env::var_os("ARCHITECTS_AUDIT_DATA_DIR").map(PathBuf::from))
-            .or_else(|| {
-                directories::ProjectDirs::from("", "mlsysbook", "architects-audit")
-                    .map(|d| d.data_dir().to_path_buf())
-            })
-            .ok_or_else(|| "no data folder could be found for this user".to_string())
-    }
-
-    /// Why a store file cannot be used.
-    #[derive(Debug, Clone, PartialEq)]
-    pub enum FileProblem {
-        /// Another running game holds it.
-        InUse(PathBuf),
-        /// Not a store this program can read (garbage, another format, a newer redb).
-        Unreadable(PathBuf, String),
-    }
-
-    impl std::fmt::Display for FileProblem {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            match self {
-                FileProblem::InUse(p) => write!(
-                    f,
-                    "the progress store {} is in use by another running copy of the game; close it and try again",
-                    p.display()
-                ),
-                FileProblem::Unreadable(p, e) => write!(
-                    f,
-                    "the progress store {} cannot be read ({e}); it has been left as it is",
-                    p.display()
-                ),
-            }
-        }
-    }
-
-    /// Open the file with redb alone, read every value's bytes, and close it again.
-    pub fn check_file(path: &std::path::Path) -> Result<HashMap<String, Vec<u8>>, FileProblem> {
-        let mut raw = HashMap::new();
-        if !path.exists() {
-            return Ok(raw);
-        }
-        let bad = |e: &dyn std::fmt::Display| FileProblem::Unreadable(path.into(), e.to_string());
-        let db = redb::Database::open(path).map_err(|e| match e {
-            redb::DatabaseError::DatabaseAlreadyOpen => FileProblem::InUse(path.into()),
-            other => bad(&other),
-        })?;
-        let txn = db.begin_read().map_err(|e| bad(&e))?;
-        let table = match txn.open_table(TABLE) {
-            Ok(t) => t,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(raw),
-            Err(e) => return Err(bad(&e)),
-        };
-        for row in table.iter().map_err(|e| bad(&e))? {
-            let (k, v) = row.map_err(|e| bad(&e))?;
-            raw.insert(k.value().to_string(), v.value().to_vec());
-        }
-        Ok(raw)
-    }
-
-    impl Store {
-        /// Open the store in `dir` (see [`data_dir`]). Never panics; a file that cannot be used
-        /// is left untouched and the error says why.
-        pub fn open(dir: Option<PathBuf>) -> Result<Store, String> {
-            let dir = data_dir(dir)?;
-            let file = dir.join(FILE_NAME);
-            let raw = check_file(&file).map_err(|e| e.to_string())?;
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("cannot create the data folder {}: {e}", dir.display()))?;
-            // check_file has shown the file opens; bevy_pkv can then only fail on a race with
-            // another process, which is contained here.
-            let pkv = std::panic::catch_unwind(|| bevy_pkv::PkvStore::new_in_dir(&dir)).map_err(
-                |_| format!("the progress store {} could not be opened", file.display()),
-            )?;
-            let mut store = Store::new(Box::new(PkvBackend { pkv, raw }), StorageMode::Persistent);
-            store.file = Some(file);
-            Ok(store)
-        }
-    }
-
-    /// Move an unusable store file aside, whole, and return where it went.
-    pub fn move_aside(file: &std::path::Path, stamp: &str) -> Result<PathBuf, String> {
-        let safe: String = stamp
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
-        let to = file.with_extension(format!("redb.unreadable-{safe}"));
-        std::fs::rename(file, &to)
-            .map_err(|e| format!("cannot move {} aside: {e}", file.display()))?;
-        Ok(to)
-    }
-}
+/// The largest store file read (a ledger is kilobytes; eight backups of the largest ledger an
+/// import accepts fit many times over).
+pub const MAX_STORE_BYTES: u64 = 256 << 20;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{FileProblem, check_file, data_dir, move_aside};
+mod check;
+pub mod fault;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use check::{CHECK_ENV, run_check_child, use_check_child};
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{Aside, FileProblem, asides, check_file, data_dir, move_aside, read_bounded};
 
 #[cfg(target_arch = "wasm32")]
 const WEB_PREFIX: &str = "mlsysbook.architects-audit";
@@ -288,6 +278,11 @@ impl Store {
             Box::new(PkvBackend { pkv }),
             StorageMode::Persistent,
         ))
+    }
+
+    /// Browser storage, or memory with the reason it could not be opened.
+    pub fn open_or_memory(dir: Option<PathBuf>) -> Self {
+        Store::open(dir).unwrap_or_else(Store::memory_only)
     }
 }
 

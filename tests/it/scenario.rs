@@ -187,3 +187,120 @@ fn every_valid_scenario_evaluates_to_finite_numbers() {
         assert!(r.cloud_p99_ms.is_finite(), "{model:?}");
     }
 }
+
+/// JSON pointers of every number in the built-in scenario.
+fn numeric_fields(v: &Value, at: String, out: &mut Vec<String>) {
+    match v {
+        Value::Number(_) => out.push(at),
+        Value::Object(m) => {
+            for (k, x) in m {
+                numeric_fields(x, format!("{at}/{k}"), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                numeric_fields(x, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Load a scenario file as `--scenario` does: refused with a field named, or every design on
+/// the grid's corners answered with finite numbers.
+fn load_is_safe(pointer: &str, value: f64) {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.json");
+    std::fs::write(&f, with(pointer, json!(value))).unwrap();
+    match Scenario::load(&f) {
+        Err(e) => assert!(
+            e.0.contains("scenario field") || e.0.contains("finite"),
+            "{pointer} = {value}: {}",
+            e.0
+        ),
+        Ok(sc) => {
+            for model in PhysicsModel::ALL {
+                for n_h100 in [1, 8, 16] {
+                    for serving in physics::Serving::ALL {
+                        let d = Design {
+                            n_h100,
+                            serving,
+                            ..Design::default()
+                        };
+                        let r = physics::evaluate(&sc, &d, model);
+                        for (name, x) in [
+                            ("cloud_p99_ms", r.cloud_p99_ms),
+                            ("edge_p99_ms", r.edge_p99_ms),
+                            ("mobile_p99_ms", r.mobile_p99_ms),
+                            ("tiny_p99_ms", r.tiny_p99_ms),
+                            ("cost_per_req_usd", r.cost_per_req_usd),
+                            ("cloud_tok_per_sec", r.cloud_tok_per_sec),
+                            ("post_drift_accuracy", r.post_drift_accuracy),
+                            ("cloud_model_gb", r.cloud_model_gb),
+                        ] {
+                            assert!(
+                                x.is_finite(),
+                                "{pointer} = {value} was accepted, but {name} is {x} ({model:?}, {n_h100} GPUs, {serving:?})"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_files_that_crashed_or_hung_are_refused_by_field() {
+    for (pointer, v, field) in [
+        (
+            "/precision/bytes_per_param/fp16",
+            1e308,
+            "precision.bytes_per_param.fp16",
+        ),
+        ("/systems/max_batch_cap", 1e15, "systems.max_batch_cap"),
+        ("/systems/static_batch", 1e12, "systems.static_batch"),
+        ("/hardware/h100/ram_gb", 1e9, "hardware.h100.ram_gb"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("s.json");
+        std::fs::write(&f, with(pointer, json!(v))).unwrap();
+        let Err(e) = Scenario::load(&f).map(|_| ()) else {
+            panic!("{pointer} = {v} was accepted");
+        };
+        let e = e.0;
+        assert!(e.contains(field) && e.contains("at most"), "{e}");
+    }
+}
+
+#[test]
+fn every_field_of_a_scenario_at_an_extreme_loads_safely_or_is_refused() {
+    let doc: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    let mut fields = Vec::new();
+    numeric_fields(&doc, String::new(), &mut fields);
+    assert!(fields.len() > 80, "{} fields", fields.len());
+    let extremes = [1e308, 1e15, 1e9, 3e4, -1.0, 0.0, 1e-9, 5e-324];
+    for (i, f) in fields.iter().enumerate() {
+        // Every field, at two extremes each (which two turns with the field).
+        load_is_safe(f, extremes[i % extremes.len()]);
+        load_is_safe(f, extremes[(i * 3 + 1) % extremes.len()]);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    #[test]
+    fn any_field_at_any_magnitude_loads_safely_or_is_refused(
+        i in 0usize..10_000,
+        mantissa in -9.99f64..9.99,
+        exp in -320i32..308,
+    ) {
+        let doc: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+        let mut fields = Vec::new();
+        numeric_fields(&doc, String::new(), &mut fields);
+        let v = mantissa * 10f64.powi(exp);
+        if v.is_finite() {
+            load_is_safe(&fields[i % fields.len()], v);
+        }
+    }
+}

@@ -203,6 +203,7 @@ fn a_kill_at_any_step_keeps_the_old_or_new_ledger_and_every_backup() {
     ] {
         points += kill_at_every_step(name, template, &args);
     }
+    eprintln!("fault points reached across the six operations: {points}");
     assert!(points >= 20, "only {points} fault points were reached");
 }
 
@@ -319,6 +320,7 @@ fn a_kill_at_every_fdatasync_keeps_the_old_or_new_ledger() {
             assert!(n < 50, "{op:?}: {}", String::from_utf8_lossy(&o.stderr));
         }
     }
+    eprintln!("fdatasync kills: {kills}");
     assert!(kills >= 4, "only {kills} syncs were killed");
 }
 
@@ -376,6 +378,7 @@ fn no_damaged_byte_panics_or_changes_the_store() {
         b.extend(std::iter::repeat_n(0xa5, extra));
         show_on(&b, &format!("extended by {extra}"));
     }
+    eprintln!("damaged stores refused by `show`: {unreadable} (the rest read)");
     assert!(
         unreadable > 20,
         "only {unreadable} damaged stores were refused"
@@ -502,6 +505,44 @@ fn a_merge_into_a_read_only_store_changes_nothing_and_says_why() {
     // Reading still works.
     let o = as_reader(dir.path(), &["show"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // A folder this user cannot write, with no store yet: said plainly, no panic, nothing made.
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(empty.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let o = as_reader(empty.path(), &["import", f.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("permission denied") && !err.contains("panicked"), "{err}");
+    assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_moved_aside_store_is_listed_and_restored_when_it_reads() {
+    let (dir, _) = real_store();
+    let (before, _) = state(dir.path());
+    // A readable store that an earlier version moved aside, and a damaged one.
+    let good = format!("{FILE_NAME}.unreadable-2026-01-01T00-00-00Z");
+    std::fs::copy(dir.path().join(FILE_NAME), dir.path().join(&good)).unwrap();
+    let bad = format!("{FILE_NAME}.unreadable-2026-01-02T00-00-00Z");
+    std::fs::write(dir.path().join(&bad), b"not a store at all").unwrap();
+    let f = dir.path().join("other.json");
+    std::fs::write(&f, LIST).unwrap();
+    let o = run(dir.path(), &["import", f.to_str().unwrap(), "--replace"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(dir.path(), &["backups"], None);
+    let list: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let entry = |name: &str| list.iter().find(|x| x["id"] == name).cloned();
+    assert_eq!(entry(&good).unwrap()["readable"], true, "{list:?}");
+    assert_eq!(entry(&bad).unwrap()["readable"], false, "{list:?}");
+    let o = run(dir.path(), &["restore", &bad], None);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot be read") && err.contains("stay as they are"), "{err}");
+    let o = run(dir.path(), &["restore", &good], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (now, backups) = state(dir.path());
+    assert_eq!(now, before, "the moved-aside ledger is back");
+    assert!(backups.iter().any(|b| b.1.contains("\"chapter\": 5")), "LIST was backed up");
+    assert_eq!(std::fs::read(dir.path().join(&bad)).unwrap(), b"not a store at all");
 }
 
 #[test]

@@ -511,7 +511,10 @@ fn a_merge_into_a_read_only_store_changes_nothing_and_says_why() {
     let o = as_reader(empty.path(), &["import", f.to_str().unwrap()]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("permission denied") && !err.contains("panicked"), "{err}");
+    assert!(
+        err.contains("permission denied") && !err.contains("panicked"),
+        "{err}"
+    );
     assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
 }
 
@@ -526,7 +529,11 @@ fn a_moved_aside_store_is_listed_and_restored_when_it_reads() {
     std::fs::write(dir.path().join(&bad), b"not a store at all").unwrap();
     let f = dir.path().join("other.json");
     std::fs::write(&f, LIST).unwrap();
-    let o = run(dir.path(), &["import", f.to_str().unwrap(), "--replace"], None);
+    let o = run(
+        dir.path(),
+        &["import", f.to_str().unwrap(), "--replace"],
+        None,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(dir.path(), &["backups"], None);
     let list: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
@@ -536,13 +543,22 @@ fn a_moved_aside_store_is_listed_and_restored_when_it_reads() {
     let o = run(dir.path(), &["restore", &bad], None);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("cannot be read") && err.contains("stay as they are"), "{err}");
+    assert!(
+        err.contains("cannot be read") && err.contains("stay as they are"),
+        "{err}"
+    );
     let o = run(dir.path(), &["restore", &good], None);
     assert!(o.status.success(), "{}", stderr(&o));
     let (now, backups) = state(dir.path());
     assert_eq!(now, before, "the moved-aside ledger is back");
-    assert!(backups.iter().any(|b| b.1.contains("\"chapter\": 5")), "LIST was backed up");
-    assert_eq!(std::fs::read(dir.path().join(&bad)).unwrap(), b"not a store at all");
+    assert!(
+        backups.iter().any(|b| b.1.contains("\"chapter\": 5")),
+        "LIST was backed up"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join(&bad)).unwrap(),
+        b"not a store at all"
+    );
 }
 
 #[test]
@@ -673,4 +689,37 @@ fn class_report_follows_no_link_and_opens_no_fifo() {
     assert_eq!(v["n_students"], 1, "{err}");
     assert!(err.contains("symbolic link"), "{err}");
     assert!(err.contains("FIFO"), "{err}");
+}
+
+#[test]
+fn a_kill_while_a_damaged_store_is_moved_aside_keeps_its_bytes() {
+    let (_keep, bytes) = real_store();
+    let mut damaged = bytes.clone();
+    damaged.truncate(bytes.len() / 2);
+    let src = tempfile::tempdir().unwrap();
+    let f = src.path().join("mine.json");
+    std::fs::write(&f, LIST).unwrap();
+    for n in 1.. {
+        let d = tempfile::tempdir().unwrap();
+        let file = d.path().join(FILE_NAME);
+        std::fs::write(&file, &damaged).unwrap();
+        let o = run(d.path(), &["import", f.to_str().unwrap()], Some(n));
+        // The damaged bytes are somewhere, whole: still the store, or a moved-aside copy.
+        let at_store = std::fs::read(&file).ok() == Some(damaged.clone());
+        let aside = storage::asides(d.path());
+        let kept = aside
+            .iter()
+            .any(|a| std::fs::read(&a.path).unwrap() == damaged);
+        assert!(
+            at_store || kept,
+            "kill at point {n}: the damaged bytes are gone"
+        );
+        assert!(aside.len() <= 1, "kill at point {n}: {aside:?}");
+        if o.status.success() {
+            assert!(kept && !at_store, "{}", stderr(&o));
+            assert!(n > 3, "the move reached its fault points");
+            break;
+        }
+        assert!(n < 30, "{}", stderr(&o));
+    }
 }

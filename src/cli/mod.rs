@@ -130,7 +130,16 @@ pub fn stream_records(
             }))?;
             return Ok(1);
         }
-        text.push_str(&String::from_utf8_lossy(&rest));
+        match String::from_utf8(rest) {
+            Ok(rest) => text.push_str(&rest),
+            Err(e) => {
+                each(Err(InputError {
+                    line,
+                    message: format!("not UTF-8 text: {e}"),
+                }))?;
+                return Ok(1);
+            }
+        }
         for r in json_records_from(&text, line) {
             seen += 1;
             each(r)?;

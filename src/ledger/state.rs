@@ -38,6 +38,9 @@ pub struct LedgerState {
     pub notes: Vec<String>,
     /// What loading did to the store (a migration, a pinned copy).
     pub events: Vec<String>,
+    /// What opening the store did that the student must see (a damaged file moved aside),
+    /// shown on every screen of the session.
+    pub store_notices: Vec<String>,
     /// The backups in the store, newest first (id, time, reason).
     pub backups: Vec<(u64, String, String)>,
     pub problem: Option<Problem>,
@@ -64,6 +67,7 @@ impl LedgerState {
             card,
             notes: Vec::new(),
             events: Vec::new(),
+            store_notices: Vec::new(),
             backups: Vec::new(),
             problem: None,
             save: SaveStatus::NotYet,
@@ -109,8 +113,8 @@ pub fn load(store: &mut Store) -> LedgerState {
     let loaded = keep::load(store, &now_iso());
     let mut s = LedgerState::from_ledger(loaded.ledger);
     s.notes = loaded.notes;
-    s.events = store.notices.clone();
-    s.events.extend(loaded.events);
+    s.events = loaded.events;
+    s.store_notices = store.notices.clone();
     s.problem = loaded.problem;
     s.refresh_backups(store);
     if let StorageMode::MemoryOnly { reason } = &store.mode {

@@ -44,6 +44,8 @@ pub enum FileProblem {
     Unreadable(PathBuf, String),
     /// This user may not read it (or, to write, may not write it or its folder).
     Denied(PathBuf, String),
+    /// No data folder could be named (an empty name, no home folder).
+    NoFolder(String),
 }
 
 impl std::fmt::Display for FileProblem {
@@ -64,6 +66,7 @@ impl std::fmt::Display for FileProblem {
                 "permission denied on {} ({e}); nothing was changed",
                 p.display()
             ),
+            FileProblem::NoFolder(e) => write!(f, "{e}"),
         }
     }
 }
@@ -161,8 +164,7 @@ impl Store {
     /// Open the store in `dir` (see [`data_dir`]) to read and write. Never panics; a file that
     /// cannot be used is left untouched and the error says why.
     pub fn open_checked(dir: Option<PathBuf>) -> Result<Store, (PathBuf, FileProblem)> {
-        let dir =
-            data_dir(dir).map_err(|e| (PathBuf::new(), FileProblem::Denied(PathBuf::new(), e)))?;
+        let dir = data_dir(dir).map_err(|e| (PathBuf::new(), FileProblem::NoFolder(e)))?;
         let file = dir.join(FILE_NAME);
         let with = |p| (file.clone(), p);
         let raw = check_file(&file).map_err(with)?;
@@ -178,10 +180,7 @@ impl Store {
 
     /// [`Store::open_checked`], the problem in words.
     pub fn open(dir: Option<PathBuf>) -> Result<Store, String> {
-        Store::open_checked(dir).map_err(|(_, p)| match p {
-            FileProblem::Denied(q, e) if q.as_os_str().is_empty() => e,
-            p => p.to_string(),
-        })
+        Store::open_checked(dir).map_err(|(_, p)| p.to_string())
     }
 
     /// A snapshot of the store in `dir`, only to read: the file is never opened for writing
@@ -215,7 +214,7 @@ impl Store {
                 match move_aside(&file, &super::now_iso()) {
                     Ok(to) => {
                         let notice = format!(
-                            "your progress store could not be read ({why}); it was moved aside, unchanged, to {} (`architects-audit ledger backups` lists it) and the game started on a fresh store",
+                            "Your progress store could not be read ({why}). It was moved aside, unchanged, to {} (`architects-audit ledger backups` lists it), and the game started on a fresh store.",
                             to.display()
                         );
                         match Store::open(dir) {
@@ -223,7 +222,9 @@ impl Store {
                                 s.notices.push(notice);
                                 s
                             }
-                            Err(e) => Store::memory_only(format!("{notice}; but {e}")),
+                            Err(e) => Store::memory_only(format!(
+                                "{notice} The fresh store cannot be opened: {e}"
+                            )),
                         }
                     }
                     Err(e) => Store::memory_only(format!(
@@ -232,10 +233,7 @@ impl Store {
                     )),
                 }
             }
-            Err((_, p)) => Store::memory_only(match p {
-                FileProblem::Denied(q, e) if q.as_os_str().is_empty() => e,
-                p => p.to_string(),
-            }),
+            Err((_, p)) => Store::memory_only(p.to_string()),
         }
     }
 }

@@ -368,13 +368,16 @@ pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
 }
 
 /// Storage problems are shown on every screen until resolved.
-pub(crate) fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
+pub fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
     use crate::ledger::store::SaveStatus;
     let fail = c32(pal.fail);
     let warn = c32(pal.warn);
     if let SaveStatus::MemoryOnly(reason) | SaveStatus::Failed(reason) = &c.ledger.save {
         widgets::callout(ui, warn, "", &format!("{}{reason}", text::MEMORY_ONLY));
+    }
+    for n in &c.ledger.store_notices {
+        widgets::callout(ui, warn, "", n);
     }
     if c.ledger.problem.is_some() {
         widgets::callout(ui, fail, "", text::UNREADABLE);

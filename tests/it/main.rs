@@ -8,6 +8,7 @@ mod class;
 mod class_view;
 mod cli;
 mod colour_vision;
+mod crash;
 mod damage;
 mod demo;
 mod des;

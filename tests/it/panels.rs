@@ -49,6 +49,12 @@ impl Panels {
         }
     }
 
+    /// The same, with this ledger in play.
+    pub fn with_ledger(mut self, ledger: LedgerState) -> Self {
+        self.ledger = ledger;
+        self
+    }
+
     pub fn ctx(&mut self) -> Ctx<'_> {
         Ctx {
             phase: self.phase,

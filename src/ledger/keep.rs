@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::format::{Ledger, Parsed, parse_value};
-use crate::storage::{ReadError, Store};
+use crate::storage::{ReadError, Store, from_hex, hex};
 
 /// The ledger, in a versioned envelope.
 pub const LEDGER_KEY: &str = "ledger/v2";
@@ -87,17 +87,6 @@ pub struct Loaded {
     pub problem: Option<Problem>,
     /// What loading did to the store (a migration, a pin), for the student to read.
     pub events: Vec<String>,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(s: &str) -> Option<Vec<u8>> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
-        .collect()
 }
 
 /// The envelope around a ledger, as stored.

@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 
 use redb::{ReadableDatabase, ReadableTable, StorageBackend, TableDefinition};
 
+use super::{from_hex, hex};
+
 /// bevy_pkv's one table.
 const TABLE: TableDefinition<&str, &[u8]> = TableDefinition::new("redb");
 
@@ -116,17 +118,6 @@ fn read_copy_here(bytes: Vec<u8>) -> Result<HashMap<String, Vec<u8>>, String> {
 fn read_copy_guarded(bytes: Vec<u8>) -> Result<HashMap<String, Vec<u8>>, String> {
     std::panic::catch_unwind(move || read_copy_here(bytes))
         .unwrap_or_else(|_| Err("reading it crashed the store library".into()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(s: &str) -> Option<Vec<u8>> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
-        .collect()
 }
 
 /// Every value in a copy of a store file: in a child process when one is set up, else here.

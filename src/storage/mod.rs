@@ -230,6 +230,20 @@ impl Store {
     }
 }
 
+/// Bytes as lower-case hex (how pinned values and the store check's answers carry raw bytes
+/// as text).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of [`hex`] text, or None when it is not hex.
+pub fn from_hex(s: &str) -> Option<Vec<u8>> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect()
+}
+
 /// The file bevy_pkv keeps in the data folder.
 pub const FILE_NAME: &str = "bevy_pkv.redb";
 

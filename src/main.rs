@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use architects_audit::class_view::ClassView;
 use architects_audit::cli;
-use architects_audit::physics::systems::{Attention, RooflineQuery, roofline};
+use architects_audit::physics::systems::{Attention, RooflineQuery};
 use architects_audit::physics::{PhysicsModel, Quant, Scenario};
 
 #[derive(Parser, Debug)]
@@ -190,6 +190,10 @@ enum Command {
         /// Output tokens (default: the scenario's).
         #[arg(long)]
         output: Option<f64>,
+        /// Run a batch that does not fit in memory at the most that does (the JSON reports
+        /// `batch_clamped`), instead of refusing it.
+        #[arg(long)]
+        clamp_batch: bool,
     },
 }
 
@@ -375,6 +379,7 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             attention,
             prompt,
             output,
+            clamp_batch,
         }) => {
             let q = RooflineQuery {
                 hardware,
@@ -386,12 +391,9 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 attention,
                 prompt: prompt.unwrap_or(scenario.workload.prompt_tokens),
                 output: output.unwrap_or(scenario.workload.output_tokens),
+                clamp_batch,
             };
-            let r = roofline(&scenario, &q)?;
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-            );
+            println!("{}", cli::roofline_json(&scenario, &q)?);
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -493,12 +493,26 @@ pub fn context_label(ctx: &str) -> &'static str {
 
 /// A latency for display: milliseconds, or seconds when large.
 pub fn latency(ms: f64) -> String {
-    if ms >= 10_000.0 {
+    if !ms.is_finite() {
+        NO_SERVICE.into()
+    } else if ms >= 10_000.0 {
         format!("{:.0} s", ms / 1000.0)
     } else if ms >= 1000.0 {
         format!("{:.1} s", ms / 1000.0)
     } else {
         format!("{ms:.1} ms")
+    }
+}
+
+/// What a cloud that serves nothing shows for its latency and its cost per request.
+pub const NO_SERVICE: &str = "no service";
+
+/// A cost per request in dollars to `places` decimals, or "no service" when none is served.
+pub fn cost(usd: f64, places: usize) -> String {
+    if usd.is_finite() {
+        format!("${usd:.places$}")
+    } else {
+        NO_SERVICE.into()
     }
 }
 
@@ -550,16 +564,32 @@ pub fn banner_detail(
             "The phone needs {:.2} GB of its {:.0} GB. Use INT4 or ternary weights on mobile.",
             r.mobile_model_gb, r.mobile_ram_gb
         ),
-        TinySram => format!(
-            "The TinyML sub-model needs {:.1} KB; the {} has {:.0} KB of SRAM. No precision fixes this: \
-             use a purpose-built model under about {:.2}M ternary ({} byte each) or {:.0}K INT8 parameters — a 100K-parameter keyword spotter fits.",
-            r.tiny_model_kb,
-            sc.tiny().label,
-            r.tiny_sram_kb,
-            r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.ternary / 1e6,
-            num(sc.precision.bytes_per_param.ternary),
-            r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.int8 / 1e3
-        ),
+        TinySram => {
+            use crate::physics::systems::tiny_max_params;
+            let (ternary, int8, what) = match sys {
+                // Weights and the activation arena share the SRAM.
+                Some(_) => (
+                    tiny_max_params(sc, Quant::Ternary),
+                    tiny_max_params(sc, Quant::Int8),
+                    "weights and activations",
+                ),
+                None => (
+                    r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.ternary,
+                    r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.int8,
+                    "weights",
+                ),
+            };
+            format!(
+                "The TinyML sub-model needs {:.1} KB ({what}); the {} has {:.0} KB of SRAM. No precision fixes this: \
+                 use a purpose-built model under about {:.2}M ternary ({} byte each) or {:.0}K INT8 parameters — a 100K-parameter keyword spotter fits.",
+                r.tiny_model_kb,
+                sc.tiny().label,
+                r.tiny_sram_kb,
+                ternary / 1e6,
+                num(sc.precision.bytes_per_param.ternary),
+                int8 / 1e3
+            )
+        }
         P99Slo => match sys {
             Some(s) => format!(
                 "P99 time to first token is {} against the {} SLO (queue wait, prefill and one decode step, at {:.0} % utilisation). \

@@ -319,3 +319,12 @@ pub mod class_cmd;
 pub mod class_html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ledger_cmd;
+
+/// The `roofline` command's answer, pretty-printed JSON.
+pub fn roofline_json(
+    sc: &Scenario,
+    q: &crate::physics::systems::RooflineQuery,
+) -> Result<String, String> {
+    let r = crate::physics::systems::roofline(sc, q)?;
+    serde_json::to_string_pretty(&r).map_err(|e| e.to_string())
+}

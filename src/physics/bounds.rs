@@ -21,7 +21,17 @@ impl Scenario {
             v.push((f("sram_kb"), h.sram_kb.unwrap_or(0.0), 1e7));
             v.push((f("cost_per_hour_usd"), h.cost_per_hour_usd, 1e6));
             v.push((f("interconnect_gbs"), h.interconnect_gbs, 1e6));
+            v.push((f("clock_mhz"), h.clock_mhz.unwrap_or(0.0), 1e5));
+            v.push((
+                f("int8_macs_per_cycle"),
+                h.int8_macs_per_cycle.unwrap_or(0.0),
+                1e4,
+            ));
         }
+        let tw = &self.tiny_workload;
+        v.push(("tiny_workload.params".into(), tw.params, 1e10));
+        v.push(("tiny_workload.macs".into(), tw.macs, 1e13));
+        v.push(("tiny_workload.arena_kib".into(), tw.arena_kib, 1e7));
         for (name, m) in &self.models {
             let f = |x: &str| format!("models.{name}.{x}");
             v.push((f("params"), m.params, 1e13));
@@ -60,6 +70,8 @@ impl Scenario {
             ("gpus_per_node", s.gpus_per_node, 64.0),
             ("static_padding_factor", s.static_padding_factor, 100.0),
             ("overload_window_s", s.overload_window_s, 86_400.0),
+            ("max_queue_wait_s", s.max_queue_wait_s, 86_400.0),
+            ("latency_bound_s", s.latency_bound_s, 1e7),
             ("step_overhead_ms", s.step_overhead_ms, 1e4),
             ("per_sequence_overhead_ms", s.per_sequence_overhead_ms, 1e4),
             ("workspace_gb", s.workspace_gb, 1e5),
@@ -153,12 +165,33 @@ impl Scenario {
                                 let v = serde_json::to_value(&r).map_err(|e| {
                                     ScenarioError(format!("a report cannot be written: {e}"))
                                 })?;
-                                if let Some(field) = first_null(&v, "") {
-                                    return Err(ScenarioError(format!(
-                                        "this scenario gives no finite `{field}` for the design {} GPUs, {quant_cloud} weights, {kv_quant} KV cache, {} serving, TinyML {tiny_params} parameters, under the {} model; a constant is out of range",
+                                let design = || {
+                                    format!(
+                                        "the design {} GPUs, {quant_cloud} weights, {kv_quant} KV cache, {} serving, TinyML {tiny_params} parameters, under the {} model",
                                         n_h100,
                                         serving.as_str(),
                                         model.as_str()
+                                    )
+                                };
+                                // A cloud out of memory serves nothing: its latencies and cost
+                                // per request are undefined (null), and only those.
+                                let undefined: &[&str] = if r.cloud_oom && r.systems.is_some() {
+                                    &NO_SERVICE_FIELDS
+                                } else {
+                                    &[]
+                                };
+                                if let Some(field) = first_null(&v, "", undefined) {
+                                    return Err(ScenarioError(format!(
+                                        "this scenario gives no finite `{field}` for {}; a constant is out of range",
+                                        design()
+                                    )));
+                                }
+                                if let Some((field, ms)) = over_bound(&r) {
+                                    return Err(ScenarioError(format!(
+                                        "this scenario gives `{field}` = {:.0} s for {}, over its latency bound of {:.0} s (`systems.latency_bound_s`); a constant is out of range",
+                                        ms / 1e3,
+                                        design(),
+                                        self.systems.latency_bound_s
                                     )));
                                 }
                             }
@@ -171,17 +204,47 @@ impl Scenario {
     }
 }
 
-/// The path of the first null (a number that was not finite) in a report.
-fn first_null(v: &serde_json::Value, path: &str) -> Option<String> {
+/// The report fields a cloud that serves nothing leaves undefined.
+pub const NO_SERVICE_FIELDS: [&str; 4] = [
+    "cloud_p99_ms",
+    "cost_per_req_usd",
+    "cloud_p99_ttft_ms",
+    "cloud_p99_e2e_ms",
+];
+
+/// The first latency of a `systems` report over its bound: the cloud's when it serves, each
+/// device's when its model fits.
+pub fn over_bound(r: &super::Report) -> Option<(&'static str, f64)> {
+    let s = r.systems.as_ref()?;
+    let mut latencies = vec![
+        ("edge_p99_ms", r.edge_p99_ms, r.edge_oom),
+        ("mobile_p99_ms", r.mobile_p99_ms, r.mobile_oom),
+        ("tiny_p99_ms", r.tiny_p99_ms, r.tiny_oom),
+    ];
+    latencies.extend([
+        ("cloud_p99_ms", r.cloud_p99_ms, r.cloud_oom),
+        ("cloud_p99_e2e_ms", s.cloud_p99_e2e_ms, r.cloud_oom),
+    ]);
+    latencies
+        .into_iter()
+        .find(|&(_, ms, oom)| !oom && ms > s.latency_bound_ms)
+        .map(|(f, ms, _)| (f, ms))
+}
+
+/// The path of the first null (a number that was not finite) in a report, `allowed` aside.
+fn first_null(v: &serde_json::Value, path: &str, allowed: &[&str]) -> Option<String> {
     match v {
-        serde_json::Value::Null => Some(path.trim_start_matches('.').to_string()),
+        serde_json::Value::Null => {
+            let p = path.trim_start_matches('.');
+            (!allowed.contains(&p)).then(|| p.to_string())
+        }
         serde_json::Value::Object(m) => m
             .iter()
-            .find_map(|(k, x)| first_null(x, &format!("{path}.{k}"))),
+            .find_map(|(k, x)| first_null(x, &format!("{path}.{k}"), allowed)),
         serde_json::Value::Array(a) => a
             .iter()
             .enumerate()
-            .find_map(|(i, x)| first_null(x, &format!("{path}[{i}]"))),
+            .find_map(|(i, x)| first_null(x, &format!("{path}[{i}]"), allowed)),
         _ => None,
     }
 }

@@ -13,6 +13,7 @@ pub mod roofline;
 pub mod scenario;
 pub mod systems;
 pub mod tails;
+pub mod tiny;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
@@ -302,7 +303,20 @@ pub struct SystemsExtra {
     pub availability_ok: bool,
     pub fairness_accuracy_cost: f64,
     pub tiny_params: f64,
+    /// TinyML weights, KiB (`tiny_model_kb` adds the activation arena).
     pub tiny_model_kib: f64,
+    /// TinyML activation arena, KiB.
+    #[serde(default)]
+    pub tiny_arena_kib: f64,
+    /// Multiply-accumulates of one TinyML inference.
+    #[serde(default)]
+    pub tiny_macs: f64,
+    /// Every latency of a design that serves stays within this (`systems.latency_bound_s`).
+    #[serde(default)]
+    pub latency_bound_ms: f64,
+    /// Requests one cloud replica admits to its queue.
+    #[serde(default)]
+    pub cloud_queue_bound_per_replica: f64,
     pub goodput_rps: f64,
     pub edge_ttft_ms: f64,
     pub mobile_ttft_ms: f64,

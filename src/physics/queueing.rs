@@ -4,7 +4,8 @@
 use super::roofline::{Engine, GB, MS};
 use super::scenario::SystemsConsts;
 use super::tails::{
-    TAIL, continuous_ttft_p99_s, erlang_c, overload_wait_s, static_fill_p99_s, window_wait_p99_s,
+    Admission, TAIL, continuous_ttft_p99_s, erlang_c, overload_wait_s, static_fill_p99_s,
+    window_wait_p99_s,
 };
 use super::{Design, Scenario, Serving};
 
@@ -29,6 +30,9 @@ pub struct CloudLoad {
     /// Mean time waiting before service (for Little's Law: queue = lambda x mean wait).
     pub mean_wait_s: f64,
     pub queue_len: f64,
+    /// Requests one replica admits to its queue: its share of the front end's bound, and no
+    /// more than it can start within the gateway timeout.
+    pub queue_bound_per_replica: f64,
 }
 
 /// One serving strategy's answer, per replica.
@@ -71,18 +75,16 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
     let b_max = e.max_batch(ctx_max);
     if replicas == 0 || b_max < 1.0 {
         let mem = e.weights() / GB + d.n_h100 as f64 * c.workspace_gb;
-        // Serves nothing: every request waits out the whole window. Finite, and saturated.
-        let w = c.overload_window_s;
+        // Serves nothing: no capacity, and no latency, since no request is ever answered.
         return CloudLoad {
             tp,
             replicas: 0,
             oom: true,
             memory_gb: mem,
             utilization: overload_rho(),
-            wait_p99_s: w,
-            ttft_p99_s: w,
-            e2e_p99_s: w,
-            mean_wait_s: w,
+            wait_p99_s: f64::INFINITY,
+            ttft_p99_s: f64::INFINITY,
+            e2e_p99_s: f64::INFINITY,
             ..Default::default()
         };
     }
@@ -91,6 +93,12 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
     let s_eff = s_tok * (1.0 - c.prefill_cached_fraction());
     let slo_s = sc.slo.p99_ms / MS;
     let pad = c.static_padding_factor;
+    // The front end's queue is shared by the replicas; each holds its share of it, and no
+    // more than it could start within the gateway timeout.
+    let admit = |mu_r: f64| Admission {
+        bound_r: (c.queue_bound / r).min(c.max_queue_wait_s * mu_r).max(1.0),
+        window_s: c.overload_window_s,
+    };
 
     let mut out = CloudLoad {
         tp,
@@ -123,6 +131,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
             }
             let step = e.decode_step_s(b, ctx_avg);
             let base_s = continuous_ttft_p99_s(step, pf, lam_in);
+            let adm = admit(mu_r);
             let (wait, ok, mean_wait) = if rho < 1.0 {
                 // M/M/c with c = slots: the wait for a free slot.
                 let cprob = erlang_c(b_max, rho * b_max);
@@ -137,15 +146,16 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 } else {
                     0.0
                 };
-                // Never more than the first window from empty allows.
+                // Never more than the first window from empty allows, nor the queue admits.
                 let w99 = if w99 > 0.0 {
                     w99.min(window_wait_p99_s(lam_r, mu_r, c))
+                        .min(adm.full_wait_s(mu_r))
                 } else {
                     0.0
                 };
                 (w99, ok, cprob / gap)
             } else {
-                let (w, mean) = overload_wait_s(lam_r, mu_r, c);
+                let (w, mean) = overload_wait_s(lam_r, mu_r, &adm);
                 (w, 0.0, mean)
             };
             Arm {
@@ -183,7 +193,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
             } else {
                 // A backlog drains a full batch per cycle: a request waits the backlog ahead of
                 // it over the service rate, and at least the batch in progress.
-                let (w, mean) = overload_wait_s(lam_r, mu_r, c);
+                let (w, mean) = overload_wait_s(lam_r, mu_r, &admit(mu_r));
                 (w.max((1.0 - TAIL) * t_b), 0.0, mean + t_b / 2.0)
             };
             let step = e.decode_step_s(b, ctx_avg);
@@ -220,7 +230,9 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
                 // w_mean = rho / (1 - rho) x (cv_a² + cv_s²) / 2 x t_b.
                 let w_mean = rho / (1.0 - rho) * (0.5 / bs) * t_b;
                 let w_rep = if rho > TAIL && w_mean > 0.0 {
-                    (w_mean * (rho / TAIL).ln()).min(window_wait_p99_s(lam_r, mu_r, c))
+                    (w_mean * (rho / TAIL).ln())
+                        .min(window_wait_p99_s(lam_r, mu_r, c))
+                        .min(admit(mu_r).full_wait_s(mu_r))
                 } else {
                     0.0
                 };
@@ -235,7 +247,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
             } else {
                 // A backlog of full batches: no waiting to fill; the backlog ahead drains a
                 // batch per cycle, and the batch in progress must end.
-                let (w, mean) = overload_wait_s(lam_r, mu_r, c);
+                let (w, mean) = overload_wait_s(lam_r, mu_r, &admit(mu_r));
                 (w.max((1.0 - TAIL) * t_b), 0.0, mean + t_b / 2.0)
             };
             Arm {
@@ -252,6 +264,7 @@ pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
             }
         }
     };
+    out.queue_bound_per_replica = admit(arm.mu_r).bound_r;
     out.batch = arm.batch;
     out.step_s = arm.step;
     out.prefill_s = arm.prefill;

@@ -127,8 +127,14 @@ impl<'a> Engine<'a> {
 
     /// Largest batch whose KV cache (each sequence at full context) fits, capped by the engine.
     pub fn max_batch(&self, ctx_max: f64) -> f64 {
-        let b = (self.kv_budget() / (self.kv_bytes_per_token() * ctx_max)).floor();
-        b.clamp(0.0, self.consts.max_batch_cap)
+        self.batch_in_memory(ctx_max).min(self.consts.max_batch_cap)
+    }
+
+    /// Largest batch whose KV cache (each sequence at full context) fits in memory.
+    pub fn batch_in_memory(&self, ctx_max: f64) -> f64 {
+        (self.kv_budget() / (self.kv_bytes_per_token() * ctx_max))
+            .floor()
+            .max(0.0)
     }
 
     /// Two all-reduces per layer over NVLink, each a ring of 2(t-1) steps: every step pays a
@@ -190,6 +196,10 @@ pub struct RooflineReport {
     pub quant: Quant,
     pub kv_quant: Quant,
     pub batch: f64,
+    /// The batch asked for; above `batch` only when `--clamp-batch` lowered it to what fits.
+    pub requested_batch: f64,
+    /// The batch was lowered to the most sequences that fit in memory.
+    pub batch_clamped: bool,
     pub tp: u32,
     pub attention: Attention,
     pub prompt: f64,
@@ -216,6 +226,8 @@ pub struct RooflineQuery {
     pub attention: Attention,
     pub prompt: f64,
     pub output: f64,
+    /// Lower a batch that does not fit in memory to the most that does, instead of refusing it.
+    pub clamp_batch: bool,
 }
 
 /// Batch-`B` decode and prefill on `tp` GPUs. The KV cache is read at the average context
@@ -235,22 +247,48 @@ pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, Stri
     let e = Engine::new(sc, hw, llm, q.quant, q.kv_quant)
         .with_tp(q.tp)
         .with_attention(q.attention);
+    // Every sequence of the batch holds its KV cache at full context.
+    let fit = e.batch_in_memory(q.prompt + q.output);
+    let batch = if q.batch <= fit {
+        q.batch
+    } else if fit < 1.0 {
+        return Err(format!(
+            "{} does not fit on {} {} GPU(s) with one sequence of {} tokens: its weights take {:.1} GB; raise --tp or lower --quant",
+            q.llm,
+            q.tp,
+            q.hardware,
+            q.prompt + q.output,
+            e.weights() / GB
+        ));
+    } else if q.clamp_batch {
+        fit
+    } else {
+        return Err(format!(
+            "--batch {} does not fit: at most {fit} sequences of {} tokens fit in the memory of {} {} GPU(s) beside the weights; lower --batch, or pass --clamp-batch to run at {fit}",
+            q.batch,
+            q.prompt + q.output,
+            q.tp,
+            q.hardware
+        ));
+    };
     let ctx = q.prompt + q.output / 2.0;
-    let step = e.decode_step_s(q.batch, ctx);
-    let (mem, comp) = e.decode_parts(q.batch, ctx);
-    let ttft = e.prefill_s(q.batch, q.prompt.max(1.0));
+    let step = e.decode_step_s(batch, ctx);
+    let (mem, comp) = e.decode_parts(batch, ctx);
+    let ttft = e.prefill_s(batch, q.prompt.max(1.0));
     Ok(RooflineReport {
         hardware: q.hardware.clone(),
         llm: q.llm.clone(),
         quant: q.quant,
         kv_quant: q.kv_quant,
-        batch: q.batch,
+        batch,
+        requested_batch: q.batch,
+        batch_clamped: batch < q.batch,
         tp: q.tp,
         attention: q.attention,
         prompt: q.prompt,
         output: q.output,
         decode_step_ms: step * MS,
-        decode_tok_per_s: q.batch / step,
+        decode_tok_per_s: batch / step,
         ttft_ms: ttft * MS,
         e2e_ms: (ttft + q.output * step) * MS,
         kv_bytes_per_token: e.kv_bytes_per_token(),

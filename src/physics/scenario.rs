@@ -36,6 +36,13 @@ pub struct Hardware {
     /// Fraction of time one unit is up.
     #[serde(default = "one")]
     pub availability: f64,
+    /// Core clock, MHz (the TinyML part: its latency is counted in cycles).
+    #[serde(default)]
+    pub clock_mhz: Option<f64>,
+    /// INT8 multiply-accumulates the part's neural-network kernels complete per clock cycle,
+    /// as measured on whole models (the TinyML part).
+    #[serde(default)]
+    pub int8_macs_per_cycle: Option<f64>,
     #[serde(default)]
     pub sources: Sources,
 }
@@ -54,6 +61,24 @@ pub struct LlmShape {
     pub heads: f64,
     pub kv_heads: f64,
     pub head_dim: f64,
+    #[serde(default)]
+    pub sources: Sources,
+}
+
+/// The TinyML tier's workload: a named always-on model, with the work one inference does.
+/// The student's size control scales this family: MACs in proportion to the parameters (a
+/// network widened or narrowed), the activation arena with their square root (activations grow
+/// with the width, weights with its square).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TinyWorkload {
+    pub label: String,
+    /// Parameters of the reference model.
+    pub params: f64,
+    /// Multiply-accumulates of one inference of the reference model.
+    pub macs: f64,
+    /// Peak activation memory (the runtime's arena) of the reference model, KiB.
+    pub arena_kib: f64,
     #[serde(default)]
     pub sources: Sources,
 }
@@ -213,6 +238,12 @@ pub struct SystemsConsts {
     pub overload_window_s: f64,
     /// Requests one replica holds waiting; beyond it, arrivals are rejected.
     pub queue_bound: f64,
+    /// The longest a request may wait in the cloud's queue: the front end refuses a request
+    /// it could not start within this time (a gateway timeout), seconds.
+    pub max_queue_wait_s: f64,
+    /// Every latency a serving design reports stays within this; a scenario in which one
+    /// would not is refused when it loads, seconds.
+    pub latency_bound_s: f64,
     /// GPUs in one server (HGX node); a node's failure takes all of its GPUs down.
     pub gpus_per_node: f64,
     /// Fraction of time one node (its host, power and switches) is up.
@@ -237,6 +268,7 @@ pub struct Scenario {
     pub accuracy: Accuracy,
     pub course_draft: CourseDraft,
     pub systems: SystemsConsts,
+    pub tiny_workload: TinyWorkload,
     /// What loading noticed but did not refuse: fields no model uses any more.
     #[serde(skip)]
     pub warnings: Vec<String>,

@@ -22,6 +22,7 @@ use super::{
 pub use super::queueing::{CloudLoad, cloud_load};
 pub use super::roofline::{Attention, Bound, Engine, RooflineQuery, RooflineReport, roofline};
 pub use super::tails::{binomial_availability, erlang_c};
+pub use super::tiny::{TinyMl, tiny_max_params, tiny_ml, tiny_ml_on};
 
 const S_PER_HOUR: f64 = 3600.0;
 
@@ -86,14 +87,12 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
     let edge = device(sc, sc.edge(), d.quant_edge, c.edge_workspace_gb);
     let mobile = device(sc, sc.mobile(), d.quant_mobile, c.mobile_workspace_gb);
 
-    // TinyML sub-model: footprint in KiB against SRAM.
-    let tiny_bytes = d.tiny_params * sc.precision.bytes_per_param.get(d.tiny_quant);
-    let tiny_model_kib = tiny_bytes / 1024.0;
+    // TinyML: weights plus the activation arena in SRAM; latency counted in cycles.
+    let tiny = tiny_ml(sc, d.tiny_params, d.tiny_quant);
+    let tiny_model_kib = tiny.weights_kib;
     let tiny_sram_kb = sc.tiny_sram_kb();
-    let tiny_oom = tiny_model_kib > tiny_sram_kb - c.tiny_sram_reserved_kb;
-    let tiny_hw = sc.tiny();
-    let tiny_s = (2.0 * d.tiny_params / (tiny_hw.tflops_fp16_dense * 1e12))
-        .max(tiny_bytes / (tiny_hw.mem_bw_gbs * GB));
+    let tiny_oom = tiny.footprint_kib() > tiny_sram_kb - c.tiny_sram_reserved_kb;
+    let tiny_s = tiny.latency_s;
 
     let lambda = sc.slo.requests_per_sec * sc.traffic.cloud;
     // Cost per request: the provisioned cluster's price over the requests it serves, at most
@@ -102,8 +101,12 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
     let served = lambda.min(cl.capacity_rps);
     let goodput = served * cl.ok_fraction;
     let cluster_per_hour = d.n_h100 as f64 * sc.cloud().cost_per_hour_usd;
-    let cost = cluster_per_hour
-        / (served * S_PER_HOUR).max(sc.course_draft.min_requests_per_hour.max(1.0));
+    // A cloud that serves nothing has no cost per request (JSON null).
+    let cost = if cl.oom {
+        f64::NAN
+    } else {
+        cluster_per_hour / (served * S_PER_HOUR).max(sc.course_draft.min_requests_per_hour.max(1.0))
+    };
 
     let per_gpu = sc.cloud().availability;
     let replica_up = per_gpu.powi(cl.tp as i32);
@@ -135,7 +138,7 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
 
     let slo_latency_ok = !cl.oom && cl.ttft_p99_s * MS <= sc.slo.p99_ms;
     let slo_tput_ok = !cl.oom && cl.utilization < c.utilization_limit;
-    let slo_cost_ok = cost <= sc.slo.cost_per_req_usd;
+    let slo_cost_ok = !cl.oom && cost <= sc.slo.cost_per_req_usd;
 
     let mut banners = Vec::new();
     for (cond, b) in [
@@ -143,9 +146,11 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         (edge.oom, Banner::EdgeOom),
         (mobile.oom, Banner::MobileOom),
         (tiny_oom, Banner::TinySram),
-        (!slo_latency_ok, Banner::P99Slo),
-        (!slo_tput_ok, Banner::ThroughputSlo),
-        (!slo_cost_ok, Banner::CostSlo),
+        // A cloud out of memory serves nothing: its own banner says so, and the latency,
+        // throughput and cost it does not have are not banners of their own.
+        (!cl.oom && !slo_latency_ok, Banner::P99Slo),
+        (!cl.oom && !slo_tput_ok, Banner::ThroughputSlo),
+        (!cl.oom && !slo_cost_ok, Banner::CostSlo),
         (!availability_ok, Banner::AvailabilitySlo),
         (
             effective_accuracy < acc.accuracy_warning_below,
@@ -216,19 +221,27 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
             ),
             result: format!("{} requests waiting", fmt_num(cl.queue_len)),
         },
-        TraceLine {
-            law: "P99 TTFT".into(),
-            formula: format!(
-                "queue {} ms + prefill {} ms + iterations {} ms",
-                fmt_num(cl.wait_p99_s * MS),
-                fmt_num(cl.prefill_s * MS),
-                fmt_num((cl.ttft_p99_s - cl.wait_p99_s - cl.prefill_s).max(0.0) * MS)
-            ),
-            result: format!(
-                "{} ms (SLO {} ms)",
-                fmt_num(cl.ttft_p99_s * MS),
-                fmt_num(sc.slo.p99_ms)
-            ),
+        if cl.oom {
+            TraceLine {
+                law: "P99 TTFT".into(),
+                formula: "no replica holds the model: no request is answered".into(),
+                result: "no service".into(),
+            }
+        } else {
+            TraceLine {
+                law: "P99 TTFT".into(),
+                formula: format!(
+                    "queue {} ms + prefill {} ms + iterations {} ms",
+                    fmt_num(cl.wait_p99_s * MS),
+                    fmt_num(cl.prefill_s * MS),
+                    fmt_num((cl.ttft_p99_s - cl.wait_p99_s - cl.prefill_s).max(0.0) * MS)
+                ),
+                result: format!(
+                    "{} ms (SLO {} ms)",
+                    fmt_num(cl.ttft_p99_s * MS),
+                    fmt_num(sc.slo.p99_ms)
+                ),
+            }
         },
         TraceLine {
             law: "Cost".into(),
@@ -238,7 +251,11 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
                 fmt_num(sc.cloud().cost_per_hour_usd),
                 fmt_num(served)
             ),
-            result: format!("${cost:.6}"),
+            result: if cl.oom {
+                "no service: no cost per request".into()
+            } else {
+                format!("${cost:.6}")
+            },
         },
         TraceLine {
             law: "Availability".into(),
@@ -275,15 +292,26 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         TraceLine {
             law: "TinyML SRAM".into(),
             formula: format!(
-                "{} params x {} B / 1024",
+                "{} params x {} B / 1024 + arena {} KiB",
                 fmt_num(d.tiny_params),
-                sc.precision.bytes_per_param.get(d.tiny_quant)
+                sc.precision.bytes_per_param.get(d.tiny_quant),
+                fmt_num(tiny.arena_kib)
             ),
             result: format!(
                 "{} KiB of {} KB",
-                fmt_num(tiny_model_kib),
+                fmt_num(tiny.footprint_kib()),
                 fmt_num(tiny_sram_kb)
             ),
+        },
+        TraceLine {
+            law: "TinyML latency".into(),
+            formula: format!(
+                "{} MACs / ({} MACs/cycle x {} MHz)",
+                fmt_num(tiny.macs),
+                fmt_num(sc.tiny().int8_macs_per_cycle.unwrap_or(0.0)),
+                fmt_num(sc.tiny().clock_mhz.unwrap_or(0.0))
+            ),
+            result: format!("{} ms", fmt_num(tiny_s * MS)),
         },
     ];
 
@@ -294,7 +322,7 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         cloud_model_gb: cl.memory_gb,
         edge_model_gb: edge.model_gb,
         mobile_model_gb: mobile.model_gb,
-        tiny_model_kb: tiny_model_kib,
+        tiny_model_kb: tiny.footprint_kib(),
         cloud_ram_gb: d.n_h100 as f64 * sc.cloud().ram_gb,
         edge_ram_gb: sc.edge().ram_gb,
         mobile_ram_gb: sc.mobile().ram_gb,
@@ -358,6 +386,10 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
             fairness_accuracy_cost: fairness_cost,
             tiny_params: d.tiny_params,
             tiny_model_kib,
+            tiny_arena_kib: tiny.arena_kib,
+            tiny_macs: tiny.macs,
+            latency_bound_ms: c.latency_bound_s * MS,
+            cloud_queue_bound_per_replica: cl.queue_bound_per_replica,
             goodput_rps: goodput,
             edge_ttft_ms: edge.ttft_s * MS,
             mobile_ttft_ms: mobile.ttft_s * MS,

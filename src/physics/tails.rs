@@ -4,6 +4,25 @@
 
 use super::scenario::SystemsConsts;
 
+/// What one replica's queue admits.
+pub struct Admission {
+    /// Requests it holds waiting.
+    pub bound_r: f64,
+    /// The observation window from an empty system, seconds.
+    pub window_s: f64,
+}
+
+impl Admission {
+    /// The wait of a request that finds the queue full, at service rate `mu_r`.
+    pub fn full_wait_s(&self, mu_r: f64) -> f64 {
+        if mu_r > 0.0 {
+            self.bound_r / mu_r
+        } else {
+            f64::INFINITY
+        }
+    }
+}
+
 /// The tail the SLO checks.
 pub const TAIL: f64 = 0.01;
 
@@ -76,8 +95,12 @@ fn backlog_sf(x: f64, t: f64, d: f64, var: f64) -> f64 {
 /// saturation: below it, the backlog settles before the window ends; above it, it grows by
 /// lam_r - mu_r a second.
 pub fn window_wait_p99_s(lam_r: f64, mu_r: f64, c: &SystemsConsts) -> f64 {
+    window_backlog_p99_s(lam_r, mu_r, c.overload_window_s)
+}
+
+/// [`window_wait_p99_s`] over a window of `window` seconds.
+fn window_backlog_p99_s(lam_r: f64, mu_r: f64, window: f64) -> f64 {
     const POINTS: usize = 16;
-    let window = c.overload_window_s;
     if mu_r <= 0.0 {
         return window;
     }
@@ -99,25 +122,29 @@ pub fn window_wait_p99_s(lam_r: f64, mu_r: f64, c: &SystemsConsts) -> f64 {
 /// an empty system, when a replica's arrivals (`lam_r`) outrun its service (`mu_r`).
 ///
 /// The backlog grows at lam_r - mu_r, so a request arriving at time t waits
-/// (lam_r - mu_r) t / mu_r, until the backlog reaches the queue bound; from then on the replica
-/// rejects what it cannot hold, and every request it admits waits bound / mu_r.
+/// (lam_r - mu_r) t / mu_r, until the backlog reaches what the queue admits; from then on the
+/// replica refuses what it cannot hold, and every request it admits waits bound / mu_r.
 /// Returns (P99 wait, mean wait) of the served requests.
-pub fn overload_wait_s(lam_r: f64, mu_r: f64, c: &SystemsConsts) -> (f64, f64) {
-    let window = c.overload_window_s;
+pub fn overload_wait_s(lam_r: f64, mu_r: f64, adm: &Admission) -> (f64, f64) {
+    let window = adm.window_s;
     if mu_r <= 0.0 {
-        return (window, window);
+        return (f64::INFINITY, f64::INFINITY);
     }
+    let bound = adm.bound_r;
     let growth = (lam_r - mu_r).max(0.0);
-    let full_wait = c.queue_bound / mu_r;
+    let full_wait = adm.full_wait_s(mu_r);
     let t_full = if growth > 0.0 {
-        c.queue_bound / growth
+        bound / growth
     } else {
         f64::INFINITY
     };
     if t_full >= window {
         // The bound is never reached: the backlog grows over the window.
         let top = growth * window / mu_r;
-        return (window_wait_p99_s(lam_r, mu_r, c).min(full_wait), top / 2.0);
+        return (
+            window_backlog_p99_s(lam_r, mu_r, window).min(full_wait),
+            top / 2.0,
+        );
     }
     // Served: lam_r t_full requests with waits uniform in [0, full_wait], then
     // mu_r (window - t_full) at full_wait.

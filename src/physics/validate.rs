@@ -30,7 +30,32 @@ impl Scenario {
             c.at_least(f("cost_per_hour_usd"), h.cost_per_hour_usd, 0.0);
             c.at_least(f("interconnect_gbs"), h.interconnect_gbs, 0.0);
             c.fraction(f("availability"), h.availability, false, true);
+            if let Some(mhz) = h.clock_mhz {
+                c.positive(f("clock_mhz"), mhz);
+            }
+            if let Some(m) = h.int8_macs_per_cycle {
+                c.positive(f("int8_macs_per_cycle"), m);
+            }
         }
+        // The TinyML tier's latency counts cycles: its part needs a clock and a MAC rate.
+        let tiny = &d.tiny_hardware;
+        let th = &self.hardware[tiny];
+        if th.clock_mhz.is_none() {
+            c.fail(
+                format!("hardware.{tiny}.clock_mhz"),
+                "missing: the TinyML tier's part needs its clock (MHz)".into(),
+            );
+        }
+        if th.int8_macs_per_cycle.is_none() {
+            c.fail(
+                format!("hardware.{tiny}.int8_macs_per_cycle"),
+                "missing: the TinyML tier's part needs its measured INT8 MACs per cycle".into(),
+            );
+        }
+        let tw = &self.tiny_workload;
+        c.positive("tiny_workload.params".into(), tw.params);
+        c.positive("tiny_workload.macs".into(), tw.macs);
+        c.at_least("tiny_workload.arena_kib".into(), tw.arena_kib, 0.0);
         for (name, m) in &self.models {
             for (x, v) in [
                 ("params", m.params),
@@ -217,6 +242,12 @@ impl Scenario {
             s.tiny_params_min,
         );
         c.positive("systems.overload_window_s".into(), s.overload_window_s);
+        c.positive("systems.max_queue_wait_s".into(), s.max_queue_wait_s);
+        c.at_least(
+            "systems.latency_bound_s".into(),
+            s.latency_bound_s,
+            s.max_queue_wait_s,
+        );
         if let Some(e) = c.first {
             return Err(e);
         }

@@ -178,7 +178,9 @@ impl RequestSim {
             prefill_table: (0..=b_max)
                 .map(|n| e.prefill_s(n.max(1) as f64, s_eff))
                 .collect(),
-            queue_bound: c.queue_bound.max(1.0) as usize,
+            // What the model says each replica admits: its share of the front end's bound,
+            // and no more than it starts within the gateway timeout.
+            queue_bound: load.queue_bound_per_replica.max(1.0) as usize,
             window_s: c.dynamic_window_ms * ms,
             static_batch: (c.static_batch.min(load.max_batch.max(1.0))) as usize,
             padding: c.static_padding_factor,

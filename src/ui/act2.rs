@@ -242,7 +242,7 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     let d = &r.design;
     if r.system_valid {
         let summary = format!(
-            "Cloud: {} × H100, {} weights, {} serving\nEdge: {}   Mobile: {}   TinyML: {}\nRetraining every {} days\nP99 {} · ${:.6}/req · accuracy {:.1} %\n\n{}",
+            "Cloud: {} × H100, {} weights, {} serving\nEdge: {}   Mobile: {}   TinyML: {}\nRetraining every {} days\nP99 {} · {}/req · accuracy {:.1} %\n\n{}",
             d.n_h100,
             d.quant_cloud.as_str().to_uppercase(),
             d.serving.as_str(),
@@ -251,7 +251,7 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             r.tier_assignments.tiny,
             d.retrain_cadence_days,
             text::latency(r.cloud_p99_ms),
-            r.cost_per_req_usd,
+            text::cost(r.cost_per_req_usd, 6),
             r.effective_accuracy * 100.0,
             text::FEASIBLE_NEXT
         );

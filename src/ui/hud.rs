@@ -84,7 +84,11 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         item(
             ui,
             text::HUD_COST,
-            format!("{} ${:.5}", text::mark(r.slo_cost_ok), r.cost_per_req_usd),
+            format!(
+                "{} {}",
+                text::mark(r.slo_cost_ok),
+                text::cost(r.cost_per_req_usd, 5)
+            ),
             good(r.slo_cost_ok),
         );
         item(

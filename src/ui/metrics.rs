@@ -100,7 +100,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
         );
         widgets::status_tile(
             &mut cols[1],
-            &format!("${:.5}", r.cost_per_req_usd),
+            &text::cost(r.cost_per_req_usd, 5),
             &format!("Cost/req (SLO < ${})", text::num(slo.cost_per_req_usd)),
             ok(r.slo_cost_ok),
         );

@@ -263,8 +263,10 @@ pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palett
                     } else {
                         egui_plot::MarkerShape::Circle
                     };
+                    // A tier that answers nothing sits at the top of the chart.
+                    let y = if ms.is_finite() { log(*ms) } else { 6.0 };
                     plot.points(
-                        Points::new(*name, vec![[log(*gb), log(*ms)]])
+                        Points::new(*name, vec![[log(*gb), y]])
                             .shape(marker)
                             .radius(if *oom { 10.0 } else { 8.0 })
                             .color(if *oom { c32(pal.fail) } else { color }),

@@ -177,8 +177,8 @@ fn physical(r: &Report, sc: &Scenario) -> Physical {
                     ),
                     MemoryBar {
                         parts: vec![
-                            (MemPart::Weights, r.tiny_model_kb),
-                            (MemPart::Workspace, tiny_reserved),
+                            (MemPart::Weights, s.tiny_model_kib),
+                            (MemPart::Workspace, s.tiny_arena_kib + tiny_reserved),
                         ],
                         capacity: r.tiny_sram_kb,
                         unit: "KB",

@@ -200,6 +200,44 @@ fn roofline_answers_and_lists_known_names() {
 }
 
 #[test]
+fn roofline_refuses_a_batch_that_does_not_fit_or_clamps_it_when_asked() {
+    // The 7B model at FP16 on one H100: 80 GB - 4 GB workspace - 14 GB weights = 62 GB of KV
+    // cache, 128 KiB a token x 768 tokens a sequence: 615 sequences fit.
+    let fit = ((80.0 - 4.0 - 14.0) * 1e9 / (131_072.0 * 768.0)).floor();
+    assert_eq!(fit, 615.0);
+    let args = ["roofline", "--hardware", "h100", "--batch", "5000"];
+    let (code, out, err) = run(&args, "");
+    assert_ne!(code, 0, "{out}");
+    assert!(err.contains("5000") && err.contains("615"), "{err}");
+    let (code, out, err) = run(&[&args[..], &["--clamp-batch"]].concat(), "");
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["batch"], fit);
+    assert_eq!(v["requested_batch"], 5000.0);
+    assert_eq!(v["batch_clamped"], true);
+    // A batch that fits runs as asked, and says so.
+    let (code, out, err) = run(&["roofline", "--hardware", "h100", "--batch", "615"], "");
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["batch_clamped"], false);
+    // A model that does not fit at all is refused, clamp or not.
+    let big = [
+        "roofline",
+        "--hardware",
+        "h100",
+        "--llm",
+        "llama-2-70b",
+        "--clamp-batch",
+    ];
+    let (code, _, err) = run(&big, "");
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("does not fit") && err.contains("--tp"),
+        "{err}"
+    );
+}
+
+#[test]
 fn scenario_files_can_define_new_hardware_and_models() {
     let mut v: Value =
         serde_json::from_str(architects_audit::physics::scenario::BUILTIN_JSON).unwrap();

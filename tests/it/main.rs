@@ -29,6 +29,7 @@ mod shape;
 mod store;
 mod storefile;
 mod systems;
+mod tiers;
 mod web;
 mod winning;
 mod world;

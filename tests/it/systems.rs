@@ -23,6 +23,7 @@ fn q(
         attention: Attention::Grouped,
         prompt,
         output,
+        clamp_batch: false,
     }
 }
 
@@ -542,9 +543,25 @@ fn the_tinyml_banner_names_the_sub_models_that_fit() {
     let r = physics::evaluate(&sc, &Design::default(), PhysicsModel::Systems);
     assert!(r.banners.contains(&Banner::TinySram));
     let text = architects_audit::text::banner_detail(Banner::TinySram, &r, &sc);
-    // 256 KiB of SRAM holds 262,144 bytes: about 1.38M ternary (0.19 B) or 262K INT8 weights.
-    assert!(text.contains("1.38M ternary"), "{text}");
-    assert!(text.contains("262K INT8"), "{text}");
+    // 256 KiB of SRAM holds the weights (p x bytes) and the DS-CNN's arena, 48.64 KiB at its
+    // 53,000 parameters and growing with the square root of the size. Solved here by halving.
+    let largest = |bytes: f64| {
+        let need = |p: f64| p * bytes / 1024.0 + 48.64 * (p / 53_000.0).sqrt();
+        let (mut lo, mut hi) = (0.0, 1e8);
+        for _ in 0..100 {
+            let mid = (lo + hi) / 2.0;
+            if need(mid) <= 256.0 {
+                lo = mid
+            } else {
+                hi = mid
+            }
+        }
+        lo
+    };
+    let ternary = format!("{:.2}M ternary", largest(0.19) / 1e6);
+    let int8 = format!("{:.0}K INT8", largest(1.0) / 1e3);
+    assert!(text.contains(&ternary), "{ternary}: {text}");
+    assert!(text.contains(&int8), "{int8}: {text}");
 }
 
 #[test]
@@ -606,6 +623,7 @@ fn roofline_and_report_agree_on_every_case_both_express() {
                 attention: Attention::Grouped,
                 prompt,
                 output,
+                clamp_batch: false,
             },
         )
         .unwrap()
@@ -618,6 +636,10 @@ fn roofline_and_report_agree_on_every_case_both_express() {
         };
         let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
         let s = r.systems.as_ref().unwrap();
+        if r.edge_oom {
+            // `roofline` refuses a model that does not fit (tested in `cli`).
+            continue;
+        }
         let x = rf(&sc.deployment.edge_hardware, q, Quant::Fp16, 1.0, 1);
         assert!(
             close(s.edge_ttft_ms, x.ttft_ms),
@@ -643,6 +665,9 @@ fn roofline_and_report_agree_on_every_case_both_express() {
         };
         let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
         let s = r.systems.as_ref().unwrap();
+        if r.mobile_oom {
+            continue;
+        }
         let x = rf(&sc.deployment.mobile_hardware, q, Quant::Fp16, 1.0, 1);
         assert!(close(s.mobile_ttft_ms, x.ttft_ms), "mobile {q}");
         assert!(close(r.mobile_p99_ms, x.e2e_ms), "mobile {q}");

@@ -203,7 +203,7 @@ fn roofline_answers_and_lists_known_names() {
 fn roofline_refuses_a_batch_that_does_not_fit_or_clamps_it_when_asked() {
     // The 7B model at FP16 on one H100: 80 GB - 4 GB workspace - 14 GB weights = 62 GB of KV
     // cache, 128 KiB a token x 768 tokens a sequence: 615 sequences fit.
-    let fit = ((80.0 - 4.0 - 14.0) * 1e9 / (131_072.0 * 768.0)).floor();
+    let fit: f64 = ((80.0 - 4.0 - 14.0) * 1e9 / (131_072.0 * 768.0_f64)).floor();
     assert_eq!(fit, 615.0);
     let args = ["roofline", "--hardware", "h100", "--batch", "5000"];
     let (code, out, err) = run(&args, "");

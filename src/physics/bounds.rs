@@ -27,6 +27,9 @@ impl Scenario {
                 h.int8_macs_per_cycle.unwrap_or(0.0),
                 1e4,
             ));
+            if let Some(rt) = &h.runtime {
+                v.push((f("runtime.int4_group_size"), rt.int4_group_size, 1e6));
+            }
         }
         let tw = &self.tiny_workload;
         v.push(("tiny_workload.params".into(), tw.params, 1e10));

@@ -7,6 +7,7 @@
 
 mod bounds;
 pub mod course_draft;
+pub mod parts;
 pub mod peek;
 pub mod queueing;
 pub mod roofline;

@@ -24,6 +24,16 @@ pub struct Engine<'a> {
     pub tp: u32,
     /// How the generation kernel reads a grouped KV cache.
     pub attention: Attention,
+    /// Achieved fractions of bandwidth (decode) and of the FP16 peak (large GEMMs, prefill).
+    pub mem_efficiency: f64,
+    pub compute_efficiency: f64,
+    pub prefill_efficiency: f64,
+    /// Bytes per weight of the embedding and output head (a device runtime keeps them at 16
+    /// bits; otherwise the weight precision's).
+    pub embedding_bytes: f64,
+    /// A device runtime reads only the blocks and the output head each step; otherwise every
+    /// weight is counted as read.
+    pub reads_head_only: bool,
 }
 
 /// How a decode step's attention kernel reads the KV cache of a grouped-query model.
@@ -62,16 +72,34 @@ pub enum Bound {
 
 impl<'a> Engine<'a> {
     pub fn new(sc: &'a Scenario, hw: &'a Hardware, llm: &'a LlmShape, w: Quant, kv: Quant) -> Self {
-        Engine {
+        let c = &sc.systems;
+        let bytes = sc.precision.bytes_per_param.get(w);
+        let mut e = Engine {
             hw,
             llm,
-            consts: &sc.systems,
-            weight_bytes: sc.precision.bytes_per_param.get(w),
+            consts: c,
+            weight_bytes: bytes,
             kv_bytes: sc.precision.bytes_per_param.get(kv),
             compute_speedup: sc.precision.compute_speedup.get(w),
             tp: 1,
             attention: Attention::Grouped,
+            mem_efficiency: c.mem_efficiency,
+            compute_efficiency: c.compute_efficiency,
+            prefill_efficiency: c.prefill_efficiency,
+            embedding_bytes: bytes,
+            reads_head_only: false,
+        };
+        if let Some(rt) = &hw.runtime {
+            e.mem_efficiency = rt.mem_efficiency;
+            e.prefill_efficiency = rt.prefill_efficiency;
+            e.embedding_bytes = sc.precision.bytes_per_param.fp16;
+            e.reads_head_only = true;
+            if w == Quant::Int4 {
+                // One 16-bit scale per group of weights.
+                e.weight_bytes += 2.0 / rt.int4_group_size;
+            }
         }
+        e
     }
 
     pub fn with_attention(mut self, attention: Attention) -> Self {
@@ -98,9 +126,22 @@ impl<'a> Engine<'a> {
         self.tp as f64
     }
 
-    /// Total weight bytes of the model.
+    /// Total weight bytes of the model: the transformer blocks at the weight format, the
+    /// embedding and output head at theirs.
     pub fn weights(&self) -> f64 {
-        self.llm.params * self.weight_bytes
+        let emb = self.llm.embedding_params.clamp(0.0, self.llm.params);
+        (self.llm.params - emb) * self.weight_bytes + emb * self.embedding_bytes
+    }
+
+    /// Weight bytes read for one decode step or prefill pass: a device runtime reads the
+    /// blocks and the output head (the embedding is a lookup of one row a token).
+    pub fn weights_read(&self) -> f64 {
+        if !self.reads_head_only {
+            return self.weights();
+        }
+        let emb = self.llm.embedding_params.clamp(0.0, self.llm.params);
+        let head = self.llm.head_params.clamp(0.0, emb);
+        (self.llm.params - emb) * self.weight_bytes + head * self.embedding_bytes
     }
 
     /// KV bytes per token: 2 (K and V) x layers x KV heads x head dim x bytes.
@@ -109,12 +150,12 @@ impl<'a> Engine<'a> {
     }
 
     fn bandwidth(&self) -> f64 {
-        self.tpf() * self.consts.mem_efficiency * self.hw.mem_bw_gbs * GB
+        self.tpf() * self.mem_efficiency * self.hw.mem_bw_gbs * GB
     }
 
     fn flops(&self) -> f64 {
         self.tpf()
-            * self.consts.compute_efficiency
+            * self.compute_efficiency
             * self.hw.tflops_fp16_dense
             * 1e12
             * self.compute_speedup
@@ -152,7 +193,8 @@ impl<'a> Engine<'a> {
 
     /// Memory and compute time of one decode step at batch `b`, average context `ctx`.
     pub fn decode_parts(&self, b: f64, ctx: f64) -> (f64, f64) {
-        let mem = (self.weights() + b * ctx * self.kv_read_bytes_per_token()) / self.bandwidth();
+        let mem =
+            (self.weights_read() + b * ctx * self.kv_read_bytes_per_token()) / self.bandwidth();
         let comp = 2.0 * self.llm.params * b / self.flops();
         (mem, comp)
     }
@@ -172,7 +214,7 @@ impl<'a> Engine<'a> {
     /// weights once.
     pub fn prefill_s(&self, seqs: f64, tokens: f64) -> f64 {
         let comp = seqs * self.prefill_work_s(tokens);
-        let mem = self.weights() / self.bandwidth();
+        let mem = self.weights_read() / self.bandwidth();
         comp.max(mem)
             + self.llm.layers * self.consts.prefill_layer_overhead_ms / MS
             + self.allreduce_s(seqs * tokens)
@@ -181,7 +223,7 @@ impl<'a> Engine<'a> {
     /// Arithmetic work of prefilling one prompt of `tokens` tokens, alone or riding along a
     /// decode iteration.
     pub fn prefill_work_s(&self, tokens: f64) -> f64 {
-        let peak = self.tpf() * self.consts.prefill_efficiency * self.hw.tflops_fp16_dense * 1e12;
+        let peak = self.tpf() * self.prefill_efficiency * self.hw.tflops_fp16_dense * 1e12;
         let gemm = 2.0 * self.llm.params * tokens / (peak * self.compute_speedup);
         let attention = 2.0 * self.llm.layers * tokens * tokens * self.llm.hidden / peak;
         gemm + attention
@@ -230,6 +272,31 @@ pub struct RooflineQuery {
     pub clamp_batch: bool,
 }
 
+/// The most sequences of the query's length that fit. A GPU keeps the scenario's workspace
+/// free; an edge or mobile device keeps its own, which already holds one sequence's KV cache
+/// (as the report's memory check counts it).
+fn batch_that_fits(sc: &Scenario, q: &RooflineQuery, e: &Engine) -> f64 {
+    let c = &sc.systems;
+    let device_workspace = if q.hardware == sc.deployment.edge_hardware {
+        Some(c.edge_workspace_gb)
+    } else if q.hardware == sc.deployment.mobile_hardware {
+        Some(c.mobile_workspace_gb)
+    } else {
+        None
+    };
+    match device_workspace {
+        Some(ws) => {
+            let room = e.tpf() * e.hw.ram_gb * GB - ws * GB - e.weights();
+            if room < 0.0 {
+                0.0
+            } else {
+                1.0 + (room / (e.kv_bytes_per_token() * (q.prompt + q.output))).floor()
+            }
+        }
+        None => e.batch_in_memory(q.prompt + q.output),
+    }
+}
+
 /// Batch-`B` decode and prefill on `tp` GPUs. The KV cache is read at the average context
 /// during generation, prompt + output / 2. TTFT is the batch's prefill (B prompts at once).
 pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, String> {
@@ -248,12 +315,12 @@ pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, Stri
         .with_tp(q.tp)
         .with_attention(q.attention);
     // Every sequence of the batch holds its KV cache at full context.
-    let fit = e.batch_in_memory(q.prompt + q.output);
+    let fit = batch_that_fits(sc, q, &e);
     let batch = if q.batch <= fit {
         q.batch
     } else if fit < 1.0 {
         return Err(format!(
-            "{} does not fit on {} {} GPU(s) with one sequence of {} tokens: its weights take {:.1} GB; raise --tp or lower --quant",
+            "{} does not fit on {} x {} with one sequence of {} tokens: its weights take {:.1} GB; raise --tp or lower --quant",
             q.llm,
             q.tp,
             q.hardware,
@@ -264,7 +331,7 @@ pub fn roofline(sc: &Scenario, q: &RooflineQuery) -> Result<RooflineReport, Stri
         fit
     } else {
         return Err(format!(
-            "--batch {} does not fit: at most {fit} sequences of {} tokens fit in the memory of {} {} GPU(s) beside the weights; lower --batch, or pass --clamp-batch to run at {fit}",
+            "--batch {} does not fit: at most {fit} sequences of {} tokens fit in the memory of {} x {} beside the weights; lower --batch, or pass --clamp-batch to run at {fit}",
             q.batch,
             q.prompt + q.output,
             q.tp,

@@ -15,8 +15,7 @@ pub const BUILTIN_JSON: &str = include_str!("../../assets/scenarios/capstone.jso
 /// The largest scenario file read (the built-in one is a few kilobytes).
 pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
 
-/// Source notes, keyed by the field they document.
-pub type Sources = BTreeMap<String, String>;
+pub use super::parts::{DeviceRuntime, Sources, TinyWorkload};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -43,6 +42,10 @@ pub struct Hardware {
     /// as measured on whole models (the TinyML part).
     #[serde(default)]
     pub int8_macs_per_cycle: Option<f64>,
+    /// The inference runtime a device ships with (edge and mobile parts): its efficiencies
+    /// and weight format. Without one, the `systems` constants and plain bytes per weight.
+    #[serde(default)]
+    pub runtime: Option<DeviceRuntime>,
     #[serde(default)]
     pub sources: Sources,
 }
@@ -61,24 +64,13 @@ pub struct LlmShape {
     pub heads: f64,
     pub kv_heads: f64,
     pub head_dim: f64,
+    /// Parameters outside the transformer blocks: token embedding and output head (one
+    /// matrix when tied). Device runtimes keep them at 16 bits.
     #[serde(default)]
-    pub sources: Sources,
-}
-
-/// The TinyML tier's workload: a named always-on model, with the work one inference does.
-/// The student's size control scales this family: MACs in proportion to the parameters (a
-/// network widened or narrowed), the activation arena with their square root (activations grow
-/// with the width, weights with its square).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct TinyWorkload {
-    pub label: String,
-    /// Parameters of the reference model.
-    pub params: f64,
-    /// Multiply-accumulates of one inference of the reference model.
-    pub macs: f64,
-    /// Peak activation memory (the runtime's arena) of the reference model, KiB.
-    pub arena_kib: f64,
+    pub embedding_params: f64,
+    /// Parameters of the output head, read at every decoded token.
+    #[serde(default)]
+    pub head_params: f64,
     #[serde(default)]
     pub sources: Sources,
 }

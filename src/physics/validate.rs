@@ -36,6 +36,16 @@ impl Scenario {
             if let Some(m) = h.int8_macs_per_cycle {
                 c.positive(f("int8_macs_per_cycle"), m);
             }
+            if let Some(rt) = &h.runtime {
+                c.fraction(f("runtime.mem_efficiency"), rt.mem_efficiency, false, true);
+                c.fraction(
+                    f("runtime.prefill_efficiency"),
+                    rt.prefill_efficiency,
+                    false,
+                    true,
+                );
+                c.at_least(f("runtime.int4_group_size"), rt.int4_group_size, 1.0);
+            }
         }
         // The TinyML tier's latency counts cycles: its part needs a clock and a MAC rate.
         let tiny = &d.tiny_hardware;
@@ -68,6 +78,22 @@ impl Scenario {
                 c.positive(format!("models.{name}.{x}"), v);
             }
             c.at_most(format!("models.{name}.kv_heads"), m.kv_heads, m.heads);
+            c.at_least(
+                format!("models.{name}.embedding_params"),
+                m.embedding_params,
+                0.0,
+            );
+            c.at_most(
+                format!("models.{name}.embedding_params"),
+                m.embedding_params,
+                m.params,
+            );
+            c.at_least(format!("models.{name}.head_params"), m.head_params, 0.0);
+            c.at_most(
+                format!("models.{name}.head_params"),
+                m.head_params,
+                m.embedding_params,
+            );
         }
         let pr = &self.precision;
         for q in Quant::ALL {

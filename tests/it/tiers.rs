@@ -324,3 +324,114 @@ fn a_scenario_whose_latencies_cannot_be_bounded_is_refused_by_name() {
         "{err}"
     );
 }
+
+/// One TensorRT Edge-LLM 0.9.0 result on Jetson Orin NX 16 GB (JetPack 7.2), batch 1, INT4 AWQ:
+/// the runtime table of its performance-benchmarks page.
+struct EdgePoint {
+    model: &'static str,
+    prompt: f64,
+    prefill_ms: f64,
+    decode_tok_s: f64,
+}
+
+const ORIN_NX_POINTS: [EdgePoint; 3] = [
+    EdgePoint {
+        model: "qwen3-1.7b",
+        prompt: 61.0,
+        prefill_ms: 35.4,
+        decode_tok_s: 60.4,
+    },
+    EdgePoint {
+        model: "qwen3-4b",
+        prompt: 57.0,
+        prefill_ms: 74.9,
+        decode_tok_s: 31.6,
+    },
+    EdgePoint {
+        model: "qwen3-8b",
+        prompt: 61.0,
+        prefill_ms: 127.2,
+        decode_tok_s: 19.0,
+    },
+];
+
+/// The Qwen3 models of those results, from their model cards: parameters, non-embedding
+/// parameters (the rest is the embedding, tied to the output head below 8B), layers, heads.
+fn with_qwen3(doc: &mut Value) {
+    let vocab = 151_936.0;
+    for (name, params, non_embedding, layers, hidden, heads, tied) in [
+        ("qwen3-1.7b", 1.7e9, 1.4e9, 28.0, 2048.0, 16.0, true),
+        ("qwen3-4b", 4.0e9, 3.6e9, 36.0, 2560.0, 32.0, true),
+        ("qwen3-8b", 8.2e9, 6.95e9, 36.0, 4096.0, 32.0, false),
+    ] {
+        let emb: f64 = params - non_embedding;
+        doc["models"][name] = json!({
+            "label": name, "params": params, "layers": layers, "hidden": hidden,
+            "heads": heads, "kv_heads": 8, "head_dim": 128,
+            "embedding_params": emb,
+            "head_params": if tied { emb } else { vocab * hidden },
+        });
+    }
+}
+
+#[test]
+fn edge_int4_matches_tensorrt_edge_llm_on_orin_nx_within_35_percent() {
+    use physics::systems::{Attention, RooflineQuery, roofline};
+    let sc = variant(with_qwen3);
+    let mut lines = Vec::new();
+    let mut worst: f64 = 1.0;
+    for p in &ORIN_NX_POINTS {
+        let r = roofline(
+            &sc,
+            &RooflineQuery {
+                hardware: "orin-nx".into(),
+                llm: p.model.into(),
+                quant: Quant::Int4,
+                kv_quant: Quant::Fp16,
+                batch: 1.0,
+                tp: 1,
+                attention: Attention::Grouped,
+                prompt: p.prompt,
+                output: 256.0,
+                clamp_batch: false,
+            },
+        )
+        .unwrap();
+        // Ratios of the model's time to the published time.
+        let prefill = r.ttft_ms / p.prefill_ms;
+        let decode = p.decode_tok_s / r.decode_tok_per_s;
+        for x in [prefill, decode] {
+            if (x - 1.0).abs() > (worst - 1.0).abs() {
+                worst = x;
+            }
+        }
+        lines.push(format!(
+            "{}: prefill {:.1} ms (published {}) ratio {prefill:.2}; decode {:.1} tok/s (published {}) ratio {decode:.2}",
+            p.model, r.ttft_ms, p.prefill_ms, r.decode_tok_per_s, p.decode_tok_s
+        ));
+    }
+    let report = lines.join("\n");
+    println!("{report}");
+    assert!((0.65..=1.35).contains(&worst), "worst {worst:.2}\n{report}");
+}
+
+#[test]
+fn device_int4_weights_carry_their_scales_and_a_16_bit_head() {
+    // The capstone model on the Orin: 5.95 B block weights at 4 bits plus a 16-bit scale per
+    // 128, and the 1.05 B embedding and head parameters at 16 bits.
+    let sc = Scenario::builtin();
+    let d = Design {
+        quant_edge: Quant::Int4,
+        ..Design::default()
+    };
+    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+    let s = r.systems.as_ref().unwrap();
+    let emb = 2.0 * 128_256.0 * 4096.0;
+    let weights_gb = ((7e9 - emb) * (0.5 + 2.0 / 128.0) + emb * 2.0) / 1e9;
+    let want = weights_gb + s.device_workspace_gb[0];
+    assert!(
+        (r.edge_model_gb - want).abs() < 1e-6,
+        "{} GB, want {want}",
+        r.edge_model_gb
+    );
+}

@@ -214,6 +214,12 @@ fn a_cloud_that_does_not_fit_serves_nothing_and_never_looks_better() {
             assert_eq!(a.cloud_tok_per_sec, 0.0, "{what}: {}", name(a));
             assert!(a.cost_per_req_usd.is_nan(), "{what}: {}", name(a));
             assert!(!a.slo_latency_ok && !a.slo_cost_ok && !a.system_valid);
+            // What the student reads.
+            use architects_audit::text;
+            assert_eq!(text::latency(a.cloud_p99_ms), "no service");
+            assert_eq!(text::cost(a.cost_per_req_usd, 5), "no service");
+            let json = serde_json::to_value(a).unwrap();
+            assert!(json["cloud_p99_ms"].is_null() && json["cost_per_req_usd"].is_null());
             for b in reports.iter().filter(|r| !r.cloud_oom) {
                 assert!(
                     b.cloud_p99_ms < a.cloud_p99_ms,

@@ -36,7 +36,8 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
     let e = Engine::new(sc, sc.cloud(), sc.llm(), d.quant_cloud, d.kv_quant).with_tp(s.cloud_tp);
     let b = s.cloud_batch.max(1.0);
     let (mem, comp) = e.decode_parts(b, ctx);
-    let bytes = e.weights() + b * ctx * e.kv_bytes_per_token();
+    // What one step reads: the same bytes the decode step is timed on.
+    let bytes = e.weights_read() + b * ctx * e.kv_read_bytes_per_token();
     let flops = 2.0 * sc.llm().params * b;
     let fixed = s.decode_step_ms / MS - mem.max(comp);
     let c = &sc.systems;
@@ -87,41 +88,63 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
         ),
     };
     let gpus = 8u32;
+    let split = e.with_tp(gpus);
     let one = e.with_tp(1).decode_step_s(1.0, ctx);
-    let many = e.with_tp(gpus).decode_step_s(1.0, ctx);
+    let many = split.decode_step_s(1.0, ctx);
     let speedup = one / many;
-    let serial = ((1.0 / speedup - 1.0 / gpus as f64) / (1.0 - 1.0 / gpus as f64)).clamp(0.0, 1.0);
     let amdahl = Peek {
         name: "3. Amdahl's Law → scaling ceiling",
         equation: "Speed-up(N) = 1 / (S + (1 − S) / N)",
-        worked: format!(
-            "Splitting one copy of the model over {gpus} GPUs takes a batch-1 step from {} ms to \
-             {} ms: {}× where {gpus}× was hoped, so S = {} (fixed per-step costs and all-reduces). \
-             That is why this design runs {} replica(s) of {} GPU(s) each.",
-            n(one * MS),
-            n(many * MS),
-            n(speedup),
-            n(serial),
-            s.cloud_replicas,
-            s.cloud_tp
-        ),
+        worked: if speedup >= 1.0 {
+            let serial =
+                ((1.0 / speedup - 1.0 / gpus as f64) / (1.0 - 1.0 / gpus as f64)).clamp(0.0, 1.0);
+            format!(
+                "Splitting one copy of the model over {gpus} GPUs takes a batch-1 step from {} ms \
+                 to {} ms: {}× where {gpus}× was hoped, so S = {} (fixed per-step costs and \
+                 all-reduces). That is why this design runs {} replica(s) of {} GPU(s) each.",
+                n(one * MS),
+                n(many * MS),
+                n(speedup),
+                n(serial),
+                s.cloud_replicas,
+                s.cloud_tp
+            )
+        } else {
+            // A split that slows the step has no serial fraction: say what happened.
+            let saved = e.with_tp(1).decode_parts(1.0, ctx).0 - split.decode_parts(1.0, ctx).0;
+            format!(
+                "Splitting one copy of the model over {gpus} GPUs makes a batch-1 step slower, \
+                 {} ms instead of {} ms: reading the weights in parallel saves {} ms, but the two \
+                 all-reduces a layer cost {} ms. Amdahl's Law has nothing to divide here: the \
+                 split adds more than it parallelises. That is why this design runs {} replica(s) \
+                 of {} GPU(s) each.",
+                n(many * MS),
+                n(one * MS),
+                n(saved * MS),
+                n(split.allreduce_s(1.0) * MS),
+                s.cloud_replicas,
+                s.cloud_tp
+            )
+        },
     };
-    let ridge = peak / bw;
+    // Peak in TFLOPS (1e12 FLOP/s) over bandwidth in GB/s (1e9 B/s): FLOP per byte.
+    let ridge = peak * 1e12 / (bw * 1e9);
     let intensity = flops / bytes;
     let roofline = Peek {
         name: "4. Roofline → memory- or compute-bound",
         equation: "AI* = R / BW;  AI(step) = O / D",
         worked: format!(
-            "Ridge point {} / {} = {} FLOP per byte. This step: {} TFLOP / {} GB = {} FLOP per \
-             byte, so it is {}.",
+            "Ridge point {} TFLOPS / {} GB/s = {} FLOP per byte. This step: {} TFLOP / {} GB = {} \
+             FLOP per byte, so it is {}.",
             n(peak),
             n(bw),
             n(ridge),
             n(flops / 1e12),
             n(bytes / GB),
             n(intensity),
-            if intensity >= ridge {
-                "compute-bound"
+            // The verdict the report and the world give.
+            if s.decode_compute_bound {
+                "compute-bound: more FLOPS would help, fewer bytes would not"
             } else {
                 "memory-bound: more FLOPS would not help, fewer bytes would"
             }

@@ -150,3 +150,84 @@ fn the_banners_keep_the_courses_formulas() {
         assert!(fits(n as u32) && !fits(n as u32 - 1), "{model:?}: {oom}");
     }
 }
+
+#[test]
+fn every_worked_number_recomputes_from_the_scenario_and_the_report() {
+    // Each figure of the Roofline, Memory Wall and Amdahl examples, recomputed here from the
+    // scenario's constants and the report's fields, in the units the text names.
+    let sc = Scenario::builtin();
+    let h100 = sc.cloud();
+    let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
+    let (mut slower, mut faster) = (0, 0);
+    for d in designs() {
+        let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+        let s = r.systems.as_ref().unwrap();
+        let peeks = math_peek(&sc, &r);
+        let tp = s.cloud_tp as f64;
+        let b = s.cloud_batch.max(1.0);
+
+        // Roofline: peak TFLOPS / bandwidth GB/s = FLOP per byte (x 1e12 / 1e9).
+        let peak = sc.systems.compute_efficiency
+            * h100.tflops_fp16_dense
+            * sc.precision.compute_speedup.get(d.quant_cloud)
+            * tp;
+        let bw = sc.systems.mem_efficiency * h100.mem_bw_gbs * tp;
+        let ridge = peak * 1e3 / bw;
+        let tflop = 2.0 * sc.llm().params * b / 1e12;
+        let weights = sc.llm().params * sc.precision.bytes_per_param.get(d.quant_cloud);
+        let gb = (weights + b * (s_tok + t_tok / 2.0) * s.kv_bytes_per_token) / 1e9;
+        let intensity = tflop * 1e12 / (gb * 1e9);
+        let text = &peeks[3].worked;
+        let v = numbers(text);
+        for (i, want) in [peak, bw, ridge, tflop, gb, intensity]
+            .into_iter()
+            .enumerate()
+        {
+            assert!(
+                close(v[i], want),
+                "{d:?} figure {i}: {} vs {want}\n{text}",
+                v[i]
+            );
+        }
+        // The verdict is the report's (and so the world's), and the numbers say the same.
+        assert_eq!(
+            text.contains("compute-bound:"),
+            s.decode_compute_bound,
+            "{text}"
+        );
+        assert_eq!(intensity >= ridge, s.decode_compute_bound, "{d:?}: {text}");
+
+        // Memory Wall: weights + KV = per replica; the KV, batch, ceiling and TinyML figures
+        // are the report's.
+        let text = &peeks[1].worked;
+        let v = numbers(text);
+        assert!(close(v[0], weights / 1e9), "{text}");
+        assert!(close(v[1], s.kv_cache_gb), "{text}");
+        assert!(close(v[2], b), "{text}");
+        assert!(close(v[0] + v[1], v[3]), "{text}");
+        assert!(close(v[7], s.cloud_max_batch), "{text}");
+        assert!(close(v[8], r.tiny_model_kb), "{text}");
+        assert!(close(v[9], r.tiny_sram_kb), "{text}");
+
+        // Amdahl: a serial fraction only where splitting speeds the step up.
+        let text = &peeks[2].worked;
+        let v = numbers(text);
+        // The numbers: N, the batch of 1, then the figures.
+        if text.contains("slower") {
+            slower += 1;
+            assert!(!text.contains("S ="), "{text}");
+            let (after, before, saved, allreduce) = (v[2], v[3], v[4], v[5]);
+            assert!(after > before && allreduce > saved, "{text}");
+            assert!(close(after - before, allreduce - saved), "{text}");
+        } else {
+            faster += 1;
+            let (n, one, many, speedup, serial) = (v[0], v[2], v[3], v[4], v[6]);
+            assert!(close(one / many, speedup), "{text}");
+            assert!(
+                close(1.0 / (serial + (1.0 - serial) / n), speedup),
+                "{text}"
+            );
+        }
+    }
+    println!("Amdahl: {slower} slower, {faster} faster");
+}

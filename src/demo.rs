@@ -20,6 +20,8 @@ pub enum Cmd {
     Caption(&'static str),
     /// A named point in the script (for screenshots).
     Mark(&'static str),
+    /// Ask to submit: the confirmation opens, as the button and Enter open it.
+    AskSubmit,
 }
 
 /// A valid design under `systems`, reached step by step in the script.
@@ -86,7 +88,9 @@ pub fn script() -> Vec<(f32, Cmd)> {
         (4.0, Edit(DesignMsg::Set(winning_design()))),
         (0.5, Caption(text::DEMO_CAPTIONS[8])),
         (0.5, Mark("act2-pass")),
-        (6.0, Flow(FlowMsg::Finish)),
+        (4.0, AskSubmit),
+        (0.0, Mark("act2-submit")),
+        (2.5, Flow(FlowMsg::Finish)),
         (0.5, Caption(text::DEMO_CAPTIONS[9])),
         (0.5, Mark("act2-reveal")),
         (8.0, Edit(DesignMsg::Reset)),
@@ -190,6 +194,7 @@ fn run_demo(
     mut flow: MessageWriter<FlowMsg>,
     mut design: MessageWriter<DesignMsg>,
     mut ledger: MessageWriter<LedgerMsg>,
+    submit: Option<ResMut<crate::ui::SubmitConfirm>>,
 ) {
     if demo.reached {
         return;
@@ -225,6 +230,11 @@ fn run_demo(
             ledger.write(m);
         }
         Cmd::Caption(c) => demo.caption = Some(c),
+        Cmd::AskSubmit => {
+            if let Some(mut s) = submit {
+                s.open = true;
+            }
+        }
         Cmd::Mark(m) => {
             if demo.stop_at.as_deref() == Some(m) {
                 demo.reached = true;

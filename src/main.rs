@@ -46,7 +46,7 @@ struct Cli {
     /// Reduced motion for this run: no pulsing, shaking or glow (the choice in the game is remembered).
     #[arg(long)]
     reduced_motion: bool,
-    /// Jump to a point of the demo script (act1-report, act2-fail, act2-pass) and stay there.
+    /// Jump to a point of the demo script (act1-report, act2-fail, act2-pass, act2-submit) and stay there.
     #[arg(long, hide = true)]
     goto: Option<String>,
     /// Window size, WIDTHxHEIGHT (default 1280x720).

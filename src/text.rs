@@ -342,6 +342,13 @@ pub const ACT2_QUESTION: &str =
 pub const ACT2_LOCK_HINT: &str =
     "Lock a prediction (the button at the foot of this panel) to unlock the design instruments.";
 pub const FINISH: &str = "Submit this design";
+pub const SUBMIT_TITLE: &str = "Submit this design?";
+pub const SUBMIT_CONFIRM: &str = "Submit";
+pub const SUBMIT_CANCEL: &str = "Keep designing";
+pub const SUBMIT_PASSES: &str = "It meets every constraint.";
+pub const SUBMIT_FAILS: &str = "It does not meet every constraint. What fails:";
+pub const SUBMIT_NOTE: &str = "Your first submitted attempt is the one your instructor's class \
+     report counts. Tab to Submit and press Enter, or press Escape to keep designing.";
 pub const REPLAY: &str = "Back to the design (a new submission is saved as a new entry)";
 pub const NEW_RUN: &str = "Start over from the introduction";
 pub const MAP_TITLE: &str = "Memory vs latency, every tier";

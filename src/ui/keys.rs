@@ -1,5 +1,6 @@
 //! Keyboard access: the flow (Enter, A–D) and the shortcuts (Space, R, F1 or ?, Escape). Keys
-//! become messages; nothing here changes another plugin's resource.
+//! become messages, or open the submit confirmation (the UI's own); nothing here changes
+//! another plugin's resource.
 
 use bevy::prelude::*;
 
@@ -12,11 +13,11 @@ use crate::world::particles::TimeMsg;
 pub fn flow_keys(
     keys: Res<ButtonInput<KeyCode>>,
     phase: Res<State<Phase>>,
-    busy: Res<KeyboardBusy>,
-    focused: Res<ControlFocused>,
+    (busy, focused): (Res<KeyboardBusy>, Res<ControlFocused>),
     preds: Res<Predictions>,
     pending: Res<PendingChoice>,
     mut flow: MessageWriter<FlowMsg>,
+    mut submit: ResMut<super::SubmitConfirm>,
 ) {
     if busy.0 {
         return;
@@ -43,8 +44,9 @@ pub fn flow_keys(
         Phase::Act1Report if enter => {
             flow.write(FlowMsg::ToAct2);
         }
+        // Enter asks first; only the confirmation's Submit submits.
         Phase::Act2Design if enter => {
-            flow.write(FlowMsg::Finish);
+            submit.open = true;
         }
         Phase::Act2Brief if preds.act2.is_none() => {
             let (pick, lock) = pick_and_lock(&Act2Choice::ALL, letter, enter, pending.act2);

@@ -45,8 +45,9 @@ pub fn action_bar(ui: &mut egui::Ui, c: &mut Ctx) {
             }
         }
         Phase::Act2Design => {
+            // Submitting records the graded attempt: it asks first.
             if ui.button(big(text::FINISH)).clicked() {
-                c.flow.push(FlowMsg::Finish);
+                c.submit.open = true;
             }
         }
         Phase::Act2Reveal => {
@@ -116,6 +117,11 @@ pub fn lay_out(
         .rect
         .width();
     side_panel_edge(ctx);
+    if c.phase == Phase::Act2Design && c.submit.open && class_view.is_none() {
+        super::dialogs::submit(ctx, c);
+    } else {
+        c.submit.open = false;
+    }
     out
 }
 

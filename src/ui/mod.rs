@@ -5,6 +5,7 @@
 mod act1;
 mod act2;
 mod class;
+mod dialogs;
 pub mod fonts;
 mod hud;
 mod instruments;
@@ -15,6 +16,7 @@ mod overlays;
 mod widgets;
 
 pub use class::class_panel;
+pub use dialogs::{ImportDraft, ShortcutsOpen, SubmitConfirm};
 pub use keys::flow_keys;
 pub use layout::{Layout, action_bar, lay_out};
 pub use widgets::static_chart;
@@ -51,17 +53,6 @@ pub(crate) fn c32(c: Color) -> egui::Color32 {
     )
 }
 
-/// Whether the keyboard shortcuts dialog is open.
-#[derive(Resource, Debug, Default)]
-pub struct ShortcutsOpen(pub bool);
-
-/// Text the student is typing into the import box.
-#[derive(Resource, Debug, Default)]
-pub struct ImportDraft {
-    pub open: bool,
-    pub text: String,
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default());
     app.world_mut()
@@ -69,6 +60,7 @@ pub(super) fn plugin(app: &mut App) {
         .auto_create_primary_context = false;
     app.init_resource::<ShortcutsOpen>()
         .init_resource::<ImportDraft>()
+        .init_resource::<SubmitConfirm>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(
             PreUpdate,
@@ -209,6 +201,8 @@ pub struct Ctx<'a> {
     /// The course's ledger file on this machine, offered for import.
     pub course_file: Option<&'a std::path::PathBuf>,
     pub draft: &'a mut ImportDraft,
+    /// The submit confirmation.
+    pub submit: &'a mut SubmitConfirm,
     pub pending: &'a PendingChoice,
     pub flow: Vec<FlowMsg>,
     pub design_msgs: Vec<DesignMsg>,
@@ -245,6 +239,7 @@ pub(crate) struct UiWrite<'w> {
     design: MessageWriter<'w, DesignMsg>,
     ledger: MessageWriter<'w, LedgerMsg>,
     draft: ResMut<'w, ImportDraft>,
+    submit: ResMut<'w, SubmitConfirm>,
     shortcuts_open: ResMut<'w, ShortcutsOpen>,
     insets: ResMut<'w, UiInsets>,
     time: MessageWriter<'w, TimeMsg>,
@@ -270,6 +265,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         preview: r.preview.as_deref(),
         course_file: r.course_file.0.as_ref(),
         draft: &mut w.draft,
+        submit: &mut w.submit,
         pending: &r.pending,
         flow: Vec::new(),
         design_msgs: Vec::new(),
@@ -299,19 +295,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     w.busy.0 = ctx.egui_wants_keyboard_input();
     w.focused.0 = ctx.memory(|m| m.focused().is_some());
 
-    if w.shortcuts_open.0 {
-        egui::Window::new("Keyboard shortcuts")
-            .collapsible(false)
-            .open(&mut w.shortcuts_open.0)
-            .show(ctx, |ui| {
-                for (k, what) in text::SHORTCUTS {
-                    ui.horizontal(|ui| {
-                        ui.monospace(format!("{k:>10}"));
-                        ui.label(what);
-                    });
-                }
-            });
-    }
+    dialogs::shortcuts(ctx, &mut w.shortcuts_open);
 
     let (flow, design, ledger) = (c.flow, c.design_msgs, c.ledger_msgs);
     // The camera works in logical pixels; egui's points are larger by the UI scale.

@@ -114,6 +114,7 @@ fn markers_reach_their_states() {
         ("act2-brief", Phase::Act2Brief, None),
         ("act2-fail", Phase::Act2Design, Some(false)),
         ("act2-pass", Phase::Act2Design, Some(true)),
+        ("act2-submit", Phase::Act2Design, Some(true)),
         ("act2-reveal", Phase::Act2Reveal, Some(true)),
     ] {
         assert!(markers().contains(&marker));

@@ -170,6 +170,7 @@ fn keyboard_app() -> App {
     let mut app = headless_app();
     app.init_resource::<ButtonInput<KeyCode>>()
         .init_resource::<KeyboardBusy>()
+        .init_resource::<architects_audit::ui::SubmitConfirm>()
         .add_systems(
             Update,
             flow_keys.before(architects_audit::game::CoreSet::Apply),
@@ -209,7 +210,16 @@ fn the_flow_can_be_played_from_the_keyboard() {
     press(&mut app, KeyCode::KeyD);
     press(&mut app, KeyCode::Enter);
     assert_eq!(phase(&app), Phase::Act2Design);
+    // Enter asks first: the confirmation opens, and nothing is submitted.
     press(&mut app, KeyCode::Enter);
+    assert_eq!(phase(&app), Phase::Act2Design, "Enter submitted on its own");
+    assert!(
+        app.world()
+            .resource::<architects_audit::ui::SubmitConfirm>()
+            .open
+    );
+    // Its Submit (tested in `submit`) sends Finish.
+    send(&mut app, FlowMsg::Finish);
     assert_eq!(phase(&app), Phase::Act2Reveal);
 
     // A letter and Enter in the same frame (a slow frame in a browser) still lock.

@@ -28,6 +28,7 @@ mod scenario;
 mod shape;
 mod store;
 mod storefile;
+mod submit;
 mod systems;
 mod tiers;
 mod web;

@@ -7,7 +7,7 @@ use architects_audit::ledger::Ledger;
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
 use architects_audit::theme::Palette;
-use architects_audit::ui::{Ctx, ImportDraft};
+use architects_audit::ui::{Ctx, ImportDraft, SubmitConfirm};
 
 pub struct Panels {
     pub phase: Phase,
@@ -20,6 +20,7 @@ pub struct Panels {
     ledger: LedgerState,
     pending: PendingChoice,
     draft: ImportDraft,
+    pub submit: SubmitConfirm,
     /// The live instruments, if the test shows them.
     pub instruments: Option<architects_audit::sim::Instruments>,
 }
@@ -45,6 +46,7 @@ impl Panels {
             ledger: LedgerState::from_ledger(Ledger::default()),
             pending: PendingChoice::default(),
             draft: ImportDraft::default(),
+            submit: SubmitConfirm::default(),
             instruments: None,
         }
     }
@@ -70,6 +72,7 @@ impl Panels {
             preview: None,
             course_file: None,
             draft: &mut self.draft,
+            submit: &mut self.submit,
             pending: &self.pending,
             flow: Vec::new(),
             design_msgs: Vec::new(),

@@ -1,0 +1,83 @@
+//! The side dialogs: the keyboard shortcuts and the submit confirmation, with the state that
+//! keeps them open from frame to frame.
+
+use bevy::prelude::Resource;
+use bevy_egui::egui;
+
+use super::Ctx;
+use crate::flow::FlowMsg;
+use crate::text;
+
+/// Whether the keyboard shortcuts dialog is open.
+#[derive(Resource, Debug, Default)]
+pub struct ShortcutsOpen(pub bool);
+
+/// The submit confirmation: open after the student asks to submit, until they confirm or
+/// go back to the design.
+#[derive(Resource, Debug, Default)]
+pub struct SubmitConfirm {
+    pub open: bool,
+}
+
+/// Text the student is typing into the import box.
+#[derive(Resource, Debug, Default)]
+pub struct ImportDraft {
+    pub open: bool,
+    pub text: String,
+}
+
+/// The keyboard shortcuts dialog, while it is open.
+pub(super) fn shortcuts(ctx: &egui::Context, open: &mut ShortcutsOpen) {
+    if open.0 {
+        egui::Window::new("Keyboard shortcuts")
+            .collapsible(false)
+            .open(&mut open.0)
+            .show(ctx, |ui| {
+                for (k, what) in text::SHORTCUTS {
+                    ui.horizontal(|ui| {
+                        ui.monospace(format!("{k:>10}"));
+                        ui.label(what);
+                    });
+                }
+            });
+    }
+}
+
+/// The submit confirmation: what the design passes or fails, then Submit or Keep designing.
+/// Focus starts on Keep designing, so a second Enter goes back rather than submitting; the
+/// student tabs to Submit to confirm. Escape or a click outside goes back.
+pub(super) fn submit(ctx: &egui::Context, c: &mut Ctx) {
+    let r = &c.physics.0;
+    let modal = egui::Modal::new(egui::Id::new("submit-confirm")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading(text::SUBMIT_TITLE);
+        let failing: Vec<_> = r.banners.iter().filter(|b| !b.is_warning()).collect();
+        if failing.is_empty() {
+            ui.label(text::SUBMIT_PASSES);
+        } else {
+            ui.label(text::SUBMIT_FAILS);
+            for b in failing {
+                ui.label(format!("• {}", text::banner_title(*b)));
+            }
+        }
+        ui.add_space(6.0);
+        ui.label(text::SUBMIT_NOTE);
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let cancel = ui.button(text::SUBMIT_CANCEL);
+            let confirm = ui.button(text::SUBMIT_CONFIRM);
+            if ui.memory(|m| m.focused().is_none()) {
+                cancel.request_focus();
+            }
+            (confirm.clicked(), cancel.clicked())
+        })
+        .inner
+    });
+    let (confirm, cancel) = modal.inner;
+    if confirm {
+        c.submit.open = false;
+        c.flow.push(FlowMsg::Finish);
+    } else if cancel || modal.should_close() {
+        c.submit.open = false;
+    }
+}

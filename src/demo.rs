@@ -194,7 +194,7 @@ fn run_demo(
     mut flow: MessageWriter<FlowMsg>,
     mut design: MessageWriter<DesignMsg>,
     mut ledger: MessageWriter<LedgerMsg>,
-    submit: Option<ResMut<crate::ui::SubmitConfirm>>,
+    submit: Option<ResMut<crate::flow::SubmitConfirm>>,
 ) {
     if demo.reached {
         return;

@@ -114,6 +114,13 @@ impl Predictions {
     }
 }
 
+/// The submit confirmation: open after the student asks to submit, until they confirm or
+/// go back to the design.
+#[derive(Resource, Debug, Default)]
+pub struct SubmitConfirm {
+    pub open: bool,
+}
+
 /// What the student (or the demo, or a test) asks of the flow.
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
 pub enum FlowMsg {
@@ -176,6 +183,7 @@ pub fn plugin(app: &mut App) {
     app.init_state::<Phase>()
         .init_resource::<Predictions>()
         .init_resource::<PendingChoice>()
+        .init_resource::<SubmitConfirm>()
         .add_message::<FlowMsg>()
         .add_systems(Update, handle_flow.after(crate::game::CoreSet::Compute))
         .add_systems(Update, log_phase.run_if(state_changed::<Phase>))

@@ -6,18 +6,12 @@ use bevy_egui::egui;
 
 use super::Ctx;
 use crate::flow::FlowMsg;
+pub use crate::flow::SubmitConfirm;
 use crate::text;
 
 /// Whether the keyboard shortcuts dialog is open.
 #[derive(Resource, Debug, Default)]
 pub struct ShortcutsOpen(pub bool);
-
-/// The submit confirmation: open after the student asks to submit, until they confirm or
-/// go back to the design.
-#[derive(Resource, Debug, Default)]
-pub struct SubmitConfirm {
-    pub open: bool,
-}
 
 /// Text the student is typing into the import box.
 #[derive(Resource, Debug, Default)]

@@ -60,7 +60,6 @@ pub(super) fn plugin(app: &mut App) {
         .auto_create_primary_context = false;
     app.init_resource::<ShortcutsOpen>()
         .init_resource::<ImportDraft>()
-        .init_resource::<SubmitConfirm>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(
             PreUpdate,

@@ -170,7 +170,6 @@ fn keyboard_app() -> App {
     let mut app = headless_app();
     app.init_resource::<ButtonInput<KeyCode>>()
         .init_resource::<KeyboardBusy>()
-        .init_resource::<architects_audit::ui::SubmitConfirm>()
         .add_systems(
             Update,
             flow_keys.before(architects_audit::game::CoreSet::Apply),

@@ -258,7 +258,7 @@ pub const CARD_FAVOURITE: &str = "Favourite context";
 pub const CARD_SPARSE: &str = "Fewer than 15 labs are recorded, so some figures fall back to \
 neutral estimates (50 % for an invariant with no lab). Complete the missing labs for a full \
 report.";
-pub const RADAR_TITLE: &str = "The seven invariants";
+pub const RADAR_TITLE: &str = "The seven invariants, 0–100 %";
 pub const RADAR_EXPLAIN: &str = "Green: how often your prediction was right for each \
 invariant. Red: how often you tripped its failure state. A high red value means the physics \
 surprised you: your mental model underrated how hard that invariant bites.";
@@ -266,6 +266,11 @@ pub const RADAR_ACCURACY: &str = "Prediction accuracy (%)";
 pub const RADAR_HITS: &str = "Constraint hit rate (%)";
 pub const CONFIRMED: &str = "Confirmed.";
 pub const DIFFERENT: &str = "Different reading.";
+/// What a figure shows when there is nothing to compute it from.
+pub const NONE_YET: &str = "—";
+pub const NO_LABS_YET: &str = "no labs yet";
+pub const NO_FAILURES: &str = "none";
+pub const NOT_JUDGED: &str = "Not judged yet.";
 /// Explanations of the four Act I options, in option order.
 pub const ACT1_EXPLAIN: [&str; 4] = [
     "Memory bandwidth (Iron Law, Roofline) is the classic blind spot of engineers raised on \

@@ -243,8 +243,17 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         ));
     }
     ui.strong(text::CARD_TITLE);
-    let pct_color = pal.accuracy_color(card.pct_correct);
-    let hit_color = if card.n_hits > 4 {
+    // No labs, no predictions: a dash in a neutral colour, never a red 0 %.
+    let labs = card.n_completed > 0;
+    let neutral = pal.text_muted;
+    let pct_color = if card.n_predictions > 0 {
+        pal.accuracy_color(card.pct_correct)
+    } else {
+        neutral
+    };
+    let hit_color = if !labs {
+        neutral
+    } else if card.n_hits > 4 {
         pal.fail
     } else if card.n_hits > 1 {
         pal.warn
@@ -258,20 +267,33 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             text::CARD_LABS,
             c32(pal.info),
         );
-        widgets::tile(
-            &mut cols[1],
-            &format!("{:.0}%", card.pct_correct),
-            &format!(
-                "{} ({}/{})",
-                text::CARD_ACCURACY,
-                card.n_correct,
-                card.n_predictions
-            ),
-            c32(pct_color),
-        );
+        if card.n_predictions > 0 {
+            widgets::tile(
+                &mut cols[1],
+                &format!("{:.0}%", card.pct_correct),
+                &format!(
+                    "{} ({}/{})",
+                    text::CARD_ACCURACY,
+                    card.n_correct,
+                    card.n_predictions
+                ),
+                c32(pct_color),
+            );
+        } else {
+            widgets::tile(
+                &mut cols[1],
+                text::NONE_YET,
+                &format!("{} ({})", text::CARD_ACCURACY, text::NO_LABS_YET),
+                c32(pct_color),
+            );
+        }
         widgets::tile(
             &mut cols[2],
-            &card.n_hits.to_string(),
+            &if labs {
+                card.n_hits.to_string()
+            } else {
+                text::NONE_YET.to_string()
+            },
             text::CARD_HITS,
             c32(hit_color),
         );
@@ -291,26 +313,39 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         });
     }
     ui.strong(text::CARD_DIAGNOSIS);
-    let hits = if card.hit_chapters.is_empty() {
-        "None".to_string()
+    let (hits, hits_color) = if !labs {
+        (text::NO_LABS_YET.to_string(), neutral)
+    } else if card.hit_chapters.is_empty() {
+        (text::NO_FAILURES.to_string(), pal.ok)
     } else {
-        card.hit_chapters
+        let at: Vec<_> = card
+            .hit_chapters
             .iter()
             .map(|c| format!("Lab {c:02}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect();
+        (at.join(", "), pal.fail)
+    };
+    let (weakest, weakest_color) = if labs {
+        (card.weakest_invariant, pal.warn)
+    } else {
+        (text::NO_LABS_YET, neutral)
+    };
+    let (favourite, favourite_color) = if labs {
+        (text::context_label(card.fav_context), pal.info)
+    } else {
+        (text::NO_LABS_YET, neutral)
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", text::CARD_WEAKEST));
-        ui.colored_label(c32(pal.warn), card.weakest_invariant);
+        ui.colored_label(c32(weakest_color), weakest);
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", text::CARD_FAILURES_AT));
-        ui.colored_label(c32(pal.fail), hits);
+        ui.colored_label(c32(hits_color), hits);
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", text::CARD_FAVOURITE));
-        ui.colored_label(c32(pal.info), text::context_label(card.fav_context));
+        ui.colored_label(c32(favourite_color), favourite);
     });
     if card.is_sparse() {
         widgets::callout(ui, c32(pal.warn), "", text::CARD_SPARSE);
@@ -338,14 +373,16 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     } else {
         text::SPARSE_READING.to_string()
     };
+    // With no labs there is nothing to judge the prediction against (the HUD shows "—").
+    let (color, title) = match (labs, correct) {
+        (false, _) => (pal.info, text::NOT_JUDGED),
+        (true, true) => (pal.ok, text::CONFIRMED),
+        (true, false) => (pal.warn, text::DIFFERENT),
+    };
     widgets::callout(
         ui,
-        c32(if correct { pal.ok } else { pal.warn }),
-        if correct {
-            text::CONFIRMED
-        } else {
-            text::DIFFERENT
-        },
+        c32(color),
+        title,
         &format!("{}\n\n{}", text::ACT1_EXPLAIN[choice.index()], diagnosis),
     );
     egui::CollapsingHeader::new(text::MATHPEEK_ACT1).show(ui, |ui| {

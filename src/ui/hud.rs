@@ -31,19 +31,28 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             ),
             c32(pal.text),
         );
-        let pc = pal.accuracy_color(card.pct_correct);
-        item(
-            ui,
-            text::HUD_ACC,
-            format!("{:.0}%", card.pct_correct),
-            c32(pc),
-        );
-        item(
-            ui,
-            text::HUD_WEAKEST,
-            card.weakest_invariant.to_string(),
-            c32(pal.warn),
-        );
+        // No labs: a dash in a neutral colour, never a red 0 %.
+        if card.n_predictions > 0 {
+            let pc = pal.accuracy_color(card.pct_correct);
+            item(
+                ui,
+                text::HUD_ACC,
+                format!("{:.0}%", card.pct_correct),
+                c32(pc),
+            );
+        } else {
+            item(ui, text::HUD_ACC, text::NONE_YET.into(), muted);
+        }
+        if card.n_completed > 0 {
+            item(
+                ui,
+                text::HUD_WEAKEST,
+                card.weakest_invariant.to_string(),
+                c32(pal.warn),
+            );
+        } else {
+            item(ui, text::HUD_WEAKEST, text::NONE_YET.into(), muted);
+        }
         let a1 = counted.act1_correct;
         item(
             ui,
@@ -51,9 +60,9 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             match a1 {
                 Some(true) => "Correct".into(),
                 Some(false) => "Incorrect".into(),
-                None => "—".into(),
+                None => text::NONE_YET.into(),
             },
-            good(a1.unwrap_or(false)),
+            a1.map_or(muted, good),
         );
         // Hidden until the reveal: the HUD must not give the answer away.
         let a2 = counted.act2_correct.filter(|_| counted.act2_revealed);

@@ -44,7 +44,8 @@ use crate::theme::{ActivePalette, Palette};
 use crate::world::UiInsets;
 use crate::world::particles::{LiveSim, ParticleClock, TimeControls, TimeMsg};
 
-pub(crate) fn c32(c: Color) -> egui::Color32 {
+/// A Bevy colour as egui draws it.
+pub fn c32(c: Color) -> egui::Color32 {
     let s = c.to_srgba();
     egui::Color32::from_rgb(
         (s.red * 255.0).round() as u8,

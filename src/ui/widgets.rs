@@ -134,9 +134,18 @@ pub fn radar_series(ui: &mut egui::Ui, names: &[&str], series: &[(Vec<f32>, Colo
         |i: usize| -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / n as f32;
     let at = |i: usize, r: f32| center + Vec2::angled(angle(i)) * r;
     let grid = ui.visuals().weak_text_color().gamma_multiply(0.5);
+    let scale = ui.visuals().weak_text_color();
     for ring in [0.25, 0.5, 0.75, 1.0] {
         let pts: Vec<Pos2> = (0..n).map(|i| at(i, radius * ring)).collect();
         painter.add(egui::Shape::closed_line(pts, Stroke::new(1.0, grid)));
+        // The radial scale, beside the first axis: values read off as a percentage.
+        painter.text(
+            at(0, radius * ring) + Vec2::new(4.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            format!("{:.0} %", ring * 100.0),
+            egui::FontId::proportional(10.0),
+            scale,
+        );
     }
     let text_color = ui.visuals().text_color();
     for (i, name) in names.iter().enumerate() {

@@ -21,6 +21,7 @@ mod instruments;
 mod integrity;
 mod layout;
 mod ledger;
+mod neutral;
 mod panels;
 mod peek;
 mod prefs;

@@ -266,6 +266,42 @@ pub const RADAR_ACCURACY: &str = "Prediction accuracy (%)";
 pub const RADAR_HITS: &str = "Constraint hit rate (%)";
 pub const CONFIRMED: &str = "Confirmed.";
 pub const DIFFERENT: &str = "Different reading.";
+/// A decision recorded in the ledger, as a label: a precision key as its name ("int4" is
+/// "INT4"), an underscored key in words ("30_days" is "30 days").
+pub fn decision_label(v: &serde_json::Value) -> String {
+    match v.as_str() {
+        Some(s) => match Quant::parse(s) {
+            Some(q) => q.as_str().to_uppercase(),
+            None => s.replace('_', " "),
+        },
+        None => v.to_string(),
+    }
+}
+
+pub fn brief_compression(choice: &str) -> String {
+    format!(
+        "• Lab 10: you chose {choice} compression — worth weighing for the edge and mobile tiers."
+    )
+}
+
+pub fn brief_p99(ms: f64, slo: &str) -> String {
+    format!(
+        "• Lab 13: your P99 was {ms:.0} ms at your chosen load — this lab's {slo} SLO is much tighter."
+    )
+}
+
+pub fn brief_p99_missing(slo: &str) -> String {
+    format!(
+        "• Lab 13 is not in this ledger, so there is no P99 of yours to set against this lab's {slo} SLO."
+    )
+}
+
+pub fn brief_cadence(cadence: &str) -> String {
+    format!(
+        "• Lab 14: your retraining cadence was {cadence} — here four tiers drift at different rates."
+    )
+}
+
 /// What a figure shows when there is nothing to compute it from.
 pub const NONE_YET: &str = "—";
 pub const NO_LABS_YET: &str = "no labs yet";

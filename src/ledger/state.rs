@@ -57,6 +57,8 @@ pub struct LedgerState {
 pub struct SampleView {
     pub name: String,
     pub card: ReportCard,
+    /// The chapters the sample records.
+    pub chapters: Vec<u32>,
 }
 
 impl LedgerState {
@@ -74,6 +76,13 @@ impl LedgerState {
             sample: None,
             last_export: None,
         }
+    }
+
+    /// The chapters of the ledger Act I shows (the sample's, if one is picked).
+    pub fn shown_chapters(&self) -> Vec<u32> {
+        self.sample
+            .as_ref()
+            .map_or_else(|| self.ledger.chapters(), |s| s.chapters.clone())
     }
 
     /// The card Act I shows: the sample's, if one is picked, else the student's.
@@ -103,6 +112,7 @@ impl LedgerState {
             sample(n).map(|l| SampleView {
                 name: n.to_string(),
                 card: analyze(&l),
+                chapters: l.chapters(),
             })
         });
     }

@@ -46,22 +46,24 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     c.flow.extend(picked.map(FlowMsg::Pick2));
 }
 
-/// Lines from labs 10, 13 and 14 of the ledger in play.
+/// Lines from labs 10, 13 and 14 of the ledger in play. A lab's value is quoted only when the
+/// ledger records that lab; values read as labels ("INT4", "30 days"), never as keys.
 fn recommendations(c: &Ctx) -> Vec<String> {
+    let chapters = c.ledger.shown_chapters();
     c.ledger
         .shown_card()
         .recommendations
         .iter()
         .map(|r| {
-            let v = r.value.as_str().map(str::to_string).unwrap_or_else(|| r.value.to_string());
+            let v = text::decision_label(&r.value);
             match r.kind {
-                "compression" => format!("• Lab 10: you chose {v} compression — worth weighing for the edge and mobile tiers."),
-                "p99" => format!(
-                    "• Lab 13: your P99 was {:.0} ms at your chosen load — this lab's {} SLO is much tighter.",
+                "compression" => text::brief_compression(&v),
+                "p99" if chapters.contains(&13) => text::brief_p99(
                     r.value.as_f64().unwrap_or(0.0),
-                    text::slo_ms(&c.scenario.0)
+                    &text::slo_ms(&c.scenario.0),
                 ),
-                _ => format!("• Lab 14: you retrained on a {v} cadence — here four tiers drift at different rates."),
+                "p99" => text::brief_p99_missing(&text::slo_ms(&c.scenario.0)),
+                _ => text::brief_cadence(&v),
             }
         })
         .collect()

@@ -85,3 +85,70 @@ fn an_empty_ledger_draws_no_red() {
     assert!(colours.contains(&red), "the check cannot see red");
     assert!(!text::NONE_YET.is_empty());
 }
+
+/// The labels the Act II brief reads out, with `ledger` in play.
+fn brief_text(ledger: architects_audit::ledger::store::LedgerState) -> String {
+    use egui::accesskit::Role;
+    let preds = Predictions {
+        act1: Some(Act1Choice::MemoryBw),
+        act2: None,
+        attempt: None,
+    };
+    let mut panels = Panels::new(
+        Scenario::builtin(),
+        Phase::Act2Brief,
+        Design::default(),
+        PhysicsModel::Systems,
+        preds,
+    )
+    .with_ledger(ledger);
+    let mut c = panels.ctx();
+    let ctx = egui::Context::default();
+    let prefs = Prefs::default();
+    apply_style(&ctx, &prefs);
+    ctx.enable_accesskit();
+    let mut text = String::new();
+    for _ in 0..2 {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1366.0, 2000.0),
+            )),
+            ..Default::default()
+        });
+        lay_out(&ctx, &mut c, &prefs, None);
+        let full = ctx.end_pass();
+        text = full
+            .platform_output
+            .accesskit_update
+            .unwrap()
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.role() == Role::Label)
+            .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    text
+}
+
+#[test]
+fn the_brief_quotes_only_what_the_ledger_records_and_reads_labels() {
+    use architects_audit::ledger::Ledger;
+    use architects_audit::ledger::store::LedgerState;
+    // No ledger: no made-up P99 from Lab 13.
+    let empty = brief_text(LedgerState::from_ledger(Ledger::default()));
+    assert!(!empty.contains("your P99 was"), "{empty}");
+    assert!(empty.contains("Lab 13 is not in this ledger"), "{empty}");
+    // A sample ledger's decisions read as labels, not keys.
+    let mut sample = LedgerState::from_ledger(Ledger::default());
+    sample.view_sample(Some("memory-wall"));
+    assert!(sample.sample.is_some());
+    let text = brief_text(sample);
+    assert!(text.contains("INT4 compression"), "{text}");
+    assert!(text.contains("30 days"), "{text}");
+    assert!(
+        !text.contains("int4") && !text.contains("30_days"),
+        "{text}"
+    );
+}

@@ -6,7 +6,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::{ActiveScenario, Physics};
+use crate::game::{ActiveAnswerKey, ActiveScenario, Physics};
 use crate::ledger::store::{self, CAPSTONE_CHAPTER, LedgerState};
 use crate::record::{self, Locks};
 use crate::storage::{Store, now_iso};
@@ -108,9 +108,9 @@ impl Predictions {
         let card = ledger.own_card()?;
         self.act1.map(|c| c.key() == card.act1_correct_answer)
     }
-    pub fn act2_correct(&self, scenario: &ActiveScenario) -> Option<bool> {
-        self.act2
-            .map(|c| c.key() == scenario.0.course_draft.act2_correct_answer)
+    /// Judged against the answer key the model in play earns.
+    pub fn act2_correct(&self, key: &ActiveAnswerKey) -> Option<bool> {
+        self.act2.map(|c| c.key() == key.0.answer())
     }
 }
 
@@ -155,7 +155,7 @@ pub struct Counted {
 pub fn counted(
     preds: &Predictions,
     ledger: &LedgerState,
-    scenario: &ActiveScenario,
+    key: &ActiveAnswerKey,
     phase: Phase,
 ) -> Counted {
     match record::counted_attempt(&ledger.ledger) {
@@ -166,7 +166,7 @@ pub fn counted(
         },
         None => Counted {
             act1_correct: preds.act1_correct(ledger),
-            act2_correct: preds.act2_correct(scenario),
+            act2_correct: preds.act2_correct(key),
             act2_revealed: phase == Phase::Act2Reveal,
         },
     }
@@ -209,8 +209,7 @@ fn handle_flow(
     mut next: ResMut<NextState<Phase>>,
     mut preds: ResMut<Predictions>,
     mut pending: ResMut<PendingChoice>,
-    physics: Res<Physics>,
-    scenario: Res<ActiveScenario>,
+    (physics, scenario, key): (Res<Physics>, Res<ActiveScenario>, Res<ActiveAnswerKey>),
     mut ledger: ResMut<LedgerState>,
     mut store_res: ResMut<Store>,
 ) {
@@ -251,7 +250,7 @@ fn handle_flow(
                     act1_prediction: preds.act1.map_or("none", |c| c.key()),
                     act1_correct: preds.act1_correct(&ledger),
                     act2_prediction: preds.act2.map_or("none", |c| c.key()),
-                    act2_correct: preds.act2_correct(&scenario).unwrap_or(false),
+                    act2_correct: preds.act2_correct(&key).unwrap_or(false),
                 };
                 // The student's own card: a sample on screen is never saved as theirs.
                 let design =

@@ -28,6 +28,11 @@ pub struct ActiveModel(pub PhysicsModel);
 #[derive(Resource, Debug, Clone)]
 pub struct Physics(pub Report);
 
+/// The Act II answer key under the model and scenario in play (recomputed when either
+/// changes): the hardest tier, earned from the model.
+#[derive(Resource, Debug, Clone)]
+pub struct ActiveAnswerKey(pub physics::answer::AnswerKey);
+
 /// Egui has keyboard focus (the student is typing): world shortcuts stay quiet. The panels
 /// report it each frame.
 #[derive(Resource, Debug, Default)]
@@ -73,8 +78,13 @@ pub fn plugin(app: &mut App) {
         &design,
         world.resource::<ActiveModel>().0,
     );
+    let key = physics::answer::answer_key(
+        &world.resource::<ActiveScenario>().0,
+        world.resource::<ActiveModel>().0,
+    );
     app.insert_resource(CurrentDesign(design))
         .insert_resource(Physics(report))
+        .insert_resource(ActiveAnswerKey(key))
         .add_message::<DesignMsg>()
         .configure_sets(Update, (CoreSet::Apply, CoreSet::Compute).chain())
         .add_systems(Update, apply_design_messages.in_set(CoreSet::Apply))
@@ -83,7 +93,24 @@ pub fn plugin(app: &mut App) {
             recompute_physics.in_set(CoreSet::Compute).run_if(
                 resource_changed::<CurrentDesign>.or_eager(resource_changed::<ActiveModel>),
             ),
+        )
+        .add_systems(
+            Update,
+            recompute_answer_key.in_set(CoreSet::Compute).run_if(
+                resource_changed::<ActiveModel>.or_eager(resource_changed::<ActiveScenario>),
+            ),
         );
+}
+
+/// The answer key for the model and scenario in play.
+fn recompute_answer_key(
+    scenario: Res<ActiveScenario>,
+    model: Res<ActiveModel>,
+    mut key: ResMut<ActiveAnswerKey>,
+) {
+    if key.0.model != model.0 || scenario.is_changed() {
+        key.0 = physics::answer::answer_key(&scenario.0, model.0);
+    }
 }
 
 fn apply_design_messages(

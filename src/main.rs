@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use architects_audit::class_view::ClassView;
 use architects_audit::cli;
 use architects_audit::physics::systems::{Attention, RooflineQuery};
 use architects_audit::physics::{PhysicsModel, Quant, Scenario};
@@ -159,6 +158,9 @@ enum Command {
         #[arg(long)]
         html: Option<PathBuf>,
     },
+    /// The Act II answer key the physics model earns, as JSON: each tier's passing designs out
+    /// of its reachable ones, and the hardest tier (the smallest share).
+    AnswerKey,
     /// Roofline of one decode step and prefill for a hardware/model pair, as JSON.
     Roofline {
         /// Hardware name in the scenario (e.g. h100).
@@ -265,31 +267,14 @@ fn class_report(paths: &[PathBuf], html: Option<&std::path::Path>) -> Result<Exi
     })
 }
 
-/// The class view's data, when `--class` was given: an error when nothing was readable.
 #[cfg(not(target_arch = "wasm32"))]
-fn class_view(paths: &[PathBuf], show_names: bool) -> Result<Option<ClassView>, String> {
-    if paths.is_empty() {
-        return Ok(None);
-    }
-    let loaded = cli::class_cmd::load(paths);
-    for u in &loaded.unreadable {
-        eprintln!("skipped {}: {}", u.file, u.reason);
-    }
-    if loaded.students.is_empty() {
-        return Err(format!(
-            "--class: no readable ledger in {} path(s)",
-            paths.len()
-        ));
-    }
-    Ok(Some(ClassView::new(
-        loaded.students,
-        loaded.unreadable,
-        show_names,
-    )))
-}
+use cli::class_cmd::class_view;
 
 #[cfg(target_arch = "wasm32")]
-fn class_view(_: &[PathBuf], _: bool) -> Result<Option<ClassView>, String> {
+fn class_view(
+    _: &[PathBuf],
+    _: bool,
+) -> Result<Option<architects_audit::class_view::ClassView>, String> {
     Ok(None)
 }
 
@@ -369,6 +354,12 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             Ok(status(bad))
         }
         Some(Command::ClassReport { paths, html }) => class_report(&paths, html.as_deref()),
+        Some(Command::AnswerKey) => {
+            let key = architects_audit::physics::answer::answer_key(&scenario, model);
+            let json = serde_json::to_string_pretty(&key).map_err(|e| e.to_string())?;
+            println!("{json}");
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Roofline {
             hardware,
             llm,

@@ -398,24 +398,86 @@ logarithmic. Dashed lines are the tiers' memory budgets; a cross marks a tier ou
 The green band is the P99 SLO.";
 pub const CORRECT: &str = "Correct.";
 pub const REASSESS: &str = "Reassessing.";
-pub const ACT2_EXPLAIN: [&str; 4] = [
-    "Memory was the right worry, but the cloud is the most forgiving tier for it. One 80 GB \
-H100 holds the whole 7B model even at FP16 (14 GB). The cloud's real constraints are latency, \
-capacity and cost under load. In the systems model, carrying 600 requests a second within \
-100 ms takes more than one 8-GPU server, and the KV cache, not the weights, is what fills each \
-GPU and what each decode step reads.",
-    "Edge latency is real, but it is not the main failure. The Orin's 16 GB holds the model at \
-INT8 (7 GB) with room to spare; answers are slow, so the edge is better scoped to short replies \
-or used as a cache. The tier with the least room is TinyML.",
-    "Mobile memory is a genuine risk with an engineering answer. FP16 (14 GB) cannot fit in an \
-8 GB phone, but INT4 (3.5 GB plus runtime and cache) does. The constraint that no precision \
-can fix is TinyML's SRAM.",
-    "TinyML is the hardest constraint, and a different kind of constraint. A 10M-parameter \
-ternary sub-model still needs about 1.9 MB — over seven times the Cortex-M7's 256 KB. No \
-choice of precision fixes that: the tier needs a different model altogether, a 50–100K \
-parameter keyword spotter or anomaly detector rather than a shrunken LLM. 256 KB is a wall, not \
-a knob.",
-];
+/// What each Act II answer's tier was like, whichever tier the model makes hardest.
+pub fn act2_explain(i: usize, sc: &Scenario, key: &crate::physics::answer::AnswerKey) -> String {
+    use crate::physics::systems::tiny_ml;
+    let cd = &sc.course_draft;
+    match i {
+        0 => format!(
+            "The cloud's memory is not its problem: one {} holds the whole 7B model even at FP16. \
+             Its constraints are latency, capacity, cost and availability under load: carrying \
+             {} requests a second with a first token within {} takes many GPUs, the right \
+             precisions and continuous batching, and the KV cache, not the weights, is what \
+             fills each GPU and what each decode step reads.",
+            sc.cloud().label,
+            num(sc.slo.requests_per_sec * sc.traffic.cloud),
+            slo_ms(sc)
+        ),
+        1 => format!(
+            "The edge is slow but not stuck: its answers take seconds, yet the verdict judges \
+             the cloud's SLO, and the edge's own constraint, memory, is met by {} of its {} \
+             precisions on the {}.",
+            key.share("edge").passing,
+            key.share("edge").total,
+            sc.edge().label
+        ),
+        2 => format!(
+            "Mobile memory has an engineering answer: {} of its {} precisions fit the phone's {} \
+             GB.",
+            key.share("mobile").passing,
+            key.share("mobile").total,
+            num(sc.mobile().ram_gb)
+        ),
+        _ => {
+            let course = tiny_ml(sc, cd.tiny_params, cd.tiny_quant);
+            let kws = &sc.tiny_workload;
+            format!(
+                "The course's {}-parameter {} sub-model needs {:.0} KiB of SRAM, about {:.0}× the \
+                 {} KB the Cortex-M7 has: no precision fixes that, so for that model 256 KB is a \
+                 wall. The size control replaces it with a smaller member of another family, the \
+                 {} ({} parameters at its reference size), which fits: a different model, not the \
+                 same one turned down.",
+                num(cd.tiny_params),
+                cd.tiny_quant.as_str(),
+                course.footprint_kib(),
+                course.footprint_kib() / sc.tiny_sram_kb(),
+                num(sc.tiny_sram_kb()),
+                kws.label,
+                num(kws.params)
+            )
+        }
+    }
+}
+
+/// The answer key's evidence: each tier's passing share, and the hardest tier.
+pub fn answer_evidence(key: &crate::physics::answer::AnswerKey) -> String {
+    let tier_name = |t: &str| match t {
+        "cloud" => TIER_NAMES[0],
+        "edge" => TIER_NAMES[1],
+        "mobile" => TIER_NAMES[2],
+        _ => TIER_NAMES[3],
+    };
+    let s = |t: &str| key.share(t);
+    let h = s(key.hardest);
+    format!(
+        "Under the {} physics the hardest tier is {}: it meets its own constraints in {} of {} \
+         of its designs, the smallest share. Cloud: {} of {} configurations (GPUs, weight and KV \
+         precision, serving). Edge: {} of {} precisions. Mobile: {} of {} precisions. TinyML: {} \
+         of {} size and precision choices.",
+        key.model.as_str(),
+        tier_name(key.hardest),
+        h.passing,
+        h.total,
+        s("cloud").passing,
+        s("cloud").total,
+        s("edge").passing,
+        s("edge").total,
+        s("mobile").passing,
+        s("mobile").total,
+        s("tiny").passing,
+        s("tiny").total
+    )
+}
 pub const MATHPEEK_ACT2: &str = "How the seven invariants meet in this scenario";
 /// How the invariants meet; an empty body is filled from the scenario ([`synthesis`]).
 const SYNTHESIS: [(&str, &str); 7] = [

@@ -165,3 +165,28 @@ pub fn run(
     }
     Ok(true)
 }
+
+/// The class view's data, when `--class` was given: an error when nothing was readable.
+pub fn class_view(
+    paths: &[PathBuf],
+    show_names: bool,
+) -> Result<Option<crate::class_view::ClassView>, String> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let loaded = load(paths);
+    for u in &loaded.unreadable {
+        eprintln!("skipped {}: {}", u.file, u.reason);
+    }
+    if loaded.students.is_empty() {
+        return Err(format!(
+            "--class: no readable ledger in {} path(s)",
+            paths.len()
+        ));
+    }
+    Ok(Some(crate::class_view::ClassView::new(
+        loaded.students,
+        loaded.unreadable,
+        show_names,
+    )))
+}

@@ -5,6 +5,7 @@
 //! - [`PhysicsModel::Systems`], the default: a roofline, queueing and availability model
 //!   (see `docs/physics.md`).
 
+pub mod answer;
 mod bounds;
 pub mod course_draft;
 pub mod parts;
@@ -306,10 +307,9 @@ pub struct SystemsExtra {
     pub tiny_params: f64,
     /// TinyML weights, KiB (`tiny_model_kb` adds the activation arena).
     pub tiny_model_kib: f64,
-    /// TinyML activation arena, KiB.
+    /// TinyML activation arena (KiB) and multiply-accumulates of one inference.
     #[serde(default)]
     pub tiny_arena_kib: f64,
-    /// Multiply-accumulates of one TinyML inference.
     #[serde(default)]
     pub tiny_macs: f64,
     /// Every latency of a design that serves stays within this (`systems.latency_bound_s`).

@@ -217,7 +217,8 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.heading(text::ACT2_TITLE);
     let r = &c.physics.0;
     if let Some(p) = c.preds.act2 {
-        let correct = c.preds.act2_correct(c.scenario).unwrap_or(false);
+        let correct = c.preds.act2_correct(c.answer_key).unwrap_or(false);
+        // The evidence first, in the student's terms; then what the chosen tier was like.
         widgets::callout(
             ui,
             c32(if correct { pal.ok } else { pal.warn }),
@@ -226,7 +227,11 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             } else {
                 text::REASSESS
             },
-            text::ACT2_EXPLAIN[p.index()],
+            &format!(
+                "{}\n\n{}",
+                text::answer_evidence(&c.answer_key.0),
+                text::act2_explain(p.index(), &c.scenario.0, &c.answer_key.0)
+            ),
         );
     }
     egui::CollapsingHeader::new(text::MATHPEEK_ACT2).show(ui, |ui| {

@@ -11,7 +11,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
     let r = &c.physics.0;
     // The student's own record, whatever sample Act I showed.
     let card = &c.ledger.card;
-    let counted = crate::flow::counted(c.preds, c.ledger, c.scenario, c.phase);
+    let counted = crate::flow::counted(c.preds, c.ledger, c.answer_key, c.phase);
     let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
     let muted = c32(pal.text_muted);
     ui.horizontal_wrapped(|ui| {

@@ -34,7 +34,8 @@ use crate::class_view::{ClassMsg, ClassView};
 use crate::demo::Demo;
 use crate::flow::{FlowMsg, PendingChoice, Phase, Predictions};
 use crate::game::{
-    ActiveModel, ActiveScenario, ControlFocused, CurrentDesign, DesignMsg, KeyboardBusy, Physics,
+    ActiveAnswerKey, ActiveModel, ActiveScenario, ControlFocused, CurrentDesign, DesignMsg,
+    KeyboardBusy, Physics,
 };
 use crate::ledger::store::{CourseLedgerFile, ImportPreview, LedgerMsg, LedgerState};
 use crate::prefs::{Prefs, PrefsMsg};
@@ -195,6 +196,8 @@ pub struct Ctx<'a> {
     pub model: &'a ActiveModel,
     pub physics: &'a Physics,
     pub scenario: &'a ActiveScenario,
+    /// The Act II answer key the model in play earns.
+    pub answer_key: &'a ActiveAnswerKey,
     pub preds: &'a Predictions,
     pub ledger: &'a LedgerState,
     pub preview: Option<&'a ImportPreview>,
@@ -217,6 +220,7 @@ pub(crate) struct UiRead<'w> {
     model: Res<'w, ActiveModel>,
     physics: Res<'w, Physics>,
     scenario: Res<'w, ActiveScenario>,
+    answer_key: Res<'w, ActiveAnswerKey>,
     preds: Res<'w, Predictions>,
     ledger: Res<'w, LedgerState>,
     preview: Option<Res<'w, ImportPreview>>,
@@ -260,6 +264,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         model: &r.model,
         physics: &r.physics,
         scenario: &r.scenario,
+        answer_key: &r.answer_key,
         preds: &r.preds,
         ledger: &r.ledger,
         preview: r.preview.as_deref(),

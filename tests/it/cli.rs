@@ -200,6 +200,21 @@ fn roofline_answers_and_lists_known_names() {
 }
 
 #[test]
+fn answer_key_prints_each_tiers_share_and_the_hardest() {
+    for (model, hardest) in [("systems", "cloud"), ("course-draft", "tiny")] {
+        let (code, out, err) = run(&["answer-key", "--model", model], "");
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["model"], model);
+        assert_eq!(v["hardest"], hardest);
+        for t in ["cloud", "edge", "mobile", "tiny"] {
+            let (p, n) = (&v["tiers"][t]["passing"], &v["tiers"][t]["total"]);
+            assert!(p.as_u64().unwrap() <= n.as_u64().unwrap(), "{t}: {v}");
+        }
+    }
+}
+
+#[test]
 fn roofline_refuses_a_batch_that_does_not_fit_or_clamps_it_when_asked() {
     // The 7B model at FP16 on one H100: 80 GB - 4 GB workspace - 14 GB weights = 62 GB of KV
     // cache, 128 KiB a token x 768 tokens a sequence: 615 sequences fit.

@@ -2,7 +2,7 @@
 //! for an attempt, and nothing shows the Act II answer before its lock.
 
 use architects_audit::flow::{self, Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
-use architects_audit::game::{ActiveScenario, DesignMsg};
+use architects_audit::game::DesignMsg;
 use architects_audit::ledger::store::{ImportMode, LedgerMsg, LedgerState, SAMPLES};
 use architects_audit::testing::headless_app;
 use architects_audit::world::particles::Particle;
@@ -84,22 +84,22 @@ fn viewing_a_sample_then_submitting_saves_the_students_own_card() {
 fn start_over_cannot_change_the_counted_predictions() {
     let mut app = headless_app();
     own_queuing_ledger(&mut app);
-    // First attempt: both wrong.
-    play(&mut app, Act1Choice::Drift, Act2Choice::CloudOom);
-    send(&mut app, FlowMsg::NewRun);
-    assert_eq!(phase(&app), Phase::Intro);
-    // Second attempt, knowing the answers.
+    // The answer the model in play earns, and one that is wrong.
     let right2 = app
         .world()
-        .resource::<ActiveScenario>()
+        .resource::<architects_audit::game::ActiveAnswerKey>()
         .0
-        .course_draft
-        .act2_correct_answer
-        .clone();
+        .answer();
     let a2 = Act2Choice::ALL
         .into_iter()
         .find(|c| c.key() == right2)
         .unwrap();
+    let wrong2 = Act2Choice::ALL.into_iter().find(|c| *c != a2).unwrap();
+    // First attempt: both wrong.
+    play(&mut app, Act1Choice::Drift, wrong2);
+    send(&mut app, FlowMsg::NewRun);
+    assert_eq!(phase(&app), Phase::Intro);
+    // Second attempt, knowing the answers.
     play(&mut app, Act1Choice::Queuing, a2);
     send(&mut app, FlowMsg::NewRun);
     play(&mut app, Act1Choice::Queuing, a2);
@@ -112,7 +112,8 @@ fn start_over_cannot_change_the_counted_predictions() {
     let counted = flow::counted(
         app.world().resource::<Predictions>(),
         app.world().resource::<LedgerState>(),
-        app.world().resource::<ActiveScenario>(),
+        app.world()
+            .resource::<architects_audit::game::ActiveAnswerKey>(),
         phase(&app),
     );
     assert_eq!(
@@ -134,7 +135,8 @@ fn the_hud_hides_act2_correctness_until_the_reveal() {
         flow::counted(
             app.world().resource::<Predictions>(),
             app.world().resource::<LedgerState>(),
-            app.world().resource::<ActiveScenario>(),
+            app.world()
+                .resource::<architects_audit::game::ActiveAnswerKey>(),
             phase(app),
         )
     };

@@ -2,6 +2,7 @@
 //! validation and game properties, and headless app tests.
 
 mod accesskit;
+mod answer;
 mod app;
 mod captions;
 mod class;

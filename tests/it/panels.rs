@@ -2,7 +2,9 @@
 //! a [`Ctx`] borrows, for one phase, design and model.
 
 use architects_audit::flow::{PendingChoice, Phase, Predictions};
-use architects_audit::game::{ActiveModel, ActiveScenario, CurrentDesign, Physics};
+use architects_audit::game::{
+    ActiveAnswerKey, ActiveModel, ActiveScenario, CurrentDesign, Physics,
+};
 use architects_audit::ledger::Ledger;
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
@@ -16,6 +18,7 @@ pub struct Panels {
     model: ActiveModel,
     physics: Physics,
     scenario: ActiveScenario,
+    answer_key: ActiveAnswerKey,
     preds: Predictions,
     ledger: LedgerState,
     pending: PendingChoice,
@@ -41,6 +44,7 @@ impl Panels {
             design: CurrentDesign(design),
             model: ActiveModel(model),
             physics: Physics(physics::evaluate(&sc, &design, model)),
+            answer_key: ActiveAnswerKey(physics::answer::answer_key(&sc, model)),
             scenario: ActiveScenario(sc),
             preds,
             ledger: LedgerState::from_ledger(Ledger::default()),
@@ -67,6 +71,7 @@ impl Panels {
             model: &self.model,
             physics: &self.physics,
             scenario: &self.scenario,
+            answer_key: &self.answer_key,
             preds: &self.preds,
             ledger: &self.ledger,
             preview: None,

@@ -1,0 +1,147 @@
+//! The Act II answer key is earned from the model: the tier with the fewest ways to pass.
+
+use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::physics::answer::answer_key;
+use architects_audit::physics::{
+    self, Banner, Design, N_H100_RANGE, PhysicsModel, Quant, Scenario, Serving,
+};
+use architects_audit::prefs::Prefs;
+use architects_audit::ui::{apply_style, lay_out};
+use bevy_egui::egui;
+
+use crate::panels::Panels;
+
+#[test]
+fn under_systems_the_cloud_has_the_fewest_ways_to_pass() {
+    let sc = Scenario::builtin();
+    // Counted here: cloud designs with none of the cloud's own failures.
+    let mut passing = 0;
+    let mut total = 0;
+    for n_h100 in N_H100_RANGE {
+        for quant_cloud in Quant::CLOUD_EDGE {
+            for kv_quant in Quant::KV {
+                for serving in Serving::ALL {
+                    let d = Design {
+                        n_h100,
+                        quant_cloud,
+                        kv_quant,
+                        serving,
+                        ..Design::default()
+                    };
+                    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+                    total += 1;
+                    let cloud_fails = r.banners.iter().any(|b| {
+                        matches!(
+                            b,
+                            Banner::CloudOom
+                                | Banner::P99Slo
+                                | Banner::ThroughputSlo
+                                | Banner::CostSlo
+                                | Banner::AvailabilitySlo
+                        )
+                    });
+                    passing += u32::from(!cloud_fails);
+                }
+            }
+        }
+    }
+    let key = answer_key(&sc, PhysicsModel::Systems);
+    assert_eq!((passing, total), (19, 288), "docs/physics.md's count");
+    let cloud = key.share("cloud");
+    assert_eq!((cloud.passing, cloud.total), (passing, total));
+    // Every other tier passes a larger share.
+    for t in ["edge", "mobile", "tiny"] {
+        let s = key.share(t);
+        assert!(
+            f64::from(s.passing) / f64::from(s.total) > f64::from(passing) / f64::from(total),
+            "{t}: {s:?}"
+        );
+    }
+    assert_eq!(key.hardest, "cloud");
+    assert_eq!(key.answer(), Act2Choice::CloudOom.key());
+}
+
+#[test]
+fn under_the_course_draft_the_answer_is_the_notebooks_tinyml() {
+    let sc = Scenario::builtin();
+    let key = answer_key(&sc, PhysicsModel::CourseDraft);
+    // The course's 10M ternary sub-model never fits: its one design fails.
+    assert_eq!(key.share("tiny").passing, 0);
+    assert_eq!(key.hardest, "tiny");
+    assert_eq!(key.answer(), sc.course_draft.act2_correct_answer);
+    // The course's GPU range is 1-8.
+    assert_eq!(key.share("cloud").total, 8 * 3 * 2 * 3);
+}
+
+/// The labels the reveal reads out under `model`, with `act2` locked.
+fn reveal_text(model: PhysicsModel, act2: Act2Choice) -> String {
+    use egui::accesskit::Role;
+    let preds = Predictions {
+        act1: Some(Act1Choice::MemoryBw),
+        act2: Some(act2),
+        attempt: None,
+    };
+    let mut panels = Panels::new(
+        Scenario::builtin(),
+        Phase::Act2Reveal,
+        Design::default(),
+        model,
+        preds,
+    );
+    let mut c = panels.ctx();
+    let ctx = egui::Context::default();
+    let prefs = Prefs::default();
+    apply_style(&ctx, &prefs);
+    ctx.enable_accesskit();
+    let mut text = String::new();
+    for _ in 0..2 {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1366.0, 3000.0),
+            )),
+            ..Default::default()
+        });
+        lay_out(&ctx, &mut c, &prefs, None);
+        text = ctx
+            .end_pass()
+            .platform_output
+            .accesskit_update
+            .unwrap()
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.role() == Role::Label)
+            .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    text
+}
+
+#[test]
+fn the_reveal_names_the_tier_its_evidence_shows_and_marks_it_correct() {
+    let sc = Scenario::builtin();
+    for (model, right, tier) in [
+        (PhysicsModel::Systems, Act2Choice::CloudOom, "Cloud"),
+        (PhysicsModel::CourseDraft, Act2Choice::TinyOom, "TinyML"),
+    ] {
+        let key = answer_key(&sc, model);
+        let text = reveal_text(model, right);
+        assert!(
+            text.contains(&format!("the hardest tier is {tier}")),
+            "{model:?}: {text}"
+        );
+        let cloud = key.share("cloud");
+        assert!(
+            text.contains(&format!(
+                "Cloud: {} of {} configurations",
+                cloud.passing, cloud.total
+            )),
+            "{text}"
+        );
+        assert!(text.contains("Correct."), "{model:?}: {text}");
+        let wrong = Act2Choice::ALL.into_iter().find(|c| *c != right).unwrap();
+        let text = reveal_text(model, wrong);
+        assert!(text.contains("Reassessing."), "{model:?}: {text}");
+    }
+}

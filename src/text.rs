@@ -60,6 +60,28 @@ pub fn num(v: f64) -> String {
     if s == "-0" { "0".into() } else { s.into() }
 }
 
+/// A parameter count as people write it: 53K, 100K, 1.5M, 10M.
+pub fn params(n: f64) -> String {
+    if n >= 1e6 {
+        format!("{}M", num(n / 1e6))
+    } else if n >= 1e3 {
+        format!("{}K", num(n / 1e3))
+    } else {
+        num(n)
+    }
+}
+
+/// A parameter count as typed: "100K", "1.5M", "250000".
+pub fn parse_params(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let (digits, scale) = match s.chars().last()? {
+        'k' | 'K' => (&s[..s.len() - 1], 1e3),
+        'm' | 'M' => (&s[..s.len() - 1], 1e6),
+        _ => (s, 1.0),
+    };
+    digits.trim().parse::<f64>().ok().map(|v| v * scale)
+}
+
 /// A fraction (0.999) as a percentage (99.9).
 pub fn pct(fraction: f64) -> String {
     num(fraction * 100.0)
@@ -399,8 +421,13 @@ The green band is the P99 SLO.";
 pub const CORRECT: &str = "Correct.";
 pub const REASSESS: &str = "Reassessing.";
 /// What each Act II answer's tier was like, whichever tier the model makes hardest.
-pub fn act2_explain(i: usize, sc: &Scenario, key: &crate::physics::answer::AnswerKey) -> String {
-    use crate::physics::systems::tiny_ml;
+/// `course_kib` is the SRAM the course's sub-model needs under the model in play.
+pub fn act2_explain(
+    i: usize,
+    sc: &Scenario,
+    key: &crate::physics::answer::AnswerKey,
+    course_kib: f64,
+) -> String {
     let cd = &sc.course_draft;
     match i {
         0 => format!(
@@ -429,22 +456,31 @@ pub fn act2_explain(i: usize, sc: &Scenario, key: &crate::physics::answer::Answe
             num(sc.mobile().ram_gb)
         ),
         _ => {
-            let course = tiny_ml(sc, cd.tiny_params, cd.tiny_quant);
-            let kws = &sc.tiny_workload;
-            format!(
+            let wall = format!(
                 "The course's {}-parameter {} sub-model needs {:.0} KiB of SRAM, about {:.0}× the \
                  {} KB the Cortex-M7 has: no precision fixes that, so for that model 256 KB is a \
-                 wall. The size control replaces it with a smaller member of another family, the \
-                 {} ({} parameters at its reference size), which fits: a different model, not the \
-                 same one turned down.",
-                num(cd.tiny_params),
+                 wall.",
+                params(cd.tiny_params),
                 cd.tiny_quant.as_str(),
-                course.footprint_kib(),
-                course.footprint_kib() / sc.tiny_sram_kb(),
-                num(sc.tiny_sram_kb()),
-                kws.label,
-                num(kws.params)
-            )
+                course_kib,
+                course_kib / sc.tiny_sram_kb(),
+                num(sc.tiny_sram_kb())
+            );
+            if key.model == crate::physics::PhysicsModel::CourseDraft {
+                format!(
+                    "{wall} Under the course's formulas the sub-model is fixed: nothing in this \
+                     lab makes it fit."
+                )
+            } else {
+                let kws = &sc.tiny_workload;
+                format!(
+                    "{wall} The size control replaces it with a member of another family, the {} \
+                     ({} parameters at its reference size), which fits: a different model, not \
+                     the same one turned down.",
+                    kws.label,
+                    params(kws.params)
+                )
+            }
         }
     }
 }

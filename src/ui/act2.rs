@@ -166,7 +166,8 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
         ui.add(
             egui::Slider::new(&mut d.tiny_params, s.tiny_params_min..=s.tiny_params_max)
                 .logarithmic(true)
-                .custom_formatter(|v, _| format!("{:.0}K", v / 1000.0))
+                .custom_formatter(|v, _| text::params(v))
+                .custom_parser(text::parse_params)
                 .text(text::LABEL_TINY_PARAMS),
         );
         quant_combo(
@@ -230,7 +231,17 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             &format!(
                 "{}\n\n{}",
                 text::answer_evidence(&c.answer_key.0),
-                text::act2_explain(p.index(), &c.scenario.0, &c.answer_key.0)
+                text::act2_explain(p.index(), &c.scenario.0, &c.answer_key.0, {
+                    // The course's sub-model, as the model in play sizes it.
+                    let cd = &c.scenario.0.course_draft;
+                    match r.systems {
+                        Some(_) => {
+                            physics::systems::tiny_ml(&c.scenario.0, cd.tiny_params, cd.tiny_quant)
+                                .footprint_kib()
+                        }
+                        None => r.tiny_model_kb,
+                    }
+                })
             ),
         );
     }

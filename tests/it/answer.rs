@@ -145,3 +145,16 @@ fn the_reveal_names_the_tier_its_evidence_shows_and_marks_it_correct() {
         assert!(text.contains("Reassessing."), "{model:?}: {text}");
     }
 }
+
+#[test]
+fn parameter_counts_read_and_parse_as_people_write_them() {
+    use architects_audit::text::{params, parse_params};
+    assert_eq!(params(10e6), "10M");
+    assert_eq!(params(1e5), "100K");
+    assert_eq!(params(53_000.0), "53K");
+    assert_eq!(params(1.5e6), "1.5M");
+    assert_eq!(parse_params("10M"), Some(10e6));
+    assert_eq!(parse_params(" 250k "), Some(250e3));
+    assert_eq!(parse_params("120000"), Some(120e3));
+    assert_eq!(parse_params("ten"), None);
+}

@@ -194,7 +194,10 @@ fn run_demo(
     mut flow: MessageWriter<FlowMsg>,
     mut design: MessageWriter<DesignMsg>,
     mut ledger: MessageWriter<LedgerMsg>,
-    submit: Option<ResMut<crate::flow::SubmitConfirm>>,
+    (submit, model): (
+        Option<ResMut<crate::flow::SubmitConfirm>>,
+        Option<Res<crate::game::ActiveModel>>,
+    ),
 ) {
     if demo.reached {
         return;
@@ -229,7 +232,11 @@ fn run_demo(
         Cmd::Ledger(m) => {
             ledger.write(m);
         }
-        Cmd::Caption(c) => demo.caption = Some(c),
+        Cmd::Caption(c) => {
+            // The captions tell the story of the model in play.
+            let m = model.map_or(crate::physics::PhysicsModel::Systems, |m| m.0);
+            demo.caption = Some(text::demo_caption(c, m));
+        }
         Cmd::AskSubmit => {
             if let Some(mut s) = submit {
                 s.open = true;

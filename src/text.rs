@@ -324,6 +324,39 @@ pub fn brief_cadence(cadence: &str) -> String {
     )
 }
 
+/// The course's throughput check, which its banners leave out: what it asks and why it fails.
+pub const COURSE_TPUT_TITLE: &str = "Throughput check failed (the course's hidden check)";
+
+pub fn course_tput_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
+    let mult = sc.course_draft.throughput_mult.get(r.design.serving);
+    let out = sc.workload.output_tokens;
+    format!(
+        "The course's formula compares tokens a second with requests a second times tokens: \
+         {} tok/s × {} ≥ {} req/s × {} tokens, that is {} ≥ {}. It fails on every design, so \
+         no design passes under the course's formulas; its banners do not show it.",
+        num(r.cloud_tok_per_sec),
+        num(mult),
+        num(r.tier_rps[0]),
+        num(out),
+        num(r.cloud_tok_per_sec * mult),
+        num(r.tier_rps[0] * out)
+    )
+}
+
+/// What choosing the course's formulas means, said before the student designs.
+pub fn course_draft_note(sc: &Scenario) -> String {
+    format!(
+        "Course draft: the notebook's formulas, kept exactly. Its GPU slider runs 1–8, so a larger \
+         cluster is brought down to 8 when you switch. No design can pass under them: the TinyML \
+         sub-model is fixed at {} {} parameters and never fits {} KB, and the throughput check \
+         asks for more tokens a second than 8 GPUs give. Choose it to see the course's numbers, \
+         not to win.",
+        params(sc.course_draft.tiny_params),
+        sc.course_draft.tiny_quant.as_str(),
+        num(sc.tiny_sram_kb())
+    )
+}
+
 /// What a figure shows when there is nothing to compute it from.
 pub const NONE_YET: &str = "—";
 pub const NO_LABS_YET: &str = "no labs yet";
@@ -725,6 +758,20 @@ pub fn banner_detail(
                     "weights",
                 ),
             };
+            if sys.is_none() {
+                // The course's formulas fix the sub-model: there is no control to change it.
+                return format!(
+                    "The course's TinyML sub-model ({} parameters, {}) needs {:.1} KB; the {} has \
+                     {:.0} KB of SRAM. Under the course's formulas the sub-model is fixed, so no \
+                     control here makes it fit. Under the systems model a size control replaces \
+                     it with a smaller keyword spotter.",
+                    params(sc.course_draft.tiny_params),
+                    sc.course_draft.tiny_quant.as_str(),
+                    r.tiny_model_kb,
+                    sc.tiny().label,
+                    r.tiny_sram_kb
+                );
+            }
             format!(
                 "The TinyML sub-model needs {:.1} KB ({what}); the {} has {:.0} KB of SRAM. No precision fixes this: \
                  use a purpose-built model under about {:.2}M ternary ({} byte each) or {:.0}K INT8 parameters — a 100K-parameter keyword spotter fits.",
@@ -860,6 +907,39 @@ pub const DEMO_CAPTIONS: [&str; 10] = [
     "A 100K-parameter keyword spotter fits the 256 KB SRAM. All constraints are met.",
     "Submitted: the design is saved to the Design Ledger as chapter 16.",
 ];
+/// The demo's captions where the course's formulas tell another story (by index in
+/// [`DEMO_CAPTIONS`]): its GPU slider stops at 8, and no design passes under it.
+const DEMO_CAPTIONS_COURSE_DRAFT: [(usize, &str); 4] = [
+    (
+        5,
+        "Continuous batching: the course's formula counts 100 % of peak throughput instead of 80 %.",
+    ),
+    (
+        6,
+        "The course's GPU slider stops at 8: the design is held there, and its P99 drops as GPUs are added.",
+    ),
+    (
+        7,
+        "INT8 weights halve the bytes each token reads; the course shrinks its KV cache with them.",
+    ),
+    (
+        8,
+        "Under the course's formulas no design passes: the TinyML sub-model is fixed and never fits, and the throughput check is out of reach.",
+    ),
+];
+
+/// A demo caption as the model in play has it.
+pub fn demo_caption(caption: &'static str, model: PhysicsModel) -> &'static str {
+    let i = DEMO_CAPTIONS.iter().position(|c| *c == caption);
+    match (model, i) {
+        (PhysicsModel::CourseDraft, Some(i)) => DEMO_CAPTIONS_COURSE_DRAFT
+            .iter()
+            .find(|(j, _)| *j == i)
+            .map_or(caption, |(_, c)| c),
+        _ => caption,
+    }
+}
+
 pub const PREFERENCES: &str = "Display";
 /// The side panel's edge, as a screen reader names it.
 pub const PANEL_EDGE: &str = "Side panel width (Left and Right arrows)";

@@ -27,6 +27,14 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
         slo.availability * 100.0
     );
     widgets::callout(ui, c32(theme::tier_color(0)), text::ACT2_FROM, &brief);
+    if c.model.0 == PhysicsModel::CourseDraft {
+        widgets::callout(
+            ui,
+            c32(pal.warn),
+            "",
+            &text::course_draft_note(&c.scenario.0),
+        );
+    }
     let recs = recommendations(c);
     if !recs.is_empty() {
         widgets::callout(ui, c32(pal.info), text::ACT2_RECS_TITLE, &recs.join("\n"));
@@ -108,6 +116,17 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
             .response
             .labelled_by(name.id);
     });
+    // Say what the course's formulas mean before the student designs under them.
+    if c.model.0 == PhysicsModel::CourseDraft {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(text::course_draft_note(&c.scenario.0))
+                    .small()
+                    .color(c32(c.pal.warn)),
+            )
+            .wrap(),
+        );
+    }
     ui.strong(text::STAGE_1);
     ui.add(egui::Slider::new(&mut d.n_h100, c.model.0.gpu_range()).text(text::LABEL_GPUS));
     ui.strong(text::STAGE_2);

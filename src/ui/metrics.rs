@@ -202,12 +202,22 @@ pub fn measured(ui: &mut egui::Ui, c: &Ctx) {
 pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
     let pal = c.pal;
     let r = &c.physics.0;
-    if r.banners.is_empty() {
+    if r.banners.is_empty() && r.system_valid {
         widgets::callout(
             ui,
             c32(pal.ok),
             "",
             &format!("{} {}", text::MARK_OK, text::ALL_CLEAR),
+        );
+    }
+    // The course's throughput check is not among its banners: show it, so every failing
+    // check has one.
+    if r.model == crate::physics::PhysicsModel::CourseDraft && !r.slo_tput_ok {
+        widgets::callout(
+            ui,
+            c32(pal.fail),
+            &format!("{} {}", text::MARK_FAIL, text::COURSE_TPUT_TITLE),
+            &text::course_tput_detail(r, &c.scenario.0),
         );
     }
     for b in &r.banners {

@@ -158,3 +158,92 @@ fn parameter_counts_read_and_parse_as_people_write_them() {
     assert_eq!(parse_params("120000"), Some(120e3));
     assert_eq!(parse_params("ten"), None);
 }
+
+/// The labels the panels of `phase` read out under `model`, for the default design.
+fn panel_text(model: PhysicsModel, phase: Phase) -> String {
+    use egui::accesskit::Role;
+    let preds = Predictions {
+        act1: Some(Act1Choice::MemoryBw),
+        act2: (phase != Phase::Act2Brief).then_some(Act2Choice::TinyOom),
+        attempt: None,
+    };
+    let mut panels = Panels::new(Scenario::builtin(), phase, Design::default(), model, preds);
+    let mut c = panels.ctx();
+    let ctx = egui::Context::default();
+    let prefs = Prefs::default();
+    apply_style(&ctx, &prefs);
+    ctx.enable_accesskit();
+    let mut text = String::new();
+    for _ in 0..2 {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1366.0, 4000.0),
+            )),
+            ..Default::default()
+        });
+        lay_out(&ctx, &mut c, &prefs, None);
+        text = ctx
+            .end_pass()
+            .platform_output
+            .accesskit_update
+            .unwrap()
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.role() == Role::Label)
+            .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    text
+}
+
+#[test]
+fn the_course_draft_says_what_it_is_and_shows_every_failing_check() {
+    use architects_audit::text;
+    let sc = Scenario::builtin();
+    let r = physics::evaluate(&sc, &Design::default(), PhysicsModel::CourseDraft);
+    assert!(!r.slo_tput_ok && !r.banners.contains(&Banner::ThroughputSlo));
+    let design = panel_text(PhysicsModel::CourseDraft, Phase::Act2Design);
+    // The hidden throughput check has its banner, with the course's numbers.
+    assert!(design.contains(text::COURSE_TPUT_TITLE), "{design}");
+    assert!(
+        design.contains(&text::course_tput_detail(&r, &sc)),
+        "{design}"
+    );
+    // Switching says what it does; the brief says no design can pass.
+    assert!(design.contains("1–8"), "{design}");
+    let brief = panel_text(PhysicsModel::CourseDraft, Phase::Act2Brief);
+    assert!(brief.contains("No design can pass"), "{brief}");
+    // The TinyML banner does not send the student to a control this model lacks.
+    let tiny = text::banner_detail(Banner::TinySram, &r, &sc);
+    assert!(tiny.contains("fixed") && !tiny.contains("100K-parameter keyword spotter fits"));
+    // And none of it under systems.
+    let systems = panel_text(PhysicsModel::Systems, Phase::Act2Design);
+    assert!(!systems.contains(text::COURSE_TPUT_TITLE) && !systems.contains("1–8"));
+}
+
+#[test]
+fn the_demo_captions_tell_the_truth_under_each_model() {
+    use architects_audit::demo::Demo;
+    use architects_audit::game::Physics;
+    use architects_audit::text::DEMO_CAPTIONS;
+    use bevy::prelude::*;
+    for model in PhysicsModel::ALL {
+        let mut app = architects_audit::testing::headless_app_with(Scenario::builtin(), model);
+        app.insert_resource(Demo::goto("act2-pass"));
+        let mut last = None;
+        for _ in 0..200 {
+            app.update();
+            let demo = app.world().resource::<Demo>();
+            if demo.reached {
+                break;
+            }
+            last = demo.caption.or(last);
+        }
+        let valid = app.world().resource::<Physics>().0.system_valid;
+        let claims_pass = last == Some(DEMO_CAPTIONS[8]);
+        assert_eq!(claims_pass, valid, "{model:?}: {last:?}, valid {valid}");
+        assert!(last.is_some());
+    }
+}

@@ -228,7 +228,6 @@ fn the_demo_captions_tell_the_truth_under_each_model() {
     use architects_audit::demo::Demo;
     use architects_audit::game::Physics;
     use architects_audit::text::DEMO_CAPTIONS;
-    use bevy::prelude::*;
     for model in PhysicsModel::ALL {
         let mut app = architects_audit::testing::headless_app_with(Scenario::builtin(), model);
         app.insert_resource(Demo::goto("act2-pass"));

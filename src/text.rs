@@ -44,8 +44,8 @@ pub const LABEL_MODEL: &str = "Physics model";
 pub const IMPORT_COURSE_FILE: &str = "Import ~/.mlsys/ledger.json";
 pub const RESET_ALL: &str = "Reset all (R)";
 pub const ALL_CLEAR: &str = "All constraints met. Every tier fits in memory, and the cloud meets \
-every SLO. (The SLOs are the cloud's: a ⚠ on edge or mobile marks a first token slower than the \
-latency target.)";
+every SLO. (The latency SLO is the cloud's: edge, mobile and TinyML requests are judged on \
+whether their device can serve them, and the world draws them the same way.)";
 
 /// A number as a student reads it: three significant digits below 1, up to three decimals
 /// above, no trailing zeros.
@@ -892,7 +892,11 @@ pub const PAUSE: &str = "⏸ Pause (Space)";
 pub const STEP: &str = "Step";
 /// The particles' outcomes in the legend: each shape as drawn (a monospace glyph: egui's
 /// proportional font lacks them) and its name. On time, late, rejected.
-pub const OUTCOMES: [(&str, &str); 3] = [("●", "on time"), ("◆", "late"), ("▼", "rejected")];
+pub const OUTCOMES: [(&str, &str); 3] = [
+    ("●", "on time"),
+    ("◆", "late (cloud SLO)"),
+    ("▼", "rejected"),
+];
 
 /// Captions of the demo autoplay, in script order.
 pub const DEMO_CAPTIONS: [&str; 10] = [

@@ -196,12 +196,10 @@ fn physics_views(r: &Report, slo_ms: f64) -> [TierView; 4] {
             }
         })
     };
-    // A device whose first token misses the SLO is marked as a warning, in the late colour its
-    // requests are drawn in (the SLO the design is judged by is the cloud's).
-    let dev_status = |oom: bool, load: f64, ttft: Option<f64>| match status(oom, load) {
-        TierStatus::Ok if ttft.is_some_and(|t| t > slo_ms) => TierStatus::Warm,
-        s => s,
-    };
+    // A device is judged as the verdict judges it: on its memory. Its first token and whole
+    // answer are told, not marked against the cloud's SLO.
+    let dev_status = |oom: bool, load: f64, _ttft: Option<f64>| status(oom, load);
+    let _ = slo_ms;
     let dev = |oom: bool, p99: f64, ttft: Option<f64>| {
         if oom {
             return text::TIER_OOM.to_string();

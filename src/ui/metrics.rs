@@ -239,11 +239,7 @@ pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
 /// its mark, and why.
 pub fn world_in_words(ui: &mut egui::Ui, c: &Ctx) {
     use crate::world::tiers::{status_mark, tier_views};
-    let views = tier_views(
-        &c.physics.0,
-        c.scenario.0.slo.p99_ms,
-        c.preds.act2.is_some(),
-    );
+    let views = tier_views(&c.physics.0, c.preds.act2.is_some());
     ui.label(egui::RichText::new(text::WORLD_IN_WORDS).strong());
     for (name, v) in text::TIER_NAMES.iter().zip(&views) {
         let mark = status_mark(v.status).unwrap_or("");

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use super::{NODE_RADIUS, TIER_POS, act2_shown};
 use crate::class_view::ClassView;
 use crate::flow::Predictions;
-use crate::game::{ActiveScenario, Physics};
+use crate::game::Physics;
 use crate::physics::Report;
 use crate::theme::{ActivePalette, Palette};
 use crate::{text, theme};
@@ -44,13 +44,12 @@ pub fn plugin(app: &mut App) {
 /// until the Act II lock).
 fn views_now(
     physics: &Physics,
-    slo_ms: f64,
     preds: Option<Res<Predictions>>,
     class: Option<&ClassView>,
 ) -> [TierView; 4] {
     match class {
         Some(c) => class_views(c.hardest_counts()),
-        None => tier_views(&physics.0, slo_ms, act2_shown(preds)),
+        None => tier_views(&physics.0, act2_shown(preds)),
     }
 }
 
@@ -67,11 +66,8 @@ pub fn class_views(counts: [u32; 4]) -> [TierView; 4] {
     })
 }
 
-fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>, sc: Res<ActiveScenario>) {
-    for (i, v) in tier_views(&physics.0, sc.0.slo.p99_ms, false)
-        .into_iter()
-        .enumerate()
-    {
+fn spawn_tier_nodes(mut commands: Commands, physics: Res<Physics>) {
+    for (i, v) in tier_views(&physics.0, false).into_iter().enumerate() {
         commands.spawn((
             TierNode(i),
             TierState(v),
@@ -85,7 +81,6 @@ fn update_tier_state(
     physics: Res<Physics>,
     preds: Option<Res<Predictions>>,
     class: Option<Res<ClassView>>,
-    sc: Res<ActiveScenario>,
     mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
@@ -93,7 +88,7 @@ fn update_tier_state(
     if !physics.is_changed() && !preds_changed && !class_changed {
         return;
     }
-    let views = views_now(&physics, sc.0.slo.p99_ms, preds, class.as_deref());
+    let views = views_now(&physics, preds, class.as_deref());
     for (e, n, mut st, failed) in &mut nodes {
         let v = views[n.0].clone();
         match (v.status == TierStatus::Fail, failed) {
@@ -146,10 +141,9 @@ pub struct TierView {
 }
 
 /// The four tier views: from the report once Act II is locked (`shown`), neutral before.
-/// `slo_ms` is the latency SLO, which first tokens are drawn late against.
-pub fn tier_views(r: &Report, slo_ms: f64, shown: bool) -> [TierView; 4] {
+pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
     if shown {
-        physics_views(r, slo_ms)
+        physics_views(r)
     } else {
         std::array::from_fn(|_| TierView {
             status: TierStatus::Neutral,
@@ -161,7 +155,7 @@ pub fn tier_views(r: &Report, slo_ms: f64, shown: bool) -> [TierView; 4] {
 }
 
 /// Derive the four tier views from a report (pure, tested).
-fn physics_views(r: &Report, slo_ms: f64) -> [TierView; 4] {
+fn physics_views(r: &Report) -> [TierView; 4] {
     let mem = |used: f64, cap: f64| if cap > 0.0 { used / cap } else { 1.0 };
     let cloud_load = r
         .systems
@@ -199,7 +193,6 @@ fn physics_views(r: &Report, slo_ms: f64) -> [TierView; 4] {
     // A device is judged as the verdict judges it: on its memory. Its first token and whole
     // answer are told, not marked against the cloud's SLO.
     let dev_status = |oom: bool, load: f64, _ttft: Option<f64>| status(oom, load);
-    let _ = slo_ms;
     let dev = |oom: bool, p99: f64, ttft: Option<f64>| {
         if oom {
             return text::TIER_OOM.to_string();

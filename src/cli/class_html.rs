@@ -48,7 +48,10 @@ fn radar(r: &ClassReport) -> Result<String, String> {
         ],
         indicators,
     );
-    chart.title.text = "Prediction accuracy by invariant (%)".into();
+    // Four rings, so each is a quarter of the 0-100 % scale the title states.
+    chart.split_number = 4;
+    chart.title.text =
+        "Prediction accuracy by invariant, 0-100 % (rings at 25, 50, 75, 100 %)".into();
     chart.width = 640.0;
     chart.height = 480.0;
     chart.svg().map_err(svg_err("class radar"))

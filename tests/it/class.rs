@@ -286,6 +286,8 @@ fn html_page_is_self_contained_and_holds_the_class() {
         );
     }
     assert!(page.matches("<svg").count() >= 3, "radar and two charts");
+    // The radar reads off a 0-100 % scale: four rings, a quarter each, as its title says.
+    assert!(page.contains("rings at 25, 50, 75, 100 %"), "radar scale");
     let lower = page.to_ascii_lowercase();
     assert!(!lower.contains("<script"), "no script");
     let urls: Vec<&str> = lower

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use architects_audit::cli;
 use architects_audit::physics::systems::{Attention, RooflineQuery};
-use architects_audit::physics::{PhysicsModel, Quant, Scenario};
+use architects_audit::physics::{PhysicsModel, Quant};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -142,6 +142,18 @@ enum Command {
         #[arg(long, default_value = "-")]
         design: String,
     },
+    /// Run the live request simulation headless on designs (as `report` reads them) and print,
+    /// a line each, its P99 and first-token rate beside the model's, over the model's window.
+    Simulate {
+        /// Designs file, or - for standard input.
+        #[arg(long, default_value = "-")]
+        design: String,
+        /// Simulated seconds (default: two observation windows and a half).
+        #[arg(long)]
+        seconds: Option<f64>,
+        #[arg(long, default_value_t = 16)]
+        seed: u64,
+    },
     /// Compute the Mental Model Report Card of Design Ledgers (JSON Lines or one JSON file).
     LedgerReport {
         /// Ledger file, or - for standard input.
@@ -199,19 +211,6 @@ enum Command {
     },
 }
 
-fn load_scenario(path: &Option<PathBuf>) -> Result<Scenario, String> {
-    match path {
-        Some(p) => {
-            let s = Scenario::load(p).map_err(|e| e.to_string())?;
-            for w in &s.warnings {
-                eprintln!("warning: {}: {w}", p.display());
-            }
-            Ok(s)
-        }
-        None => Ok(Scenario::builtin()),
-    }
-}
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     architects_audit::run_web();
@@ -253,19 +252,7 @@ fn ledger(action: LedgerCmd, data_dir: Option<PathBuf>) -> Result<ExitCode, Stri
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn class_report(paths: &[PathBuf], html: Option<&std::path::Path>) -> Result<ExitCode, String> {
-    let ok = cli::class_cmd::run(
-        paths,
-        html,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    )?;
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
-}
+use cli::class_cmd::report_command as class_report;
 
 #[cfg(not(target_arch = "wasm32"))]
 use cli::class_cmd::class_view;
@@ -289,7 +276,7 @@ fn ledger(_: LedgerCmd, _: Option<PathBuf>) -> Result<ExitCode, String> {
 }
 
 fn run(args: Cli) -> Result<ExitCode, String> {
-    let scenario = load_scenario(&args.scenario)?;
+    let scenario = cli::load_scenario(&args.scenario)?;
     let model = args.model.unwrap_or_default();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
@@ -335,6 +322,16 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Ledger { action, data_dir }) => ledger(action, data_dir),
+        Some(Command::Simulate {
+            design,
+            seconds,
+            seed,
+        }) => {
+            let input = cli::open_input(&design)?;
+            let bad = cli::simulate::run(input, &scenario, seconds, seed, &mut stdout.lock())
+                .map_err(|e| e.to_string())?;
+            Ok(status(bad))
+        }
         Some(Command::Report { design }) => {
             let input = cli::open_input(&design)?;
             let bad = cli::report(

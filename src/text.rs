@@ -1098,12 +1098,30 @@ pub fn histogram_caption(span_s: f64, n: usize, p50: f64, p99: f64) -> String {
     }
 }
 
-pub fn strip_caption(span_s: f64, p99: f64, rps: f64) -> String {
+/// The strip's reading: the quantity the model states, measured over the same window.
+pub fn strip_caption(
+    window_s: f64,
+    first_window: bool,
+    p99: f64,
+    rps: f64,
+    model_p99: Option<f64>,
+) -> String {
+    let model = model_p99.map_or(String::new(), |m| format!(" · model {}", latency(m)));
+    let which = if first_window {
+        format!(
+            "that arrived in the first {window_s:.0} s after the change (overloaded: from an empty queue)"
+        )
+    } else {
+        format!("of the last {window_s:.0} s (steady state)")
+    };
     format!(
-        "Last {span_s:.0} s, every half second: P99 now {} · serving {rps:.0} req/s",
+        "P99 time to first token of the requests {which}, one still waiting counted at its wait \
+         so far: {}{model} · first tokens {rps:.0} a second",
         latency(p99)
     )
 }
+
+pub const STRIP_Y: &str = "P99 (log scale)";
 
 /// The strip's throughput line, scaled so its peak sits at the top.
 pub fn strip_tput(max_rps: f64) -> String {

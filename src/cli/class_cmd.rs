@@ -190,3 +190,21 @@ pub fn class_view(
         show_names,
     )))
 }
+
+/// `class-report` as the command line runs it: the exit code says whether every input read.
+pub fn report_command(
+    paths: &[PathBuf],
+    html: Option<&std::path::Path>,
+) -> Result<std::process::ExitCode, String> {
+    let ok = run(
+        paths,
+        html,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    )?;
+    Ok(if ok {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    })
+}

@@ -319,6 +319,7 @@ pub mod class_cmd;
 pub mod class_html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ledger_cmd;
+pub mod simulate;
 
 /// The `roofline` command's answer, pretty-printed JSON.
 pub fn roofline_json(
@@ -327,4 +328,18 @@ pub fn roofline_json(
 ) -> Result<String, String> {
     let r = crate::physics::systems::roofline(sc, q)?;
     serde_json::to_string_pretty(&r).map_err(|e| e.to_string())
+}
+
+/// The scenario `--scenario` names (its warnings to standard error), or the built-in one.
+pub fn load_scenario(path: &Option<std::path::PathBuf>) -> Result<Scenario, String> {
+    match path {
+        Some(p) => {
+            let s = Scenario::load(p).map_err(|e| e.to_string())?;
+            for w in &s.warnings {
+                eprintln!("warning: {}: {w}", p.display());
+            }
+            Ok(s)
+        }
+        None => Ok(Scenario::builtin()),
+    }
 }

@@ -111,6 +111,13 @@ pub struct RequestSim {
     /// Device-tier requests in flight, in completion order per tier.
     pub(super) devices: [VecDeque<Req>; 4],
     pub(super) finished: VecDeque<Finished>,
+    /// Served cloud requests by arrival (arrival, first token), kept for two observation
+    /// windows: what the instruments' P99 is taken over.
+    pub(super) served_log: VecDeque<(f64, f64)>,
+    /// The same, for the requests that arrived in the first observation window (kept whole).
+    pub(super) first_window_log: Vec<(f64, f64)>,
+    /// The observation window (the scenario's overload window), seconds.
+    pub(super) log_s: f64,
     /// Cloud TTFTs of every request served since the start, when `record_all` is set.
     pub cloud_ttfts: Vec<f64>,
     pub rejected: u64,
@@ -189,6 +196,9 @@ impl RequestSim {
             load,
             devices: Default::default(),
             finished: VecDeque::new(),
+            served_log: VecDeque::new(),
+            first_window_log: Vec::new(),
+            log_s: c.overload_window_s,
             cloud_ttfts: Vec::new(),
             rejected: 0,
             failed: 0,
@@ -231,6 +241,11 @@ impl RequestSim {
             if self.cfg.record_all {
                 self.cloud_ttfts.push(ttft);
             }
+            let entry = (r.arrival, r.first_token.unwrap_or(end));
+            if r.arrival <= self.log_s {
+                self.first_window_log.push(entry);
+            }
+            self.served_log.push_back(entry);
             self.in_system -= 1;
         }
         self.finished.push_back(Finished {

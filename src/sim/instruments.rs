@@ -11,8 +11,6 @@ use super::metrics::percentile;
 pub const HISTOGRAM_S: f64 = 10.0;
 /// Simulated seconds the strip chart keeps.
 pub const STRIP_S: f64 = 60.0;
-/// Each strip point measures the last this many simulated seconds.
-pub const STRIP_WINDOW_S: f64 = 2.0;
 
 /// One point of the strip chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -68,6 +66,9 @@ pub struct Instruments {
     pub changes: VecDeque<f64>,
     /// Strip time of the running simulation's start.
     offset: f64,
+    /// The strip's P99 is over the first window after the change (an overloaded design), not
+    /// the last.
+    pub first_window: bool,
 }
 
 impl Instruments {
@@ -90,13 +91,13 @@ impl Instruments {
             .map(|s| s * 1e3)
             .collect();
         self.histogram = Histogram::of(&mut recent, 24, 2.0 * slo_ms);
-        let mut last: Vec<f64> = sim.recent_ttfts(STRIP_WINDOW_S);
-        let span = STRIP_WINDOW_S.min(sim.now).max(1e-9);
+        let w = sim.window_reading();
+        self.first_window = w.first_window;
         let t = self.clock(sim);
         self.strip.push_back(StripPoint {
             t,
-            p99_ms: percentile(&mut last, 0.99) * 1e3,
-            served_rps: last.len() as f64 / span,
+            p99_ms: w.p99_s * 1e3,
+            served_rps: w.first_tokens_per_s,
         });
         while self.strip.front().is_some_and(|p| p.t < t - STRIP_S) {
             self.strip.pop_front();

@@ -30,9 +30,27 @@ pub struct Measured {
     pub little_lambda_w: f64,
 }
 
+/// What the instruments read from the simulation, as the model states it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WindowReading {
+    /// P99 time to first token, seconds.
+    pub p99_s: f64,
+    /// First tokens a second over the last window.
+    pub first_tokens_per_s: f64,
+    /// Measured over the first window from empty (an overloaded design), not the last.
+    pub first_window: bool,
+}
+
 impl RequestSim {
     /// Drop finished requests that left the window.
     pub(super) fn trim(&mut self, now: f64) {
+        while self
+            .served_log
+            .front()
+            .is_some_and(|(a, _)| *a < now - 2.0 * self.log_s)
+        {
+            self.served_log.pop_front();
+        }
         let cutoff = now - self.cfg.window_s;
         while self.finished.front().is_some_and(|f| f.end < cutoff) {
             self.finished.pop_front();
@@ -77,6 +95,54 @@ impl RequestSim {
             .filter(|f| f.tier == 0 && f.fate == Fate::Served)
             .map(|f| f.ttft)
             .collect()
+    }
+
+    /// The quantity the model states, measured over the window the model states it for: the
+    /// P99 time to first token of the cloud requests that arrived in the observation window
+    /// (the scenario's overload window), one still waiting counted at its wait so far. An
+    /// overloaded design is measured as the model states it, over the first window from
+    /// empty; a stable one over the last window, its steady state.
+    pub fn window_reading(&self) -> WindowReading {
+        let now = self.now;
+        let first_window = self.load.utilization >= 1.0;
+        let (since, until) = if first_window {
+            (0.0, self.log_s)
+        } else {
+            (now - self.log_s, now)
+        };
+        let inside = |a: f64| a >= since && a <= until;
+        let mut waits = Vec::new();
+        let log: Vec<(f64, f64)> = if first_window {
+            self.first_window_log.clone()
+        } else {
+            self.served_log.iter().copied().collect()
+        };
+        for (a, f) in &log {
+            if inside(*a) {
+                waits.push(f - a);
+            }
+        }
+        let mut firsts = 0usize;
+        let recent = now - self.log_s;
+        for (_, f) in &self.served_log {
+            firsts += usize::from(*f >= recent);
+        }
+        self.for_each_in_flight(|r| {
+            if r.tier != 0 {
+                return;
+            }
+            // A first token scheduled for later has not come yet.
+            let first = r.first_token.filter(|f| *f <= now);
+            if inside(r.arrival) {
+                waits.push(first.unwrap_or(now) - r.arrival);
+            }
+            firsts += usize::from(first.is_some_and(|f| f >= recent));
+        });
+        WindowReading {
+            p99_s: percentile(&mut waits, 0.99),
+            first_tokens_per_s: firsts as f64 / self.log_s.min(now).max(1e-9),
+            first_window,
+        }
     }
 
     /// Visit every request in flight (for drawing).

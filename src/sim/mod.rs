@@ -10,4 +10,4 @@ mod serving;
 
 pub use des::{Fate, Finished, InFlight, RequestSim, SimConfig, SimEvent};
 pub use instruments::{Histogram, Instruments, StripPoint};
-pub use metrics::{CloudNow, Measured, percentile};
+pub use metrics::{CloudNow, Measured, WindowReading, percentile};

@@ -222,7 +222,12 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     metrics::banners(ui, c);
     metrics::world_in_words(ui, c);
     if let Some(i) = c.instruments {
-        instruments::instruments(ui, i, c.scenario.0.slo.p99_ms, &c.pal);
+        let model = instruments::ModelReading {
+            // The simulation runs the systems model's cloud; the course's P99 is another quantity.
+            p99_ms: c.physics.0.systems.as_ref().map(|s| s.cloud_p99_ttft_ms),
+            window_s: c.scenario.0.systems.overload_window_s,
+        };
+        instruments::instruments(ui, i, c.scenario.0.slo.p99_ms, &model, &c.pal);
     }
     metrics::metrics(ui, c);
     metrics::measured(ui, c);

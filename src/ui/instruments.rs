@@ -14,12 +14,24 @@ use crate::theme::Palette;
 
 const PLOT_HEIGHT: f32 = 130.0;
 
-pub fn instruments(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
+/// The model's P99 and the window it is stated over, beside the measured one.
+pub struct ModelReading {
+    pub p99_ms: Option<f64>,
+    pub window_s: f64,
+}
+
+pub fn instruments(
+    ui: &mut egui::Ui,
+    i: &Instruments,
+    slo_ms: f64,
+    model: &ModelReading,
+    pal: &Palette,
+) {
     egui::CollapsingHeader::new(text::INSTRUMENTS_TITLE)
         .default_open(true)
         .show(ui, |ui| {
             histogram(ui, i, slo_ms, pal);
-            strip(ui, i, slo_ms, pal);
+            strip(ui, i, slo_ms, model, pal);
         });
 }
 
@@ -67,11 +79,17 @@ fn histogram(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
     });
 }
 
-fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
+fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, pal: &Palette) {
     let Some(last) = i.strip.back() else {
         return;
     };
-    ui.label(text::strip_caption(STRIP_S, last.p99_ms, last.served_rps));
+    ui.label(text::strip_caption(
+        model.window_s,
+        i.first_window,
+        last.p99_ms,
+        last.served_rps,
+        model.p99_ms,
+    ));
     ui.label(egui::RichText::new(text::STRIP_KEY).small());
     let t0 = last.t - STRIP_S;
     // P99 on a log scale, so an overloaded design and a fast one both read.
@@ -93,6 +111,9 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
         Plot::new("p99-strip")
             .height(PLOT_HEIGHT)
             .x_axis_label(text::STRIP_X)
+            .y_axis_label(text::STRIP_Y)
+            // A mark at every decade: 1 ms, 10 ms, 100 ms, 1 s, 10 s, ...
+            .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
             .y_axis_formatter(|m, _| {
                 let ms = 10f64.powf(m.value);
                 if ms >= 1000.0 {

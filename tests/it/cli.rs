@@ -200,6 +200,34 @@ fn roofline_answers_and_lists_known_names() {
 }
 
 #[test]
+fn simulate_prints_the_simulation_beside_the_model() {
+    let designs = "{}\n{\"n_h100\": 12, \"quant_cloud\": \"int8\", \"kv_quant\": \"int8\", \"serving\": \"continuous\"}\n";
+    let (code, out, err) = run(&["simulate", "--seed", "3"], designs);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for v in &lines {
+        let (sim, model) = (
+            v["sim_p99_ms"].as_f64().unwrap(),
+            v["model_p99_ms"].as_f64().unwrap(),
+        );
+        assert!((sim - model).abs() <= 0.25 * model, "{v}");
+        assert!(v["sim_served_rps"].as_f64().unwrap() > 0.0, "{v}");
+        assert!(v["model_served_rps"].as_f64().is_some(), "{v}");
+    }
+    // The overloaded default is read over the first window from empty; the passing design
+    // over the last.
+    assert_eq!(lines[0]["window"], "first window from empty");
+    assert_eq!(lines[1]["window"], "last window (steady state)");
+    let (code, _, err) = run(&["simulate", "--seconds=-1"], "{}");
+    assert_ne!(code, 0);
+    assert!(err.contains("--seconds"), "{err}");
+}
+
+#[test]
 fn answer_key_prints_each_tiers_share_and_the_hardest() {
     for (model, hardest) in [("systems", "cloud"), ("course-draft", "tiny")] {
         let (code, out, err) = run(&["answer-key", "--model", model], "");

@@ -335,3 +335,57 @@ fn static_batches_near_saturation_wait_for_their_replica() {
         );
     }
 }
+
+/// The live instruments' strip, run headless on `d` for `seconds` from an empty system: its
+/// last P99 (ms) and first-token rate.
+fn strip_after(sc: &Scenario, d: &Design, seconds: f64) -> (f64, f64) {
+    use architects_audit::sim::Instruments;
+    let r = physics::evaluate(sc, d, PhysicsModel::Systems);
+    let mut sim = RequestSim::new(sc, d, &r, SimConfig::default());
+    let mut inst = Instruments::default();
+    let mut t = 0.0;
+    while t < seconds {
+        sim.advance(0.5);
+        t += 0.5;
+        inst.record(&sim, sc.slo.p99_ms);
+    }
+    let last = inst.strip.back().expect("a point");
+    (last.p99_ms, last.served_rps)
+}
+
+#[test]
+fn the_strip_measures_what_the_model_states_for_every_strategy() {
+    // The default design (request-level batching, overloaded), a passing design, and one
+    // design per strategy: after two observation windows the strip's P99 is the model's
+    // within 25 %.
+    let sc = Scenario::builtin();
+    let at = |n, q, kv, serving| Design {
+        n_h100: n,
+        quant_cloud: q,
+        kv_quant: kv,
+        serving,
+        ..Design::default()
+    };
+    let designs = [
+        Design::default(),
+        at(12, Quant::Int8, Quant::Int8, Serving::Continuous),
+        at(12, Quant::Int8, Quant::Int8, Serving::Static),
+        at(12, Quant::Int8, Quant::Int8, Serving::Dynamic),
+        at(8, Quant::Int8, Quant::Int8, Serving::Continuous),
+    ];
+    let window = sc.systems.overload_window_s;
+    for d in designs {
+        let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
+        let model = r.systems.as_ref().unwrap().cloud_p99_ttft_ms;
+        let (sim, rps) = strip_after(&sc, &d, 2.0 * window + 30.0);
+        println!(
+            "{} GPUs {:?} {:?}: strip P99 {sim:.1} ms, model {model:.1} ms, first tokens {rps:.0}/s",
+            d.n_h100, d.quant_cloud, d.serving
+        );
+        assert!(rps > 0.0, "{d:?}: the strip reads no first tokens");
+        assert!(
+            (sim - model).abs() <= 0.25 * model,
+            "{d:?}: strip P99 {sim:.1} ms vs model {model:.1} ms"
+        );
+    }
+}

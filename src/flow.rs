@@ -185,6 +185,10 @@ pub fn plugin(app: &mut App) {
         .init_resource::<PendingChoice>()
         .init_resource::<SubmitConfirm>()
         .add_message::<FlowMsg>()
+        .add_systems(
+            Startup,
+            resume_attempt.run_if(resource_exists::<LedgerState>),
+        )
         .add_systems(Update, handle_flow.after(crate::game::CoreSet::Compute))
         .add_systems(Update, log_phase.run_if(state_changed::<Phase>))
         .add_systems(Last, log_first_frame);
@@ -200,6 +204,68 @@ fn log_first_frame(mut done: Local<bool>) {
         *done = true;
         info!("architects-audit: first frame");
     }
+}
+
+/// A lock is on record when it is made: the attempt in progress, with its answers so far and
+/// the time, in the student's own store (a demo's store is in memory).
+fn record_lock(
+    preds: &mut Predictions,
+    ledger: &mut LedgerState,
+    store_res: &mut Store,
+    model: crate::physics::PhysicsModel,
+) {
+    let attempt = *preds.attempt.get_or_insert_with(|| {
+        record::attempts(&ledger.ledger)
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+            + 1
+    });
+    let now = now_iso();
+    let entry = record::lock_record(
+        attempt,
+        preds.act1.map(|c| c.key()),
+        preds.act2.map(|c| c.key()),
+        model,
+        &now,
+    );
+    ledger.ledger.append(CAPSTONE_CHAPTER, entry, &now);
+    store::save(store_res, ledger);
+}
+
+/// At start, an attempt locked but not submitted resumes where its locks left it.
+fn resume_attempt(
+    ledger: Res<LedgerState>,
+    mut preds: ResMut<Predictions>,
+    mut next: ResMut<NextState<Phase>>,
+) {
+    let Some(lock) = record::open_lock(&ledger.ledger) else {
+        return;
+    };
+    let key = |k: &str| {
+        lock.get(k)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string)
+    };
+    let act1 =
+        key("act1_prediction").and_then(|k| Act1Choice::ALL.into_iter().find(|c| c.key() == k));
+    let act2 =
+        key("act2_prediction").and_then(|k| Act2Choice::ALL.into_iter().find(|c| c.key() == k));
+    let Some(act1) = act1 else { return };
+    *preds = Predictions {
+        act1: Some(act1),
+        act2,
+        attempt: lock
+            .get("attempt")
+            .and_then(serde_json::Value::as_u64)
+            .map(|a| a as u32),
+    };
+    info!("architects-audit: resumed attempt {:?}", preds.attempt);
+    next.set(if act2.is_some() {
+        Phase::Act2Design
+    } else {
+        Phase::Act1Report
+    });
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -230,11 +296,13 @@ fn handle_flow(
             }
             (FlowMsg::LockAct1(c), Phase::Act1Predict) if preds.act1.is_none() => {
                 preds.act1 = Some(c);
+                record_lock(&mut preds, &mut ledger, &mut store_res, physics.0.model);
                 Some(Phase::Act1Report)
             }
             (FlowMsg::ToAct2, Phase::Act1Report) => Some(Phase::Act2Brief),
             (FlowMsg::LockAct2(c), Phase::Act2Brief) if preds.act2.is_none() => {
                 preds.act2 = Some(c);
+                record_lock(&mut preds, &mut ledger, &mut store_res, physics.0.model);
                 Some(Phase::Act2Design)
             }
             (FlowMsg::Finish, Phase::Act2Design) => {

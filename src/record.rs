@@ -87,4 +87,32 @@ pub fn chapter16_design(
     m
 }
 
-pub use crate::ledger::history::{attempts, counted_attempt};
+pub use crate::ledger::history::{
+    attempts, counted_attempt, first_attempt_unsubmitted, is_lock, open_lock,
+};
+
+/// The chapter-16 entry saved when a prediction is locked: the attempt in progress, its
+/// answers so far and the time, so a restart resumes it and the class report can count an
+/// attempt that was never submitted.
+pub fn lock_record(
+    attempt: u32,
+    act1: Option<&str>,
+    act2: Option<&str>,
+    model: crate::physics::PhysicsModel,
+    now: &str,
+) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("status".into(), crate::ledger::history::LOCKED.into());
+    m.insert("attempt".into(), attempt.into());
+    m.insert(
+        "act1_prediction".into(),
+        act1.map_or(Value::Null, Value::from),
+    );
+    m.insert(
+        "act2_prediction".into(),
+        act2.map_or(Value::Null, Value::from),
+    );
+    m.insert("physics_model".into(), model.as_str().into());
+    m.insert("locked_at".into(), now.into());
+    m
+}

@@ -172,7 +172,7 @@ svg {{ max-width: 100%; height: auto; }}
 </section>
 <section>
 <h2>Chapter 16 (first attempts)</h2>
-<p>{sub} submitted · {valid} reached a valid design</p>
+<p>{sub} submitted · {valid} reached a valid design · {locked} locked their predictions but never submitted</p>
 <table>
 <tr><th>Prediction</th><th>Answer</th><th>Students</th></tr>
 {a1}
@@ -194,6 +194,7 @@ svg {{ max-width: 100%; height: auto; }}
         labs = labs(r)?,
         sub = ch.submitted,
         valid = ch.valid_designs,
+        locked = ch.locked_unsubmitted,
         a1 = answers_rows("Act I", &ch.act1),
         a2 = answers_rows("Act II", &ch.act2),
     ))

@@ -22,7 +22,7 @@ use super::analysis::{
     ACT1_ANSWER_KEYS, CONTEXTS, INVARIANTS, LAB_CHAPTERS, ReportCard, analyze, truthy,
 };
 use super::format::{Ledger, parse_value};
-use super::history::counted_attempt;
+use super::history::{counted_attempt, first_attempt_unsubmitted};
 use crate::physics::validate::ACT2_ANSWER_KEYS;
 
 /// One student, as the class report sees them.
@@ -33,6 +33,8 @@ pub struct Student {
     pub source: String,
     pub card: ReportCard,
     pub capstone: Option<Capstone>,
+    /// The first attempt was locked but never submitted.
+    pub unsubmitted: bool,
 }
 
 /// The first attempt of chapter 16, as recorded.
@@ -51,6 +53,7 @@ impl Student {
             source: source.into(),
             card: analyze(ledger),
             capstone: counted_attempt(ledger).map(capstone_of),
+            unsubmitted: first_attempt_unsubmitted(ledger),
         }
     }
 
@@ -146,6 +149,8 @@ pub struct Answers {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CapstoneClass {
     pub submitted: u32,
+    /// Students whose first attempt was locked but never submitted.
+    pub locked_unsubmitted: u32,
     pub act1: Answers,
     pub act2: Answers,
     pub valid_designs: u32,
@@ -227,12 +232,14 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
     };
     let mut ch16 = CapstoneClass {
         submitted: 0,
+        locked_unsubmitted: 0,
         act1: answers(&ACT1_ANSWER_KEYS),
         act2: answers(&ACT2_ANSWER_KEYS),
         valid_designs: 0,
         hardest_tier: CONTEXTS.iter().map(|c| (*c, 0)).collect(),
     };
     for s in students {
+        ch16.locked_unsubmitted += u32::from(s.unsubmitted);
         let Some(c) = &s.capstone else { continue };
         ch16.submitted += 1;
         tally(&mut ch16.act1.chosen, c.act1_prediction.as_deref());

@@ -127,6 +127,39 @@ fn capstone_entries(ledger: &Ledger) -> impl Iterator<Item = &Entry> {
         .filter(|e| e.chapter == CAPSTONE_CHAPTER)
 }
 
+/// Whether a chapter-16 entry records locked predictions of an attempt in progress (saved at
+/// lock time), rather than a submitted design.
+pub fn is_lock(design: &Map<String, Value>) -> bool {
+    design.get("status").and_then(Value::as_str) == Some(LOCKED)
+}
+
+/// The `status` of a chapter-16 lock entry.
+pub const LOCKED: &str = "locked";
+
+/// The attempt in progress: the last lock entry of the highest attempt, when that attempt has
+/// no submitted entry. A restart resumes it.
+pub fn open_lock(ledger: &Ledger) -> Option<&Map<String, Value>> {
+    let last = capstone_entries(ledger).map(attempt_of).max()?;
+    let of_last: Vec<&Entry> = capstone_entries(ledger)
+        .filter(|e| attempt_of(e) == last)
+        .collect();
+    if of_last.iter().any(|e| !is_lock(&e.design)) {
+        return None;
+    }
+    of_last.last().map(|e| &e.design)
+}
+
+/// Whether the first attempt was locked but never submitted: it is the one that counts, and
+/// it has no design.
+pub fn first_attempt_unsubmitted(ledger: &Ledger) -> bool {
+    let Some(first) = capstone_entries(ledger).map(attempt_of).min() else {
+        return false;
+    };
+    capstone_entries(ledger)
+        .filter(|e| attempt_of(e) == first)
+        .all(|e| is_lock(&e.design))
+}
+
 /// The attempts recorded in chapter 16, in stored order.
 pub fn attempts(ledger: &Ledger) -> Vec<u32> {
     let mut seen = Vec::new();
@@ -141,7 +174,11 @@ pub fn attempts(ledger: &Ledger) -> Vec<u32> {
 /// The counted (first) attempt's predictions as recorded in the ledger: the earliest
 /// chapter-16 entry of the lowest attempt number.
 pub fn counted_attempt(ledger: &Ledger) -> Option<&Map<String, Value>> {
+    // The first attempt counts, locked or submitted; a lock is not a design, so a first
+    // attempt never submitted has none.
+    let first = capstone_entries(ledger).map(attempt_of).min()?;
     capstone_entries(ledger)
-        .min_by_key(|e| attempt_of(e))
+        .filter(|e| attempt_of(e) == first)
+        .find(|e| !is_lock(&e.design))
         .map(|e| &e.design)
 }

@@ -117,8 +117,8 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
     let c = &r.chapter16;
     ui.heading(text::CLASS_CH16);
     ui.label(format!(
-        "{} submitted · {} reached a valid design",
-        c.submitted, c.valid_designs
+        "{} submitted · {} reached a valid design · {} locked but never submitted",
+        c.submitted, c.valid_designs, c.locked_unsubmitted
     ));
     answers(ui, "Act I", &c.act1, c.submitted, c32(pal.info));
     answers(ui, "Act II", &c.act2, c.submitted, c32(pal.info));

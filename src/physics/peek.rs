@@ -13,6 +13,15 @@ pub struct Peek {
     pub worked: String,
 }
 
+/// A latency in ms, or "no service" for a cloud that answers nothing.
+fn ms(v: f64) -> String {
+    if v.is_finite() {
+        format!("{} ms", n(v))
+    } else {
+        "no service".into()
+    }
+}
+
 /// The seven invariants, worked for `r` (a report of `sc`).
 pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
     let d = &r.design;
@@ -53,7 +62,7 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
             "One decode step at batch {}: D = {} GB (weights and KV cache) at {} GB/s = {} ms; \
              O = 2 × P × B = {} TFLOP at {} TFLOPS = {} ms; the two overlap, so the larger counts, \
              plus L = {} ms of fixed cost: {} ms a step. The P99 time to first token adds the \
-             queue and the prefill: {} ms.",
+             queue and the prefill: {}.",
             n(b),
             n(bytes / GB),
             n(bw),
@@ -63,7 +72,7 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
             n(comp * MS),
             n(fixed * MS),
             n(s.decode_step_ms),
-            n(s.cloud_p99_ttft_ms)
+            ms(s.cloud_p99_ttft_ms)
         ),
     };
     let per_replica = e.weights() / GB + s.kv_cache_gb;
@@ -156,14 +165,14 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
         equation: "L = λ × W;  ρ = λ / μ",
         worked: format!(
             "λ = {} req/s to the cloud, μ = {} req/s it can serve: ρ = {}. Waiting: {} req/s × \
-             {} s = {} requests. P99 time to first token {} ms against {} ms.",
+             {} s = {} requests. P99 time to first token {} against {} ms.",
             n(lambda),
             n(s.cloud_capacity_rps),
             n(s.cloud_utilization),
             n(lambda.min(s.cloud_capacity_rps)),
             n(s.cloud_queue_len / lambda.min(s.cloud_capacity_rps).max(1e-9)),
             n(s.cloud_queue_len),
-            n(s.cloud_p99_ttft_ms),
+            ms(s.cloud_p99_ttft_ms),
             n(sc.slo.p99_ms)
         ),
     };

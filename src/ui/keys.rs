@@ -46,6 +46,9 @@ pub fn flow_keys(
         }
         // Enter asks first; only the confirmation's Submit submits.
         Phase::Act2Design if enter => {
+            if !submit.open {
+                info!("architects-audit: submit asks first");
+            }
             submit.open = true;
         }
         Phase::Act2Brief if preds.act2.is_none() => {

@@ -178,3 +178,26 @@ fn a_passing_design_says_it_passes() {
     assert!(s.has(Role::Label, text::SUBMIT_PASSES));
     assert!(!s.has(Role::Label, text::SUBMIT_FAILS));
 }
+
+#[test]
+fn tab_then_enter_confirms_from_the_keyboard() {
+    let mut s = Screen::new(Design::default());
+    s.panels.submit.open = true;
+    s.frame(vec![]);
+    s.frame(vec![]);
+    let key = |key, pressed| egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    // Focus starts on Keep designing; Tab moves it to Submit, and Enter presses it.
+    s.frame(vec![key(egui::Key::Tab, true)]);
+    s.frame(vec![key(egui::Key::Tab, false)]);
+    s.frame(vec![key(egui::Key::Enter, true)]);
+    s.frame(vec![key(egui::Key::Enter, false)]);
+    s.frame(vec![]);
+    assert!(s.submitted(), "Tab, Enter did not submit");
+    assert!(!s.panels.submit.open);
+}

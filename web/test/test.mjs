@@ -123,7 +123,15 @@ for (const [name, n] of Object.entries(seen)) check(n > 50, `screenshot shows th
 check(await m.pressFor('Enter', 'phase Act2Brief'), 'Enter moves on to Act II');
 check(await m.pressFor('d', 'picked TinyOom'), 'D chooses the fourth answer');
 check(await m.pressFor('Enter', 'phase Act2Design'), 'the Act II lock opens the instruments');
-check(await m.pressFor('Enter', 'phase Act2Reveal'), 'Enter submits the design'); // chapter 16 goes to the ledger
+// Enter asks first; the confirmation's focus starts on "Keep designing", so Tab to "Submit"
+// and Enter submit the design (chapter 16 goes to the ledger).
+const askMark = m.logs.length;
+check(await m.pressFor('Enter', 'submit asks first'), 'Enter opens the submit confirmation');
+await m.frames(10);
+check(!m.logs.slice(askMark).some((l) => l.includes('phase Act2Reveal')), 'Enter alone does not submit');
+await page.keyboard.press('Tab');
+await m.frames(5);
+check(await m.pressFor('Enter', 'phase Act2Reveal'), 'Tab to Submit, then Enter, submits the design');
 
 // E exports the ledger as a download.
 const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }).catch(() => null), page.keyboard.press('e')]);

@@ -463,16 +463,32 @@ pub fn act2_explain(
 ) -> String {
     let cd = &sc.course_draft;
     match i {
-        0 => format!(
-            "The cloud's memory is not its problem: one {} holds the whole 7B model even at FP16. \
-             Its constraints are latency, capacity, cost and availability under load: carrying \
-             {} requests a second with a first token within {} takes many GPUs, the right \
-             precisions and continuous batching, and the KV cache, not the weights, is what \
-             fills each GPU and what each decode step reads.",
-            sc.cloud().label,
-            num(sc.slo.requests_per_sec * sc.traffic.cloud),
-            slo_ms(sc)
-        ),
+        0 => {
+            // Whether one GPU holds the model's FP16 weights beside its workspace.
+            let fp16_gb = sc.llm().params * sc.precision.bytes_per_param.fp16 / 1e9;
+            let memory = if fp16_gb + sc.systems.workspace_gb <= sc.cloud().ram_gb {
+                format!(
+                    "The cloud's memory is not its problem: one {} holds the {} even at FP16.",
+                    sc.cloud().label,
+                    sc.llm().label
+                )
+            } else {
+                format!(
+                    "The cloud's memory is a problem only until the model is split: one {} cannot \
+                     hold the {} at FP16, a tensor-parallel group can.",
+                    sc.cloud().label,
+                    sc.llm().label
+                )
+            };
+            format!(
+                "{memory} Its constraints are latency, capacity, cost and availability under load: \
+                 carrying {} requests a second with a first token within {} takes many GPUs, the \
+                 right precisions and continuous batching, and the KV cache, not the weights, is \
+                 what fills each GPU and what each decode step reads.",
+                num(sc.slo.requests_per_sec * sc.traffic.cloud),
+                slo_ms(sc)
+            )
+        }
         1 => format!(
             "The edge is slow but not stuck: its answers take seconds, yet the verdict judges \
              the cloud's SLO, and the edge's own constraint, memory, is met by {} of its {} \

@@ -246,3 +246,20 @@ fn the_demo_captions_tell_the_truth_under_each_model() {
         assert!(last.is_some());
     }
 }
+
+#[test]
+fn the_clouds_explanation_follows_the_scenarios_model() {
+    use architects_audit::text::act2_explain;
+    let sc = Scenario::builtin();
+    let key = answer_key(&sc, PhysicsModel::Systems);
+    // 14 GB of FP16 weights and 4 GB of workspace fit one 80 GB H100.
+    assert!(act2_explain(0, &sc, &key, 0.0).contains("not its problem"));
+    // 138 GB of a 70B model's FP16 weights do not.
+    let mut big = sc.clone();
+    big.deployment.llm = "llama-2-70b".into();
+    let text = act2_explain(0, &big, &key, 0.0);
+    assert!(
+        text.contains("cannot hold") && text.contains("Llama-2-70B"),
+        "{text}"
+    );
+}

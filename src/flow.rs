@@ -97,7 +97,7 @@ impl Act2Choice {
 pub struct Predictions {
     pub act1: Option<Act1Choice>,
     pub act2: Option<Act2Choice>,
-    /// The attempt number, given at the first submit of this run.
+    /// The attempt number, given at the first lock of this run.
     pub attempt: Option<u32>,
 }
 
@@ -206,6 +206,17 @@ fn log_first_frame(mut done: Local<bool>) {
     }
 }
 
+/// This run's attempt number, given at its first lock: the next after those recorded.
+fn this_attempt(preds: &mut Predictions, ledger: &LedgerState) -> u32 {
+    *preds.attempt.get_or_insert_with(|| {
+        record::attempts(&ledger.ledger)
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+            + 1
+    })
+}
+
 /// A lock is on record when it is made: the attempt in progress, with its answers so far and
 /// the time, in the student's own store (a demo's store is in memory).
 fn record_lock(
@@ -214,13 +225,7 @@ fn record_lock(
     store_res: &mut Store,
     model: crate::physics::PhysicsModel,
 ) {
-    let attempt = *preds.attempt.get_or_insert_with(|| {
-        record::attempts(&ledger.ledger)
-            .into_iter()
-            .max()
-            .unwrap_or(0)
-            + 1
-    });
+    let attempt = this_attempt(preds, ledger);
     let now = now_iso();
     let entry = record::lock_record(
         attempt,
@@ -306,13 +311,7 @@ fn handle_flow(
                 Some(Phase::Act2Design)
             }
             (FlowMsg::Finish, Phase::Act2Design) => {
-                let attempt = *preds.attempt.get_or_insert_with(|| {
-                    record::attempts(&ledger.ledger)
-                        .into_iter()
-                        .max()
-                        .unwrap_or(0)
-                        + 1
-                });
+                let attempt = this_attempt(&mut preds, &ledger);
                 let locks = Locks {
                     attempt,
                     act1_prediction: preds.act1.map_or("none", |c| c.key()),

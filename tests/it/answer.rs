@@ -2,12 +2,7 @@
 
 use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::answer::answer_key;
-use architects_audit::physics::{
-    self, Banner, Design, N_H100_RANGE, PhysicsModel, Quant, Scenario, Serving,
-};
-use architects_audit::prefs::Prefs;
-use architects_audit::ui::{apply_style, lay_out};
-use bevy_egui::egui;
+use architects_audit::physics::{self, Banner, Design, PhysicsModel, Scenario};
 
 use crate::panels::Panels;
 
@@ -15,36 +10,23 @@ use crate::panels::Panels;
 fn under_systems_the_cloud_has_the_fewest_ways_to_pass() {
     let sc = Scenario::builtin();
     // Counted here: cloud designs with none of the cloud's own failures.
-    let mut passing = 0;
-    let mut total = 0;
-    for n_h100 in N_H100_RANGE {
-        for quant_cloud in Quant::CLOUD_EDGE {
-            for kv_quant in Quant::KV {
-                for serving in Serving::ALL {
-                    let d = Design {
-                        n_h100,
-                        quant_cloud,
-                        kv_quant,
-                        serving,
-                        ..Design::default()
-                    };
-                    let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
-                    total += 1;
-                    let cloud_fails = r.banners.iter().any(|b| {
-                        matches!(
-                            b,
-                            Banner::CloudOom
-                                | Banner::P99Slo
-                                | Banner::ThroughputSlo
-                                | Banner::CostSlo
-                                | Banner::AvailabilitySlo
-                        )
-                    });
-                    passing += u32::from(!cloud_fails);
-                }
-            }
-        }
-    }
+    let reports = crate::tiers::grid(&sc);
+    let total = reports.len() as u32;
+    let passing = reports
+        .iter()
+        .filter(|r| {
+            !r.banners.iter().any(|b| {
+                matches!(
+                    b,
+                    Banner::CloudOom
+                        | Banner::P99Slo
+                        | Banner::ThroughputSlo
+                        | Banner::CostSlo
+                        | Banner::AvailabilitySlo
+                )
+            })
+        })
+        .count() as u32;
     let key = answer_key(&sc, PhysicsModel::Systems);
     assert_eq!((passing, total), (19, 288), "docs/physics.md's count");
     let cloud = key.share("cloud");
@@ -75,47 +57,19 @@ fn under_the_course_draft_the_answer_is_the_notebooks_tinyml() {
 
 /// The labels the reveal reads out under `model`, with `act2` locked.
 fn reveal_text(model: PhysicsModel, act2: Act2Choice) -> String {
-    use egui::accesskit::Role;
     let preds = Predictions {
         act1: Some(Act1Choice::MemoryBw),
         act2: Some(act2),
         attempt: None,
     };
-    let mut panels = Panels::new(
+    Panels::new(
         Scenario::builtin(),
         Phase::Act2Reveal,
         Design::default(),
         model,
         preds,
-    );
-    let mut c = panels.ctx();
-    let ctx = egui::Context::default();
-    let prefs = Prefs::default();
-    apply_style(&ctx, &prefs);
-    ctx.enable_accesskit();
-    let mut text = String::new();
-    for _ in 0..2 {
-        ctx.begin_pass(egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1366.0, 3000.0),
-            )),
-            ..Default::default()
-        });
-        lay_out(&ctx, &mut c, &prefs, None);
-        text = ctx
-            .end_pass()
-            .platform_output
-            .accesskit_update
-            .unwrap()
-            .nodes
-            .iter()
-            .filter(|(_, n)| n.role() == Role::Label)
-            .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
-            .collect::<Vec<_>>()
-            .join("\n");
-    }
-    text
+    )
+    .labels(1366.0, 3000.0)
 }
 
 #[test]
@@ -161,41 +115,12 @@ fn parameter_counts_read_and_parse_as_people_write_them() {
 
 /// The labels the panels of `phase` read out under `model`, for the default design.
 fn panel_text(model: PhysicsModel, phase: Phase) -> String {
-    use egui::accesskit::Role;
     let preds = Predictions {
         act1: Some(Act1Choice::MemoryBw),
         act2: (phase != Phase::Act2Brief).then_some(Act2Choice::TinyOom),
         attempt: None,
     };
-    let mut panels = Panels::new(Scenario::builtin(), phase, Design::default(), model, preds);
-    let mut c = panels.ctx();
-    let ctx = egui::Context::default();
-    let prefs = Prefs::default();
-    apply_style(&ctx, &prefs);
-    ctx.enable_accesskit();
-    let mut text = String::new();
-    for _ in 0..2 {
-        ctx.begin_pass(egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1366.0, 4000.0),
-            )),
-            ..Default::default()
-        });
-        lay_out(&ctx, &mut c, &prefs, None);
-        text = ctx
-            .end_pass()
-            .platform_output
-            .accesskit_update
-            .unwrap()
-            .nodes
-            .iter()
-            .filter(|(_, n)| n.role() == Role::Label)
-            .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
-            .collect::<Vec<_>>()
-            .join("\n");
-    }
-    text
+    Panels::new(Scenario::builtin(), phase, Design::default(), model, preds).labels(1366.0, 4000.0)
 }
 
 #[test]

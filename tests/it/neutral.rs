@@ -1,7 +1,7 @@
 //! No data is shown as no data: a dash or "no labs yet" in a neutral colour, never a red 0 %.
 
 use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
-use architects_audit::physics::{Design, PhysicsModel, Quant, Scenario, Serving};
+use architects_audit::physics::{Design, PhysicsModel, Scenario};
 use architects_audit::prefs::Prefs;
 use architects_audit::text;
 use architects_audit::theme::Palette;
@@ -54,16 +54,9 @@ fn drawn_colours(phase: Phase, design: Design, pal: Palette) -> Vec<egui::Color3
     out
 }
 
+/// A design that passes: the demo's.
 fn passing() -> Design {
-    Design {
-        n_h100: 12,
-        quant_cloud: Quant::Int8,
-        kv_quant: Quant::Int8,
-        serving: Serving::Continuous,
-        tiny_params: 1e5,
-        tiny_quant: Quant::Int8,
-        ..Design::default()
-    }
+    architects_audit::demo::winning_design()
 }
 
 #[test]
@@ -88,48 +81,20 @@ fn an_empty_ledger_draws_no_red() {
 
 /// The labels the Act II brief reads out, with `ledger` in play.
 fn brief_text(ledger: architects_audit::ledger::store::LedgerState) -> String {
-    use egui::accesskit::Role;
     let preds = Predictions {
         act1: Some(Act1Choice::MemoryBw),
         act2: None,
         attempt: None,
     };
-    let mut panels = Panels::new(
+    Panels::new(
         Scenario::builtin(),
         Phase::Act2Brief,
         Design::default(),
         PhysicsModel::Systems,
         preds,
     )
-    .with_ledger(ledger);
-    let mut c = panels.ctx();
-    let ctx = egui::Context::default();
-    let prefs = Prefs::default();
-    apply_style(&ctx, &prefs);
-    ctx.enable_accesskit();
-    let mut text = String::new();
-    for _ in 0..2 {
-        ctx.begin_pass(egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1366.0, 2000.0),
-            )),
-            ..Default::default()
-        });
-        lay_out(&ctx, &mut c, &prefs, None);
-        let full = ctx.end_pass();
-        text = full
-            .platform_output
-            .accesskit_update
-            .unwrap()
-            .nodes
-            .iter()
-            .filter(|(_, n)| n.role() == Role::Label)
-            .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
-            .collect::<Vec<_>>()
-            .join("\n");
-    }
-    text
+    .with_ledger(ledger)
+    .labels(1366.0, 2000.0)
 }
 
 #[test]

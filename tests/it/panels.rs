@@ -85,3 +85,42 @@ impl Panels {
         }
     }
 }
+
+impl Panels {
+    /// Lay the panels out twice (the second pass is the settled one) on a `width` × `height`
+    /// window with AccessKit on, and return every label a screen reader reads, a line each.
+    pub fn labels(&mut self, width: f32, height: f32) -> String {
+        use architects_audit::prefs::Prefs;
+        use architects_audit::ui::{apply_style, lay_out};
+        use bevy_egui::egui;
+        use egui::accesskit::Role;
+        let mut c = self.ctx();
+        let ctx = egui::Context::default();
+        let prefs = Prefs::default();
+        apply_style(&ctx, &prefs);
+        ctx.enable_accesskit();
+        let mut text = String::new();
+        for _ in 0..2 {
+            ctx.begin_pass(egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(width, height),
+                )),
+                ..Default::default()
+            });
+            lay_out(&ctx, &mut c, &prefs, None);
+            text = ctx
+                .end_pass()
+                .platform_output
+                .accesskit_update
+                .expect("AccessKit on")
+                .nodes
+                .iter()
+                .filter(|(_, n)| n.role() == Role::Label)
+                .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+        text
+    }
+}

@@ -170,7 +170,7 @@ fn overload_variants() -> Vec<(&'static str, Scenario)> {
 }
 
 /// Every cloud design on the control grid, with its report.
-fn grid(sc: &Scenario) -> Vec<Report> {
+pub fn grid(sc: &Scenario) -> Vec<Report> {
     let mut out = Vec::new();
     for n_h100 in N_H100_RANGE {
         for quant_cloud in Quant::CLOUD_EDGE {

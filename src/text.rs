@@ -241,11 +241,7 @@ pub const INTRO_BADGES: [&str; 5] = [
     "Every tier can run out of memory",
 ];
 pub const READING_TITLE: &str = "Before you start";
-pub const READING: [&str; 3] = [
-    "The conclusion chapter's synthesis: the seven invariants of Volume I and how they interact when one system spans several tiers.",
-    "The conclusion chapter's design philosophy: why constraints, not models, decide an architecture.",
-    "The readings of Labs 01–15. Nothing new is introduced here: this lab puts the old laws together.",
-];
+pub const READING_NOTE: &str = "Links open the textbook's public pages in your browser.";
 pub const BEGIN: &str = "Begin Act I";
 
 // ── Act I ───────────────────────────────────────────────────────────────────

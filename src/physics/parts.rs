@@ -42,3 +42,15 @@ pub struct TinyWorkload {
     #[serde(default)]
     pub sources: Sources,
 }
+
+/// One entry of the lab's reading list: a textbook chapter the lab builds on, by title, with
+/// what to read it for and its public page.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    pub title: String,
+    /// What the chapter gives the student for this lab, one sentence.
+    pub why: String,
+    /// The chapter's public page (`https://` only).
+    pub url: String,
+}

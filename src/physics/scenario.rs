@@ -15,7 +15,7 @@ pub const BUILTIN_JSON: &str = include_str!("../../assets/scenarios/capstone.jso
 /// The largest scenario file read (the built-in one is a few kilobytes).
 pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
 
-pub use super::parts::{DeviceRuntime, Sources, TinyWorkload};
+pub use super::parts::{DeviceRuntime, Reading, Sources, TinyWorkload};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -261,6 +261,10 @@ pub struct Scenario {
     pub course_draft: CourseDraft,
     pub systems: SystemsConsts,
     pub tiny_workload: TinyWorkload,
+    /// The textbook chapters the lab builds on, shown before Act I. Optional: a scenario
+    /// without one shows none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reading: Vec<Reading>,
     /// What loading noticed but did not refuse: fields no model uses any more.
     #[serde(skip)]
     pub warnings: Vec<String>,

@@ -66,6 +66,18 @@ impl Scenario {
         c.positive("tiny_workload.params".into(), tw.params);
         c.positive("tiny_workload.macs".into(), tw.macs);
         c.at_least("tiny_workload.arena_kib".into(), tw.arena_kib, 0.0);
+        for (i, r) in self.reading.iter().enumerate() {
+            // A link a student follows opens a web page and nothing else.
+            if !r.url.starts_with("https://") || r.url.chars().any(char::is_whitespace) {
+                c.fail(
+                    format!("reading[{i}].url"),
+                    format!("`{}` is not an https:// address", r.url),
+                );
+            }
+            if r.title.trim().is_empty() {
+                c.fail(format!("reading[{i}].title"), "empty".into());
+            }
+        }
         for (name, m) in &self.models {
             for (x, v) in [
                 ("params", m.params),

@@ -10,6 +10,18 @@ use crate::ui::c32;
 
 /// A callout box: a coloured left bar and wrapped text.
 pub fn callout(ui: &mut egui::Ui, color: Color32, title: &str, body: &str) {
+    callout_with(ui, color, title, |ui| {
+        ui.add(egui::Label::new(body).wrap());
+    });
+}
+
+/// A callout whose body is drawn by `body` (links, lists).
+pub fn callout_with(
+    ui: &mut egui::Ui,
+    color: Color32,
+    title: &str,
+    body: impl FnOnce(&mut egui::Ui),
+) {
     egui::Frame::new()
         .fill(color.gamma_multiply(0.12))
         .stroke(Stroke::new(1.0, color.gamma_multiply(0.6)))
@@ -20,7 +32,7 @@ pub fn callout(ui: &mut egui::Ui, color: Color32, title: &str, body: &str) {
             if !title.is_empty() {
                 ui.label(egui::RichText::new(title).strong().color(color));
             }
-            ui.add(egui::Label::new(body).wrap());
+            body(ui);
         });
 }
 

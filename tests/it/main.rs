@@ -26,6 +26,7 @@ mod neutral;
 mod panels;
 mod peek;
 mod prefs;
+mod reading;
 mod resume;
 mod scenario;
 mod shape;

@@ -119,6 +119,14 @@ fn each_bad_constant_is_refused_naming_its_field() {
             json!(0),
             "workload.output_tokens",
         ),
+        // A reading-list link opens a web page and nothing else.
+        (
+            "/reading/0/url",
+            json!("javascript:alert(1)"),
+            "reading[0].url",
+        ),
+        ("/reading/1/url", json!("http://"), "reading[1].url"),
+        ("/reading/2/title", json!(" "), "reading[2].title"),
     ];
     for (pointer, bad, field) in cases {
         let err = Scenario::from_json(&with(pointer, bad.clone()))

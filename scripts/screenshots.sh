@@ -3,7 +3,8 @@
 # profiles, captured and checked (not blank; each tier node shows the colour the game's
 # sidecar names). Usage: scripts/screenshots.sh OUT_DIR [WxH]
 # With WxH: that size only, as OUT_DIR/PHASE-PROFILE.png. Without: 1366x768 and 1920x1080 in
-# OUT_DIR/WxH/, one phase at 3840x2160 with UI scale 2, and the class view on the projector.
+# OUT_DIR/WxH/, one phase at 3840x2160 with UI scale 2, the views the markers leave closed
+# (--show), and the class view on the projector.
 # Exits non-zero as soon as one check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,13 @@ else
   done
   mkdir -p "$out/3840x2160"
   bash scripts/screenshot.sh "$out/3840x2160/act2-pass-projector.png" --goto act2-pass --profile projector --resolution 3840x2160 --scale 2
+  # What the demo's markers leave closed, at the commonest laptop size: the reveal's worked
+  # examples open, the live instruments under dynamic batching, the brief on an empty ledger.
+  for profile in default projector; do
+    bash scripts/screenshot.sh "$out/1366x768/act2-reveal-peek-$profile.png" --goto act2-reveal --show peek --profile "$profile" --resolution 1366x768
+    bash scripts/screenshot.sh "$out/1366x768/act2-fail-instruments-$profile.png" --goto act2-fail --show instruments --profile "$profile" --resolution 1366x768
+    bash scripts/screenshot.sh "$out/1366x768/act2-brief-own-ledger-$profile.png" --goto act2-brief --show own-ledger --profile "$profile" --resolution 1366x768
+  done
   # The instructor's class view over the hand-made class, on the projector.
   bash scripts/screenshot.sh "$out/1920x1080/class-projector.png" --class tests/fixtures/class --profile projector --resolution 1920x1080
 fi

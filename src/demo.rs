@@ -99,6 +99,33 @@ pub fn script() -> Vec<(f32, Cmd)> {
     ]
 }
 
+/// What a screenshot at a marker also shows, beyond what the script did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// The reveal's worked examples (MathPeek II) open.
+    Peek,
+    /// The side panel scrolled to the live instruments.
+    Instruments,
+    /// The student's own (empty) ledger: the script's sample ledger is not opened.
+    OwnLedger,
+}
+
+impl Show {
+    pub const NAMES: [&str; 3] = ["peek", "instruments", "own-ledger"];
+
+    pub fn parse(s: &str) -> Option<Show> {
+        match s {
+            "peek" => Some(Show::Peek),
+            "instruments" => Some(Show::Instruments),
+            "own-ledger" => Some(Show::OwnLedger),
+            _ => None,
+        }
+    }
+
+    /// The egui memory key the panels read it from.
+    pub const KEY: &str = "demo-show";
+}
+
 /// A running demo.
 #[derive(Resource, Debug, Clone)]
 pub struct Demo {
@@ -114,6 +141,8 @@ pub struct Demo {
     pub reached: bool,
     /// Completed loops.
     pub loops: u32,
+    /// What the screenshot at the marker also shows.
+    pub show: Option<Show>,
 }
 
 impl Demo {
@@ -127,6 +156,7 @@ impl Demo {
             stop_at: None,
             reached: false,
             loops: 0,
+            show: None,
         }
     }
 
@@ -136,6 +166,34 @@ impl Demo {
             stop_at: Some(marker.to_string()),
             ..Demo::autoplay(1.0)
         }
+    }
+
+    /// `--goto MARKER [--show WHAT]`: an unknown marker or view is an error naming the known.
+    pub fn goto_named(marker: &str, show: Option<&str>) -> Result<Self, String> {
+        let known = markers();
+        if !known.contains(&marker) {
+            return Err(format!(
+                "unknown --goto `{marker}`; known: {}",
+                known.join(", ")
+            ));
+        }
+        match show {
+            None => Ok(Demo::goto(marker)),
+            Some(s) => Show::parse(s)
+                .map(|w| Demo::goto_showing(marker, w))
+                .ok_or_else(|| format!("unknown --show `{s}`; known: {}", Show::NAMES.join(", "))),
+        }
+    }
+
+    /// The same, also showing `show`.
+    pub fn goto_showing(marker: &str, show: Show) -> Self {
+        let mut d = Demo::goto(marker);
+        if show == Show::OwnLedger {
+            d.script
+                .retain(|(_, c)| !matches!(c, Cmd::Ledger(LedgerMsg::ViewSample(Some(_)))));
+        }
+        d.show = Some(show);
+        d
     }
 }
 

@@ -48,6 +48,10 @@ struct Cli {
     /// Jump to a point of the demo script (act1-report, act2-fail, act2-pass, act2-submit) and stay there.
     #[arg(long, hide = true)]
     goto: Option<String>,
+    /// With --goto: also show peek (MathPeek II open), instruments (the panel scrolled to
+    /// them) or own-ledger (the student's own empty ledger, no sample).
+    #[arg(long, hide = true, requires = "goto", value_parser = architects_audit::demo::Show::NAMES)]
+    show: Option<String>,
     /// Window size, WIDTHxHEIGHT (default 1280x720).
     #[arg(long, value_parser = parse_resolution)]
     resolution: Option<(u32, u32)>,
@@ -303,11 +307,10 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 ledger_import,
                 screenshot: args.screenshot,
                 demo: if let Some(m) = &args.goto {
-                    let known = architects_audit::demo::markers();
-                    if !known.contains(&m.as_str()) {
-                        return Err(format!("unknown --goto `{m}`; known: {}", known.join(", ")));
-                    }
-                    Some(architects_audit::demo::Demo::goto(m))
+                    Some(architects_audit::demo::Demo::goto_named(
+                        m,
+                        args.show.as_deref(),
+                    )?)
                 } else if args.demo {
                     Some(architects_audit::demo::Demo::autoplay(args.demo_speed))
                 } else {

@@ -51,30 +51,9 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     let reading = &c.scenario.0.reading;
     if !reading.is_empty() {
         widgets::callout_with(ui, c32(pal.info), text::READING_TITLE, |ui| {
-            reading_list(ui, reading)
+            widgets::reading_list(ui, reading)
         });
     }
-}
-
-/// The scenario's reading list: each chapter by title, a link to its public page (a new tab
-/// on the web, the browser natively), and what to read it for.
-fn reading_list(ui: &mut egui::Ui, reading: &[crate::physics::scenario::Reading]) {
-    for r in reading {
-        ui.horizontal_wrapped(|ui| {
-            // A selectable text publishes itself as a label; a link must read as a link.
-            ui.style_mut().interaction.selectable_labels = false;
-            ui.label("•");
-            let link = ui.add(
-                egui::Hyperlink::from_label_and_url(egui::RichText::new(&r.title).strong(), &r.url)
-                    .open_in_new_tab(true),
-            );
-            widgets::focus_ring(ui, &link);
-            link.on_hover_text(&r.url);
-        });
-        ui.add(egui::Label::new(&r.why).wrap());
-        ui.add_space(2.0);
-    }
-    ui.label(egui::RichText::new(text::READING_NOTE).small());
 }
 
 fn message(ui: &mut egui::Ui, from: &str, body: &str) {

@@ -3,6 +3,8 @@
 
 use bevy_egui::egui;
 
+use crate::demo::Show;
+
 use super::instruments;
 use super::{Ctx, c32, metrics, widgets};
 use crate::flow::{Act2Choice, FlowMsg};
@@ -227,7 +229,14 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
             p99_ms: c.physics.0.systems.as_ref().map(|s| s.cloud_p99_ttft_ms),
             window_s: c.scenario.0.systems.overload_window_s,
         };
+        let at = ui.cursor().min;
         instruments::instruments(ui, i, c.scenario.0.slo.p99_ms, &model, &c.pal);
+        if showing(ui, Show::Instruments) {
+            ui.scroll_to_rect(
+                egui::Rect::from_min_max(at, ui.cursor().min),
+                Some(egui::Align::Min),
+            );
+        }
     }
     metrics::metrics(ui, c);
     metrics::measured(ui, c);
@@ -235,6 +244,13 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.strong(text::MAP_TITLE);
     ui.add(egui::Label::new(egui::RichText::new(text::MAP_EXPLAIN).small()).wrap());
     widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0, &c.pal);
+}
+
+/// A screenshot at a demo marker asked to show this.
+fn showing(ui: &egui::Ui, show: Show) -> bool {
+    ui.ctx()
+        .data(|d| d.get_temp::<Show>(egui::Id::new(Show::KEY)))
+        == Some(show)
 }
 
 pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -269,17 +285,20 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             ),
         );
     }
-    egui::CollapsingHeader::new(text::MATHPEEK_ACT2).show(ui, |ui| {
-        for (peek, (_, note)) in physics::peek::math_peek(&c.scenario.0, r)
-            .into_iter()
-            .zip(text::synthesis(&c.scenario.0))
-        {
-            ui.strong(peek.name);
-            ui.monospace(peek.equation);
-            ui.add(egui::Label::new(peek.worked).wrap());
-            ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
-        }
-    });
+    let open = showing(ui, Show::Peek);
+    egui::CollapsingHeader::new(text::MATHPEEK_ACT2)
+        .default_open(open)
+        .show(ui, |ui| {
+            for (peek, (_, note)) in physics::peek::math_peek(&c.scenario.0, r)
+                .into_iter()
+                .zip(text::synthesis(&c.scenario.0))
+            {
+                ui.strong(peek.name);
+                ui.monospace(peek.equation);
+                ui.add(egui::Label::new(peek.worked).wrap());
+                ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
+            }
+        });
     ui.separator();
     let d = &r.design;
     if r.system_valid {

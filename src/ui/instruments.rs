@@ -107,9 +107,13 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, 
         .iter()
         .map(|p| [p.t - last.t, p.served_rps * scale])
         .collect();
+    // Tall enough in lines of text that every decade keeps its tick label (egui_plot drops
+    // labels closer than about 20 points), at the projector's larger text too.
+    let row = ui.text_style_height(&egui::TextStyle::Body);
+    let height = PLOT_HEIGHT.max(9.0 * row);
     static_chart(ui, |ui| {
         Plot::new("p99-strip")
-            .height(PLOT_HEIGHT)
+            .height(height)
             .x_axis_label(text::STRIP_X)
             .y_axis_label(text::STRIP_Y)
             // A mark at every decade: 1 ms, 10 ms, 100 ms, 1 s, 10 s, ...

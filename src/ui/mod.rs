@@ -276,6 +276,9 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         design_msgs: Vec::new(),
         ledger_msgs: Vec::new(),
     };
+    if let Some(show) = r.demo.as_ref().and_then(|d| d.show) {
+        ctx.data_mut(|d| d.insert_temp(egui::Id::new(crate::demo::Show::KEY), show));
+    }
     let class = r.class.as_deref();
     let out = lay_out(ctx, &mut c, &r.prefs, class);
     let (left, bottom) = (out.left, out.bottom);

@@ -127,3 +127,83 @@ fn every_phase_primary_action_is_inside_the_window_at_every_size() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Every text the panels paint at `w` x `h`, in the Act II design phase with a minute of the
+/// live instruments.
+fn act2_texts_with_instruments(w: f32, h: f32, projector: bool) -> Vec<String> {
+    use architects_audit::sim::{Histogram, Instruments, StripPoint};
+    let preds = Predictions {
+        act1: Some(Act1Choice::MemoryBw),
+        act2: Some(Act2Choice::TinyOom),
+        attempt: None,
+    };
+    let mut panels = Panels::new(
+        Scenario::builtin(),
+        Phase::Act2Design,
+        Design::default(),
+        PhysicsModel::Systems,
+        preds,
+    );
+    panels.pal = if projector {
+        Palette::PROJECTOR
+    } else {
+        Palette::DEFAULT
+    };
+    let mut live = Instruments::default();
+    let mut ttfts: Vec<f64> = (1..=200).map(f64::from).collect();
+    live.histogram = Histogram::of(&mut ttfts, 24, 200.0);
+    live.strip.extend((0..60).map(|t| StripPoint {
+        t: f64::from(t),
+        p99_ms: 80.0,
+        served_rps: 1000.0,
+    }));
+    panels.instruments = Some(live);
+    let mut c = panels.ctx();
+    let prefs = Prefs {
+        projector,
+        ..Prefs::default()
+    };
+    let ctx = egui::Context::default();
+    apply_style(&ctx, &prefs);
+    ctx.set_zoom_factor(1.0);
+    let mut texts = Vec::new();
+    for _ in 0..3 {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(w, h),
+            )),
+            ..Default::default()
+        });
+        lay_out(&ctx, &mut c, &prefs, None);
+        texts.clear();
+        for s in &ctx.end_pass().shapes {
+            all_texts(&s.shape, &mut texts);
+        }
+    }
+    texts
+}
+
+fn all_texts(shape: &egui::Shape, out: &mut Vec<String>) {
+    match shape {
+        egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
+        egui::Shape::Vec(v) => v.iter().for_each(|s| all_texts(s, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_p99_strip_labels_every_decade_in_both_profiles() {
+    // The strip spans 1 ms to 10 s on a log scale; each decade's tick carries its label, or
+    // the student cannot read how late an overloaded design is.
+    for projector in [false, true] {
+        // Tall, so the whole panel is drawn without scrolling.
+        let texts = act2_texts_with_instruments(1366.0, 4000.0, projector);
+        for tick in ["1 ms", "10 ms", "100 ms", "1 s", "10 s"] {
+            assert!(
+                texts.iter().any(|t| t == tick),
+                "projector {projector}: the strip has no `{tick}` tick label"
+            );
+        }
+    }
+}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use architects_audit::cli;
+use architects_audit::cli::{self, parse_resolution, parse_scale, parse_speed};
 use architects_audit::physics::systems::{Attention, RooflineQuery};
 use architects_audit::physics::{PhysicsModel, Quant};
 
@@ -64,43 +64,6 @@ struct Cli {
     /// Save a PNG of the window once the scene has settled, then exit.
     #[arg(long, hide = true)]
     screenshot: Option<PathBuf>,
-}
-
-fn parse_in(s: &str, range: std::ops::RangeInclusive<f32>) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if range.contains(&v) {
-        Ok(v)
-    } else {
-        Err(format!(
-            "{v} is outside {}..={}",
-            range.start(),
-            range.end()
-        ))
-    }
-}
-
-fn parse_speed(s: &str) -> Result<f32, String> {
-    parse_in(s, 0.25..=4.0)
-}
-
-fn parse_resolution(s: &str) -> Result<(u32, u32), String> {
-    let (w, h) = s
-        .split_once('x')
-        .ok_or_else(|| format!("`{s}` is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
-    let p = |v: &str| {
-        v.trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (320..=7680).contains(n))
-    };
-    match (p(w), p(h)) {
-        (Some(w), Some(h)) => Ok((w, h)),
-        _ => Err(format!("`{s}`: width and height must be 320 to 7680")),
-    }
-}
-
-fn parse_scale(s: &str) -> Result<f32, String> {
-    parse_in(s, 1.0..=2.5)
 }
 
 #[derive(Subcommand, Debug)]
@@ -173,6 +136,12 @@ enum Command {
         /// Also write the report as one HTML page (charts inline, no script, no links).
         #[arg(long)]
         html: Option<PathBuf>,
+        /// Also write a gradebook CSV: one row per student (RFC 4180, UTF-8).
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Name each student's file in the JSON and the CSV (file names often carry names).
+        #[arg(long)]
+        show_names: bool,
     },
     /// The Act II answer key the physics model earns, as JSON: each tier's passing designs out
     /// of its reachable ones, and the hardest tier (the smallest share).
@@ -256,7 +225,7 @@ fn ledger(action: LedgerCmd, data_dir: Option<PathBuf>) -> Result<ExitCode, Stri
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-use cli::class_cmd::report_command as class_report;
+use cli::class_cmd::{Outputs as ClassOutputs, report_command as class_report};
 
 #[cfg(not(target_arch = "wasm32"))]
 use cli::class_cmd::class_view;
@@ -270,7 +239,14 @@ fn class_view(
 }
 
 #[cfg(target_arch = "wasm32")]
-fn class_report(_: &[PathBuf], _: Option<&std::path::Path>) -> Result<ExitCode, String> {
+struct ClassOutputs<'a> {
+    html: Option<&'a std::path::Path>,
+    csv: Option<&'a std::path::Path>,
+    show_names: bool,
+}
+
+#[cfg(target_arch = "wasm32")]
+fn class_report(_: &[PathBuf], _: ClassOutputs) -> Result<ExitCode, String> {
     Err("the class-report command runs on the desktop build".into())
 }
 
@@ -353,7 +329,19 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| e.to_string())?;
             Ok(status(bad))
         }
-        Some(Command::ClassReport { paths, html }) => class_report(&paths, html.as_deref()),
+        Some(Command::ClassReport {
+            paths,
+            html,
+            csv,
+            show_names,
+        }) => class_report(
+            &paths,
+            ClassOutputs {
+                html: html.as_deref(),
+                csv: csv.as_deref(),
+                show_names,
+            },
+        ),
         Some(Command::AnswerKey) => {
             let key = architects_audit::physics::answer::answer_key(&scenario, model);
             let json = serde_json::to_string_pretty(&key).map_err(|e| e.to_string())?;

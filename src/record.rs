@@ -1,5 +1,6 @@
 //! The chapter-16 record: what a submitted design adds to the student's ledger, with every key
-//! of the course's save cell, the physics model used and the attempt it belongs to.
+//! of the course's save cell, the physics model used, the attempt it belongs to, and the rest
+//! of the design with the checks it failed (read by the class report).
 
 use serde_json::{Map, Value};
 
@@ -84,6 +85,23 @@ pub fn chapter16_design(
     put("weakest_invariant", card.weakest_invariant.into());
     put("physics_model", report.model.as_str().into());
     put("attempt", locks.attempt.into());
+    // The rest of the design, and what failed, for the instructor's class report.
+    put("cloud_gpus", d.n_h100.into());
+    put("kv_quantization", d.kv_quant.as_str().into());
+    put("edge_quantization", d.quant_edge.as_str().into());
+    put("mobile_quantization", d.quant_mobile.as_str().into());
+    put("tiny_params", d.tiny_params.into());
+    put("tiny_quantization", d.tiny_quant.as_str().into());
+    put(
+        "failed_checks",
+        report
+            .banners
+            .iter()
+            .filter(|b| !b.is_warning())
+            .map(|b| Value::from(b.as_str()))
+            .collect::<Vec<_>>()
+            .into(),
+    );
     m
 }
 

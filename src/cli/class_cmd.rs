@@ -137,22 +137,42 @@ pub fn report_of(paths: &[PathBuf]) -> (ClassReport, Vec<Student>) {
     (report, loaded.students)
 }
 
+/// What `class-report` writes beside its JSON.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Outputs<'a> {
+    /// The HTML page (charts inline, no script, no links, no file names).
+    pub html: Option<&'a Path>,
+    /// The gradebook CSV, one row per student.
+    pub csv: Option<&'a Path>,
+    /// Name each student's file in the JSON and the CSV.
+    pub show_names: bool,
+}
+
 /// `class-report`: print the class report as one JSON document on `out`, and write the HTML
-/// page when asked. Returns whether any ledger was readable.
+/// page and the CSV when asked. Returns whether any ledger was readable.
 pub fn run(
     paths: &[PathBuf],
-    html: Option<&Path>,
+    files: Outputs,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<bool, String> {
-    let (report, _) = report_of(paths);
+    let (report, students) = report_of(paths);
+    let report = if files.show_names {
+        report.with_names(&students)
+    } else {
+        report
+    };
     let io = |e: std::io::Error| e.to_string();
-    // The page first: if it cannot be written, the command fails before printing anything.
-    if let Some(path) = html
-        && report.n_students > 0
-    {
-        let page = super::class_html::page(&report)?;
-        std::fs::write(path, page).map_err(|e| format!("--html {}: {e}", path.display()))?;
+    // The files first: if one cannot be written, the command fails before printing anything.
+    if report.n_students > 0 {
+        if let Some(path) = files.html {
+            let page = super::class_html::page(&report)?;
+            std::fs::write(path, page).map_err(|e| format!("--html {}: {e}", path.display()))?;
+        }
+        if let Some(path) = files.csv {
+            let csv = super::class_csv::csv_of(&report)?;
+            std::fs::write(path, csv).map_err(|e| format!("--csv {}: {e}", path.display()))?;
+        }
     }
     serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| e.to_string())?;
     writeln!(out).map_err(io)?;
@@ -192,13 +212,10 @@ pub fn class_view(
 }
 
 /// `class-report` as the command line runs it: the exit code says whether every input read.
-pub fn report_command(
-    paths: &[PathBuf],
-    html: Option<&std::path::Path>,
-) -> Result<std::process::ExitCode, String> {
+pub fn report_command(paths: &[PathBuf], files: Outputs) -> Result<std::process::ExitCode, String> {
     let ok = run(
         paths,
-        html,
+        files,
         &mut std::io::stdout().lock(),
         &mut std::io::stderr().lock(),
     )?;

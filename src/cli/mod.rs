@@ -316,6 +316,8 @@ pub fn open_input(path: &str) -> Result<Box<dyn std::io::BufRead>, String> {
 #[cfg(not(target_arch = "wasm32"))]
 pub mod class_cmd;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod class_csv;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod class_html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ledger_cmd;
@@ -342,4 +344,46 @@ pub fn load_scenario(path: &Option<std::path::PathBuf>) -> Result<Scenario, Stri
         }
         None => Ok(Scenario::builtin()),
     }
+}
+
+// ── Command-line argument values ────────────────────────────────────────────
+
+fn parse_in(s: &str, range: std::ops::RangeInclusive<f32>) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if range.contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{v} is outside {}..={}",
+            range.start(),
+            range.end()
+        ))
+    }
+}
+
+/// `--demo-speed`: 0.25 to 4.
+pub fn parse_speed(s: &str) -> Result<f32, String> {
+    parse_in(s, 0.25..=4.0)
+}
+
+/// `--resolution WIDTHxHEIGHT`, each 320 to 7680.
+pub fn parse_resolution(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once('x')
+        .ok_or_else(|| format!("`{s}` is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let p = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (320..=7680).contains(n))
+    };
+    match (p(w), p(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err(format!("`{s}`: width and height must be 320 to 7680")),
+    }
+}
+
+/// `--scale`: 1 to 2.5.
+pub fn parse_scale(s: &str) -> Result<f32, String> {
+    parse_in(s, 1.0..=2.5)
 }

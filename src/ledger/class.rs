@@ -21,8 +21,10 @@ use serde_json::{Map, Value};
 use super::analysis::{
     ACT1_ANSWER_KEYS, CONTEXTS, INVARIANTS, LAB_CHAPTERS, ReportCard, analyze, truthy,
 };
+use super::designs::{DesignsClass, StudentDesign, design_of};
 use super::format::{Ledger, parse_value};
-use super::history::{counted_attempt, first_attempt_unsubmitted};
+use super::history::{attempts, counted_attempt, first_attempt_unsubmitted};
+pub use super::spread::{Spread, quantile};
 use crate::physics::validate::ACT2_ANSWER_KEYS;
 
 /// One student, as the class report sees them.
@@ -35,6 +37,10 @@ pub struct Student {
     pub capstone: Option<Capstone>,
     /// The first attempt was locked but never submitted.
     pub unsubmitted: bool,
+    /// Chapter-16 attempts recorded (locked or submitted).
+    pub attempts: u32,
+    /// The ledger's `last_updated`, as written.
+    pub last_updated: String,
 }
 
 /// The first attempt of chapter 16, as recorded.
@@ -45,6 +51,7 @@ pub struct Capstone {
     pub act2_prediction: Option<String>,
     pub act2_correct: Option<bool>,
     pub system_valid: bool,
+    pub design: StudentDesign,
 }
 
 impl Student {
@@ -54,6 +61,8 @@ impl Student {
             card: analyze(ledger),
             capstone: counted_attempt(ledger).map(capstone_of),
             unsubmitted: first_attempt_unsubmitted(ledger),
+            attempts: attempts(ledger).len() as u32,
+            last_updated: ledger.last_updated.clone(),
         }
     }
 
@@ -78,6 +87,7 @@ fn capstone_of(d: &Map<String, Value>) -> Capstone {
         act2_prediction: text("act2_prediction").filter(|s| s != "none"),
         act2_correct: judged("act2_correct"),
         system_valid: truthy(d.get("system_valid")),
+        design: design_of(d),
     }
 }
 
@@ -85,44 +95,6 @@ fn capstone_of(d: &Map<String, Value>) -> Capstone {
 pub fn tier_of_answer(answer: &str) -> Option<&'static str> {
     let head = answer.split('_').next()?;
     CONTEXTS.iter().copied().find(|c| *c == head)
-}
-
-/// Mean and quartiles of a set of values.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Spread {
-    pub mean: f64,
-    pub min: f64,
-    pub q1: f64,
-    pub median: f64,
-    pub q3: f64,
-    pub max: f64,
-}
-
-impl Spread {
-    /// None for no values.
-    pub fn of(values: &[f64]) -> Option<Spread> {
-        if values.is_empty() {
-            return None;
-        }
-        let mut v = values.to_vec();
-        v.sort_by(f64::total_cmp);
-        Some(Spread {
-            mean: v.iter().sum::<f64>() / v.len() as f64,
-            min: v[0],
-            q1: quantile(&v, 0.25),
-            median: quantile(&v, 0.5),
-            q3: quantile(&v, 0.75),
-            max: v[v.len() - 1],
-        })
-    }
-}
-
-/// Linear interpolation between the order statistics of sorted `v` at position p·(n−1).
-pub fn quantile(sorted: &[f64], p: f64) -> f64 {
-    let pos = p.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
-    let lo = pos.floor() as usize;
-    let hi = pos.ceil() as usize;
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64)
 }
 
 /// The class on one invariant.
@@ -156,6 +128,45 @@ pub struct CapstoneClass {
     pub valid_designs: u32,
     /// Students per tier named hardest in Act II, in the course's order of tiers.
     pub hardest_tier: IndexMap<&'static str, u32>,
+    /// What the first attempts built.
+    pub designs: DesignsClass,
+}
+
+/// One student's line of the report: anonymous unless the instructor asks for names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StudentRow {
+    /// "Student N", in the order the files were read.
+    pub student: String,
+    /// The file it came from: only with `--show-names` (file names often carry names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    pub labs_completed: u32,
+    pub act1_answer: Option<String>,
+    pub act1_correct: Option<bool>,
+    pub act2_answer: Option<String>,
+    pub act2_correct: Option<bool>,
+    /// The first attempt's design; None with no submitted first attempt.
+    pub design: Option<StudentDesign>,
+    pub attempts: u32,
+    pub last_updated: String,
+}
+
+impl StudentRow {
+    pub fn of(i: usize, s: &Student, show_names: bool) -> Self {
+        let c = s.capstone.as_ref();
+        StudentRow {
+            student: format!("Student {}", i + 1),
+            file: show_names.then(|| s.source.clone()),
+            labs_completed: s.card.n_completed,
+            act1_answer: c.and_then(|c| c.act1_prediction.clone()),
+            act1_correct: c.and_then(|c| c.act1_correct),
+            act2_answer: c.and_then(|c| c.act2_prediction.clone()),
+            act2_correct: c.and_then(|c| c.act2_correct),
+            design: c.map(|c| c.design.clone()),
+            attempts: s.attempts,
+            last_updated: s.last_updated.clone(),
+        }
+    }
 }
 
 /// A file that could not be read, and why.
@@ -175,10 +186,24 @@ pub struct ClassReport {
     /// Students for whom each invariant is the weakest (students with no lab 1–15 are not
     /// counted).
     pub weakest_invariant: IndexMap<&'static str, u32>,
+    /// Students counted in `weakest_invariant`: those with at least one lab 1–15.
+    pub weakest_counted: u32,
     /// Students by number of labs 1–15 completed, from 0 to 15.
     pub labs_completed: IndexMap<String, u32>,
     pub labs_completed_spread: Option<Spread>,
     pub chapter16: CapstoneClass,
+    /// One line per student, anonymous ([`ClassReport::with_names`] adds the files).
+    pub students: Vec<StudentRow>,
+}
+
+impl ClassReport {
+    /// The same report with each student's file named (the instructor asked for names).
+    pub fn with_names(mut self, students: &[Student]) -> Self {
+        for (row, s) in self.students.iter_mut().zip(students) {
+            row.file = Some(s.source.clone());
+        }
+        self
+    }
 }
 
 fn tally(chosen: &mut IndexMap<String, u32>, key: Option<&str>) {
@@ -212,7 +237,9 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
         .collect();
     let mut weakest: IndexMap<&'static str, u32> =
         INVARIANTS.iter().map(|(n, _)| (*n, 0)).collect();
+    let mut weakest_counted = 0;
     for s in students.iter().filter(|s| s.card.n_completed > 0) {
+        weakest_counted += 1;
         if let Some(n) = weakest.get_mut(s.card.weakest_invariant) {
             *n += 1;
         }
@@ -237,6 +264,11 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
         act2: answers(&ACT2_ANSWER_KEYS),
         valid_designs: 0,
         hardest_tier: CONTEXTS.iter().map(|c| (*c, 0)).collect(),
+        designs: super::designs::summarise(
+            students
+                .iter()
+                .filter_map(|s| s.capstone.as_ref().map(|c| &c.design)),
+        ),
     };
     for s in students {
         ch16.locked_unsubmitted += u32::from(s.unsubmitted);
@@ -263,9 +295,15 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
         unreadable,
         invariants,
         weakest_invariant: weakest,
+        weakest_counted,
         labs_completed: labs,
         labs_completed_spread: Spread::of(&done),
         chapter16: ch16,
+        students: students
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StudentRow::of(i, s, false))
+            .collect(),
     }
 }
 

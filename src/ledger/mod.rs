@@ -3,15 +3,18 @@
 //! - [`format`]: the course's JSON format, parsed robustly;
 //! - [`analysis`]: the Mental Model Report Card (the seed's cell 5);
 //! - [`class`]: the class report, many students' cards summarised;
+//! - [`designs`]: the class report's chapter-16 designs: choices, failures, passing groups;
 //! - [`keep`]: the ledger in the store: envelope, backups, pinned unreadable copies, migration;
 //! - [`store`]: the ledger plugin.
 
 pub mod analysis;
 pub mod class;
+pub mod designs;
 pub mod format;
 pub mod history;
 pub mod keep;
 pub mod scan;
+pub mod spread;
 pub mod state;
 
 /// Read a ledger file, bounded by [`format::MAX_LEDGER_BYTES`] (a clear error names the file

@@ -236,7 +236,7 @@ fn chapter_16_counts_first_attempts_only() {
 fn json_names_files_only_when_unreadable_and_nothing_readable_fails() {
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let ok = class_cmd::run(&[fixtures()], None, &mut out, &mut err).unwrap();
+    let ok = class_cmd::run(&[fixtures()], Default::default(), &mut out, &mut err).unwrap();
     assert!(ok);
     let text = String::from_utf8(out).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).expect("one JSON document");
@@ -252,7 +252,7 @@ fn json_names_files_only_when_unreadable_and_nothing_readable_fails() {
             fixtures().join("broken.json"),
             fixtures().join("missing.json"),
         ],
-        None,
+        Default::default(),
         &mut out,
         &mut err,
     )
@@ -275,7 +275,18 @@ fn html_page_is_self_contained_and_holds_the_class() {
     let html = dir.path().join("class.html");
     let mut out = Vec::new();
     let mut err = Vec::new();
-    assert!(class_cmd::run(&[fixtures()], Some(&html), &mut out, &mut err).unwrap());
+    assert!(
+        class_cmd::run(
+            &[fixtures()],
+            class_cmd::Outputs {
+                html: Some(&html),
+                ..Default::default()
+            },
+            &mut out,
+            &mut err
+        )
+        .unwrap()
+    );
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<strong id=\"n-students\">5</strong>"));
     for (name, _) in architects_audit::ledger::analysis::INVARIANTS {

@@ -13,6 +13,7 @@ mod crash;
 mod damage;
 mod demo;
 mod des;
+mod designs;
 mod flow;
 mod focus;
 mod fonts;

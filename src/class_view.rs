@@ -7,7 +7,9 @@
 
 use bevy::prelude::*;
 
+use crate::game::{ActiveModel, ActiveScenario, CoreSet, CurrentDesign};
 use crate::ledger::class::{ClassReport, Student, Unreadable, read_text, summarise};
+use crate::physics::{Design, PhysicsModel, Scenario};
 
 /// The class on screen.
 #[derive(Resource, Debug, Clone, PartialEq)]
@@ -49,6 +51,25 @@ impl ClassView {
         }
     }
 
+    /// The design the world draws: the selected student's first attempt, under the physics
+    /// model it was judged by, when the record holds the whole design and it is valid in the
+    /// scenario in play. None on the class summary.
+    pub fn drawn(&self, scenario: &Scenario) -> Option<(Design, PhysicsModel)> {
+        let c = self.students.get(self.selected?)?.capstone.as_ref()?;
+        let design = c.design.to_design()?;
+        let model = c
+            .design
+            .physics_model
+            .as_deref()
+            .and_then(PhysicsModel::parse)
+            .unwrap_or_default();
+        design.validate(scenario).ok()?;
+        model
+            .gpu_range()
+            .contains(&design.n_h100)
+            .then_some((design, model))
+    }
+
     /// Students per tier named hardest in Act II: cloud, edge, mobile, tiny.
     pub fn hardest_counts(&self) -> [u32; 4] {
         let h = &self.report.chapter16.hardest_tier;
@@ -75,6 +96,9 @@ pub fn plugin(app: &mut App) {
         (
             class_keys.run_if(resource_exists::<ClassView>),
             apply_class_msgs,
+            draw_selected
+                .run_if(resource_exists_and_changed::<ClassView>)
+                .in_set(CoreSet::Apply),
         )
             .chain(),
     );
@@ -144,6 +168,20 @@ fn apply_class_msgs(
             }
             _ => {}
         }
+    }
+}
+
+/// Stepping to a student puts their design, under their model, into the physics the world
+/// draws. The class view runs on a store in memory: nothing here is saved.
+fn draw_selected(
+    view: Res<ClassView>,
+    scenario: Res<ActiveScenario>,
+    mut design: ResMut<CurrentDesign>,
+    mut model: ResMut<ActiveModel>,
+) {
+    if let Some((d, m)) = view.drawn(&scenario.0) {
+        design.set_if_neq(CurrentDesign(d));
+        model.set_if_neq(ActiveModel(m));
     }
 }
 

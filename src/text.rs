@@ -530,14 +530,17 @@ pub fn act2_explain(
     }
 }
 
+/// A tier's name from its key (`cloud`, `edge`, `mobile`, `tiny`); an unknown key as given.
+pub fn tier_label(key: &str) -> &str {
+    crate::ledger::analysis::CONTEXTS
+        .iter()
+        .position(|c| *c == key)
+        .map_or(key, |i| TIER_NAMES[i])
+}
+
 /// The answer key's evidence: each tier's passing share, and the hardest tier.
 pub fn answer_evidence(key: &crate::physics::answer::AnswerKey) -> String {
-    let tier_name = |t: &str| match t {
-        "cloud" => TIER_NAMES[0],
-        "edge" => TIER_NAMES[1],
-        "mobile" => TIER_NAMES[2],
-        _ => TIER_NAMES[3],
-    };
+    let tier_name = tier_label;
     let s = |t: &str| key.share(t);
     let h = s(key.hardest);
     format!(
@@ -986,6 +989,45 @@ pub const CLASS_LABS: &str = "Labs 1–15 completed (students)";
 pub const CLASS_CH16: &str = "Chapter 16, first attempts";
 pub const CLASS_HARDEST: &str = "Tier expected to be hardest (Act II)";
 pub const CLASS_NO_CH16: &str = "No chapter 16 in this ledger.";
+pub const CLASS_DESIGN: &str = "Their design (first attempt)";
+pub const CLASS_DRAWN: &str = "The world draws this design, under the physics it was judged by:";
+pub const CLASS_NOT_DRAWN: &str = "This record does not hold the whole design (an older save), so \
+the world shows the class.";
+pub const CLASS_FAILED: &str = "Failed";
+pub const CLASS_PASSING: &str = "Passing designs";
+
+/// How a value of a recorded design's choice reads (class report and class view): labels,
+/// never the JSON's keys.
+pub fn choice_value_label(choice: &str, v: &str) -> String {
+    if v == crate::ledger::designs::NOT_RECORDED {
+        return v.into();
+    }
+    match (choice, v) {
+        ("serving", "static") => "static batches".into(),
+        ("serving", "dynamic") => "dynamic batches".into(),
+        ("serving", "continuous") => "continuous batching".into(),
+        ("tiny_params", p) => p.parse::<f64>().map_or_else(|_| p.to_string(), params),
+        ("cloud_gpus", n) => format!("{n} × H100"),
+        (_, "ternary") => "Ternary".into(),
+        (_, q) => q.to_uppercase(),
+    }
+}
+
+/// A check's name on the page (its banner's title).
+pub fn check_label(key: &str) -> String {
+    crate::ledger::designs::checks()
+        .find(|b| b.as_str() == key)
+        .map_or_else(|| key.to_string(), |b| banner_title(b).into())
+}
+
+/// "Counted 3 of 5 students (the others have no labs 1–15)."
+pub fn class_counted(counted: u32, n: u32) -> String {
+    if counted < n {
+        format!("Counted {counted} of {n} students (the others have no labs 1–15).")
+    } else {
+        format!("Counted all {n} students.")
+    }
+}
 pub const CLASS_NAMES_HIDDEN: &str = "File names are hidden (start with --show-names to see them).";
 
 /// A short label for a recorded Act I or Act II answer key.

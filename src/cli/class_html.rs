@@ -4,18 +4,8 @@
 
 use charts_rs::{BarChart, HorizontalBarChart, RadarChart, RadarIndicator, Series};
 
+use super::class_designs_html::{count_axis, esc, svg_err};
 use crate::ledger::class::{Answers, ClassReport};
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-fn svg_err<E: std::fmt::Debug>(what: &str) -> impl Fn(E) -> String + '_ {
-    move |e| format!("cannot draw the {what}: {e:?}")
-}
 
 /// The class radar: mean prediction accuracy per invariant, with the first and third
 /// quartiles as the interquartile band's edges. An invariant no student has a lab on reads 0
@@ -71,20 +61,24 @@ fn weakest(r: &ClassReport) -> Result<String, String> {
         .rev()
         .map(|n| *n as f32)
         .collect();
+    let max = r.weakest_invariant.values().copied().max().unwrap_or(0);
     let mut chart = HorizontalBarChart::new(vec![Series::new("Students".into(), counts)], names);
     chart.title.text = "Weakest invariant: students".into();
     chart.width = 640.0;
     chart.height = 360.0;
+    count_axis(&mut chart.y_axis_configs, max);
     chart.svg().map_err(svg_err("weakest-invariant chart"))
 }
 
 fn labs(r: &ClassReport) -> Result<String, String> {
     let names: Vec<String> = r.labs_completed.keys().cloned().collect();
     let counts: Vec<f32> = r.labs_completed.values().map(|n| *n as f32).collect();
+    let max = r.labs_completed.values().copied().max().unwrap_or(0);
     let mut chart = BarChart::new(vec![Series::new("Students".into(), counts)], names);
     chart.title.text = "Labs 1–15 completed: students".into();
     chart.width = 640.0;
     chart.height = 320.0;
+    count_axis(&mut chart.y_axis_configs, max);
     chart.svg().map_err(svg_err("labs-completed chart"))
 }
 
@@ -130,7 +124,12 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
     let tiers: String = ch
         .hardest_tier
         .iter()
-        .map(|(t, n)| format!("<tr><td>{}</td><td>{n}</td></tr>", esc(t)))
+        .map(|(t, n)| {
+            format!(
+                "<tr><td>{}</td><td>{n}</td></tr>",
+                esc(crate::text::tier_label(t))
+            )
+        })
         .collect();
     Ok(format!(
         r#"<!DOCTYPE html>
@@ -148,6 +147,9 @@ table {{ border-collapse: collapse; }}
 td, th {{ border: 1px solid #999; padding: 0.3rem 0.7rem; text-align: left; }}
 tr.sum td {{ font-weight: bold; }}
 svg {{ max-width: 100%; height: auto; }}
+.wide {{ overflow-x: auto; }}
+.wide table {{ font-size: 0.85rem; }}
+.wide td, .wide th {{ padding: 0.2rem 0.4rem; }}
 </style>
 </head>
 <body>
@@ -164,6 +166,7 @@ svg {{ max-width: 100%; height: auto; }}
 </section>
 <section>
 <h2>Which invariant is each student's weakest</h2>
+<p id="weakest-counted">Counted {counted} of {n} students{others}.</p>
 {weakest}
 </section>
 <section>
@@ -184,6 +187,7 @@ svg {{ max-width: 100%; height: auto; }}
 {tiers}
 </table>
 </section>
+{designs}
 </body>
 </html>
 "#,
@@ -191,6 +195,13 @@ svg {{ max-width: 100%; height: auto; }}
         bad = r.unreadable.len(),
         radar = radar(r)?,
         weakest = weakest(r)?,
+        counted = r.weakest_counted,
+        others = if r.weakest_counted < r.n_students {
+            " (the others have no labs 1–15)"
+        } else {
+            ""
+        },
+        designs = super::class_designs_html::section(r)?,
         labs = labs(r)?,
         sub = ch.submitted,
         valid = ch.valid_designs,

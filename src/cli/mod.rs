@@ -318,6 +318,8 @@ pub mod class_cmd;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod class_csv;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod class_designs_html;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod class_html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ledger_cmd;

@@ -11,7 +11,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::physics::{Banner, Quant, Serving};
+use crate::physics::{Banner, Design, Quant, Serving};
 
 /// One first-attempt design, as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,6 +24,8 @@ pub struct StudentDesign {
     pub mobile_weights: Option<String>,
     pub tiny_params: Option<f64>,
     pub tiny_precision: Option<String>,
+    pub cadence_days: Option<u32>,
+    pub fairness_pct: Option<u32>,
     pub passed: bool,
     /// The checks it failed, in the course's order of banners. None: the record predates the
     /// list (an older game, or the course's notebook).
@@ -53,6 +55,11 @@ pub fn checks() -> impl Iterator<Item = Banner> {
 /// A design from a chapter-16 record.
 pub fn design_of(d: &Map<String, Value>) -> StudentDesign {
     let text = |k: &str| d.get(k).and_then(Value::as_str).map(str::to_string);
+    let whole = |k: &str| {
+        d.get(k)
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+    };
     let gpus = d
         .get("cloud_gpus")
         .and_then(Value::as_u64)
@@ -83,6 +90,8 @@ pub fn design_of(d: &Map<String, Value>) -> StudentDesign {
             .and_then(Value::as_f64)
             .filter(|p| p.is_finite()),
         tiny_precision: text("tiny_quantization"),
+        cadence_days: whole("retraining_cadence_days"),
+        fairness_pct: whole("fairness_threshold_pct"),
         passed: super::analysis::truthy(d.get("system_valid")),
         failed,
         physics_model: text("physics_model"),
@@ -103,6 +112,28 @@ impl StudentDesign {
             "tiny_precision" => self.tiny_precision.clone(),
             _ => None,
         }
+    }
+
+    /// The design itself, when the record holds all of it (None for an older record: the
+    /// world never draws a guessed design).
+    pub fn to_design(&self) -> Option<Design> {
+        let quant = |q: &Option<String>| {
+            let q = q.as_deref()?;
+            Quant::ALL.into_iter().find(|x| x.as_str() == q)
+        };
+        let serving = self.serving.as_deref()?;
+        Some(Design {
+            n_h100: self.cloud_gpus?,
+            quant_cloud: quant(&self.weights)?,
+            quant_edge: quant(&self.edge_weights)?,
+            quant_mobile: quant(&self.mobile_weights)?,
+            serving: Serving::ALL.into_iter().find(|x| x.as_str() == serving)?,
+            retrain_cadence_days: self.cadence_days?,
+            fairness_threshold_pct: self.fairness_pct?,
+            tiny_params: self.tiny_params?,
+            tiny_quant: quant(&self.tiny_precision)?,
+            kv_quant: quant(&self.kv_cache)?,
+        })
     }
 
     /// Every choice, keyed as [`CHOICES`]; "not recorded" where the record has none.
@@ -223,6 +254,6 @@ pub fn summarise<'a>(designs: impl IntoIterator<Item = &'a StudentDesign>) -> De
             .sort_by(|a, _, b, _| rank(a).partial_cmp(&rank(b)).expect("finite ranks"));
     }
     // Most students first; equal counts keep the order they were first reached in.
-    out.passing.sort_by(|a, b| b.students.cmp(&a.students));
+    out.passing.sort_by_key(|g| std::cmp::Reverse(g.students));
     out
 }

@@ -6,6 +6,8 @@ use bevy_egui::egui;
 use super::{c32, widgets};
 use crate::class_view::{ClassMsg, ClassView};
 use crate::ledger::class::{Answers, Spread};
+use crate::ledger::designs::{CHOICES, NOT_RECORDED, StudentDesign};
+use crate::physics::Scenario;
 use crate::text;
 use crate::theme::{self, Palette};
 
@@ -101,7 +103,8 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
         .iter()
         .map(|(k, n)| (k.to_string(), *n))
         .collect();
-    bars(ui, &weakest, r.n_students, c32(pal.warn));
+    ui.label(egui::RichText::new(text::class_counted(r.weakest_counted, r.n_students)).small());
+    bars(ui, &weakest, r.weakest_counted, c32(pal.warn));
 
     ui.separator();
     ui.heading(text::CLASS_LABS);
@@ -126,7 +129,7 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
     let tiers: Vec<(String, u32)> = c
         .hardest_tier
         .iter()
-        .map(|(k, n)| (k.to_string(), *n))
+        .map(|(k, n)| (text::tier_label(k).to_string(), *n))
         .collect();
     egui::Grid::new("hardest").num_columns(2).show(ui, |ui| {
         for (i, (name, n)) in tiers.iter().enumerate() {
@@ -147,21 +150,20 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
 }
 
 /// One student, anonymised unless names were asked for.
-fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, pal: &Palette, size: f32) {
+fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, sc: &Scenario, pal: &Palette, size: f32) {
     let Some(s) = v.students.get(i) else { return };
     ui.heading(format!("{} of {}", v.student_label(i), v.students.len()));
     let card = &s.card;
-    ui.label(format!(
-        "{} of 15 labs · {:.0} % of predictions right · weakest: {}",
-        card.n_completed,
-        card.pct_correct,
-        if card.n_completed > 0 {
-            card.weakest_invariant
-        } else {
-            "–"
-        }
-    ));
-    widgets::radar(ui, card, size, pal);
+    if card.n_completed > 0 {
+        ui.label(format!(
+            "{} of 15 labs · {:.0} % of predictions right · weakest: {}",
+            card.n_completed, card.pct_correct, card.weakest_invariant
+        ));
+        widgets::radar(ui, card, size, pal);
+    } else {
+        // No labs: nothing to draw, and no made-up 50 %.
+        ui.label(egui::RichText::new(text::NO_LABS_YET).color(c32(pal.text_muted)));
+    }
     ui.separator();
     ui.heading(text::CLASS_CH16);
     match &s.capstone {
@@ -192,12 +194,55 @@ fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, pal: &Palette, size: f32)
             } else {
                 "Design: not valid"
             });
+            design(ui, v, &c.design, sc, pal);
         }
     }
 }
 
+/// A student's design: each choice, what failed, and whether the world draws it.
+fn design(ui: &mut egui::Ui, v: &ClassView, d: &StudentDesign, sc: &Scenario, pal: &Palette) {
+    use crate::text::{check_label, choice_value_label as value_label};
+    ui.label(egui::RichText::new(text::CLASS_DESIGN).strong());
+    egui::Grid::new("student-design")
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (key, name) in CHOICES {
+                ui.label(name);
+                let value = d.choice(key).unwrap_or_else(|| NOT_RECORDED.into());
+                ui.label(value_label(key, &value));
+                ui.end_row();
+            }
+            ui.label(text::CLASS_FAILED);
+            let failed = match &d.failed {
+                Some(f) if f.is_empty() => "—".to_string(),
+                Some(f) => f
+                    .iter()
+                    .map(|c| check_label(c))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                None if d.passed => "—".into(),
+                None => NOT_RECORDED.into(),
+            };
+            ui.colored_label(c32(if d.passed { pal.ok } else { pal.fail }), failed);
+            ui.end_row();
+        });
+    match v.drawn(sc).map(|(_, m)| m) {
+        Some(m) => ui.label(format!(
+            "{} {}",
+            text::CLASS_DRAWN,
+            crate::text::model_label(m)
+        )),
+        None => ui.add(egui::Label::new(egui::RichText::new(text::CLASS_NOT_DRAWN).small()).wrap()),
+    };
+}
+
 /// The class panel. Returns what the instructor asked for.
-pub fn class_panel(ui: &mut egui::Ui, v: &ClassView, pal: &Palette) -> Vec<ClassMsg> {
+pub fn class_panel(
+    ui: &mut egui::Ui,
+    v: &ClassView,
+    sc: &Scenario,
+    pal: &Palette,
+) -> Vec<ClassMsg> {
     let mut out = Vec::new();
     ui.heading(egui::RichText::new(text::CLASS_TITLE).size(28.0).strong());
     let r = &v.report;
@@ -239,7 +284,7 @@ pub fn class_panel(ui: &mut egui::Ui, v: &ClassView, pal: &Palette) -> Vec<Class
     let size = ui.available_width().min(460.0);
     match v.selected {
         None => summary(ui, v, pal, size),
-        Some(i) => student(ui, v, i, pal, size),
+        Some(i) => student(ui, v, i, sc, pal, size),
     }
     out
 }

@@ -106,7 +106,7 @@ pub fn lay_out(
                 .show(ui, |ui| {
                     out.prefs = preferences(ui, prefs);
                     if let Some(v) = class_view {
-                        out.class = class::class_panel(ui, v, &c.pal);
+                        out.class = class::class_panel(ui, v, &c.scenario.0, &c.pal);
                         return;
                     }
                     storage_warnings(ui, c);

@@ -43,6 +43,28 @@ pub fn act2_shown(preds: Option<Res<crate::flow::Predictions>>) -> bool {
     preds.is_some_and(|p| p.act2.is_some())
 }
 
+/// The world draws the physics: in the lab once the Act II prediction is locked; in the class
+/// view while a student whose whole design is on record is selected.
+pub fn shows_physics(
+    preds: Option<&crate::flow::Predictions>,
+    class: Option<&ClassView>,
+    scenario: &crate::physics::Scenario,
+) -> bool {
+    match class {
+        Some(c) => c.drawn(scenario).is_some(),
+        None => preds.is_some_and(|p| p.act2.is_some()),
+    }
+}
+
+/// [`shows_physics`] as a run condition.
+pub fn physics_shown(
+    preds: Option<Res<crate::flow::Predictions>>,
+    class: Option<Res<ClassView>>,
+    scenario: Res<ActiveScenario>,
+) -> bool {
+    shows_physics(preds.as_deref(), class.as_deref(), &scenario.0)
+}
+
 /// Layout of the architecture diagram, in world units.
 pub const SOURCE_POS: Vec2 = Vec2::new(-340.0, -20.0);
 pub const TIER_POS: [Vec2; 4] = [
@@ -111,7 +133,7 @@ fn update_picture(
     if !physics.is_changed() && !scenario.is_changed() && !preds_changed && !class_changed {
         return;
     }
-    let shown = class.is_none() && act2_shown(preds);
+    let shown = shows_physics(preds.as_deref(), class.as_deref(), &scenario.0);
     pic.set_if_neq(WorldPicture(picture(&physics.0, &scenario.0, shown)));
 }
 
@@ -120,10 +142,11 @@ fn update_live(
     clock: Res<particles::ParticleClock>,
     preds: Option<Res<Predictions>>,
     class: Option<Res<ClassView>>,
+    scenario: Res<ActiveScenario>,
     mut out: ResMut<LiveWorld>,
 ) {
     let next = match live {
-        Some(l) if class.is_none() && act2_shown(preds) => {
+        Some(l) if shows_physics(preds.as_deref(), class.as_deref(), &scenario.0) => {
             let cloud = l.sim.cloud_now();
             let drawn = clock.queued_drawn[0] as f64 * clock.requests_per_particle.max(1.0);
             let not_drawn = [cloud.waiting.saturating_sub(drawn as usize), 0, 0, 0];
@@ -150,6 +173,7 @@ fn draw_overlay(
     nodes: Query<(&TierNode, &TierState)>,
     class: Option<Res<ClassView>>,
     preds: Option<Res<Predictions>>,
+    scenario: Res<ActiveScenario>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (cam, cam_tf) = *camera;
@@ -188,7 +212,7 @@ fn draw_overlay(
         &overlay::Projection { at: &at, unit },
         &overlay::Scene {
             views: &views,
-            rates_shown: class.is_none() && act2_shown(preds),
+            rates_shown: shows_physics(preds.as_deref(), class.as_deref(), &scenario.0),
             picture: pic.0.as_ref(),
             waiting,
             not_drawn: live.not_drawn,

@@ -109,8 +109,8 @@ pub fn sim_plugin(app: &mut App) {
                 advance_clock,
                 rebuild_sim,
                 run_sim,
-                sync_particles.run_if(crate::world::act2_shown),
-                clear_particles.run_if(not(crate::world::act2_shown)),
+                sync_particles.run_if(crate::world::physics_shown),
+                clear_particles.run_if(not(crate::world::physics_shown)),
             )
                 .chain()
                 .after(crate::game::CoreSet::Compute),

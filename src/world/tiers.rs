@@ -46,8 +46,11 @@ fn views_now(
     physics: &Physics,
     preds: Option<Res<Predictions>>,
     class: Option<&ClassView>,
+    scenario: &crate::physics::Scenario,
 ) -> [TierView; 4] {
     match class {
+        // A student's design on record: drawn from the same physics as the lab.
+        Some(c) if c.drawn(scenario).is_some() => tier_views(&physics.0, true),
         Some(c) => class_views(c.hardest_counts()),
         None => tier_views(&physics.0, act2_shown(preds)),
     }
@@ -81,6 +84,7 @@ fn update_tier_state(
     physics: Res<Physics>,
     preds: Option<Res<Predictions>>,
     class: Option<Res<ClassView>>,
+    scenario: Res<crate::game::ActiveScenario>,
     mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
@@ -88,7 +92,7 @@ fn update_tier_state(
     if !physics.is_changed() && !preds_changed && !class_changed {
         return;
     }
-    let views = views_now(&physics, preds, class.as_deref());
+    let views = views_now(&physics, preds, class.as_deref(), &scenario.0);
     for (e, n, mut st, failed) in &mut nodes {
         let v = views[n.0].clone();
         match (v.status == TierStatus::Fail, failed) {

@@ -30,7 +30,7 @@ fn options(view: ClassView) -> architects_audit::LaunchOptions {
 /// All the text the class panel draws.
 fn drawn(v: &ClassView) -> String {
     crate::captions::drawn_text(|ui| {
-        class_panel(ui, v, &Palette::PROJECTOR);
+        class_panel(ui, v, &Scenario::builtin(), &Palette::PROJECTOR);
     })
 }
 
@@ -192,4 +192,144 @@ fn arrow_keys_step_through_the_students() {
         .0 = true;
     press(&mut app, KeyCode::ArrowRight);
     assert_eq!(app.world().resource::<ClassView>().selected, None);
+}
+
+/// The class of `tests/fixtures/designs` (read order: Zoë, ana, ben, chen, eve).
+fn designs_class() -> ClassView {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/designs");
+    let loaded = class_cmd::load(&[dir]);
+    ClassView::new(loaded.students, loaded.unreadable, false)
+}
+
+fn node_views(app: &mut App) -> [architects_audit::world::TierView; 4] {
+    let mut q = app.world_mut().query::<(&TierNode, &TierState)>();
+    let mut out: Vec<_> = q
+        .iter(app.world())
+        .map(|(n, s)| (n.0, s.0.clone()))
+        .collect();
+    out.sort_by_key(|(i, _)| *i);
+    std::array::from_fn(|i| out[i].1.clone())
+}
+
+#[test]
+fn stepping_to_a_student_draws_their_design_from_the_same_physics() {
+    use architects_audit::game::{CurrentDesign, Physics};
+    use architects_audit::physics::{Design, Quant, Serving, evaluate};
+    use architects_audit::world::{TierStatus, WorldPicture, tier_views};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut st = Store::open(Some(dir.path().into())).unwrap();
+        keep::save(&mut st, &parse_str(crate::store::LIST).unwrap().ledger).unwrap();
+    }
+    let file = dir.path().join(architects_audit::storage::FILE_NAME);
+    let before = std::fs::read(&file).unwrap();
+    let mut app = headless_app_for(&options(designs_class()), dir.path().into());
+    let step = |app: &mut App, m: ClassMsg| {
+        app.world_mut().write_message(m);
+        for _ in 0..3 {
+            app.update();
+        }
+    };
+    step(&mut app, ClassMsg::Summary);
+    assert!(
+        node_views(&mut app)
+            .iter()
+            .all(|v| v.status == TierStatus::Class),
+        "the class summary lights the nodes by the class's answers"
+    );
+    // Student 3 (ben): 2 GPUs, FP16 weights and KV, static batches, a 10M ternary TinyML.
+    for _ in 0..3 {
+        step(&mut app, ClassMsg::Next);
+    }
+    let ben = Design {
+        n_h100: 2,
+        quant_cloud: Quant::Fp16,
+        kv_quant: Quant::Fp16,
+        serving: Serving::Static,
+        quant_edge: Quant::Int8,
+        quant_mobile: Quant::Int4,
+        tiny_params: 10e6,
+        tiny_quant: Quant::Ternary,
+        retrain_cadence_days: 30,
+        fairness_threshold_pct: 10,
+    };
+    assert_eq!(app.world().resource::<CurrentDesign>().0, ben);
+    let views = node_views(&mut app);
+    assert_eq!(
+        views[3].status,
+        TierStatus::Fail,
+        "his TinyML overflows its SRAM"
+    );
+    assert_eq!(
+        views[0].status,
+        TierStatus::Fail,
+        "his cloud misses the P99 SLO"
+    );
+    // Student 1 (Zoë): the passing design, drawn as the lab draws it.
+    step(&mut app, ClassMsg::Summary);
+    step(&mut app, ClassMsg::Next);
+    let d = app.world().resource::<CurrentDesign>().0;
+    assert_eq!(
+        (d.n_h100, d.serving, d.tiny_params),
+        (12, Serving::Continuous, 1e5)
+    );
+    let expected = evaluate(&Scenario::builtin(), &d, PhysicsModel::Systems);
+    assert_eq!(app.world().resource::<Physics>().0, expected);
+    assert_eq!(node_views(&mut app), tier_views(&expected, true));
+    assert!(app.world().resource::<WorldPicture>().0.is_some());
+    // Student 4 (chen) has no chapter 16, and Student 5's record (eve) holds only the
+    // notebook's keys: the class's view again, never a guessed design.
+    for _ in 0..3 {
+        step(&mut app, ClassMsg::Next);
+    }
+    assert!(
+        node_views(&mut app)
+            .iter()
+            .all(|v| v.status == TierStatus::Class)
+    );
+    step(&mut app, ClassMsg::Next);
+    assert!(
+        node_views(&mut app)
+            .iter()
+            .all(|v| v.status == TierStatus::Class)
+    );
+    assert_eq!(app.world().resource::<WorldPicture>().0, None);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing is written");
+}
+
+#[test]
+fn a_students_panel_shows_their_design_and_what_failed_in_labels() {
+    let mut v = designs_class();
+    v.selected = Some(2);
+    let text = drawn(&v);
+    for want in [
+        "2 × H100",
+        "static batches",
+        "Ternary",
+        "10M",
+        "TinyML SRAM overflow; P99 latency SLO missed",
+        "The world draws this design",
+    ] {
+        assert!(text.contains(want), "no {want:?} in:\n{text}");
+    }
+    // Eve has no labs and an old record: no made-up radar, and no drawn design.
+    v.selected = Some(4);
+    let text = drawn(&v);
+    assert!(text.contains("no labs yet"), "{text}");
+    assert!(!text.contains("% of predictions right"), "{text}");
+    assert!(text.contains("does not hold the whole design"), "{text}");
+}
+
+#[test]
+fn the_summary_names_tiers_and_says_whom_the_weakest_chart_counts() {
+    let text = drawn(&designs_class());
+    assert!(
+        text.contains("Counted 3 of 5 students (the others have no labs 1–15)."),
+        "{text}"
+    );
+    assert!(text.contains("TinyML"), "{text}");
+    assert!(
+        !text.lines().any(|l| l.trim() == "tiny"),
+        "a raw key:\n{text}"
+    );
 }

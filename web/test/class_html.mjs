@@ -1,6 +1,7 @@
 // The class report page (`class-report --html`) in Debian's headless chromium: it renders with
 // no network request and no script, shows the student count, the seven invariants and its
-// charts, and is saved as a screenshot.
+// charts, the designs table with a row per student, and count axes with no fractional tick, and
+// is saved as a screenshot.
 // Usage: node class_html.mjs PAGE.html EXPECTED_STUDENTS OUT.png
 import { chromium } from 'playwright-core';
 import path from 'node:path';
@@ -33,7 +34,17 @@ check(n === expected, `the student count reads ${expected} (${n})`);
 const body = await page.textContent('body');
 for (const name of INVARIANTS) check(body.includes(name), `shows ${name}`);
 const boxes = await page.$$eval('svg', (els) => els.map((e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }));
-check(boxes.length >= 3 && boxes.every(([w, h]) => w > 100 && h > 100), `three or more charts drawn (${JSON.stringify(boxes)})`);
+check(boxes.length >= 5 && boxes.every(([w, h]) => w > 100 && h > 100), `five or more charts drawn (${JSON.stringify(boxes)})`);
+// The designs table: a header and one row per student.
+const rows = await page.$$eval('#designs tr', (els) => els.length);
+check(rows === Number(expected) + 1, `the designs table has a row per student (${rows - 1})`);
+check(await page.$('#choices') !== null, 'the choices table is there');
+// Every number drawn in a chart but the radar (a percentage scale) is a whole number of students.
+const ticks = await page.$$eval('svg', (els) => els.slice(1).flatMap((svg) => [...svg.querySelectorAll('text')].map((t) => t.textContent.trim())));
+const numbers = ticks.filter((t) => /^-?[0-9.]+$/.test(t));
+check(numbers.length > 0 && numbers.every((t) => /^[0-9]+$/.test(t)), `count ticks are whole numbers (${numbers.join(' ')})`);
+const counted = (await page.textContent('#weakest-counted')).trim();
+check(/^Counted [0-9]+ of [0-9]+ students/.test(counted), `the weakest-invariant chart says whom it counts (${counted})`);
 await page.screenshot({ path: shot, fullPage: true });
 console.log(`screenshot: ${shot}`);
 await browser.close();

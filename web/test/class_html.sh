@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Write the class report page for the hand-made class in tests/fixtures/class and check it in
-# Debian's headless chromium. Usage: web/test/class_html.sh [OUT_DIR]
+# Write the class report page for each hand-made class (tests/fixtures/class, and
+# tests/fixtures/designs with whole designs) and check it in Debian's headless chromium. Usage: web/test/class_html.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/architects-audit/target}"
@@ -13,6 +13,8 @@ fi
 (cd ../.. && cargo build --release --locked --bin architects-audit)
 bin="$CARGO_TARGET_DIR/release/architects-audit"
 # The fixture class has two unreadable entries on purpose; the command still succeeds.
-"$bin" class-report ../../tests/fixtures/class --html "$out/class-report.html" >"$out/class-report.json" 2>/dev/null
-students="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["n_students"])' "$out/class-report.json")"
-node class_html.mjs "$out/class-report.html" "$students" "$out/class-report.png"
+for class in class designs; do
+  "$bin" class-report "../../tests/fixtures/$class" --html "$out/$class-report.html" >"$out/$class-report.json" 2>/dev/null
+  students="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["n_students"])' "$out/$class-report.json")"
+  node class_html.mjs "$out/$class-report.html" "$students" "$out/$class-report.png"
+done

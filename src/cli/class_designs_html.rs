@@ -1,0 +1,208 @@
+//! The class report page's designs section: what the first attempts built, where they failed,
+//! and the distinct passing designs, as charts and tables. Values show as labels ("INT8",
+//! "continuous batching", "100K"), never as the JSON's keys; counts of students are whole
+//! numbers on every axis.
+
+use charts_rs::{BarChart, HorizontalBarChart, Series, YAxisConfig};
+
+use crate::ledger::class::ClassReport;
+use crate::ledger::designs::{CHOICES, NOT_RECORDED};
+use crate::text::{check_label, choice_value_label as value_label};
+
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub fn svg_err<E: std::fmt::Debug>(what: &str) -> impl Fn(E) -> String + '_ {
+    move |e| format!("cannot draw the {what}: {e:?}")
+}
+
+/// A count axis: from 0, in whole steps (at most five), to a whole number at or above `max`,
+/// so no tick reads a fraction of a student.
+pub fn count_axis(axes: &mut [YAxisConfig], max: u32) {
+    let step = max.div_ceil(5).max(1);
+    let top = max.div_ceil(step).max(1) * step;
+    if let Some(a) = axes.first_mut() {
+        a.min = Some(0.0);
+        a.max = Some(top as f32);
+        a.split_number = (top / step) as usize;
+    }
+}
+
+fn failures_chart(r: &ClassReport) -> Result<String, String> {
+    let f = &r.chapter16.designs.failed;
+    // Drawn bottom-up: reversed, so the course's first check is on top.
+    let names: Vec<String> = f.keys().rev().map(|k| check_label(k)).collect();
+    let counts: Vec<f32> = f.values().rev().map(|x| x.students as f32).collect();
+    let max = f.values().map(|x| x.students).max().unwrap_or(0);
+    let mut chart = HorizontalBarChart::new(vec![Series::new("Students".into(), counts)], names);
+    chart.title.text = "First attempts that failed each check: students".into();
+    chart.width = 640.0;
+    chart.height = 360.0;
+    count_axis(&mut chart.y_axis_configs, max);
+    chart.svg().map_err(svg_err("failures chart"))
+}
+
+fn gpus_chart(r: &ClassReport) -> Result<String, String> {
+    let g = &r.chapter16.designs.choices["cloud_gpus"];
+    let names: Vec<String> = g.keys().map(|v| value_label("cloud_gpus", v)).collect();
+    let counts: Vec<f32> = g.values().map(|n| *n as f32).collect();
+    let max = g.values().copied().max().unwrap_or(0);
+    let mut chart = BarChart::new(vec![Series::new("Students".into(), counts)], names);
+    chart.title.text = "Cloud GPUs chosen: students".into();
+    chart.width = 640.0;
+    chart.height = 320.0;
+    count_axis(&mut chart.y_axis_configs, max);
+    chart.svg().map_err(svg_err("GPU chart"))
+}
+
+/// "14 of 30 failed P99; 9 of those ran static batches", one sentence per check failed.
+fn failure_sentences(r: &ClassReport) -> String {
+    let d = &r.chapter16.designs;
+    let mut out = String::new();
+    for (check, f) in d.failed.iter().filter(|(_, f)| f.students > 0) {
+        let most = f
+            .by_serving
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(s, n)| format!("; {n} of those ran {}", value_label("serving", s)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "<li>{} of {} failed “{}”{}</li>",
+            f.students,
+            d.recorded,
+            esc(&check_label(check)),
+            esc(&most)
+        ));
+    }
+    if d.failures_not_recorded > 0 {
+        out.push_str(&format!(
+            "<li>{} failing design(s) were saved without the list of checks they failed</li>",
+            d.failures_not_recorded
+        ));
+    }
+    if out.is_empty() {
+        "<p>No first attempt failed a check.</p>".into()
+    } else {
+        format!("<ul id=\"failure-reasons\">{out}</ul>")
+    }
+}
+
+fn choices_table(r: &ClassReport) -> String {
+    let mut rows = String::new();
+    for (key, name) in CHOICES {
+        let values = r.chapter16.designs.choices[key]
+            .iter()
+            .map(|(v, n)| format!("{} ({n})", esc(&value_label(key, v))))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        rows.push_str(&format!("<tr><td>{name}</td><td>{values}</td></tr>"));
+    }
+    format!(
+        "<table id=\"choices\">\n<tr><th>Choice</th><th>Students per option</th></tr>\n{rows}\n</table>"
+    )
+}
+
+fn design_cells(choices: impl Iterator<Item = (&'static str, String)>) -> String {
+    choices
+        .map(|(k, v)| format!("<td>{}</td>", esc(&value_label(k, &v))))
+        .collect()
+}
+
+fn header_cells() -> String {
+    CHOICES
+        .iter()
+        .map(|(_, n)| format!("<th>{n}</th>"))
+        .collect()
+}
+
+fn passing_table(r: &ClassReport) -> String {
+    let p = &r.chapter16.designs.passing;
+    if p.is_empty() {
+        return "<p>No first attempt passed.</p>".into();
+    }
+    let rows: String = p
+        .iter()
+        .map(|g| {
+            format!(
+                "<tr>{}<td>{}</td></tr>",
+                design_cells(g.design.clone().into_iter()),
+                g.students
+            )
+        })
+        .collect();
+    format!(
+        "<table id=\"passing\">\n<tr>{}<th>Students</th></tr>\n{rows}\n</table>",
+        header_cells()
+    )
+}
+
+fn students_table(r: &ClassReport) -> String {
+    let rows: String = r
+        .students
+        .iter()
+        .map(|s| match &s.design {
+            None => format!(
+                "<tr><td>{}</td><td colspan=\"{}\">no design submitted</td></tr>",
+                esc(&s.student),
+                CHOICES.len() + 2
+            ),
+            Some(d) => {
+                let failed = match &d.failed {
+                    Some(f) if f.is_empty() => "—".to_string(),
+                    Some(f) => f
+                        .iter()
+                        .map(|c| check_label(c))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    None if d.passed => "—".into(),
+                    None => NOT_RECORDED.into(),
+                };
+                format!(
+                    "<tr><td>{}</td>{}<td>{}</td><td>{}</td></tr>",
+                    esc(&s.student),
+                    design_cells(d.choices().into_iter()),
+                    if d.passed { "yes" } else { "no" },
+                    esc(&failed)
+                )
+            }
+        })
+        .collect();
+    format!(
+        "<table id=\"designs\">\n<tr><th>Student</th>{}<th>Passed</th><th>Failed</th></tr>\n{rows}\n</table>",
+        header_cells()
+    )
+}
+
+/// The section.
+pub fn section(r: &ClassReport) -> Result<String, String> {
+    let d = &r.chapter16.designs;
+    Ok(format!(
+        r#"<section>
+<h2>What the class built (first attempts)</h2>
+<p>{recorded} designs submitted · {passed} passed · {groups} distinct passing design(s)</p>
+<h3>Where they failed</h3>
+{sentences}
+{failures}
+<h3>The choices</h3>
+{gpus}
+{choices}
+<h3>The passing designs, grouped</h3>
+{passing}
+<h3>Each student's design</h3>
+<div class="wide">{students}</div>
+</section>"#,
+        recorded = d.recorded,
+        passed = d.passed,
+        groups = d.passing.len(),
+        sentences = failure_sentences(r),
+        failures = failures_chart(r)?,
+        gpus = gpus_chart(r)?,
+        choices = choices_table(r),
+        passing = passing_table(r),
+        students = students_table(r),
+    ))
+}

@@ -217,6 +217,8 @@ pub fn summarise<'a>(designs: impl IntoIterator<Item = &'a StudentDesign>) -> De
         failures_not_recorded: 0,
         passing: Vec::new(),
     };
+    // Distinct passing designs, by their choices' values, in the order first reached.
+    let mut groups: IndexMap<Vec<String>, u32> = IndexMap::new();
     for d in designs {
         out.recorded += 1;
         let choices = d.choices();
@@ -225,13 +227,7 @@ pub fn summarise<'a>(designs: impl IntoIterator<Item = &'a StudentDesign>) -> De
         }
         if d.passed {
             out.passed += 1;
-            match out.passing.iter_mut().find(|g| g.design == choices) {
-                Some(g) => g.students += 1,
-                None => out.passing.push(PassingGroup {
-                    design: choices,
-                    students: 1,
-                }),
-            }
+            *groups.entry(choices.into_values().collect()).or_insert(0) += 1;
             continue;
         }
         let Some(failed) = &d.failed else {
@@ -253,6 +249,13 @@ pub fn summarise<'a>(designs: impl IntoIterator<Item = &'a StudentDesign>) -> De
         f.by_serving
             .sort_by(|a, _, b, _| rank(a).partial_cmp(&rank(b)).expect("finite ranks"));
     }
+    out.passing = groups
+        .into_iter()
+        .map(|(values, students)| PassingGroup {
+            design: CHOICES.iter().map(|(k, _)| *k).zip(values).collect(),
+            students,
+        })
+        .collect();
     // Most students first; equal counts keep the order they were first reached in.
     out.passing.sort_by_key(|g| std::cmp::Reverse(g.students));
     out

@@ -33,7 +33,9 @@ else
     bash scripts/screenshot.sh "$out/1366x768/act2-fail-instruments-$profile.png" --goto act2-fail --show instruments --profile "$profile" --resolution 1366x768
     bash scripts/screenshot.sh "$out/1366x768/act2-brief-own-ledger-$profile.png" --goto act2-brief --show own-ledger --profile "$profile" --resolution 1366x768
   done
-  # The instructor's class view over the hand-made class, on the projector.
+  # The instructor's class view over the hand-made class, on the projector; then stepped to a
+  # student whose design failed two checks, drawn in the world.
   bash scripts/screenshot.sh "$out/1920x1080/class-projector.png" --class tests/fixtures/class --profile projector --resolution 1920x1080
+  bash scripts/screenshot.sh "$out/1920x1080/class-student-design-projector.png" --class tests/fixtures/designs --select 3 --profile projector --resolution 1920x1080
 fi
 echo "screenshots in $out"

@@ -61,6 +61,9 @@ struct Cli {
     /// In the class view, show each student's file name (they often carry the student's name).
     #[arg(long, requires = "class")]
     show_names: bool,
+    /// In the class view, open on student N (1-based) instead of the class.
+    #[arg(long, hide = true, requires = "class", value_parser = clap::value_parser!(u32).range(1..))]
+    select: Option<u32>,
     /// Save a PNG of the window once the scene has settled, then exit.
     #[arg(long, hide = true)]
     screenshot: Option<PathBuf>,
@@ -296,7 +299,12 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 resolution: args.resolution,
                 scale: args.scale,
                 reduced_motion: args.reduced_motion.then_some(true),
-                class: class_view(&args.class, args.show_names)?,
+                class: class_view(&args.class, args.show_names)?.map(|mut v| {
+                    v.selected = args
+                        .select
+                        .map(|n| (n as usize - 1).min(v.students.len() - 1));
+                    v
+                }),
             });
             Ok(ExitCode::SUCCESS)
         }

@@ -108,16 +108,19 @@ pub enum Show {
     Instruments,
     /// The student's own (empty) ledger: the script's sample ledger is not opened.
     OwnLedger,
+    /// The side panel scrolled to the design's metrics (tier figures and tiles).
+    Metrics,
 }
 
 impl Show {
-    pub const NAMES: [&str; 3] = ["peek", "instruments", "own-ledger"];
+    pub const NAMES: [&str; 4] = ["peek", "instruments", "own-ledger", "metrics"];
 
     pub fn parse(s: &str) -> Option<Show> {
         match s {
             "peek" => Some(Show::Peek),
             "instruments" => Some(Show::Instruments),
             "own-ledger" => Some(Show::OwnLedger),
+            "metrics" => Some(Show::Metrics),
             _ => None,
         }
     }

@@ -71,6 +71,20 @@ pub fn params(n: f64) -> String {
     }
 }
 
+/// A tier's assignment as the physics states it ("int8", "int8 (100000 params)") as a student
+/// reads it: "INT8", "INT8 (100K params)".
+pub fn assignment_label(a: &str) -> String {
+    let (q, rest) = a.split_once(' ').unwrap_or((a, ""));
+    let rest = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(" params)"))
+        .and_then(|n| n.parse::<f64>().ok())
+        .map_or_else(|| rest.to_string(), |n| format!("({} params)", params(n)));
+    format!("{} {rest}", q.to_uppercase())
+        .trim_end()
+        .to_string()
+}
+
 /// A parameter count as typed: "100K", "1.5M", "250000".
 pub fn parse_params(s: &str) -> Option<f64> {
     let s = s.trim();

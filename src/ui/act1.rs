@@ -256,16 +256,16 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     } else {
         pal.ok
     };
-    ui.columns(3, |cols| {
+    widgets::tiles(ui, |ui| {
         widgets::tile(
-            &mut cols[0],
+            ui,
             &format!("{}/{}", card.n_completed, LAB_CHAPTERS.count()),
             text::CARD_LABS,
             c32(pal.info),
         );
         if card.n_predictions > 0 {
             widgets::tile(
-                &mut cols[1],
+                ui,
                 &format!("{:.0}%", card.pct_correct),
                 &format!(
                     "{} ({}/{})",
@@ -277,14 +277,14 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             );
         } else {
             widgets::tile(
-                &mut cols[1],
+                ui,
                 text::NONE_YET,
                 &format!("{} ({})", text::CARD_ACCURACY, text::NO_LABS_YET),
                 c32(pct_color),
             );
         }
         widgets::tile(
-            &mut cols[2],
+            ui,
             &if labs {
                 card.n_hits.to_string()
             } else {
@@ -381,7 +381,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         title,
         &format!("{}\n\n{}", text::ACT1_EXPLAIN[choice.index()], diagnosis),
     );
-    egui::CollapsingHeader::new(text::MATHPEEK_ACT1).show(ui, |ui| {
+    widgets::header(ui, text::MATHPEEK_ACT1).show(ui, |ui| {
         for (name, eq, note) in text::INVARIANT_EQUATIONS {
             ui.strong(name);
             ui.monospace(eq);

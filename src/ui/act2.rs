@@ -87,11 +87,13 @@ fn quant_combo(
     value: &mut Quant,
     options: &[Quant],
 ) {
-    ui.horizontal(|ui| {
-        let name = ui.add_sized([150.0, 20.0], egui::Label::new(label));
+    // Beside its label when both fit, else under it; never wider than the panel.
+    let row = |ui: &mut egui::Ui| {
+        let name = ui.add_sized([LABEL_W, 20.0], egui::Label::new(label));
         egui::ComboBox::from_id_salt(id)
             .selected_text(text::quant_label(*value, sc))
-            .width(240.0)
+            .width(COMBO_W.min(ui.available_width() - 2.0 * COMBO_ICON))
+            .truncate()
             .show_ui(ui, |ui| {
                 for q in options {
                     ui.selectable_value(value, *q, text::quant_label(*q, sc));
@@ -100,16 +102,28 @@ fn quant_combo(
             // A screen reader names the box by the label beside it.
             .response
             .labelled_by(name.id);
-    });
+    };
+    if ui.available_width() >= LABEL_W + COMBO_W + COMBO_ICON + ui.spacing().item_spacing.x {
+        ui.horizontal(row);
+    } else {
+        ui.vertical(row);
+    }
 }
+
+/// A design control's label column, a choice box's width and its arrow, in points.
+const LABEL_W: f32 = 150.0;
+const COMBO_W: f32 = 240.0;
+const COMBO_ICON: f32 = 24.0;
 
 fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     let mut d = c.design.0;
     let mut m = c.model.0;
-    ui.horizontal(|ui| {
+    let row = |ui: &mut egui::Ui| {
         let name = ui.label(text::LABEL_MODEL);
         egui::ComboBox::from_id_salt("model")
             .selected_text(text::model_label(m))
+            .width(COMBO_W.min(ui.available_width() - 2.0 * COMBO_ICON))
+            .truncate()
             .show_ui(ui, |ui| {
                 for pm in PhysicsModel::ALL {
                     ui.selectable_value(&mut m, pm, text::model_label(pm));
@@ -117,7 +131,12 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
             })
             .response
             .labelled_by(name.id);
-    });
+    };
+    if ui.available_width() >= LABEL_W + COMBO_W + COMBO_ICON + ui.spacing().item_spacing.x {
+        ui.horizontal(row);
+    } else {
+        ui.vertical(row);
+    }
     // Say what the course's formulas mean before the student designs under them.
     if c.model.0 == PhysicsModel::CourseDraft {
         ui.add(
@@ -130,7 +149,11 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
         );
     }
     ui.strong(text::STAGE_1);
-    ui.add(egui::Slider::new(&mut d.n_h100, c.model.0.gpu_range()).text(text::LABEL_GPUS));
+    widgets::slider(
+        ui,
+        egui::Slider::new(&mut d.n_h100, c.model.0.gpu_range()),
+        text::LABEL_GPUS,
+    );
     ui.strong(text::STAGE_2);
     quant_combo(
         ui,
@@ -172,24 +195,27 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
         widgets::focus_ring(ui, &choice);
     }
     ui.strong(text::STAGE_4);
-    ui.add(
-        egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE)
-            .text(text::LABEL_CADENCE),
+    widgets::slider(
+        ui,
+        egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE),
+        text::LABEL_CADENCE,
     );
     ui.strong(text::STAGE_5);
-    ui.add(
-        egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE)
-            .text(text::LABEL_FAIRNESS),
+    widgets::slider(
+        ui,
+        egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE),
+        text::LABEL_FAIRNESS,
     );
     if m == PhysicsModel::Systems {
         ui.strong(text::STAGE_TINY);
         let s = &c.scenario.0.systems;
-        ui.add(
+        widgets::slider(
+            ui,
             egui::Slider::new(&mut d.tiny_params, s.tiny_params_min..=s.tiny_params_max)
                 .logarithmic(true)
                 .custom_formatter(|v, _| text::params(v))
-                .custom_parser(text::parse_params)
-                .text(text::LABEL_TINY_PARAMS),
+                .custom_parser(text::parse_params),
+            text::LABEL_TINY_PARAMS,
         );
         quant_combo(
             ui,
@@ -231,7 +257,7 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
         };
         let at = ui.cursor().min;
         instruments::instruments(ui, i, c.scenario.0.slo.p99_ms, &model, &c.pal);
-        if showing(ui, Show::Instruments) {
+        if widgets::showing(ui, Show::Instruments) {
             ui.scroll_to_rect(
                 egui::Rect::from_min_max(at, ui.cursor().min),
                 Some(egui::Align::Min),
@@ -244,13 +270,6 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.strong(text::MAP_TITLE);
     ui.add(egui::Label::new(egui::RichText::new(text::MAP_EXPLAIN).small()).wrap());
     widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0, &c.pal);
-}
-
-/// A screenshot at a demo marker asked to show this.
-fn showing(ui: &egui::Ui, show: Show) -> bool {
-    ui.ctx()
-        .data(|d| d.get_temp::<Show>(egui::Id::new(Show::KEY)))
-        == Some(show)
 }
 
 pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -285,8 +304,8 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             ),
         );
     }
-    let open = showing(ui, Show::Peek);
-    egui::CollapsingHeader::new(text::MATHPEEK_ACT2)
+    let open = widgets::showing(ui, Show::Peek);
+    widgets::header(ui, text::MATHPEEK_ACT2)
         .default_open(open)
         .show(ui, |ui| {
             for (peek, (_, note)) in physics::peek::math_peek(&c.scenario.0, r)

@@ -27,7 +27,7 @@ pub fn instruments(
     model: &ModelReading,
     pal: &Palette,
 ) {
-    egui::CollapsingHeader::new(text::INSTRUMENTS_TITLE)
+    super::widgets::header(ui, text::INSTRUMENTS_TITLE)
         .default_open(true)
         .show(ui, |ui| {
             histogram(ui, i, slo_ms, pal);

@@ -88,11 +88,13 @@ pub fn lay_out(
     } else {
         0.0
     };
-    let width = (ctx.viewport_rect().width() * 0.42).clamp(360.0, 760.0);
+    let window = ctx.viewport_rect().width();
+    // Never wider than the window: on a narrow one the panel takes all of it.
+    let width = (window * 0.42).clamp(360.0, 760.0).min(window);
     out.left = egui::Panel::left("lab")
         .default_size(width)
         // The world keeps at least half the window.
-        .max_size((ctx.viewport_rect().width() * 0.5).max(360.0))
+        .max_size((window * 0.5).max(360.0).min(window))
         .resizable(true)
         .show(&mut root, |ui| {
             if class_view.is_none() {
@@ -104,6 +106,8 @@ pub fn lay_out(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    // The panel scrolls only vertically: every text wraps to its width.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                     out.prefs = preferences(ui, prefs);
                     if let Some(v) = class_view {
                         out.class = class::class_panel(ui, v, &c.scenario.0, &c.pal);

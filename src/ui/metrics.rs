@@ -67,45 +67,50 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             r.tiny_oom,
         ),
     ];
-    egui::Grid::new("tiers")
-        .striped(true)
-        .num_columns(6)
-        .show(ui, |ui| {
-            for h in ["Tier", "Model", "RAM", "Latency", "Precision", "Memory"] {
-                ui.strong(h);
+    if widgets::showing(ui, crate::demo::Show::Metrics) {
+        ui.scroll_to_cursor(Some(egui::Align::Min));
+    }
+    // One block per tier, its figures flowing onto as many lines as the panel needs: nothing
+    // is cut off at laptop widths or in the projector's larger text.
+    for (i, (name, model, ram, lat, q, oom)) in tiers.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                egui::RichText::new(name)
+                    .color(c32(theme::tier_color(i)))
+                    .strong(),
+            );
+            for (k, v) in [
+                ("Model", model.as_str()),
+                ("RAM", ram.as_str()),
+                ("Latency", &text::latency(*lat)),
+                ("Precision", &text::assignment_label(q)),
+            ] {
+                ui.label(format!("{k} {v}"));
             }
-            ui.end_row();
-            for (i, (name, model, ram, lat, q, oom)) in tiers.iter().enumerate() {
-                ui.colored_label(c32(theme::tier_color(i)), name);
-                ui.label(model);
-                ui.label(ram);
-                ui.label(text::latency(*lat));
-                ui.label(q.to_uppercase());
-                ui.colored_label(
-                    ok(!oom).0,
-                    format!("{} {}", text::mark(!oom), if *oom { "FAIL" } else { "OK" }),
-                );
-                ui.end_row();
-            }
+            ui.colored_label(
+                ok(!oom).0,
+                format!("{} {}", text::mark(!oom), if *oom { "FAIL" } else { "OK" }),
+            );
         });
+    }
     // SLO tiles.
     let acc = &c.scenario.0.accuracy;
     let slo = &c.scenario.0.slo;
-    ui.columns(4, |cols| {
+    widgets::tiles(ui, |ui| {
         widgets::status_tile(
-            &mut cols[0],
+            ui,
             &text::latency(r.cloud_p99_ms),
             &format!("P99 (SLO < {})", text::slo_ms(&c.scenario.0)),
             ok(r.slo_latency_ok),
         );
         widgets::status_tile(
-            &mut cols[1],
+            ui,
             &text::cost(r.cost_per_req_usd, 5),
             &format!("Cost/req (SLO < ${})", text::num(slo.cost_per_req_usd)),
             ok(r.slo_cost_ok),
         );
         widgets::status_tile(
-            &mut cols[2],
+            ui,
             &format!("{:.1}%", r.effective_accuracy * 100.0),
             &format!(
                 "Accuracy (target > {}%)",
@@ -114,28 +119,28 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             ok(r.effective_accuracy > acc.accuracy_tile_target),
         );
         widgets::status_tile(
-            &mut cols[3],
+            ui,
             &format!("{:.1}%", r.post_drift_accuracy * 100.0),
             &format!("After drift ({} d)", r.design.retrain_cadence_days),
             ok(r.post_drift_accuracy > acc.drift_warning_below),
         );
     });
     if let Some(s) = &r.systems {
-        ui.columns(3, |cols| {
+        widgets::tiles(ui, |ui| {
             widgets::status_tile(
-                &mut cols[0],
+                ui,
                 &format!("{:.0} req/s", s.cloud_capacity_rps),
                 &format!("Capacity (ρ = {:.2})", s.cloud_utilization.min(99.0)),
                 ok(r.slo_tput_ok),
             );
             widgets::status_tile(
-                &mut cols[1],
+                ui,
                 &format!("{:.3}%", s.availability * 100.0),
                 &format!("Availability (SLO {}%)", text::pct(slo.availability)),
                 ok(s.availability_ok),
             );
             widgets::tile(
-                &mut cols[2],
+                ui,
                 &text::latency(s.cloud_p99_e2e_ms),
                 "P99 full answer (not checked)",
                 c32(pal.text_muted),
@@ -154,42 +159,42 @@ pub fn measured(ui: &mut egui::Ui, c: &Ctx) {
         ui.label(text::MEASURED_WAIT);
         return;
     }
-    egui::Grid::new("measured")
-        .striped(true)
-        .num_columns(3)
-        .show(ui, |ui| {
-            ui.label("");
-            ui.strong(text::MEASURED_SIM);
-            ui.strong(text::MEASURED_MODEL);
-            ui.end_row();
-            ui.label("P99 time to first token");
-            ui.label(text::latency(m.ttft_p99_ms));
-            ui.label(text::latency(s.cloud_p99_ttft_ms));
-            ui.end_row();
-            ui.label("P50 time to first token");
-            ui.label(text::latency(m.ttft_p50_ms));
-            ui.label("—");
-            ui.end_row();
-            ui.label("P99 full answer");
-            ui.label(text::latency(m.e2e_p99_ms));
-            ui.label(text::latency(s.cloud_p99_e2e_ms));
-            ui.end_row();
-            ui.label("Served (req/s)");
-            ui.label(format!("{:.0}", m.throughput_rps));
-            ui.label(format!(
-                "{:.0}",
-                c.physics.0.tier_rps[0].min(s.cloud_capacity_rps)
-            ));
-            ui.end_row();
-            ui.label("Waiting for a slot");
-            ui.label(format!("{:.1}", m.queue_len));
-            ui.label(format!("{:.1}", s.cloud_queue_len));
-            ui.end_row();
-            ui.label("Rejected (queue full)");
-            ui.label(m.rejected.to_string());
-            ui.label("—");
-            ui.end_row();
+    // One line per quantity, simulated beside the model, wrapping to the panel's width.
+    let rows = [
+        (
+            "P99 time to first token",
+            text::latency(m.ttft_p99_ms),
+            text::latency(s.cloud_p99_ttft_ms),
+        ),
+        (
+            "P50 time to first token",
+            text::latency(m.ttft_p50_ms),
+            "—".into(),
+        ),
+        (
+            "P99 full answer",
+            text::latency(m.e2e_p99_ms),
+            text::latency(s.cloud_p99_e2e_ms),
+        ),
+        (
+            "Served (req/s)",
+            format!("{:.0}", m.throughput_rps),
+            format!("{:.0}", c.physics.0.tier_rps[0].min(s.cloud_capacity_rps)),
+        ),
+        (
+            "Waiting for a slot",
+            format!("{:.1}", m.queue_len),
+            format!("{:.1}", s.cloud_queue_len),
+        ),
+        ("Rejected (queue full)", m.rejected.to_string(), "—".into()),
+    ];
+    for (name, sim, model) in rows {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(name);
+            ui.label(format!("{} {sim}", text::MEASURED_SIM));
+            ui.label(format!("· {} {model}", text::MEASURED_MODEL));
         });
+    }
     ui.label(
         egui::RichText::new(format!(
             "Little's Law, measured: L = {:.0} requests in the system; λ·W = {:.0}",

@@ -338,7 +338,7 @@ pub fn hud_panel(ui: &mut egui::Ui, c: &Ctx) {
 /// Display preferences: profile and scale. Returns the new ones if the student changed them.
 pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
     let mut changed = None;
-    egui::CollapsingHeader::new(text::PREFERENCES).show(ui, |ui| {
+    widgets::header(ui, text::PREFERENCES).show(ui, |ui| {
         let mut p = *prefs;
         for (on, label) in [
             (&mut p.projector, text::PROJECTOR),
@@ -347,10 +347,10 @@ pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
             let box_ = ui.checkbox(on, label);
             widgets::focus_ring(ui, &box_);
         }
-        ui.add(
-            egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE)
-                .step_by(0.25)
-                .text(text::UI_SCALE),
+        widgets::slider(
+            ui,
+            egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE).step_by(0.25),
+            text::UI_SCALE,
         );
         if p != *prefs {
             changed = Some(p);

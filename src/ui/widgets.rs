@@ -90,6 +90,36 @@ pub fn keep_whole(ui: &mut egui::Ui, text: &str, font: &egui::FontId, margin: f3
     }
 }
 
+/// A collapsing header whose title wraps to the panel's width (egui's own never wraps, and a
+/// long title in large text would widen the panel). Its id is the title's, as egui's.
+pub fn header(ui: &egui::Ui, title: &str) -> egui::CollapsingHeader {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let s = ui.spacing();
+    let width = (ui.available_width() - s.indent - 2.0 * s.button_padding.x).max(40.0);
+    let galley = ui.fonts_mut(|f| f.layout(title.to_string(), font, Color32::PLACEHOLDER, width));
+    egui::CollapsingHeader::new(egui::WidgetText::from(galley)).id_salt(title)
+}
+
+/// A slider with its label after it while both fit the panel, else with the label above it
+/// (named by it for a screen reader), so a long label never widens the panel.
+pub fn slider(ui: &mut egui::Ui, slider: egui::Slider, label: &str) -> egui::Response {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text = ui.fonts_mut(|f| {
+        f.layout_no_wrap(label.to_string(), font, Color32::WHITE)
+            .size()
+            .x
+    });
+    let s = ui.spacing();
+    // The rail, the value box beside it, and the gaps.
+    let need = s.slider_width + s.interact_size.x + 3.0 * s.item_spacing.x + text;
+    if need <= ui.available_width() {
+        ui.add(slider.text(label))
+    } else {
+        let name = ui.label(label);
+        ui.add(slider).labelled_by(name.id)
+    }
+}
+
 /// A big number with a caption, coloured and marked by whether it passes.
 pub fn status_tile(ui: &mut egui::Ui, value: &str, caption: &str, (color, ok): (Color32, bool)) {
     tile(
@@ -100,17 +130,47 @@ pub fn status_tile(ui: &mut egui::Ui, value: &str, caption: &str, (color, ok): (
     );
 }
 
+/// Tiles side by side while they fit, the rest on the next line.
+pub fn tiles(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(6.0, 6.0);
+        add(ui);
+    });
+}
+
+const TILE_MARGIN: f32 = 8.0;
+
 /// A big number with a caption.
 pub fn tile(ui: &mut egui::Ui, value: &str, caption: &str, color: Color32) {
+    // In a flow of tiles, start a new row unless this one fits whole (a frame is placed before
+    // its size is known, so the flow cannot wrap it by itself).
+    if ui.layout().main_wrap {
+        let width = |text: &str, font: egui::FontId| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(text.to_string(), font, Color32::WHITE)
+                    .size()
+                    .x
+            })
+        };
+        let small = egui::TextStyle::Small.resolve(ui.style());
+        let w = width(value, egui::FontId::proportional(22.0)).max(width(caption, small));
+        if w + 2.0 * TILE_MARGIN + 2.0 > ui.available_size_before_wrap().x {
+            ui.end_row();
+        }
+    }
     egui::Frame::new()
         .fill(color.gamma_multiply(0.10))
         .stroke(Stroke::new(1.0, color.gamma_multiply(0.5)))
         .corner_radius(6.0)
-        .inner_margin(egui::Margin::same(8))
+        .inner_margin(egui::Margin::same(TILE_MARGIN as i8))
         .show(ui, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.label(egui::RichText::new(value).size(22.0).strong().color(color));
-                ui.label(egui::RichText::new(caption).small());
+            // As wide as its text: tiles flow side by side and wrap (see [`tiles`]).
+            ui.vertical(|ui| {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(value).size(22.0).strong().color(color))
+                        .extend(),
+                );
+                ui.add(egui::Label::new(egui::RichText::new(caption).small()).extend());
             });
         });
 }
@@ -328,4 +388,11 @@ pub fn reading_list(ui: &mut egui::Ui, reading: &[crate::physics::scenario::Read
         ui.add_space(2.0);
     }
     ui.label(egui::RichText::new(crate::text::READING_NOTE).small());
+}
+
+/// A screenshot at a demo marker asked to show this.
+pub fn showing(ui: &egui::Ui, show: crate::demo::Show) -> bool {
+    ui.ctx()
+        .data(|d| d.get_temp::<crate::demo::Show>(egui::Id::new(crate::demo::Show::KEY)))
+        == Some(show)
 }

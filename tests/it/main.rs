@@ -8,6 +8,7 @@ mod captions;
 mod class;
 mod class_view;
 mod cli;
+mod clip;
 mod colour_vision;
 mod crash;
 mod damage;

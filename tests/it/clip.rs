@@ -1,0 +1,161 @@
+//! clip: nothing in the side panel is cut off. Every phase is laid out (both profiles, UI scale
+//! 1 and 2, laptop to 4K sizes) by the game's own layout function on a bare egui context with
+//! AccessKit on, and every named node that starts inside the side panel must end inside it:
+//! a label, tile, table column or chart wider than the panel is cut off there (the panel
+//! scrolls vertically only). The window is laid out tall, so the whole panel is in view:
+//! vertical overflow is the scroll area's job and is not checked.
+
+use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::ledger::store::LedgerState;
+use architects_audit::physics::{Design, PhysicsModel, Scenario};
+use architects_audit::prefs::Prefs;
+use architects_audit::sim::{Histogram, Instruments, StripPoint};
+use architects_audit::theme::Palette;
+use architects_audit::ui::{apply_style, lay_out};
+use bevy_egui::egui;
+use egui::accesskit::Role;
+
+use crate::panels::Panels;
+
+/// Laptops, a full-HD projector, 4K, an 800×600 iframe, tablets both ways and a phone.
+pub const SIZES: [(f32, f32); 8] = [
+    (1280.0, 720.0),
+    (1366.0, 768.0),
+    (1920.0, 1080.0),
+    (3840.0, 2160.0),
+    (800.0, 600.0),
+    (1024.0, 768.0),
+    (768.0, 1024.0),
+    (390.0, 844.0),
+];
+
+/// The nodes cut off at the side panel's right edge, as "role name (x1 > edge)".
+pub fn cut_off(phase: Phase, w: f32, h: f32, scale: f32, projector: bool) -> Vec<String> {
+    let preds = Predictions {
+        act1: (phase != Phase::Act1Predict && phase != Phase::Intro)
+            .then_some(Act1Choice::MemoryBw),
+        act2: matches!(phase, Phase::Act2Design | Phase::Act2Reveal).then_some(Act2Choice::TinyOom),
+        attempt: None,
+    };
+    let sample =
+        architects_audit::ledger::parse_str(include_str!("../../assets/ledgers/strong.json"))
+            .unwrap()
+            .ledger;
+    let mut panels = Panels::new(
+        Scenario::builtin(),
+        phase,
+        Design::default(),
+        PhysicsModel::Systems,
+        preds,
+    )
+    .with_ledger(LedgerState::from_ledger(sample));
+    panels.pal = if projector {
+        Palette::PROJECTOR
+    } else {
+        Palette::DEFAULT
+    };
+    let mut live = Instruments::default();
+    let mut ttfts: Vec<f64> = (1..=200).map(f64::from).collect();
+    live.histogram = Histogram::of(&mut ttfts, 24, 200.0);
+    live.strip.extend((0..60).map(|t| StripPoint {
+        t: f64::from(t),
+        p99_ms: 80.0,
+        served_rps: 1000.0,
+    }));
+    panels.instruments = Some(live);
+    let mut c = panels.ctx();
+    let prefs = Prefs {
+        projector,
+        scale,
+        ..Prefs::default()
+    };
+    let ctx = egui::Context::default();
+    apply_style(&ctx, &prefs);
+    ctx.set_zoom_factor(1.0);
+    ctx.enable_accesskit();
+    // The window in points: its pixels over the UI scale. Laid out tall as well, so the
+    // panel's whole content is in view (vertical overflow is the scroll area's), and the HUD
+    // below it.
+    let (w, h) = (w / scale, (h / scale).max(12_000.0));
+    let mut out = Vec::new();
+    for _ in 0..3 {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(w, h),
+            )),
+            ..Default::default()
+        });
+        let layout = lay_out(&ctx, &mut c, &prefs, None);
+        let full = ctx.end_pass();
+        let edge = layout.left as f64;
+        let bottom = (h - layout.bottom) as f64;
+        out = full
+            .platform_output
+            .accesskit_update
+            .expect("AccessKit on")
+            .nodes
+            .into_iter()
+            // Containers span what they hold; their content is what is checked.
+            .filter(|(_, n)| {
+                !matches!(
+                    n.role(),
+                    Role::Window
+                        | Role::Pane
+                        | Role::ScrollView
+                        | Role::GenericContainer
+                        | Role::Splitter
+                        | Role::ScrollBar
+                )
+            })
+            .filter_map(|(_, n)| {
+                let b = n.bounds()?;
+                let name = n.label().or(n.value()).unwrap_or("").to_string();
+                // Above the HUD, and past the panel's right edge.
+                (b.y0 < bottom && b.x1 > edge + 0.5)
+                    .then(|| format!("{:?} {name:?} ({:.0} > {edge:.0})", n.role(), b.x1))
+            })
+            .collect();
+    }
+    out
+}
+
+#[test]
+fn nothing_in_the_side_panel_is_cut_off() {
+    let mut all = Vec::new();
+    for phase in Phase::ALL {
+        for (w, h) in SIZES {
+            for scale in [1.0, 2.0] {
+                // A phone at UI scale 2 is a window 195 points wide: that needs the phone's
+                // own layout (world above, panel below), which this layout is not.
+                if w < 400.0 && scale > 1.0 {
+                    continue;
+                }
+                for projector in [false, true] {
+                    for c in cut_off(phase, w, h, scale, projector) {
+                        all.push(format!(
+                            "{phase:?} {w}x{h} scale {scale} projector {projector}: {c}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(all.is_empty(), "{} cut off:\n{}", all.len(), all.join("\n"));
+}
+
+#[test]
+fn the_tier_figures_read_parameter_counts_as_people_write_them() {
+    use architects_audit::text::{assignment_label, params};
+    assert_eq!(params(1e7), "10M");
+    assert_eq!(params(1e5), "100K");
+    assert_eq!(
+        assignment_label("int8 (100000 params)"),
+        "INT8 (100K params)"
+    );
+    assert_eq!(
+        assignment_label("ternary (1.000e7 params)"),
+        "TERNARY (10M params)"
+    );
+    assert_eq!(assignment_label("fp16"), "FP16");
+}

@@ -11,6 +11,16 @@ use crate::prefs::Prefs;
 /// `colour_vision` tests).
 pub const TIER_HEX: [&str; 4] = ["#7161FF", "#A22C2B", "#C9580A", "#019159"];
 
+/// A Bevy colour as egui draws it (the panels and the world's overlay both paint with egui).
+pub fn c32(c: Color) -> bevy_egui::egui::Color32 {
+    let s = c.to_srgba();
+    bevy_egui::egui::Color32::from_rgb(
+        (s.red * 255.0).round() as u8,
+        (s.green * 255.0).round() as u8,
+        (s.blue * 255.0).round() as u8,
+    )
+}
+
 pub fn tier_color(i: usize) -> Color {
     Srgba::hex(TIER_HEX[i]).map_or(Color::WHITE, Color::from)
 }

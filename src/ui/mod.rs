@@ -45,15 +45,7 @@ use crate::theme::{ActivePalette, Palette};
 use crate::world::UiInsets;
 use crate::world::particles::{LiveSim, ParticleClock, TimeControls, TimeMsg};
 
-/// A Bevy colour as egui draws it.
-pub fn c32(c: Color) -> egui::Color32 {
-    let s = c.to_srgba();
-    egui::Color32::from_rgb(
-        (s.red * 255.0).round() as u8,
-        (s.green * 255.0).round() as u8,
-        (s.blue * 255.0).round() as u8,
-    )
-}
+pub use crate::theme::c32;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default());

@@ -9,7 +9,7 @@ use super::picture::{CloudPicture, MemoryBar};
 use super::scene::{Projection, SMALL, Scene};
 use crate::text;
 use crate::theme;
-use crate::ui::c32;
+use crate::theme::c32;
 
 /// The cloud's chips: top-left corner, chip size and gap, chips per row.
 const CHIPS_AT: Vec2 = Vec2::new(410.0, 248.0);

@@ -17,7 +17,7 @@ use super::tiers::{TierStatus, status_color, status_mark};
 use super::{NODE_RADIUS, SOURCE_POS, TIER_POS};
 use crate::text;
 use crate::theme::Palette;
-use crate::ui::c32;
+use crate::theme::c32;
 
 /// Memory bar geometry, world units from the node's centre.
 const BAR_AT: Vec2 = Vec2::new(70.0, -48.0);

@@ -889,7 +889,7 @@ pub fn banner_detail(
 }
 
 /// The keyboard shortcuts dialog.
-pub const SHORTCUTS: [(&str, &str); 13] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
     (
         "Enter",
         "Begin / lock the chosen answer / move on / submit the design",
@@ -909,6 +909,7 @@ pub const SHORTCUTS: [(&str, &str); 13] = [
     ("P", "Projector profile on or off"),
     ("E", "Export my ledger (a download on the web)"),
     ("F1 or ?", "Show or hide this list"),
+    ("F3", "Frame rate and frame time"),
     ("F11", "Full screen"),
     ("Esc", "Close this list"),
     (
@@ -1032,6 +1033,14 @@ pub fn check_label(key: &str) -> String {
     crate::ledger::designs::checks()
         .find(|b| b.as_str() == key)
         .map_or_else(|| key.to_string(), |b| banner_title(b).into())
+}
+
+/// The F3 readout: "60 fps · 16.7 ms a frame" (smoothed), or dashes until measured.
+pub fn frame_readout(fps: Option<f64>, frame_ms: Option<f64>) -> String {
+    match (fps, frame_ms) {
+        (Some(f), Some(ms)) => format!("{f:.0} fps · {ms:.1} ms a frame"),
+        _ => "— fps · — ms a frame".into(),
+    }
 }
 
 /// "Counted 3 of 5 students (the others have no labs 1–15)."

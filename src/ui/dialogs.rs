@@ -13,6 +13,10 @@ use crate::text;
 #[derive(Resource, Debug, Default)]
 pub struct ShortcutsOpen(pub bool);
 
+/// Whether the frame-rate readout (F3) is shown.
+#[derive(Resource, Debug, Default)]
+pub struct FrameReadout(pub bool);
+
 /// Text the student is typing into the import box.
 #[derive(Resource, Debug, Default)]
 pub struct ImportDraft {

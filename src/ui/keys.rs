@@ -83,9 +83,13 @@ pub fn shortcuts(
     (busy, focused): (Res<KeyboardBusy>, Res<ControlFocused>),
     mut time: MessageWriter<TimeMsg>,
     mut ledger: MessageWriter<crate::ledger::store::LedgerMsg>,
+    mut readout: ResMut<super::FrameReadout>,
 ) {
     if busy.0 {
         return;
+    }
+    if keys.just_pressed(KeyCode::F3) {
+        readout.0 = !readout.0;
     }
     if keys.just_pressed(KeyCode::KeyE) {
         ledger.write(crate::ledger::store::LedgerMsg::Export);

@@ -16,7 +16,7 @@ mod overlays;
 mod widgets;
 
 pub use class::class_panel;
-pub use dialogs::{ImportDraft, ShortcutsOpen, SubmitConfirm};
+pub use dialogs::{FrameReadout, ImportDraft, ShortcutsOpen, SubmitConfirm};
 pub use keys::flow_keys;
 pub use layout::{Layout, action_bar, lay_out};
 pub use widgets::static_chart;
@@ -52,14 +52,21 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<EguiGlobalSettings>()
         .auto_create_primary_context = false;
+    if !app.is_plugin_added::<bevy::diagnostic::FrameTimeDiagnosticsPlugin>() {
+        app.add_plugins(bevy::diagnostic::FrameTimeDiagnosticsPlugin::default());
+    }
     app.init_resource::<ShortcutsOpen>()
+        .init_resource::<FrameReadout>()
         .init_resource::<ImportDraft>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(
             PreUpdate,
             fonts::on_new_contexts.before(EguiPreUpdateSet::BeginPass),
         )
-        .add_systems(EguiPrimaryContextPass, (style, panels).chain())
+        .add_systems(
+            EguiPrimaryContextPass,
+            (style, panels, overlays::frame_readout).chain(),
+        )
         .add_systems(
             PostUpdate,
             log_focus.after(EguiPostUpdateSet::ProcessOutput),

@@ -1,5 +1,7 @@
-//! Overlays on the world: the time controls with the particle legend, and the demo's caption.
+//! Overlays on the world: the time controls with the particle legend, the demo's caption and
+//! the frame-rate readout (F3).
 
+use bevy::prelude::{Res, Result};
 use bevy_egui::egui;
 
 use super::c32;
@@ -79,4 +81,45 @@ pub fn demo_caption(ctx: &egui::Context, left: f32, bottom: f32, caption: &str, 
                     );
                 });
         });
+}
+
+/// The frame-rate readout (F3): frames a second and the mean frame time, from Bevy's frame-time
+/// diagnostics, in the world's bottom-right corner above the HUD.
+pub fn frame_readout(
+    mut contexts: bevy_egui::EguiContexts,
+    shown: Res<super::FrameReadout>,
+    diagnostics: Res<bevy::diagnostic::DiagnosticsStore>,
+    insets: Res<crate::world::UiInsets>,
+    palette: Res<crate::theme::ActivePalette>,
+) -> Result {
+    if !shown.0 {
+        return Ok(());
+    }
+    use bevy::diagnostic::FrameTimeDiagnosticsPlugin as F;
+    let value = |path| {
+        diagnostics
+            .get(path)
+            .and_then(bevy::diagnostic::Diagnostic::smoothed)
+    };
+    let line = crate::text::frame_readout(value(&F::FPS), value(&F::FRAME_TIME));
+    let ctx = contexts.ctx_mut()?;
+    let bottom = insets.bottom / ctx.zoom_factor();
+    egui::Area::new("frame_readout".into())
+        .anchor(
+            egui::Align2::RIGHT_BOTTOM,
+            egui::vec2(-12.0, -(bottom + 12.0)),
+        )
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(line)
+                            .monospace()
+                            .color(c32(palette.0.text)),
+                    )
+                    .extend(),
+                );
+            });
+        });
+    Ok(())
 }

@@ -79,11 +79,10 @@ pub fn shortcuts(
     keys: Res<ButtonInput<KeyCode>>,
     phase: Res<State<Phase>>,
     mut design: MessageWriter<DesignMsg>,
-    mut open: ResMut<ShortcutsOpen>,
+    (mut open, mut readout): (ResMut<ShortcutsOpen>, ResMut<super::FrameReadout>),
     (busy, focused): (Res<KeyboardBusy>, Res<ControlFocused>),
     mut time: MessageWriter<TimeMsg>,
     mut ledger: MessageWriter<crate::ledger::store::LedgerMsg>,
-    mut readout: ResMut<super::FrameReadout>,
 ) {
     if busy.0 {
         return;

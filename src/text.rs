@@ -1043,6 +1043,20 @@ pub fn frame_readout(fps: Option<f64>, frame_ms: Option<f64>) -> String {
     }
 }
 
+/// The checks a recorded design failed, by name: "—" when none (or it passed), "not recorded"
+/// when its record predates the list.
+pub fn failed_label(d: &crate::ledger::designs::StudentDesign) -> String {
+    match &d.failed {
+        Some(f) if !f.is_empty() => f
+            .iter()
+            .map(|c| check_label(c))
+            .collect::<Vec<_>>()
+            .join("; "),
+        None if !d.passed => crate::ledger::designs::NOT_RECORDED.into(),
+        _ => "—".into(),
+    }
+}
+
 /// "Counted 3 of 5 students (the others have no labs 1–15)."
 pub fn class_counted(counted: u32, n: u32) -> String {
     if counted < n {

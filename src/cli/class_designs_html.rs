@@ -6,7 +6,7 @@
 use charts_rs::{BarChart, HorizontalBarChart, Series, YAxisConfig};
 
 use crate::ledger::class::ClassReport;
-use crate::ledger::designs::{CHOICES, NOT_RECORDED};
+use crate::ledger::designs::CHOICES;
 use crate::text::{check_label, choice_value_label as value_label};
 
 pub fn esc(s: &str) -> String {
@@ -151,16 +151,7 @@ fn students_table(r: &ClassReport) -> String {
                 CHOICES.len() + 2
             ),
             Some(d) => {
-                let failed = match &d.failed {
-                    Some(f) if f.is_empty() => "—".to_string(),
-                    Some(f) => f
-                        .iter()
-                        .map(|c| check_label(c))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    None if d.passed => "—".into(),
-                    None => NOT_RECORDED.into(),
-                };
+                let failed = crate::text::failed_label(d);
                 format!(
                     "<tr><td>{}</td>{}<td>{}</td><td>{}</td></tr>",
                     esc(&s.student),

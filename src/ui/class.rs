@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use super::{c32, widgets};
 use crate::class_view::{ClassMsg, ClassView};
 use crate::ledger::class::{Answers, Spread};
-use crate::ledger::designs::{CHOICES, NOT_RECORDED, StudentDesign};
+use crate::ledger::designs::{CHOICES, StudentDesign};
 use crate::physics::Scenario;
 use crate::text;
 use crate::theme::{self, Palette};
@@ -201,29 +201,21 @@ fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, sc: &Scenario, pal: &Pale
 
 /// A student's design: each choice, what failed, and whether the world draws it.
 fn design(ui: &mut egui::Ui, v: &ClassView, d: &StudentDesign, sc: &Scenario, pal: &Palette) {
-    use crate::text::{check_label, choice_value_label as value_label};
+    use crate::text::choice_value_label as value_label;
     ui.label(egui::RichText::new(text::CLASS_DESIGN).strong());
     egui::Grid::new("student-design")
         .num_columns(2)
         .show(ui, |ui| {
-            for (key, name) in CHOICES {
+            for ((key, value), (_, name)) in d.choices().into_iter().zip(CHOICES) {
                 ui.label(name);
-                let value = d.choice(key).unwrap_or_else(|| NOT_RECORDED.into());
                 ui.label(value_label(key, &value));
                 ui.end_row();
             }
             ui.label(text::CLASS_FAILED);
-            let failed = match &d.failed {
-                Some(f) if f.is_empty() => "—".to_string(),
-                Some(f) => f
-                    .iter()
-                    .map(|c| check_label(c))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                None if d.passed => "—".into(),
-                None => NOT_RECORDED.into(),
-            };
-            ui.colored_label(c32(if d.passed { pal.ok } else { pal.fail }), failed);
+            ui.colored_label(
+                c32(if d.passed { pal.ok } else { pal.fail }),
+                text::failed_label(d),
+            );
             ui.end_row();
         });
     match v.drawn(sc).map(|(_, m)| m) {

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
 use architects_audit::prefs::Prefs;
-use architects_audit::sim::{Histogram, Instruments, StripPoint};
 use architects_audit::text;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
@@ -144,16 +143,7 @@ fn press_keys(phase: Phase, keys: &[egui::Key]) -> Vec<Press> {
         PhysicsModel::Systems,
         preds,
     );
-    // The live instruments' charts, with a minute of requests.
-    let mut live = Instruments::default();
-    let mut ttfts: Vec<f64> = (1..=200).map(f64::from).collect();
-    live.histogram = Histogram::of(&mut ttfts, 24, 200.0);
-    live.strip.extend((0..60).map(|t| StripPoint {
-        t: f64::from(t),
-        p99_ms: 80.0,
-        served_rps: 1000.0,
-    }));
-    panels.instruments = Some(live);
+    panels = panels.with_a_minute_of_instruments();
     let mut c = panels.ctx();
     let prefs = Prefs::default();
     let ctx = egui::Context::default();

@@ -9,8 +9,6 @@ use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
 use architects_audit::prefs::Prefs;
-use architects_audit::sim::{Histogram, Instruments, StripPoint};
-use architects_audit::theme::Palette;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
 use egui::accesskit::Role;
@@ -49,20 +47,8 @@ pub fn cut_off(phase: Phase, w: f32, h: f32, scale: f32, projector: bool) -> Vec
         preds,
     )
     .with_ledger(LedgerState::from_ledger(sample));
-    panels.pal = if projector {
-        Palette::PROJECTOR
-    } else {
-        Palette::DEFAULT
-    };
-    let mut live = Instruments::default();
-    let mut ttfts: Vec<f64> = (1..=200).map(f64::from).collect();
-    live.histogram = Histogram::of(&mut ttfts, 24, 200.0);
-    live.strip.extend((0..60).map(|t| StripPoint {
-        t: f64::from(t),
-        p99_ms: 80.0,
-        served_rps: 1000.0,
-    }));
-    panels.instruments = Some(live);
+    panels = panels.in_profile(projector);
+    panels = panels.with_a_minute_of_instruments();
     let mut c = panels.ctx();
     let prefs = Prefs {
         projector,

@@ -6,7 +6,6 @@ use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
 use architects_audit::prefs::Prefs;
 use architects_audit::text;
-use architects_audit::theme::Palette;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
 
@@ -55,11 +54,7 @@ fn action_rect(
         PhysicsModel::Systems,
         preds,
     );
-    panels.pal = if projector {
-        Palette::PROJECTOR
-    } else {
-        Palette::DEFAULT
-    };
+    panels = panels.in_profile(projector);
     let mut c = panels.ctx();
     let prefs = Prefs {
         projector,
@@ -131,7 +126,6 @@ fn every_phase_primary_action_is_inside_the_window_at_every_size() {
 /// Every text the panels paint at `w` x `h`, in the Act II design phase with a minute of the
 /// live instruments.
 fn act2_texts_with_instruments(w: f32, h: f32, projector: bool) -> Vec<String> {
-    use architects_audit::sim::{Histogram, Instruments, StripPoint};
     let preds = Predictions {
         act1: Some(Act1Choice::MemoryBw),
         act2: Some(Act2Choice::TinyOom),
@@ -144,20 +138,8 @@ fn act2_texts_with_instruments(w: f32, h: f32, projector: bool) -> Vec<String> {
         PhysicsModel::Systems,
         preds,
     );
-    panels.pal = if projector {
-        Palette::PROJECTOR
-    } else {
-        Palette::DEFAULT
-    };
-    let mut live = Instruments::default();
-    let mut ttfts: Vec<f64> = (1..=200).map(f64::from).collect();
-    live.histogram = Histogram::of(&mut ttfts, 24, 200.0);
-    live.strip.extend((0..60).map(|t| StripPoint {
-        t: f64::from(t),
-        p99_ms: 80.0,
-        served_rps: 1000.0,
-    }));
-    panels.instruments = Some(live);
+    panels = panels.in_profile(projector);
+    panels = panels.with_a_minute_of_instruments();
     let mut c = panels.ctx();
     let prefs = Prefs {
         projector,

@@ -55,6 +55,32 @@ impl Panels {
         }
     }
 
+    /// The same, in the projector profile's palette or the default's.
+    pub fn in_profile(mut self, projector: bool) -> Self {
+        self.pal = if projector {
+            Palette::PROJECTOR
+        } else {
+            Palette::DEFAULT
+        };
+        self
+    }
+
+    /// The same, with the live instruments after a minute of requests: 200 first tokens of
+    /// 1 to 200 ms in the histogram, and 60 s of strip at P99 80 ms and 1000 req/s.
+    pub fn with_a_minute_of_instruments(mut self) -> Self {
+        use architects_audit::sim::{Histogram, Instruments, StripPoint};
+        let mut live = Instruments::default();
+        let mut ttfts: Vec<f64> = (1..=200).map(f64::from).collect();
+        live.histogram = Histogram::of(&mut ttfts, 24, 200.0);
+        live.strip.extend((0..60).map(|t| StripPoint {
+            t: f64::from(t),
+            p99_ms: 80.0,
+            served_rps: 1000.0,
+        }));
+        self.instruments = Some(live);
+        self
+    }
+
     /// The same, with this ledger in play.
     pub fn with_ledger(mut self, ledger: LedgerState) -> Self {
         self.ledger = ledger;

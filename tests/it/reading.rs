@@ -45,16 +45,19 @@ fn intro(sc: Scenario, frames: Vec<Vec<egui::Event>>) -> Vec<egui::FullOutput> {
     out
 }
 
-fn links(full: &egui::FullOutput) -> Vec<(String, egui::Pos2)> {
-    let nodes: HashMap<NodeId, Node> = full
-        .platform_output
+/// The accessibility tree a pass published, by node.
+fn nodes(full: &egui::FullOutput) -> HashMap<NodeId, Node> {
+    full.platform_output
         .accesskit_update
         .clone()
         .expect("AccessKit on")
         .nodes
         .into_iter()
-        .collect();
-    nodes
+        .collect()
+}
+
+fn links(full: &egui::FullOutput) -> Vec<(String, egui::Pos2)> {
+    nodes(full)
         .values()
         .filter(|n| n.role() == Role::Link)
         .map(|n| {
@@ -131,14 +134,9 @@ fn each_chapter_of_the_reading_list_is_a_link_that_opens_its_page_in_a_new_tab()
 fn a_scenario_without_a_reading_list_shows_no_links_and_no_heading() {
     let full = intro(scenario_with(Vec::new()), vec![vec![], vec![]]);
     assert_eq!(links(&full[1]), Vec::new());
-    let labels: Vec<String> = full[1]
-        .platform_output
-        .accesskit_update
-        .clone()
-        .expect("AccessKit on")
-        .nodes
-        .into_iter()
-        .filter_map(|(_, n)| n.label().map(str::to_string))
+    let labels: Vec<String> = nodes(&full[1])
+        .values()
+        .filter_map(|n| n.label().map(str::to_string))
         .collect();
     assert!(
         !labels.iter().any(|l| l.contains(text::READING_TITLE)),

@@ -8,7 +8,7 @@ out="${1:-docs/screenshots/scene.png}"
 shift || true
 mkdir -p "$(dirname "$out")"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/architects-audit/target}"
-cargo build --release --locked --all-targets
+cargo build --release --locked --bin architects-audit
 bin="$CARGO_TARGET_DIR/release/architects-audit"
 rm -f "$out"
 # A private X display; -nolisten tcp keeps it local.

@@ -3,6 +3,7 @@
 
 mod accesskit;
 mod answer;
+mod build;
 mod app;
 mod captions;
 mod class;

@@ -17,7 +17,8 @@ pub enum Cmd {
     Flow(FlowMsg),
     Edit(DesignMsg),
     Ledger(LedgerMsg),
-    Caption(&'static str),
+    /// A caption of the demo, by its place in [`text::demo_captions`].
+    Caption(usize),
     /// A named point in the script (for screenshots).
     Mark(&'static str),
     /// Ask to submit: the confirmation opens, as the button and Enter open it.
@@ -58,10 +59,10 @@ pub fn script() -> Vec<(f32, Cmd)> {
     };
     use Cmd::*;
     vec![
-        (0.0, Caption(text::DEMO_CAPTIONS[0])),
+        (0.0, Caption(0)),
         (0.5, Mark("intro")),
         (3.5, Flow(FlowMsg::Begin)),
-        (0.5, Caption(text::DEMO_CAPTIONS[1])),
+        (0.5, Caption(1)),
         (
             3.0,
             Ledger(LedgerMsg::ViewSample(Some("memory-wall".into()))),
@@ -69,29 +70,29 @@ pub fn script() -> Vec<(f32, Cmd)> {
         (1.5, Flow(FlowMsg::Pick1(Act1Choice::MemoryBw))),
         (0.0, Mark("act1-lock")),
         (1.5, Flow(FlowMsg::LockAct1(Act1Choice::MemoryBw))),
-        (0.5, Caption(text::DEMO_CAPTIONS[2])),
+        (0.5, Caption(2)),
         (0.5, Mark("act1-report")),
         (6.0, Flow(FlowMsg::ToAct2)),
-        (0.5, Caption(text::DEMO_CAPTIONS[3])),
+        (0.5, Caption(3)),
         (2.0, Flow(FlowMsg::Pick2(Act2Choice::TinyOom))),
         (0.0, Mark("act2-brief")),
         (2.0, Flow(FlowMsg::LockAct2(Act2Choice::TinyOom))),
-        (0.5, Caption(text::DEMO_CAPTIONS[4])),
+        (0.5, Caption(4)),
         (0.5, Mark("act2-fail")),
         (5.0, Edit(DesignMsg::Set(continuous))),
-        (0.5, Caption(text::DEMO_CAPTIONS[5])),
+        (0.5, Caption(5)),
         (4.0, Edit(DesignMsg::Set(more_gpus))),
-        (0.5, Caption(text::DEMO_CAPTIONS[6])),
+        (0.5, Caption(6)),
         (4.0, Edit(DesignMsg::Set(int8))),
         (4.0, Edit(DesignMsg::Set(kv8))),
-        (0.5, Caption(text::DEMO_CAPTIONS[7])),
+        (0.5, Caption(7)),
         (4.0, Edit(DesignMsg::Set(winning_design()))),
-        (0.5, Caption(text::DEMO_CAPTIONS[8])),
+        (0.5, Caption(8)),
         (0.5, Mark("act2-pass")),
         (4.0, AskSubmit),
         (0.0, Mark("act2-submit")),
         (2.5, Flow(FlowMsg::Finish)),
-        (0.5, Caption(text::DEMO_CAPTIONS[9])),
+        (0.5, Caption(9)),
         (0.5, Mark("act2-reveal")),
         (8.0, Edit(DesignMsg::Reset)),
         (0.0, Ledger(LedgerMsg::ViewSample(None))),
@@ -137,7 +138,7 @@ pub struct Demo {
     pub wait: f32,
     /// Script seconds per real second.
     pub speed: f32,
-    pub caption: Option<&'static str>,
+    pub caption: Option<String>,
     /// Stop at this marker instead of looping (screenshots, tests).
     pub stop_at: Option<String>,
     /// The marker was reached.

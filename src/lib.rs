@@ -141,7 +141,7 @@ pub fn run_app(opts: LaunchOptions) {
         DefaultPlugins
             .set(WindowPlugin {
                 primary_window: Some(Window {
-                    title: text::WINDOW_TITLE.into(),
+                    title: text::window_title().into(),
                     canvas: Some("#game".into()),
                     prevent_default_event_handling: true,
                     resolution: {

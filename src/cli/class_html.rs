@@ -127,7 +127,7 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
         .map(|(t, n)| {
             format!(
                 "<tr><td>{}</td><td>{n}</td></tr>",
-                esc(crate::text::tier_label(t))
+                esc(&crate::text::tier_label(t))
             )
         })
         .collect();

@@ -15,18 +15,18 @@ fn heading(ui: &mut egui::Ui, s: &str) {
 
 pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
-    ui.label(egui::RichText::new(text::INTRO_KICKER).small());
-    ui.label(egui::RichText::new(text::TITLE).size(32.0).strong());
-    ui.add(egui::Label::new(text::INTRO_PITCH).wrap());
+    ui.label(egui::RichText::new(text::intro_kicker()).small());
+    ui.label(egui::RichText::new(text::title()).size(32.0).strong());
+    ui.add(egui::Label::new(text::intro_pitch()).wrap());
     ui.add_space(6.0);
-    for a in text::INTRO_ACTS {
+    for a in text::intro_acts() {
         ui.label(egui::RichText::new(a).strong());
     }
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         let font = egui::TextStyle::Body.resolve(ui.style());
-        for (i, name) in text::TIER_NAMES.iter().enumerate() {
-            let item = format!("● {name} — {}", text::TIER_HARDWARE[i]);
+        for (i, name) in text::tier_names().iter().enumerate() {
+            let item = format!("● {name} — {}", text::tier_hardware()[i]);
             widgets::keep_whole(ui, &item, &font, 0.0);
             ui.add(
                 egui::Label::new(egui::RichText::new(item).color(c32(theme::tier_color(i))))
@@ -37,7 +37,7 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.horizontal_wrapped(|ui| {
         let slo = text::slo_line(&c.scenario.0);
         let font = egui::TextStyle::Small.resolve(ui.style());
-        for b in text::INTRO_BADGES.iter().copied().chain([slo.as_str()]) {
+        for b in text::intro_badges().iter().map(String::as_str).chain([slo.as_str()]) {
             widgets::keep_whole(ui, b, &font, 18.0);
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
@@ -50,7 +50,7 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     });
     let reading = &c.scenario.0.reading;
     if !reading.is_empty() {
-        widgets::callout_with(ui, c32(pal.info), text::READING_TITLE, |ui| {
+        widgets::callout_with(ui, c32(pal.info), &text::reading_title(), |ui| {
             widgets::reading_list(ui, reading)
         });
     }
@@ -63,16 +63,16 @@ fn message(ui: &mut egui::Ui, from: &str, body: &str) {
 /// Pick whose ledger Act I reads: the student's own, a sample, or an import.
 fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
-    ui.strong(text::LEDGER_SECTION);
+    ui.strong(text::ledger_section());
     let current = c.ledger.sample.as_ref().map(|s| s.name.clone());
     ui.horizontal_wrapped(|ui| {
         if ui
-            .selectable_label(current.is_none(), text::USE_MINE)
+            .selectable_label(current.is_none(), text::use_mine())
             .clicked()
         {
             c.ledger_msgs.push(LedgerMsg::ViewSample(None));
         }
-        ui.label(text::SAMPLES_LABEL);
+        ui.label(text::samples_label());
         for (name, _) in SAMPLES {
             let on = current.as_deref() == Some(name);
             if ui.selectable_label(on, text::sample_label(name)).clicked() {
@@ -82,19 +82,19 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        if ui.button(text::IMPORT).clicked() {
+        if ui.button(text::import()).clicked() {
             c.draft.open = !c.draft.open;
         }
         #[cfg(target_arch = "wasm32")]
-        if ui.button(text::IMPORT_FILE).clicked() {
+        if ui.button(text::import_file()).clicked() {
             crate::web::pick_ledger_file();
         }
         if let Some(path) = c.course_file
-            && ui.button(text::IMPORT_COURSE_FILE).clicked()
+            && ui.button(text::import_course_file()).clicked()
         {
             c.ledger_msgs.push(LedgerMsg::PreviewFile(path.clone()));
         }
-        if ui.button(text::EXPORT).clicked() {
+        if ui.button(text::export()).clicked() {
             c.ledger_msgs.push(LedgerMsg::Export);
         }
     });
@@ -102,12 +102,12 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
     if c.draft.open {
         ui.add(
             egui::TextEdit::multiline(&mut c.draft.text)
-                .hint_text(text::IMPORT_PASTE)
+                .hint_text(text::import_paste())
                 .desired_rows(4)
                 .desired_width(f32::INFINITY)
                 .code_editor(),
         );
-        if ui.button(text::IMPORT_PREVIEW).clicked() {
+        if ui.button(text::import_preview()).clicked() {
             c.ledger_msgs.push(LedgerMsg::PreviewImport {
                 source: "pasted text".into(),
                 text: c.draft.text.clone(),
@@ -138,26 +138,26 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
                         }
                     }
                     ui.add(
-                        egui::Label::new(egui::RichText::new(text::IMPORT_MERGE_EXPLAIN).small())
+                        egui::Label::new(egui::RichText::new(text::import_merge_explain()).small())
                             .wrap(),
                     );
                     ui.horizontal(|ui| {
-                        if ui.button(text::IMPORT_REPLACE).clicked() {
+                        if ui.button(text::import_replace()).clicked() {
                             c.ledger_msgs
                                 .push(LedgerMsg::ConfirmImport(ImportMode::Replace));
                         }
-                        if ui.button(text::IMPORT_MERGE).clicked() {
+                        if ui.button(text::import_merge()).clicked() {
                             c.ledger_msgs
                                 .push(LedgerMsg::ConfirmImport(ImportMode::Merge));
                         }
-                        if ui.button(text::CANCEL).clicked() {
+                        if ui.button(text::cancel()).clicked() {
                             c.ledger_msgs.push(LedgerMsg::CancelImport);
                         }
                     });
                 }
                 Err(e) => {
                     ui.colored_label(fail, format!("Cannot import: {e}. Nothing was changed."));
-                    if ui.button(text::CANCEL).clicked() {
+                    if ui.button(text::cancel()).clicked() {
                         c.ledger_msgs.push(LedgerMsg::CancelImport);
                     }
                 }
@@ -174,7 +174,7 @@ fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
     if !c.ledger.notes.is_empty() {
         egui::CollapsingHeader::new(format!(
             "{} ({})",
-            text::READING_NOTES,
+            text::reading_notes(),
             c.ledger.notes.len()
         ))
         .id_salt("ledger-notes")
@@ -185,14 +185,14 @@ fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
         });
     }
     if !c.ledger.backups.is_empty() {
-        egui::CollapsingHeader::new(format!("{} ({})", text::BACKUPS, c.ledger.backups.len()))
+        egui::CollapsingHeader::new(format!("{} ({})", text::backups(), c.ledger.backups.len()))
             .id_salt("ledger-backups")
             .show(ui, |ui| {
-                ui.add(egui::Label::new(egui::RichText::new(text::BACKUPS_EXPLAIN).small()).wrap());
+                ui.add(egui::Label::new(egui::RichText::new(text::backups_explain()).small()).wrap());
                 for (id, time, reason) in &c.ledger.backups {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(egui::RichText::new(format!("#{id} · {time} · {reason}")).small());
-                        if ui.small_button(text::RESTORE).clicked() {
+                        if ui.small_button(text::restore()).clicked() {
                             c.ledger_msgs.push(LedgerMsg::Restore(*id));
                         }
                     });
@@ -202,33 +202,33 @@ fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
 }
 
 pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
-    heading(ui, text::ACT1_TITLE);
-    message(ui, text::ACT1_FROM, text::ACT1_MESSAGE);
-    ui.add(egui::Label::new(text::ACT1_CONTEXT).wrap());
+    heading(ui, &text::act1_title());
+    message(ui, &text::act1_from(), &text::act1_message());
+    ui.add(egui::Label::new(text::act1_context()).wrap());
     ui.separator();
     ledger_source(ui, c);
     ui.separator();
-    ui.strong(text::ACT1_QUESTION);
+    ui.strong(text::act1_question());
     let picked = widgets::prediction(
         ui,
         &Act1Choice::ALL,
-        &text::ACT1_OPTIONS,
+        &text::act1_options().each_ref().map(String::as_str),
         c.pending.act1,
-        text::LOCK_HINT,
+        &text::lock_hint(),
     );
     c.flow.extend(picked.map(FlowMsg::Pick1));
 }
 
 pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
-    heading(ui, text::ACT1_TITLE);
+    heading(ui, &text::act1_title());
     let Some(choice) = c.preds.act1 else {
         return;
     };
     ui.label(format!(
         "{}: {}",
-        text::LOCKED,
-        text::ACT1_OPTIONS[choice.index()]
+        text::locked(),
+        text::act1_options()[choice.index()]
     ));
     ui.separator();
     let card = c.ledger.shown_card();
@@ -238,7 +238,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             text::sample_label(&s.name)
         ));
     }
-    ui.strong(text::CARD_TITLE);
+    ui.strong(text::card_title());
     // No labs, no predictions: a dash in a neutral colour, never a red 0 %.
     let labs = card.n_completed > 0;
     let neutral = pal.text_muted;
@@ -260,7 +260,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         widgets::tile(
             ui,
             &format!("{}/{}", card.n_completed, LAB_CHAPTERS.count()),
-            text::CARD_LABS,
+            &text::card_labs(),
             c32(pal.info),
         );
         if card.n_predictions > 0 {
@@ -269,7 +269,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
                 &format!("{:.0}%", card.pct_correct),
                 &format!(
                     "{} ({}/{})",
-                    text::CARD_ACCURACY,
+                    text::card_accuracy(),
                     card.n_correct,
                     card.n_predictions
                 ),
@@ -278,8 +278,8 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         } else {
             widgets::tile(
                 ui,
-                text::NONE_YET,
-                &format!("{} ({})", text::CARD_ACCURACY, text::NO_LABS_YET),
+                &text::none_yet(),
+                &format!("{} ({})", text::card_accuracy(), text::no_labs_yet()),
                 c32(pct_color),
             );
         }
@@ -288,13 +288,13 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             &if labs {
                 card.n_hits.to_string()
             } else {
-                text::NONE_YET.to_string()
+                text::none_yet().to_string()
             },
-            text::CARD_HITS,
+            &text::card_hits(),
             c32(hit_color),
         );
     });
-    ui.strong(text::CARD_CONTEXTS);
+    ui.strong(text::card_contexts());
     for (i, ctx) in CONTEXTS.iter().enumerate() {
         let n = card.context_count(ctx);
         let frac = n as f32 / card.n_completed.max(1) as f32;
@@ -308,11 +308,11 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             );
         });
     }
-    ui.strong(text::CARD_DIAGNOSIS);
+    ui.strong(text::card_diagnosis());
     let (hits, hits_color) = if !labs {
-        (text::NO_LABS_YET.to_string(), neutral)
+        (text::no_labs_yet().to_string(), neutral)
     } else if card.hit_chapters.is_empty() {
-        (text::NO_FAILURES.to_string(), pal.ok)
+        (text::no_failures().to_string(), pal.ok)
     } else {
         let at: Vec<_> = card
             .hit_chapters
@@ -322,67 +322,67 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         (at.join(", "), pal.fail)
     };
     let (weakest, weakest_color) = if labs {
-        (card.weakest_invariant, pal.warn)
+        (card.weakest_invariant.to_owned(), pal.warn)
     } else {
-        (text::NO_LABS_YET, neutral)
+        (text::no_labs_yet(), neutral)
     };
     let (favourite, favourite_color) = if labs {
-        (text::context_label(card.fav_context), pal.info)
+        (text::context_label(card.fav_context).to_owned(), pal.info)
     } else {
-        (text::NO_LABS_YET, neutral)
+        (text::no_labs_yet(), neutral)
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{}:", text::CARD_WEAKEST));
+        ui.label(format!("{}:", text::card_weakest()));
         ui.colored_label(c32(weakest_color), weakest);
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{}:", text::CARD_FAILURES_AT));
+        ui.label(format!("{}:", text::card_failures_at()));
         ui.colored_label(c32(hits_color), hits);
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{}:", text::CARD_FAVOURITE));
+        ui.label(format!("{}:", text::card_favourite()));
         ui.colored_label(c32(favourite_color), favourite);
     });
     if card.is_sparse() {
-        widgets::callout(ui, c32(pal.warn), "", text::CARD_SPARSE);
+        widgets::callout(ui, c32(pal.warn), "", &text::card_sparse());
     }
     ui.separator();
-    ui.strong(text::RADAR_TITLE);
-    ui.add(egui::Label::new(egui::RichText::new(text::RADAR_EXPLAIN).small()).wrap());
+    ui.strong(text::radar_title());
+    ui.add(egui::Label::new(egui::RichText::new(text::radar_explain()).small()).wrap());
     let size = ui.available_width().min(440.0);
     widgets::radar(ui, card, size, &pal);
     ui.horizontal(|ui| {
-        ui.colored_label(c32(pal.ok), format!("■ {}", text::RADAR_ACCURACY));
-        ui.colored_label(c32(pal.fail), format!("■ {}", text::RADAR_HITS));
+        ui.colored_label(c32(pal.ok), format!("■ {}", text::radar_accuracy()));
+        ui.colored_label(c32(pal.fail), format!("■ {}", text::radar_hits()));
     });
     ui.separator();
     let correct = choice.key() == card.act1_correct_answer;
     let diagnosis = if card.n_completed > 0 {
         format!(
             "{} ({} labs): your weakest invariant by prediction accuracy is {}. You tripped constraints in {} labs and predicted correctly {:.0}% of the time.",
-            text::LEDGER_READING,
+            text::ledger_reading(),
             card.n_completed,
             card.weakest_invariant,
             card.n_hits,
             card.pct_correct
         )
     } else {
-        text::SPARSE_READING.to_string()
+        text::sparse_reading().to_string()
     };
     // With no labs there is nothing to judge the prediction against (the HUD shows "—").
     let (color, title) = match (labs, correct) {
-        (false, _) => (pal.info, text::NOT_JUDGED),
-        (true, true) => (pal.ok, text::CONFIRMED),
-        (true, false) => (pal.warn, text::DIFFERENT),
+        (false, _) => (pal.info, text::not_judged()),
+        (true, true) => (pal.ok, text::confirmed()),
+        (true, false) => (pal.warn, text::different()),
     };
     widgets::callout(
         ui,
         c32(color),
-        title,
-        &format!("{}\n\n{}", text::ACT1_EXPLAIN[choice.index()], diagnosis),
+        &title,
+        &format!("{}\n\n{}", text::act1_explain()[choice.index()], diagnosis),
     );
-    widgets::header(ui, text::MATHPEEK_ACT1).show(ui, |ui| {
-        for (name, eq, note) in text::INVARIANT_EQUATIONS {
+    widgets::header(ui, &text::mathpeek_act1()).show(ui, |ui| {
+        for (name, eq, note) in text::invariant_equations() {
             ui.strong(name);
             ui.monospace(eq);
             ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());

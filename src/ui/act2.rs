@@ -14,7 +14,7 @@ use crate::{text, theme};
 
 pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
-    ui.heading(text::ACT2_TITLE);
+    ui.heading(text::act2_title());
     let slo = &c.scenario.0.slo;
     let brief = format!(
         "\"You lead the architecture of a new {:.0}B-parameter LLM inference service. It must \
@@ -28,7 +28,7 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
         slo.requests_per_sec,
         slo.availability * 100.0
     );
-    widgets::callout(ui, c32(theme::tier_color(0)), text::ACT2_FROM, &brief);
+    widgets::callout(ui, c32(theme::tier_color(0)), &text::act2_from(), &brief);
     if c.model.0 == PhysicsModel::CourseDraft {
         widgets::callout(
             ui,
@@ -39,11 +39,11 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     }
     let recs = recommendations(c);
     if !recs.is_empty() {
-        widgets::callout(ui, c32(pal.info), text::ACT2_RECS_TITLE, &recs.join("\n"));
+        widgets::callout(ui, c32(pal.info), &text::act2_recs_title(), &recs.join("\n"));
     }
-    ui.add(egui::Label::new(text::ACT2_STAGES_INTRO).wrap());
+    ui.add(egui::Label::new(text::act2_stages_intro()).wrap());
     ui.separator();
-    ui.strong(text::ACT2_QUESTION);
+    ui.strong(text::act2_question());
     let options = text::act2_options(&c.scenario.0);
     let labels: Vec<&str> = options.iter().map(String::as_str).collect();
     let picked = widgets::prediction(
@@ -51,7 +51,7 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
         &Act2Choice::ALL,
         &labels,
         c.pending.act2,
-        text::ACT2_LOCK_HINT,
+        &text::act2_lock_hint(),
     );
     c.flow.extend(picked.map(FlowMsg::Pick2));
 }
@@ -119,7 +119,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     let mut d = c.design.0;
     let mut m = c.model.0;
     let row = |ui: &mut egui::Ui| {
-        let name = ui.label(text::LABEL_MODEL);
+        let name = ui.label(text::label_model());
         egui::ComboBox::from_id_salt("model")
             .selected_text(text::model_label(m))
             .width(COMBO_W.min(ui.available_width() - 2.0 * COMBO_ICON))
@@ -148,18 +148,18 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
             .wrap(),
         );
     }
-    ui.strong(text::STAGE_1);
+    ui.strong(text::stage_1());
     widgets::slider(
         ui,
         egui::Slider::new(&mut d.n_h100, c.model.0.gpu_range()),
-        text::LABEL_GPUS,
+        &text::label_gpus(),
     );
-    ui.strong(text::STAGE_2);
+    ui.strong(text::stage_2());
     quant_combo(
         ui,
         &c.scenario.0,
         "qc",
-        text::LABEL_Q_CLOUD,
+        &text::label_q_cloud(),
         &mut d.quant_cloud,
         &Quant::CLOUD_EDGE,
     );
@@ -167,7 +167,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
         ui,
         &c.scenario.0,
         "qe",
-        text::LABEL_Q_EDGE,
+        &text::label_q_edge(),
         &mut d.quant_edge,
         &Quant::CLOUD_EDGE,
     );
@@ -175,7 +175,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
         ui,
         &c.scenario.0,
         "qm",
-        text::LABEL_Q_MOBILE,
+        &text::label_q_mobile(),
         &mut d.quant_mobile,
         &Quant::MOBILE,
     );
@@ -184,30 +184,30 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
             ui,
             &c.scenario.0,
             "kv",
-            text::LABEL_KV,
+            &text::label_kv(),
             &mut d.kv_quant,
             &Quant::KV,
         );
     }
-    ui.strong(text::STAGE_3);
+    ui.strong(text::stage_3());
     for s in Serving::ALL {
         let choice = ui.radio_value(&mut d.serving, s, text::serving_label(s, m, &c.scenario.0));
         widgets::focus_ring(ui, &choice);
     }
-    ui.strong(text::STAGE_4);
+    ui.strong(text::stage_4());
     widgets::slider(
         ui,
         egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE),
-        text::LABEL_CADENCE,
+        &text::label_cadence(),
     );
-    ui.strong(text::STAGE_5);
+    ui.strong(text::stage_5());
     widgets::slider(
         ui,
         egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE),
-        text::LABEL_FAIRNESS,
+        &text::label_fairness(),
     );
     if m == PhysicsModel::Systems {
-        ui.strong(text::STAGE_TINY);
+        ui.strong(text::stage_tiny());
         let s = &c.scenario.0.systems;
         widgets::slider(
             ui,
@@ -215,18 +215,18 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
                 .logarithmic(true)
                 .custom_formatter(|v, _| text::params(v))
                 .custom_parser(text::parse_params),
-            text::LABEL_TINY_PARAMS,
+            &text::label_tiny_params(),
         );
         quant_combo(
             ui,
             &c.scenario.0,
             "tq",
-            text::LABEL_TINY_QUANT,
+            &text::label_tiny_quant(),
             &mut d.tiny_quant,
             &Quant::TINY,
         );
     }
-    if ui.button(text::RESET_ALL).clicked() {
+    if ui.button(text::reset_all()).clicked() {
         c.design_msgs.push(DesignMsg::Reset);
     } else if d != c.design.0 {
         c.design_msgs.push(DesignMsg::Set(d));
@@ -237,11 +237,11 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
 }
 
 pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
-    ui.heading(text::ACT2_TITLE);
+    ui.heading(text::act2_title());
     if let Some(p) = c.preds.act2 {
         ui.label(format!(
             "{}: {}",
-            text::LOCKED,
+            text::locked(),
             &text::act2_options(&c.scenario.0)[p.index()]
         ));
     }
@@ -267,14 +267,14 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     metrics::metrics(ui, c);
     metrics::measured(ui, c);
     ui.separator();
-    ui.strong(text::MAP_TITLE);
-    ui.add(egui::Label::new(egui::RichText::new(text::MAP_EXPLAIN).small()).wrap());
+    ui.strong(text::map_title());
+    ui.add(egui::Label::new(egui::RichText::new(text::map_explain()).small()).wrap());
     widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0, &c.pal);
 }
 
 pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
-    ui.heading(text::ACT2_TITLE);
+    ui.heading(text::act2_title());
     let r = &c.physics.0;
     if let Some(p) = c.preds.act2 {
         let correct = c.preds.act2_correct(c.answer_key).unwrap_or(false);
@@ -282,10 +282,10 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
         widgets::callout(
             ui,
             c32(if correct { pal.ok } else { pal.warn }),
-            if correct {
-                text::CORRECT
+            &if correct {
+                text::correct()
             } else {
-                text::REASSESS
+                text::reassess()
             },
             &format!(
                 "{}\n\n{}",
@@ -305,7 +305,7 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
         );
     }
     let open = widgets::showing(ui, Show::Peek);
-    widgets::header(ui, text::MATHPEEK_ACT2)
+    widgets::header(ui, &text::mathpeek_act2())
         .default_open(open)
         .show(ui, |ui| {
             for (peek, (_, note)) in physics::peek::math_peek(&c.scenario.0, r)
@@ -333,11 +333,11 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
             text::latency(r.cloud_p99_ms),
             text::cost(r.cost_per_req_usd, 6),
             r.effective_accuracy * 100.0,
-            text::FEASIBLE_NEXT
+            text::feasible_next()
         );
-        widgets::callout(ui, c32(pal.ok), text::FEASIBLE_TITLE, &summary);
+        widgets::callout(ui, c32(pal.ok), &text::feasible_title(), &summary);
     } else {
-        let steps = text::FIX_STEPS
+        let steps = text::fix_steps()
             .iter()
             .enumerate()
             .map(|(i, s)| format!("{}. {s}", i + 1))
@@ -346,13 +346,13 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
         widgets::callout(
             ui,
             c32(pal.warn),
-            text::FIX_TITLE,
-            &format!("{steps}\n\n{}", text::FIX_FOOTER),
+            &text::fix_title(),
+            &format!("{steps}\n\n{}", text::fix_footer()),
         );
     }
     ui.separator();
-    ui.heading(text::TAKEAWAYS_TITLE);
-    for t in text::TAKEAWAYS {
-        widgets::callout(ui, c32(pal.info), "", t);
+    ui.heading(text::takeaways_title());
+    for t in text::takeaways() {
+        widgets::callout(ui, c32(pal.info), "", &t);
     }
 }

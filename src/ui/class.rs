@@ -65,7 +65,7 @@ fn answers(ui: &mut egui::Ui, title: &str, a: &Answers, submitted: u32, color: e
 /// The class summary.
 fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
     let r = &v.report;
-    ui.heading(text::CLASS_RADAR);
+    ui.heading(text::class_radar());
     let names: Vec<String> = r
         .invariants
         .iter()
@@ -94,10 +94,10 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
         ],
         size,
     );
-    ui.add(egui::Label::new(egui::RichText::new(text::CLASS_RADAR_KEY).small()).wrap());
+    ui.add(egui::Label::new(egui::RichText::new(text::class_radar_key()).small()).wrap());
 
     ui.separator();
-    ui.heading(text::CLASS_WEAKEST);
+    ui.heading(text::class_weakest());
     let weakest: Vec<(String, u32)> = r
         .weakest_invariant
         .iter()
@@ -107,7 +107,7 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
     bars(ui, &weakest, r.weakest_counted, c32(pal.warn));
 
     ui.separator();
-    ui.heading(text::CLASS_LABS);
+    ui.heading(text::class_labs());
     let labs: Vec<(String, u32)> = r
         .labs_completed
         .iter()
@@ -118,18 +118,18 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
 
     ui.separator();
     let c = &r.chapter16;
-    ui.heading(text::CLASS_CH16);
+    ui.heading(text::class_ch16());
     ui.label(format!(
         "{} submitted · {} reached a valid design · {} locked but never submitted",
         c.submitted, c.valid_designs, c.locked_unsubmitted
     ));
     answers(ui, "Act I", &c.act1, c.submitted, c32(pal.info));
     answers(ui, "Act II", &c.act2, c.submitted, c32(pal.info));
-    ui.label(egui::RichText::new(text::CLASS_HARDEST).strong());
+    ui.label(egui::RichText::new(text::class_hardest()).strong());
     let tiers: Vec<(String, u32)> = c
         .hardest_tier
         .iter()
-        .map(|(k, n)| (text::tier_label(k).to_string(), *n))
+        .map(|(k, n)| (text::tier_label(k), *n))
         .collect();
     egui::Grid::new("hardest").num_columns(2).show(ui, |ui| {
         for (i, (name, n)) in tiers.iter().enumerate() {
@@ -162,13 +162,13 @@ fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, sc: &Scenario, pal: &Pale
         widgets::radar(ui, card, size, pal);
     } else {
         // No labs: nothing to draw, and no made-up 50 %.
-        ui.label(egui::RichText::new(text::NO_LABS_YET).color(c32(pal.text_muted)));
+        ui.label(egui::RichText::new(text::no_labs_yet()).color(c32(pal.text_muted)));
     }
     ui.separator();
-    ui.heading(text::CLASS_CH16);
+    ui.heading(text::class_ch16());
     match &s.capstone {
         None => {
-            ui.label(text::CLASS_NO_CH16);
+            ui.label(text::class_no_ch16());
         }
         Some(c) => {
             let judged = |j: Option<bool>| match j {
@@ -202,7 +202,7 @@ fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, sc: &Scenario, pal: &Pale
 /// A student's design: each choice, what failed, and whether the world draws it.
 fn design(ui: &mut egui::Ui, v: &ClassView, d: &StudentDesign, sc: &Scenario, pal: &Palette) {
     use crate::text::choice_value_label as value_label;
-    ui.label(egui::RichText::new(text::CLASS_DESIGN).strong());
+    ui.label(egui::RichText::new(text::class_design()).strong());
     egui::Grid::new("student-design")
         .num_columns(2)
         .show(ui, |ui| {
@@ -211,7 +211,7 @@ fn design(ui: &mut egui::Ui, v: &ClassView, d: &StudentDesign, sc: &Scenario, pa
                 ui.label(value_label(key, &value));
                 ui.end_row();
             }
-            ui.label(text::CLASS_FAILED);
+            ui.label(text::class_failed());
             ui.colored_label(
                 c32(if d.passed { pal.ok } else { pal.fail }),
                 text::failed_label(d),
@@ -221,10 +221,10 @@ fn design(ui: &mut egui::Ui, v: &ClassView, d: &StudentDesign, sc: &Scenario, pa
     match v.drawn(sc).map(|(_, m)| m) {
         Some(m) => ui.label(format!(
             "{} {}",
-            text::CLASS_DRAWN,
+            text::class_drawn(),
             crate::text::model_label(m)
         )),
-        None => ui.add(egui::Label::new(egui::RichText::new(text::CLASS_NOT_DRAWN).small()).wrap()),
+        None => ui.add(egui::Label::new(egui::RichText::new(text::class_not_drawn()).small()).wrap()),
     };
 }
 
@@ -236,7 +236,7 @@ pub fn class_panel(
     pal: &Palette,
 ) -> Vec<ClassMsg> {
     let mut out = Vec::new();
-    ui.heading(egui::RichText::new(text::CLASS_TITLE).size(28.0).strong());
+    ui.heading(egui::RichText::new(text::class_title()).size(28.0).strong());
     let r = &v.report;
     ui.label(format!(
         "{} students · {} unreadable file(s) skipped",
@@ -248,30 +248,30 @@ pub fn class_panel(
             ui.colored_label(c32(pal.warn), format!("{}: {}", u.file, u.reason));
         }
     } else if !r.unreadable.is_empty() && !cfg!(target_arch = "wasm32") {
-        ui.label(egui::RichText::new(text::CLASS_NAMES_HIDDEN).small());
+        ui.label(egui::RichText::new(text::class_names_hidden()).small());
     }
-    if cfg!(target_arch = "wasm32") && ui.button(text::CLASS_OPEN).clicked() {
+    if cfg!(target_arch = "wasm32") && ui.button(text::class_open()).clicked() {
         out.push(ClassMsg::Pick);
     }
     if v.students.is_empty() {
-        ui.add(egui::Label::new(text::CLASS_NONE).wrap());
+        ui.add(egui::Label::new(text::class_none()).wrap());
         return out;
     }
     ui.horizontal_wrapped(|ui| {
-        if ui.button(text::CLASS_PREV).clicked() {
+        if ui.button(text::class_prev()).clicked() {
             out.push(ClassMsg::Previous);
         }
         if ui
-            .selectable_label(v.selected.is_none(), text::CLASS_SUMMARY)
+            .selectable_label(v.selected.is_none(), text::class_summary())
             .clicked()
         {
             out.push(ClassMsg::Summary);
         }
-        if ui.button(text::CLASS_NEXT).clicked() {
+        if ui.button(text::class_next()).clicked() {
             out.push(ClassMsg::Next);
         }
     });
-    ui.label(egui::RichText::new(text::CLASS_KEYS).small());
+    ui.label(egui::RichText::new(text::class_keys()).small());
     ui.separator();
     let size = ui.available_width().min(460.0);
     match v.selected {

@@ -31,7 +31,7 @@ pub(super) fn shortcuts(ctx: &egui::Context, open: &mut ShortcutsOpen) {
             .collapsible(false)
             .open(&mut open.0)
             .show(ctx, |ui| {
-                for (k, what) in text::SHORTCUTS {
+                for (k, what) in text::shortcuts() {
                     ui.horizontal(|ui| {
                         ui.monospace(format!("{k:>10}"));
                         ui.label(what);
@@ -48,22 +48,22 @@ pub(super) fn submit(ctx: &egui::Context, c: &mut Ctx) {
     let r = &c.physics.0;
     let modal = egui::Modal::new(egui::Id::new("submit-confirm")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading(text::SUBMIT_TITLE);
+        ui.heading(text::submit_title());
         let failing: Vec<_> = r.banners.iter().filter(|b| !b.is_warning()).collect();
         if failing.is_empty() {
-            ui.label(text::SUBMIT_PASSES);
+            ui.label(text::submit_passes());
         } else {
-            ui.label(text::SUBMIT_FAILS);
+            ui.label(text::submit_fails());
             for b in failing {
                 ui.label(format!("• {}", text::banner_title(*b)));
             }
         }
         ui.add_space(6.0);
-        ui.label(text::SUBMIT_NOTE);
+        ui.label(text::submit_note());
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let cancel = ui.button(text::SUBMIT_CANCEL);
-            let confirm = ui.button(text::SUBMIT_CONFIRM);
+            let cancel = ui.button(text::submit_cancel());
+            let confirm = ui.button(text::submit_confirm());
             if ui.memory(|m| m.focused().is_none()) {
                 cancel.request_focus();
             }

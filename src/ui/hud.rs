@@ -23,7 +23,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         };
         item(
             ui,
-            text::HUD_LABS,
+            &text::hud_labs(),
             format!(
                 "{}/{}",
                 card.n_completed,
@@ -36,31 +36,31 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             let pc = pal.accuracy_color(card.pct_correct);
             item(
                 ui,
-                text::HUD_ACC,
+                &text::hud_acc(),
                 format!("{:.0}%", card.pct_correct),
                 c32(pc),
             );
         } else {
-            item(ui, text::HUD_ACC, text::NONE_YET.into(), muted);
+            item(ui, &text::hud_acc(), text::none_yet().into(), muted);
         }
         if card.n_completed > 0 {
             item(
                 ui,
-                text::HUD_WEAKEST,
+                &text::hud_weakest(),
                 card.weakest_invariant.to_string(),
                 c32(pal.warn),
             );
         } else {
-            item(ui, text::HUD_WEAKEST, text::NONE_YET.into(), muted);
+            item(ui, &text::hud_weakest(), text::none_yet().into(), muted);
         }
         let a1 = counted.act1_correct;
         item(
             ui,
-            text::HUD_ACT1,
+            &text::hud_act1(),
             match a1 {
                 Some(true) => "Correct".into(),
                 Some(false) => "Incorrect".into(),
-                None => text::NONE_YET.into(),
+                None => text::none_yet().into(),
             },
             a1.map_or(muted, good),
         );
@@ -68,11 +68,11 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         let a2 = counted.act2_correct.filter(|_| counted.act2_revealed);
         item(
             ui,
-            text::HUD_ACT2,
+            &text::hud_act2(),
             match a2 {
                 Some(true) => "Correct".into(),
                 Some(false) => "Incorrect".into(),
-                None if counted.act2_correct.is_some() => text::HUD_LOCKED.into(),
+                None if counted.act2_correct.is_some() => text::hud_locked().into(),
                 None => "—".into(),
             },
             match a2 {
@@ -82,7 +82,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         );
         item(
             ui,
-            text::HUD_P99,
+            &text::hud_p99(),
             format!(
                 "{} {}",
                 text::mark(r.slo_latency_ok),
@@ -92,7 +92,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         );
         item(
             ui,
-            text::HUD_COST,
+            &text::hud_cost(),
             format!(
                 "{} {}",
                 text::mark(r.slo_cost_ok),
@@ -102,7 +102,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         );
         item(
             ui,
-            text::HUD_SYSTEM,
+            &text::hud_system(),
             format!(
                 "{} {}",
                 text::mark(r.system_valid),
@@ -120,6 +120,6 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             SaveStatus::MemoryOnly(_) => ("memory only".to_string(), pal.warn),
             SaveStatus::Failed(_) => ("save failed".to_string(), pal.fail),
         };
-        item(ui, text::HUD_LEDGER, ledger, c32(color));
+        item(ui, &text::hud_ledger(), ledger, c32(color));
     });
 }

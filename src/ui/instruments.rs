@@ -27,7 +27,7 @@ pub fn instruments(
     model: &ModelReading,
     pal: &Palette,
 ) {
-    super::widgets::header(ui, text::INSTRUMENTS_TITLE)
+    super::widgets::header(ui, &text::instruments_title())
         .default_open(true)
         .show(ui, |ui| {
             histogram(ui, i, slo_ms, pal);
@@ -56,8 +56,8 @@ fn histogram(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
     static_chart(ui, |ui| {
         Plot::new("ttft-histogram")
             .height(PLOT_HEIGHT)
-            .x_axis_label(text::HISTOGRAM_X)
-            .y_axis_label(text::HISTOGRAM_Y)
+            .x_axis_label(text::histogram_x())
+            .y_axis_label(text::histogram_y())
             .include_x(0.0)
             .include_x(slo_ms * 1.2)
             .include_y(0.0)
@@ -65,13 +65,13 @@ fn histogram(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
             .allow_zoom(false)
             .allow_scroll(false)
             .show(ui, |plot| {
-                plot.bar_chart(BarChart::new(text::HISTOGRAM_BARS, bars));
+                plot.bar_chart(BarChart::new(text::histogram_bars(), bars));
                 if h.samples > 0 {
                     plot.vline(VLine::new("P50", h.p50_ms).color(c32(pal.info)));
                     plot.vline(VLine::new("P99", h.p99_ms).color(c32(pal.text)).width(2.0));
                 }
                 plot.vline(
-                    VLine::new(text::SLO_LINE, slo_ms)
+                    VLine::new(text::slo_line_label(), slo_ms)
                         .color(c32(pal.fail))
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
@@ -90,7 +90,7 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, 
         last.served_rps,
         model.p99_ms,
     ));
-    ui.label(egui::RichText::new(text::STRIP_KEY).small());
+    ui.label(egui::RichText::new(text::strip_key()).small());
     let t0 = last.t - STRIP_S;
     // P99 on a log scale, so an overloaded design and a fast one both read.
     let log = |ms: f64| ms.max(0.1).log10();
@@ -114,8 +114,8 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, 
     static_chart(ui, |ui| {
         Plot::new("p99-strip")
             .height(height)
-            .x_axis_label(text::STRIP_X)
-            .y_axis_label(text::STRIP_Y)
+            .x_axis_label(text::strip_x())
+            .y_axis_label(text::strip_y())
             // A mark at every decade: 1 ms, 10 ms, 100 ms, 1 s, 10 s, ...
             .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
             .y_axis_formatter(|m, _| {
@@ -135,7 +135,7 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, 
             .allow_scroll(false)
             .show(ui, |plot| {
                 plot.line(
-                    Line::new(text::STRIP_P99, p99)
+                    Line::new(text::strip_p99(), p99)
                         .color(c32(pal.text))
                         .width(2.0),
                 );
@@ -145,13 +145,13 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, 
                         .width(1.5),
                 );
                 plot.hline(
-                    egui_plot::HLine::new(text::SLO_LINE, log(slo_ms))
+                    egui_plot::HLine::new(text::slo_line_label(), log(slo_ms))
                         .color(c32(pal.fail))
                         .style(egui_plot::LineStyle::dashed_loose()),
                 );
                 for c in i.changes.iter().filter(|c| **c >= t0) {
                     plot.vline(
-                        VLine::new(text::STRIP_CHANGE, c - last.t)
+                        VLine::new(text::strip_change(), c - last.t)
                             .color(c32(pal.text_muted))
                             .style(egui_plot::LineStyle::dotted_dense()),
                     );

@@ -35,27 +35,27 @@ pub fn action_bar(ui: &mut egui::Ui, c: &mut Ctx) {
             c.flow.extend(locked.map(FlowMsg::LockAct2));
         }
         Phase::Intro => {
-            if ui.button(big(text::BEGIN)).clicked() {
+            if ui.button(big(&text::begin())).clicked() {
                 c.flow.push(FlowMsg::Begin);
             }
         }
         Phase::Act1Report => {
-            if ui.button(big(text::TO_ACT2)).clicked() {
+            if ui.button(big(&text::to_act2())).clicked() {
                 c.flow.push(FlowMsg::ToAct2);
             }
         }
         Phase::Act2Design => {
             // Submitting records the graded attempt: it asks first.
-            if ui.button(big(text::FINISH)).clicked() {
+            if ui.button(big(&text::finish())).clicked() {
                 c.submit.open = true;
             }
         }
         Phase::Act2Reveal => {
             ui.horizontal_wrapped(|ui| {
-                if ui.button(text::REPLAY).clicked() {
+                if ui.button(text::replay()).clicked() {
                     c.flow.push(FlowMsg::Replay);
                 }
-                if ui.button(text::NEW_RUN).clicked() {
+                if ui.button(text::new_run()).clicked() {
                     c.flow.push(FlowMsg::NewRun);
                 }
             });
@@ -138,7 +138,7 @@ fn side_panel_edge(ctx: &egui::Context) {
         return;
     };
     edge.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::WidgetType::ResizeHandle, true, text::PANEL_EDGE)
+        egui::WidgetInfo::labeled(egui::WidgetType::ResizeHandle, true, text::panel_edge())
     });
     if !edge.has_focus() {
         return;

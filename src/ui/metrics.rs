@@ -10,7 +10,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     let pal = c.pal;
     let r = &c.physics.0;
     let ok = |b: bool| (c32(if b { pal.ok } else { pal.fail }), b);
-    ui.heading(text::PANEL_METRICS);
+    ui.heading(text::panel_metrics());
     ui.label(egui::RichText::new(text::latency_note(r.model, &c.scenario.0)).small());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -32,7 +32,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
         (
             format!(
                 "{} ({} ×{})",
-                text::TIER_NAMES[0],
+                text::tier_names()[0],
                 sc.deployment.cloud_hardware.to_uppercase(),
                 r.design.n_h100
             ),
@@ -43,7 +43,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             r.cloud_oom,
         ),
         (
-            format!("{} ({})", text::TIER_NAMES[1], sc.edge().label),
+            format!("{} ({})", text::tier_names()[1], sc.edge().label),
             format!("{:.1} GB", r.edge_model_gb),
             format!("{:.0} GB", r.edge_ram_gb),
             r.edge_p99_ms,
@@ -51,7 +51,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             r.edge_oom,
         ),
         (
-            format!("{} ({})", text::TIER_NAMES[2], sc.mobile().label),
+            format!("{} ({})", text::tier_names()[2], sc.mobile().label),
             format!("{:.2} GB", r.mobile_model_gb),
             format!("{:.0} GB", r.mobile_ram_gb),
             r.mobile_p99_ms,
@@ -59,7 +59,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             r.mobile_oom,
         ),
         (
-            format!("{} ({})", text::TIER_NAMES[3], sc.tiny().label),
+            format!("{} ({})", text::tier_names()[3], sc.tiny().label),
             format!("{:.1} KB", r.tiny_model_kb),
             format!("{:.0} KB", r.tiny_sram_kb),
             r.tiny_p99_ms,
@@ -154,9 +154,9 @@ pub fn measured(ui: &mut egui::Ui, c: &Ctx) {
     let (Some(m), Some(s)) = (c.measured, c.physics.0.systems.as_ref()) else {
         return;
     };
-    ui.strong(text::MEASURED_TITLE);
+    ui.strong(text::measured_title());
     if m.completed == 0 {
-        ui.label(text::MEASURED_WAIT);
+        ui.label(text::measured_wait());
         return;
     }
     // One line per quantity, simulated beside the model, wrapping to the panel's width.
@@ -191,8 +191,8 @@ pub fn measured(ui: &mut egui::Ui, c: &Ctx) {
     for (name, sim, model) in rows {
         ui.horizontal_wrapped(|ui| {
             ui.strong(name);
-            ui.label(format!("{} {sim}", text::MEASURED_SIM));
-            ui.label(format!("· {} {model}", text::MEASURED_MODEL));
+            ui.label(format!("{} {sim}", text::measured_sim()));
+            ui.label(format!("· {} {model}", text::measured_model()));
         });
     }
     ui.label(
@@ -212,7 +212,7 @@ pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
             ui,
             c32(pal.ok),
             "",
-            &format!("{} {}", text::MARK_OK, text::ALL_CLEAR),
+            &format!("{} {}", text::MARK_OK, text::all_clear()),
         );
     }
     // The course's throughput check is not among its banners: show it, so every failing
@@ -221,7 +221,7 @@ pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
         widgets::callout(
             ui,
             c32(pal.fail),
-            &format!("{} {}", text::MARK_FAIL, text::COURSE_TPUT_TITLE),
+            &format!("{} {}", text::MARK_FAIL, text::course_tput_title()),
             &text::course_tput_detail(r, &c.scenario.0),
         );
     }
@@ -245,8 +245,8 @@ pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
 pub fn world_in_words(ui: &mut egui::Ui, c: &Ctx) {
     use crate::world::tiers::{status_mark, tier_views};
     let views = tier_views(&c.physics.0, c.preds.act2.is_some());
-    ui.label(egui::RichText::new(text::WORLD_IN_WORDS).strong());
-    for (name, v) in text::TIER_NAMES.iter().zip(&views) {
+    ui.label(egui::RichText::new(text::world_in_words()).strong());
+    for (name, v) in text::tier_names().iter().zip(&views) {
         let mark = status_mark(v.status).unwrap_or("");
         ui.label(format!("{name}: {mark} {}", v.line));
     }

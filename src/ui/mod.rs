@@ -296,8 +296,8 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
             &r.palette.0,
         ));
     }
-    if let Some(caption) = r.demo.as_ref().and_then(|d| d.caption) {
-        overlays::demo_caption(ctx, left, bottom, caption, &r.palette.0);
+    if let Some(caption) = r.demo.as_ref().and_then(|d| d.caption.clone()) {
+        overlays::demo_caption(ctx, left, bottom, &caption, &r.palette.0);
     }
     w.busy.0 = ctx.egui_wants_keyboard_input();
     w.focused.0 = ctx.memory(|m| m.focused().is_some());
@@ -337,11 +337,11 @@ pub fn hud_panel(ui: &mut egui::Ui, c: &Ctx) {
 /// Display preferences: profile and scale. Returns the new ones if the student changed them.
 pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
     let mut changed = None;
-    widgets::header(ui, text::PREFERENCES).show(ui, |ui| {
+    widgets::header(ui, &text::preferences()).show(ui, |ui| {
         let mut p = *prefs;
         for (on, label) in [
-            (&mut p.projector, text::PROJECTOR),
-            (&mut p.reduced_motion, text::REDUCED_MOTION),
+            (&mut p.projector, text::projector()),
+            (&mut p.reduced_motion, text::reduced_motion()),
         ] {
             let box_ = ui.checkbox(on, label);
             widgets::focus_ring(ui, &box_);
@@ -349,7 +349,7 @@ pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
         widgets::slider(
             ui,
             egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE).step_by(0.25),
-            text::UI_SCALE,
+            &text::ui_scale(),
         );
         if p != *prefs {
             changed = Some(p);
@@ -365,18 +365,18 @@ pub fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
     let fail = c32(pal.fail);
     let warn = c32(pal.warn);
     if let SaveStatus::MemoryOnly(reason) | SaveStatus::Failed(reason) = &c.ledger.save {
-        widgets::callout(ui, warn, "", &format!("{}{reason}", text::MEMORY_ONLY));
+        widgets::callout(ui, warn, "", &format!("{}{reason}", text::memory_only()));
     }
     for n in &c.ledger.store_notices {
         widgets::callout(ui, warn, "", n);
     }
     if c.ledger.problem.is_some() {
-        widgets::callout(ui, fail, "", text::UNREADABLE);
+        widgets::callout(ui, fail, "", &text::unreadable());
         ui.horizontal_wrapped(|ui| {
-            if ui.button(text::EXPORT_RAW).clicked() {
+            if ui.button(text::export_raw()).clicked() {
                 c.ledger_msgs.push(LedgerMsg::Export);
             }
-            if ui.button(text::START_AFRESH).clicked() {
+            if ui.button(text::start_afresh()).clicked() {
                 c.ledger_msgs.push(LedgerMsg::StartAfresh);
             }
         });

@@ -27,12 +27,12 @@ pub fn time_controls(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(width);
                 ui.horizontal_wrapped(|ui| {
-                    let label = if tc.paused { text::PLAY } else { text::PAUSE };
+                    let label = if tc.paused { text::play() } else { text::pause() };
                     if ui.button(label).clicked() {
                         out.push(TimeMsg::TogglePause);
                     }
                     if ui
-                        .add_enabled(tc.paused, egui::Button::new(text::STEP))
+                        .add_enabled(tc.paused, egui::Button::new(text::step()))
                         .clicked()
                     {
                         out.push(TimeMsg::Step);
@@ -44,10 +44,10 @@ pub fn time_controls(
                     }
                     // Shape and colour both tell the outcome.
                     for ((glyph, name), colour) in
-                        text::OUTCOMES.iter().zip([pal.ok, pal.warn, pal.fail])
+                        text::outcomes().iter().zip([pal.ok, pal.warn, pal.fail])
                     {
                         ui.label(egui::RichText::new(*glyph).monospace().color(c32(colour)));
-                        ui.colored_label(c32(colour), *name);
+                        ui.colored_label(c32(colour), name.as_str());
                     }
                     ui.label(
                         egui::RichText::new(format!(

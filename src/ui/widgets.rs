@@ -72,7 +72,7 @@ pub fn focus_ring(ui: &egui::Ui, control: &egui::Response) {
 
 /// The lock button: enabled once an answer is chosen. Returns the answer locked this frame.
 pub fn lock<T: Copy>(ui: &mut egui::Ui, pending: Option<T>) -> Option<T> {
-    let button = egui::Button::new(egui::RichText::new(crate::text::LOCK).size(18.0));
+    let button = egui::Button::new(egui::RichText::new(crate::text::lock()).size(18.0));
     let clicked = ui.add_enabled(pending.is_some(), button).clicked();
     pending.filter(|_| clicked)
 }
@@ -387,7 +387,7 @@ pub fn reading_list(ui: &mut egui::Ui, reading: &[crate::physics::scenario::Read
         ui.add(egui::Label::new(&r.why).wrap());
         ui.add_space(2.0);
     }
-    ui.label(egui::RichText::new(crate::text::READING_NOTE).small());
+    ui.label(egui::RichText::new(crate::text::reading_note()).small());
 }
 
 /// A screenshot at a demo marker asked to show this.

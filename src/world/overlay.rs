@@ -37,22 +37,22 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
     painter.text(
         proj.p(Vec2::new(-430.0, 320.0)),
         Align2::LEFT_TOP,
-        text::TITLE,
+        text::title(),
         size(40.0),
         ink,
     );
     painter.text(
         proj.p(Vec2::new(-430.0, 268.0)),
         Align2::LEFT_TOP,
-        text::SUBTITLE,
+        text::subtitle(),
         size(20.0),
         muted,
     );
     let total: f64 = s.views.iter().map(|v| v.rps).sum();
     let users = if s.rates_shown {
-        format!("{}\n{total:.0} req/s", text::SOURCE_LABEL)
+        format!("{}\n{total:.0} req/s", text::source_label())
     } else {
-        text::SOURCE_LABEL.to_string()
+        text::source_label().to_string()
     };
     painter.text(
         proj.p(SOURCE_POS + Vec2::new(0.0, -58.0)),
@@ -66,7 +66,7 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
         painter.text(
             proj.p(pos + Vec2::new(70.0, -12.0)),
             Align2::LEFT_BOTTOM,
-            format!("{}\n{}", text::TIER_NAMES[i], text::TIER_HARDWARE[i]),
+            format!("{}\n{}", text::tier_names()[i], text::tier_hardware()[i]),
             size(24.0),
             ink,
         );

@@ -153,7 +153,7 @@ pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
             status: TierStatus::Neutral,
             load: 0.2,
             rps: 0.0,
-            line: text::TIER_WAITING.into(),
+            line: text::tier_waiting().into(),
         })
     }
 }
@@ -179,7 +179,7 @@ fn physics_views(r: &Report) -> [TierView; 4] {
     let cloud_fail = r.cloud_oom || !r.slo_latency_ok || !r.slo_tput_ok;
     // One line each: the memory is the node's bar.
     let cloud_line = if r.cloud_oom {
-        text::TIER_OOM.to_string()
+        text::tier_oom().to_string()
     } else {
         format!("P99 {}", text::latency(r.cloud_p99_ms))
     };
@@ -199,7 +199,7 @@ fn physics_views(r: &Report) -> [TierView; 4] {
     let dev_status = |oom: bool, load: f64, _ttft: Option<f64>| status(oom, load);
     let dev = |oom: bool, p99: f64, ttft: Option<f64>| {
         if oom {
-            return text::TIER_OOM.to_string();
+            return text::tier_oom().to_string();
         }
         match ttft {
             Some(t) => format!(
@@ -249,9 +249,9 @@ fn physics_views(r: &Report) -> [TierView; 4] {
 /// view).
 pub fn status_mark(s: TierStatus) -> Option<&'static str> {
     match s {
-        TierStatus::Ok => Some(text::MARK_OK),
-        TierStatus::Warm => Some(text::MARK_WARN),
-        TierStatus::Fail => Some(text::MARK_FAIL),
+        TierStatus::Ok => Some(&text::MARK_OK),
+        TierStatus::Warm => Some(&text::MARK_WARN),
+        TierStatus::Fail => Some(&text::MARK_FAIL),
         TierStatus::Neutral | TierStatus::Class => None,
     }
 }

@@ -72,36 +72,36 @@ fn assert_has(tree: &[(Role, String)], role: Role, name: &str) {
 #[test]
 fn accesskit_act1_question_answers_and_lock_are_named() {
     let t = tree(Phase::Act1Predict, Design::default());
-    assert_has(&t, Role::Label, text::ACT1_QUESTION);
-    for answer in text::ACT1_OPTIONS {
-        assert_has(&t, Role::RadioButton, answer);
+    assert_has(&t, Role::Label, &text::act1_question());
+    for answer in text::act1_options() {
+        assert_has(&t, Role::RadioButton, &answer);
     }
-    assert_has(&t, Role::Button, text::LOCK);
-    assert_has(&t, Role::Label, text::ACT1_TITLE);
+    assert_has(&t, Role::Button, &text::lock());
+    assert_has(&t, Role::Label, &text::act1_title());
 }
 
 #[test]
 fn accesskit_design_controls_and_banners_are_named() {
     let t = tree(Phase::Act2Design, Design::default());
     for slider in [
-        text::LABEL_GPUS,
-        text::LABEL_CADENCE,
-        text::LABEL_FAIRNESS,
-        text::LABEL_TINY_PARAMS,
+        text::label_gpus(),
+        text::label_cadence(),
+        text::label_fairness(),
+        text::label_tiny_params(),
     ] {
-        assert_has(&t, Role::Slider, slider);
+        assert_has(&t, Role::Slider, &slider);
     }
     for combo in [
-        text::LABEL_MODEL,
-        text::LABEL_Q_CLOUD,
-        text::LABEL_Q_EDGE,
-        text::LABEL_Q_MOBILE,
-        text::LABEL_KV,
-        text::LABEL_TINY_QUANT,
+        text::label_model(),
+        text::label_q_cloud(),
+        text::label_q_edge(),
+        text::label_q_mobile(),
+        text::label_kv(),
+        text::label_tiny_quant(),
     ] {
-        assert_has(&t, Role::ComboBox, combo);
+        assert_has(&t, Role::ComboBox, &combo);
     }
-    assert_has(&t, Role::Button, text::FINISH);
+    assert_has(&t, Role::Button, &text::finish());
     // The default design fails: each banner's title is read out, with its mark.
     let report = physics::evaluate(
         &Scenario::builtin(),
@@ -113,10 +113,10 @@ fn accesskit_design_controls_and_banners_are_named() {
         assert_has(&t, Role::Label, text::banner_title(*b));
     }
     // The world, in words: each tier's status and why.
-    for tier in text::TIER_NAMES {
+    for tier in text::tier_names() {
         assert_has(&t, Role::Label, &format!("{tier}:"));
     }
-    assert_has(&t, Role::Label, text::TIER_OOM);
+    assert_has(&t, Role::Label, &text::tier_oom());
 }
 
 /// One key press on the panels of `phase` at 1366x768, with what followed it.
@@ -238,7 +238,7 @@ fn accesskit_the_side_panel_edge_is_a_splitter_the_arrows_move() {
     let stops = tab_stops(Phase::Act1Predict);
     let at = stops
         .iter()
-        .position(|s| s.3 == text::PANEL_EDGE)
+        .position(|s| s.3 == text::panel_edge())
         .expect("Tab reaches the side panel's edge");
     assert_eq!(stops[at].2, Some(Role::Splitter));
     let mut keys = vec![egui::Key::Tab; at + 1];
@@ -293,7 +293,7 @@ fn accesskit_the_gpu_slider_spans_the_models_own_range() {
             let nodes = nodes_of(ctx.end_pass());
             max = nodes
                 .values()
-                .find(|n| n.role() == Role::Slider && name_of(n, &nodes).contains(text::LABEL_GPUS))
+                .find(|n| n.role() == Role::Slider && name_of(n, &nodes).contains(&text::label_gpus()))
                 .and_then(|n| n.max_numeric_value());
         }
         assert_eq!(max, Some(top), "{model:?}");

@@ -131,7 +131,7 @@ fn the_course_draft_says_what_it_is_and_shows_every_failing_check() {
     assert!(!r.slo_tput_ok && !r.banners.contains(&Banner::ThroughputSlo));
     let design = panel_text(PhysicsModel::CourseDraft, Phase::Act2Design);
     // The hidden throughput check has its banner, with the course's numbers.
-    assert!(design.contains(text::COURSE_TPUT_TITLE), "{design}");
+    assert!(design.contains(&text::course_tput_title()), "{design}");
     assert!(
         design.contains(&text::course_tput_detail(&r, &sc)),
         "{design}"
@@ -145,14 +145,14 @@ fn the_course_draft_says_what_it_is_and_shows_every_failing_check() {
     assert!(tiny.contains("fixed") && !tiny.contains("100K-parameter keyword spotter fits"));
     // And none of it under systems.
     let systems = panel_text(PhysicsModel::Systems, Phase::Act2Design);
-    assert!(!systems.contains(text::COURSE_TPUT_TITLE) && !systems.contains("1–8"));
+    assert!(!systems.contains(&text::course_tput_title()) && !systems.contains("1–8"));
 }
 
 #[test]
 fn the_demo_captions_tell_the_truth_under_each_model() {
     use architects_audit::demo::Demo;
     use architects_audit::game::Physics;
-    use architects_audit::text::DEMO_CAPTIONS;
+    use architects_audit::text::demo_captions;
     for model in PhysicsModel::ALL {
         let mut app = architects_audit::testing::headless_app_with(Scenario::builtin(), model);
         app.insert_resource(Demo::goto("act2-pass"));
@@ -163,10 +163,10 @@ fn the_demo_captions_tell_the_truth_under_each_model() {
             if demo.reached {
                 break;
             }
-            last = demo.caption.or(last);
+            last = demo.caption.clone().or(last);
         }
         let valid = app.world().resource::<Physics>().0.system_valid;
-        let claims_pass = last == Some(DEMO_CAPTIONS[8]);
+        let claims_pass = last == Some(demo_captions()[8].clone());
         assert_eq!(claims_pass, valid, "{model:?}: {last:?}, valid {valid}");
         assert!(last.is_some());
     }

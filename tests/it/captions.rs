@@ -182,9 +182,9 @@ fn the_shortcuts_dialog_names_every_key_the_game_binds() {
         }
     }
     assert!(bound.len() >= 10, "{bound:?}");
-    let keys: Vec<&str> = architects_audit::text::SHORTCUTS
-        .iter()
-        .map(|(k, _)| *k)
+    let keys: Vec<String> = architects_audit::text::shortcuts()
+        .into_iter()
+        .map(|(k, _)| k)
         .collect();
     let listed = |n: &str| {
         keys.iter().any(|k| {

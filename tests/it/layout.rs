@@ -21,13 +21,13 @@ const SIZES: [(f32, f32); 6] = [
 ];
 
 /// The phase's primary action, as its label reads.
-fn primary(phase: Phase) -> &'static str {
+fn primary(phase: Phase) -> String {
     match phase {
-        Phase::Intro => text::BEGIN,
-        Phase::Act1Predict | Phase::Act2Brief => text::LOCK,
-        Phase::Act1Report => text::TO_ACT2,
-        Phase::Act2Design => text::FINISH,
-        Phase::Act2Reveal => text::NEW_RUN,
+        Phase::Intro => text::begin(),
+        Phase::Act1Predict | Phase::Act2Brief => text::lock(),
+        Phase::Act1Report => text::to_act2(),
+        Phase::Act2Design => text::finish(),
+        Phase::Act2Reveal => text::new_run(),
     }
 }
 
@@ -110,7 +110,7 @@ fn every_phase_primary_action_is_inside_the_window_at_every_size() {
                     // bar keeps the primary action on screen at every size.
                     let want = primary(phase);
                     let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(lw, lh));
-                    match action_rect(phase, lw, lh, scale, projector, want) {
+                    match action_rect(phase, lw, lh, scale, projector, &want) {
                         Some(r) if window.contains_rect(r) => {}
                         other => failures.push(format!(
                             "{phase:?} at {w}x{h} scale {scale} projector {projector}: `{want}` at {other:?}"

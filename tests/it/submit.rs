@@ -110,11 +110,11 @@ fn submit_asks_first_and_only_its_confirmation_submits() {
     let d = Design::default();
     let report = physics::evaluate(&Scenario::builtin(), &d, PhysicsModel::Systems);
     let mut s = Screen::new(d);
-    assert!(!s.has(Role::Label, text::SUBMIT_FAILS));
-    s.click(text::FINISH);
+    assert!(!s.has(Role::Label, &text::submit_fails()));
+    s.click(&text::finish());
     assert!(!s.submitted(), "one click submitted the graded attempt");
     assert!(s.panels.submit.open);
-    assert!(s.has(Role::Label, text::SUBMIT_FAILS));
+    assert!(s.has(Role::Label, &text::submit_fails()));
     for b in report.banners.iter().filter(|b| !b.is_warning()) {
         assert!(
             s.has(Role::Label, text::banner_title(*b)),
@@ -122,11 +122,11 @@ fn submit_asks_first_and_only_its_confirmation_submits() {
         );
     }
     // Keep designing: closed, nothing submitted.
-    s.click(text::SUBMIT_CANCEL);
+    s.click(&text::submit_cancel());
     assert!(!s.submitted() && !s.panels.submit.open);
     // Ask again, and confirm.
-    s.click(text::FINISH);
-    s.click(text::SUBMIT_CONFIRM);
+    s.click(&text::finish());
+    s.click(&text::submit_confirm());
     assert_eq!(
         s.flow.iter().filter(|m| **m == FlowMsg::Finish).count(),
         1,
@@ -174,9 +174,9 @@ fn a_passing_design_says_it_passes() {
     };
     assert!(physics::evaluate(&Scenario::builtin(), &d, PhysicsModel::Systems).system_valid);
     let mut s = Screen::new(d);
-    s.click(text::FINISH);
-    assert!(s.has(Role::Label, text::SUBMIT_PASSES));
-    assert!(!s.has(Role::Label, text::SUBMIT_FAILS));
+    s.click(&text::finish());
+    assert!(s.has(Role::Label, &text::submit_passes()));
+    assert!(!s.has(Role::Label, &text::submit_fails()));
 }
 
 #[test]

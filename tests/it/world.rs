@@ -127,7 +127,7 @@ fn an_oom_tier_gets_its_failure_state() {
     let v = failing(&mut app);
     assert_eq!(
         v[1].1.as_deref(),
-        Some(architects_audit::text::TIER_OOM),
+        Some(architects_audit::text::tier_oom().as_str()),
         "{v:?}"
     );
 }

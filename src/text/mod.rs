@@ -1,51 +1,120 @@
-//! Every string a student reads, in one place (ready for translation).
+//! Every string a student reads, by name: each function reads its sentence from the catalogue
+//! (`catalogue`, Fluent), with the figures it needs as named arguments.
+
+pub mod catalogue;
+
+pub use catalogue::{Arg, current, tr, tr_args};
 
 use crate::physics::{PhysicsModel, Quant, Scenario, Serving};
 
 /// A tier node's line before the Act II lock.
-pub const TIER_WAITING: &str = "awaiting your design";
+pub fn tier_waiting() -> String {
+    tr("tier-waiting")
+}
 /// A tier whose model does not fit its memory.
-pub const TIER_OOM: &str = "out of memory · not in use";
+pub fn tier_oom() -> String {
+    tr("tier-oom")
+}
 
 /// The HUD's Act II answer before the reveal.
-pub const HUD_LOCKED: &str = "locked";
+pub fn hud_locked() -> String {
+    tr("hud-locked")
+}
 
 /// The ledger panel's record section.
-pub const READING_NOTES: &str = "How your ledger was read";
-pub const BACKUPS: &str = "Backups";
-pub const BACKUPS_EXPLAIN: &str = "A copy is kept before every import, restore or fresh start. Restoring one keeps a copy of what is there now, so nothing is lost.";
-pub const RESTORE: &str = "Restore";
+pub fn reading_notes() -> String {
+    tr("reading-notes")
+}
+pub fn backups() -> String {
+    tr("backups")
+}
+pub fn backups_explain() -> String {
+    tr("backups-explain")
+}
+pub fn restore() -> String {
+    tr("restore")
+}
 
-pub const WINDOW_TITLE: &str = "The Architect's Audit — ML Systems Lab 16";
-pub const TITLE: &str = "The Architect's Audit";
-pub const SUBTITLE: &str = "Volume I, Lab 16 (capstone)";
-pub const SOURCE_LABEL: &str = "Users";
+pub fn window_title() -> String {
+    tr("window-title")
+}
+pub fn title() -> String {
+    tr("title")
+}
+pub fn subtitle() -> String {
+    tr("subtitle")
+}
+pub fn source_label() -> String {
+    tr("source-label")
+}
 
-pub const TIER_NAMES: [&str; 4] = ["Cloud", "Edge", "Mobile", "TinyML"];
-pub const TIER_HARDWARE: [&str; 4] = ["H100 GPUs", "Jetson Orin NX", "Phone NPU", "Cortex-M7"];
+pub fn tier_names() -> [String; 4] {
+    ["tier-names-1", "tier-names-2", "tier-names-3", "tier-names-4"].map(tr)
+}
+pub fn tier_hardware() -> [String; 4] {
+    ["tier-hardware-1", "tier-hardware-2", "tier-hardware-3", "tier-hardware-4"].map(tr)
+}
 
-pub const PANEL_METRICS: &str = "Live physics";
-pub const STAGE_1: &str = "Stage 1 — Cloud hardware";
-pub const STAGE_2: &str = "Stage 2 — Quantisation";
-pub const STAGE_3: &str = "Stage 3 — Serving strategy";
-pub const STAGE_4: &str = "Stage 4 — Retraining cadence";
-pub const STAGE_5: &str = "Stage 5 — Fairness threshold";
-pub const STAGE_TINY: &str = "TinyML sub-model";
-pub const LABEL_GPUS: &str = "H100 GPUs";
-pub const LABEL_Q_CLOUD: &str = "Cloud weights";
-pub const LABEL_Q_EDGE: &str = "Edge weights";
-pub const LABEL_Q_MOBILE: &str = "Mobile weights";
-pub const LABEL_KV: &str = "Cloud KV cache";
-pub const LABEL_CADENCE: &str = "Days between retrains";
-pub const LABEL_FAIRNESS: &str = "Max approval gap between groups (%)";
-pub const LABEL_TINY_PARAMS: &str = "Parameters";
-pub const LABEL_TINY_QUANT: &str = "Precision";
-pub const LABEL_MODEL: &str = "Physics model";
-pub const IMPORT_COURSE_FILE: &str = "Import ~/.mlsys/ledger.json";
-pub const RESET_ALL: &str = "Reset all (R)";
-pub const ALL_CLEAR: &str = "All constraints met. Every tier fits in memory, and the cloud meets \
-every SLO. (The latency SLO is the cloud's: edge, mobile and TinyML requests are judged on \
-whether their device can serve them, and the world draws them the same way.)";
+pub fn panel_metrics() -> String {
+    tr("panel-metrics")
+}
+pub fn stage_1() -> String {
+    tr("stage-1")
+}
+pub fn stage_2() -> String {
+    tr("stage-2")
+}
+pub fn stage_3() -> String {
+    tr("stage-3")
+}
+pub fn stage_4() -> String {
+    tr("stage-4")
+}
+pub fn stage_5() -> String {
+    tr("stage-5")
+}
+pub fn stage_tiny() -> String {
+    tr("stage-tiny")
+}
+pub fn label_gpus() -> String {
+    tr("label-gpus")
+}
+pub fn label_q_cloud() -> String {
+    tr("label-q-cloud")
+}
+pub fn label_q_edge() -> String {
+    tr("label-q-edge")
+}
+pub fn label_q_mobile() -> String {
+    tr("label-q-mobile")
+}
+pub fn label_kv() -> String {
+    tr("label-kv")
+}
+pub fn label_cadence() -> String {
+    tr("label-cadence")
+}
+pub fn label_fairness() -> String {
+    tr("label-fairness")
+}
+pub fn label_tiny_params() -> String {
+    tr("label-tiny-params")
+}
+pub fn label_tiny_quant() -> String {
+    tr("label-tiny-quant")
+}
+pub fn label_model() -> String {
+    tr("label-model")
+}
+pub fn import_course_file() -> String {
+    tr("import-course-file")
+}
+pub fn reset_all() -> String {
+    tr("reset-all")
+}
+pub fn all_clear() -> String {
+    tr("all-clear")
+}
 
 /// A number as a student reads it: three significant digits below 1, up to three decimals
 /// above, no trailing zeros.
@@ -236,68 +305,105 @@ pub fn banner_title(b: crate::physics::Banner) -> &'static str {
 }
 
 // ── Intro ───────────────────────────────────────────────────────────────────
-pub const INTRO_KICKER: &str = "Machine Learning Systems · Volume I · Lab 16 · Capstone";
-pub const INTRO_PITCH: &str = "Fifteen labs taught you seven invariants, one at a time. This \
-capstone uses all of them at once. First your Design Ledger shows what your intuition really \
-looks like; then you deploy a 7B-parameter language model across four very different machines \
-and find out which laws bite.";
-pub const INTRO_ACTS: [&str; 3] = [
-    "Act I — Design Ledger archaeology · 12–15 min",
-    "Act II — Full-stack design challenge · 20–25 min",
-    "About 35–40 minutes in all · every tier active",
-];
+pub fn intro_kicker() -> String {
+    tr("intro-kicker")
+}
+pub fn intro_pitch() -> String {
+    tr("intro-pitch")
+}
+pub fn intro_acts() -> [String; 3] {
+    ["intro-acts-1", "intro-acts-2", "intro-acts-3"].map(tr)
+}
 /// The introduction's badges ([`slo_line`] follows them).
-pub const INTRO_BADGES: [&str; 5] = [
-    "Iron Law  T = D/BW + O/R + L",
-    "Amdahl  speed-up = 1 / (s + (1 − s)/N)",
-    "Roofline ridge point",
-    "Little's Law  L = λW",
-    "Every tier can run out of memory",
-];
-pub const READING_TITLE: &str = "Before you start";
-pub const READING_NOTE: &str = "Links open the textbook's public pages in your browser.";
-pub const BEGIN: &str = "Begin Act I";
+pub fn intro_badges() -> [String; 5] {
+    ["intro-badges-1", "intro-badges-2", "intro-badges-3", "intro-badges-4", "intro-badges-5"].map(tr)
+}
+pub fn reading_title() -> String {
+    tr("reading-title")
+}
+pub fn reading_note() -> String {
+    tr("reading-note")
+}
+pub fn begin() -> String {
+    tr("begin")
+}
 
 // ── Act I ───────────────────────────────────────────────────────────────────
-pub const ACT1_TITLE: &str = "Act I — Design Ledger archaeology";
-pub const ACT1_FROM: &str = "Message from the Chief Architect";
-pub const ACT1_MESSAGE: &str = "\"Before you lead the 7B rollout, show me you know your own \
-blind spots. Across fifteen labs, which physical law did your gut get wrong most often? Check \
-your record, not your memory. Good architects know exactly where their intuition fails.\"";
-pub const ACT1_CONTEXT: &str = "Every prediction you made and every constraint you tripped in \
-Labs 01–15 is in your Design Ledger. Patterns in it show which invariants your intuition \
-undervalues. Commit to your own diagnosis before you look at the summary.";
-pub const ACT1_QUESTION: &str =
-    "Looking back at Labs 01–15, which invariant did you underestimate most consistently?";
-pub const ACT1_OPTIONS: [&str; 4] = [
-    "A) Memory bandwidth — bandwidth, not compute, was the bottleneck more often than I expected (Iron Law, Roofline)",
-    "B) Queueing — I underestimated how far P99 pulls away from the mean at high utilisation (Little's Law, P99)",
-    "C) Serial fraction — I expected more from parallelism than it gave (Amdahl's Law, benchmarking)",
-    "D) Distribution drift — production data moved away from training data faster than I thought (PSI, MLOps)",
-];
-pub const LOCK: &str = "Lock my prediction";
-pub const LOCK_HINT: &str = "Choose an answer, then lock it (the button at the foot of this panel) to open the ledger summary. A locked prediction cannot be changed.";
-pub const LOCKED: &str = "Prediction locked";
-pub const CARD_TITLE: &str = "Mental Model Report Card — Labs 01–15";
-pub const CARD_LABS: &str = "Labs completed";
-pub const CARD_ACCURACY: &str = "Predictions correct";
-pub const CARD_HITS: &str = "Constraint failures triggered";
-pub const CARD_CONTEXTS: &str = "Deployment contexts";
-pub const CARD_DIAGNOSIS: &str = "Diagnosis";
-pub const CARD_WEAKEST: &str = "Weakest invariant";
-pub const CARD_FAILURES_AT: &str = "Constraint failures at";
-pub const CARD_FAVOURITE: &str = "Favourite context";
-pub const CARD_SPARSE: &str = "Fewer than 15 labs are recorded, so some figures fall back to \
-neutral estimates (50 % for an invariant with no lab). Complete the missing labs for a full \
-report.";
-pub const RADAR_TITLE: &str = "The seven invariants, 0–100 %";
-pub const RADAR_EXPLAIN: &str = "Green: how often your prediction was right for each \
-invariant. Red: how often you tripped its failure state. A high red value means the physics \
-surprised you: your mental model underrated how hard that invariant bites.";
-pub const RADAR_ACCURACY: &str = "Prediction accuracy (%)";
-pub const RADAR_HITS: &str = "Constraint hit rate (%)";
-pub const CONFIRMED: &str = "Confirmed.";
-pub const DIFFERENT: &str = "Different reading.";
+pub fn act1_title() -> String {
+    tr("act1-title")
+}
+pub fn act1_from() -> String {
+    tr("act1-from")
+}
+pub fn act1_message() -> String {
+    tr("act1-message")
+}
+pub fn act1_context() -> String {
+    tr("act1-context")
+}
+pub fn act1_question() -> String {
+    tr("act1-question")
+}
+pub fn act1_options() -> [String; 4] {
+    ["act1-options-1", "act1-options-2", "act1-options-3", "act1-options-4"].map(tr)
+}
+pub fn lock() -> String {
+    tr("lock")
+}
+pub fn lock_hint() -> String {
+    tr("lock-hint")
+}
+pub fn locked() -> String {
+    tr("locked")
+}
+pub fn card_title() -> String {
+    tr("card-title")
+}
+pub fn card_labs() -> String {
+    tr("card-labs")
+}
+pub fn card_accuracy() -> String {
+    tr("card-accuracy")
+}
+pub fn card_hits() -> String {
+    tr("card-hits")
+}
+pub fn card_contexts() -> String {
+    tr("card-contexts")
+}
+pub fn card_diagnosis() -> String {
+    tr("card-diagnosis")
+}
+pub fn card_weakest() -> String {
+    tr("card-weakest")
+}
+pub fn card_failures_at() -> String {
+    tr("card-failures-at")
+}
+pub fn card_favourite() -> String {
+    tr("card-favourite")
+}
+pub fn card_sparse() -> String {
+    tr("card-sparse")
+}
+pub fn radar_title() -> String {
+    tr("radar-title")
+}
+pub fn radar_explain() -> String {
+    tr("radar-explain")
+}
+pub fn radar_accuracy() -> String {
+    tr("radar-accuracy")
+}
+pub fn radar_hits() -> String {
+    tr("radar-hits")
+}
+pub fn confirmed() -> String {
+    tr("confirmed")
+}
+pub fn different() -> String {
+    tr("different")
+}
 /// A decision recorded in the ledger, as a label: a precision key as its name ("int4" is
 /// "INT4"), an underscored key in words ("30_days" is "30 days").
 pub fn decision_label(v: &serde_json::Value) -> String {
@@ -335,7 +441,9 @@ pub fn brief_cadence(cadence: &str) -> String {
 }
 
 /// The course's throughput check, which its banners leave out: what it asks and why it fails.
-pub const COURSE_TPUT_TITLE: &str = "Throughput check failed (the course's hidden check)";
+pub fn course_tput_title() -> String {
+    tr("course-tput-title")
+}
 
 pub fn course_tput_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
     let mult = sc.course_draft.throughput_mult.get(r.design.serving);
@@ -368,101 +476,96 @@ pub fn course_draft_note(sc: &Scenario) -> String {
 }
 
 /// What a figure shows when there is nothing to compute it from.
-pub const NONE_YET: &str = "—";
-pub const NO_LABS_YET: &str = "no labs yet";
-pub const NO_FAILURES: &str = "none";
-pub const NOT_JUDGED: &str = "Not judged yet.";
+pub fn none_yet() -> String {
+    tr("none-yet")
+}
+pub fn no_labs_yet() -> String {
+    tr("no-labs-yet")
+}
+pub fn no_failures() -> String {
+    tr("no-failures")
+}
+pub fn not_judged() -> String {
+    tr("not-judged")
+}
 /// Explanations of the four Act I options, in option order.
-pub const ACT1_EXPLAIN: [&str; 4] = [
-    "Memory bandwidth (Iron Law, Roofline) is the classic blind spot of engineers raised on \
-operation counts. Peak FLOPS grow far faster than memory bandwidth, so a model that looks \
-compute-bound on paper is usually bandwidth-bound in practice: every forward pass streams the \
-weights from HBM to the cores. In T = D/BW + O/R + L, once D/BW dominates, more compute buys \
-nothing.",
-    "Queueing (Little's Law, P99) hides until it hurts. The mean latency looks fine while the \
-tail explodes: near 80 % utilisation an M/M/1 queue's P99 is several times its mean. The trap \
-is tuning the dashboard average while the SLO, which is a percentile, quietly fails. L = λW \
-says exactly when the queue, not the model, becomes the bottleneck.",
-    "The serial fraction (Amdahl's Law) is underestimated because more GPUs feel like \
-proportionally more speed. A 5 % serial part caps the speed-up at 20× however many GPUs you \
-add, and data loading, synchronisation and pre-processing add serial work that makes the cap \
-arrive sooner than expected.",
-    "Distribution drift (PSI, MLOps) is counter-intuitive because nothing in the code changes — \
-the world does. Static benchmarks give no feel for how fast production data moves away from \
-the training set. The population stability index can measure it, but without monitoring the \
-decay is silent, as in Lab 03's silent-degradation scenario.",
-];
-pub const LEDGER_READING: &str = "Your ledger says";
-pub const SPARSE_READING: &str = "Your Design Ledger is sparse, so the analysis falls back to \
-the blind spot most common across students: the Memory Wall and the Roofline. Complete earlier \
-labs for a personal reading.";
-pub const MATHPEEK_ACT1: &str = "The seven invariants of Volume I — the equations";
-pub const INVARIANT_EQUATIONS: [(&str, &str, &str); 7] = [
-    (
-        "1. Iron Law (memory bandwidth)",
-        "T_total = D / BW + O / R + L",
-        "D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency.",
-    ),
-    (
-        "2. Memory Wall (footprint)",
-        "Memory = params × bytes/param + KV cache + activations",
-        "FP16 2 bytes per parameter, INT8 1, INT4 0.5.",
-    ),
-    (
-        "3. Amdahl's Law (parallel ceiling)",
-        "Speed-up = 1 / (S + (1 − S) / N)",
-        "S serial fraction, N parallel units; the ceiling is 1/S whatever N is.",
-    ),
-    (
-        "4. Roofline (performance ceiling)",
-        "Performance = min(peak FLOPS, intensity × BW)",
-        "Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound.",
-    ),
-    (
-        "5. Little's Law (queue depth)",
-        "L = λ × W",
-        "L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞.",
-    ),
-    (
-        "6. Degradation (drift)",
-        "Accuracy(t) = Accuracy₀ − λ × PSI(t)",
-        "PSI population stability index, λ sensitivity.",
-    ),
-    (
-        "7. Fairness–accuracy (Chouldechova 2017)",
-        "base rates differ ⇒ DP ∩ EO ∩ CA = ∅",
-        "No classifier has demographic parity, equalised odds and calibration at once.",
-    ),
-];
-pub const TO_ACT2: &str = "On to Act II";
+pub fn act1_explain() -> [String; 4] {
+    ["act1-explain-1", "act1-explain-2", "act1-explain-3", "act1-explain-4"].map(tr)
+}
+pub fn ledger_reading() -> String {
+    tr("ledger-reading")
+}
+pub fn sparse_reading() -> String {
+    tr("sparse-reading")
+}
+pub fn mathpeek_act1() -> String {
+    tr("mathpeek-act1")
+}
+pub fn invariant_equations() -> [(String, String, String); 7] {
+    ["invariant-equations-1", "invariant-equations-2", "invariant-equations-3", "invariant-equations-4", "invariant-equations-5", "invariant-equations-6", "invariant-equations-7"].map(|key| (tr(key), tr(&format!("{key}.equation")), tr(&format!("{key}.note"))))
+}
+pub fn to_act2() -> String {
+    tr("to-act2")
+}
 
 // ── Act II ──────────────────────────────────────────────────────────────────
-pub const ACT2_TITLE: &str = "Act II — Full-stack design challenge";
-pub const ACT2_FROM: &str = "System brief from the Lead Architect";
-pub const ACT2_RECS_TITLE: &str = "From your earlier labs";
-pub const ACT2_STAGES_INTRO: &str = "Work through the five stages. Each one brings an \
-invariant into play, and the diagram updates as you go. Trip at least one failure state, then \
-fix it.";
-pub const ACT2_QUESTION: &str =
-    "Before you configure anything: which tier will be the hardest constraint to satisfy?";
-pub const ACT2_LOCK_HINT: &str =
-    "Lock a prediction (the button at the foot of this panel) to unlock the design instruments.";
-pub const FINISH: &str = "Submit this design";
-pub const SUBMIT_TITLE: &str = "Submit this design?";
-pub const SUBMIT_CONFIRM: &str = "Submit";
-pub const SUBMIT_CANCEL: &str = "Keep designing";
-pub const SUBMIT_PASSES: &str = "It meets every constraint.";
-pub const SUBMIT_FAILS: &str = "It does not meet every constraint. What fails:";
-pub const SUBMIT_NOTE: &str = "Your first submitted attempt is the one your instructor's class \
-     report counts. Tab to Submit and press Enter, or press Escape to keep designing.";
-pub const REPLAY: &str = "Back to the design (a new submission is saved as a new entry)";
-pub const NEW_RUN: &str = "Start over from the introduction";
-pub const MAP_TITLE: &str = "Memory vs latency, every tier";
-pub const MAP_EXPLAIN: &str = "Each tier sits at its memory footprint (x) and latency (y), both \
-logarithmic. Dashed lines are the tiers' memory budgets; a cross marks a tier out of memory. \
-The green band is the P99 SLO.";
-pub const CORRECT: &str = "Correct.";
-pub const REASSESS: &str = "Reassessing.";
+pub fn act2_title() -> String {
+    tr("act2-title")
+}
+pub fn act2_from() -> String {
+    tr("act2-from")
+}
+pub fn act2_recs_title() -> String {
+    tr("act2-recs-title")
+}
+pub fn act2_stages_intro() -> String {
+    tr("act2-stages-intro")
+}
+pub fn act2_question() -> String {
+    tr("act2-question")
+}
+pub fn act2_lock_hint() -> String {
+    tr("act2-lock-hint")
+}
+pub fn finish() -> String {
+    tr("finish")
+}
+pub fn submit_title() -> String {
+    tr("submit-title")
+}
+pub fn submit_confirm() -> String {
+    tr("submit-confirm")
+}
+pub fn submit_cancel() -> String {
+    tr("submit-cancel")
+}
+pub fn submit_passes() -> String {
+    tr("submit-passes")
+}
+pub fn submit_fails() -> String {
+    tr("submit-fails")
+}
+pub fn submit_note() -> String {
+    tr("submit-note")
+}
+pub fn replay() -> String {
+    tr("replay")
+}
+pub fn new_run() -> String {
+    tr("new-run")
+}
+pub fn map_title() -> String {
+    tr("map-title")
+}
+pub fn map_explain() -> String {
+    tr("map-explain")
+}
+pub fn correct() -> String {
+    tr("correct")
+}
+pub fn reassess() -> String {
+    tr("reassess")
+}
 /// What each Act II answer's tier was like, whichever tier the model makes hardest.
 /// `course_kib` is the SRAM the course's sub-model needs under the model in play.
 pub fn act2_explain(
@@ -545,11 +648,11 @@ pub fn act2_explain(
 }
 
 /// A tier's name from its key (`cloud`, `edge`, `mobile`, `tiny`); an unknown key as given.
-pub fn tier_label(key: &str) -> &str {
+pub fn tier_label(key: &str) -> String {
     crate::ledger::analysis::CONTEXTS
         .iter()
         .position(|c| *c == key)
-        .map_or(key, |i| TIER_NAMES[i])
+        .map_or_else(|| key.to_owned(), |i| tier_names()[i].clone())
 }
 
 /// The answer key's evidence: each tier's passing share, and the hardest tier.
@@ -576,107 +679,132 @@ pub fn answer_evidence(key: &crate::physics::answer::AnswerKey) -> String {
         s("tiny").total
     )
 }
-pub const MATHPEEK_ACT2: &str = "How the seven invariants meet in this scenario";
+pub fn mathpeek_act2() -> String {
+    tr("mathpeek-act2")
+}
 /// How the invariants meet; an empty body is filled from the scenario ([`synthesis`]).
-const SYNTHESIS: [(&str, &str); 7] = [
-    (
-        "Iron Law → cloud latency",
-        "Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps.",
-    ),
-    (
-        "Memory Wall → tier feasibility",
-        "A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch.",
-    ),
-    (
-        "Amdahl → scaling ceiling",
-        "Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead.",
-    ),
-    (
-        "Roofline → memory- or compute-bound",
-        "Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge.",
-    ),
-    (
-        "Little's Law → queues",
-        "Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind.",
-    ),
-    ("Degradation → retraining cadence", ""),
-    (
-        "Fairness → accuracy",
-        "Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.",
-    ),
+const SYNTHESIS: [&str; 7] = [
+    "synthesis-1",
+    "synthesis-2",
+    "synthesis-3",
+    "synthesis-4",
+    "synthesis-5",
+    "synthesis-6",
+    "synthesis-7",
 ];
-pub const FEASIBLE_TITLE: &str = "This design is feasible.";
-pub const FEASIBLE_NEXT: &str = "It meets every hard constraint. In production you would next \
-set per-tier monitoring cadences and alert thresholds, plan an A/B rollout, and decide how \
-traffic falls back when a lower tier is overloaded.";
-pub const FIX_TITLE: &str = "Some constraints are violated — the usual fix sequence:";
-pub const FIX_STEPS: [&str; 5] = [
-    "Edge or mobile out of memory? Lower that tier's weight precision (INT8 or INT4).",
-    "P99 or overload? Switch to continuous batching first, then add GPUs and shrink bytes per step (INT8 weights, INT8 KV cache).",
-    "Cost? A request costs the GPUs' hourly price over the requests they serve: provision fewer or cheaper GPUs for the load.",
-    "Availability? One GPU failing must not take the load beyond what the rest can carry: keep a spare.",
-    "TinyML SRAM? Replace the LLM sub-model with a purpose-built keyword spotter of about 100K parameters.",
-];
-pub const FIX_FOOTER: &str =
-    "Every fix traces back to one of the seven invariants. Nothing is free.";
+pub fn feasible_title() -> String {
+    tr("feasible-title")
+}
+pub fn feasible_next() -> String {
+    tr("feasible-next")
+}
+pub fn fix_title() -> String {
+    tr("fix-title")
+}
+pub fn fix_steps() -> [String; 5] {
+    ["fix-steps-1", "fix-steps-2", "fix-steps-3", "fix-steps-4", "fix-steps-5"].map(tr)
+}
+pub fn fix_footer() -> String {
+    tr("fix-footer")
+}
 /// The synthesis, with the scenario's figures.
-pub fn synthesis(sc: &Scenario) -> Vec<(&'static str, String)> {
+pub fn synthesis(sc: &Scenario) -> Vec<(String, String)> {
     SYNTHESIS
         .iter()
-        .map(|(name, body)| {
-            let body = if body.is_empty() {
-                degradation_note(sc)
+        .map(|key| {
+            let body = if current().has(&format!("{key}.body")) {
+                tr(&format!("{key}.body"))
             } else {
-                body.to_string()
+                degradation_note(sc)
             };
-            (*name, body)
+            (tr(key), body)
         })
         .collect()
 }
 
-pub const TAKEAWAYS_TITLE: &str = "Key takeaways";
-pub const TAKEAWAYS: [&str; 2] = [
-    "1. Tier boundaries are physics, not software settings. No hyperparameter moves one model \
-across all four tiers: the Cortex-M7's 256 KB of SRAM and a phone's 5 W thermal budget do not \
-move. Thermodynamics, memory physics and signal latency draw the lines, not framework versions \
-or quantisation schemes. The architect's first job is knowing which limits can be negotiated \
-and which are walls.",
-    "2. All seven invariants act at once in production. The Iron Law sets cloud latency, Amdahl \
-caps GPU scaling, the Memory Wall decides which tier can host which model, Little's Law \
-predicts the P99 blow-up at high load, degradation sets the retraining cadence, and \
-Chouldechova bounds the fairness–accuracy trade. You cannot optimise one in isolation: every \
-control moves several constraints. The skill is reasoning about those interactions at system \
-scale, not reciting formulas.",
-];
+pub fn takeaways_title() -> String {
+    tr("takeaways-title")
+}
+pub fn takeaways() -> [String; 2] {
+    ["takeaways-1", "takeaways-2"].map(tr)
+}
 
 // ── HUD and ledger ──────────────────────────────────────────────────────────
-pub const HUD_LABS: &str = "LABS";
-pub const HUD_ACC: &str = "PREDICTION ACC";
-pub const HUD_WEAKEST: &str = "WEAKEST";
-pub const HUD_ACT1: &str = "ACT I";
-pub const HUD_ACT2: &str = "ACT II";
-pub const HUD_P99: &str = "P99";
-pub const HUD_COST: &str = "COST";
-pub const HUD_SYSTEM: &str = "SYSTEM";
-pub const HUD_LEDGER: &str = "LEDGER";
-pub const MEMORY_ONLY: &str = "Progress will not be saved: ";
-pub const UNREADABLE: &str = "Your stored Design Ledger could not be read. It has not been \
-changed or replaced: a raw copy is kept. Export it to keep it, or start a new ledger.";
-pub const EXPORT_RAW: &str = "Export the unreadable copy";
-pub const START_AFRESH: &str = "Start a new ledger (the copy stays in the backup)";
-pub const LEDGER_SECTION: &str = "Design Ledger";
-pub const USE_MINE: &str = "My ledger";
-pub const SAMPLES_LABEL: &str = "…or try a sample student";
-pub const IMPORT: &str = "Import a ledger…";
-pub const IMPORT_PASTE: &str = "Paste ledger JSON here";
-pub const IMPORT_PREVIEW: &str = "Preview";
-pub const IMPORT_REPLACE: &str = "Replace my ledger";
-pub const IMPORT_MERGE: &str = "Merge into my ledger";
-pub const IMPORT_MERGE_EXPLAIN: &str = "Merge keeps your entries and adds the imported ones \
-after them; where both record a chapter, the imported entry counts.";
-pub const CANCEL: &str = "Cancel";
-pub const EXPORT: &str = "Export my ledger (E)";
-pub const IMPORT_FILE: &str = "Import from a file…";
+pub fn hud_labs() -> String {
+    tr("hud-labs")
+}
+pub fn hud_acc() -> String {
+    tr("hud-acc")
+}
+pub fn hud_weakest() -> String {
+    tr("hud-weakest")
+}
+pub fn hud_act1() -> String {
+    tr("hud-act1")
+}
+pub fn hud_act2() -> String {
+    tr("hud-act2")
+}
+pub fn hud_p99() -> String {
+    tr("hud-p99")
+}
+pub fn hud_cost() -> String {
+    tr("hud-cost")
+}
+pub fn hud_system() -> String {
+    tr("hud-system")
+}
+pub fn hud_ledger() -> String {
+    tr("hud-ledger")
+}
+pub fn memory_only() -> String {
+    tr("memory-only")
+}
+pub fn unreadable() -> String {
+    tr("unreadable")
+}
+pub fn export_raw() -> String {
+    tr("export-raw")
+}
+pub fn start_afresh() -> String {
+    tr("start-afresh")
+}
+pub fn ledger_section() -> String {
+    tr("ledger-section")
+}
+pub fn use_mine() -> String {
+    tr("use-mine")
+}
+pub fn samples_label() -> String {
+    tr("samples-label")
+}
+pub fn import() -> String {
+    tr("import")
+}
+pub fn import_paste() -> String {
+    tr("import-paste")
+}
+pub fn import_preview() -> String {
+    tr("import-preview")
+}
+pub fn import_replace() -> String {
+    tr("import-replace")
+}
+pub fn import_merge() -> String {
+    tr("import-merge")
+}
+pub fn import_merge_explain() -> String {
+    tr("import-merge-explain")
+}
+pub fn cancel() -> String {
+    tr("cancel")
+}
+pub fn export() -> String {
+    tr("export")
+}
+pub fn import_file() -> String {
+    tr("import-file")
+}
 
 /// Labels of the sample ledgers.
 pub fn sample_label(name: &str) -> &'static str {
@@ -702,7 +830,7 @@ pub fn context_label(ctx: &str) -> &'static str {
 /// A latency for display: milliseconds, or seconds when large.
 pub fn latency(ms: f64) -> String {
     if !ms.is_finite() {
-        NO_SERVICE.into()
+        no_service().into()
     } else if ms >= 10_000.0 {
         format!("{:.0} s", ms / 1000.0)
     } else if ms >= 1000.0 {
@@ -713,14 +841,16 @@ pub fn latency(ms: f64) -> String {
 }
 
 /// What a cloud that serves nothing shows for its latency and its cost per request.
-pub const NO_SERVICE: &str = "no service";
+pub fn no_service() -> String {
+    tr("no-service")
+}
 
 /// A cost per request in dollars to `places` decimals, or "no service" when none is served.
 pub fn cost(usd: f64, places: usize) -> String {
     if usd.is_finite() {
         format!("${usd:.places$}")
     } else {
-        NO_SERVICE.into()
+        no_service().into()
     }
 }
 
@@ -889,127 +1019,129 @@ pub fn banner_detail(
 }
 
 /// The keyboard shortcuts dialog.
-pub const SHORTCUTS: [(&str, &str); 14] = [
-    (
-        "Enter",
-        "Begin / lock the chosen answer / move on / submit the design",
-    ),
-    ("A–D", "Choose an answer in a prediction lock"),
-    ("Space", "Pause or play the request flow"),
-    ("Tab", "Move focus to the next control (Shift+Tab: back)"),
-    ("Space/Enter", "Operate the focused control"),
-    (
-        "Arrows",
-        "Change the focused slider; on the side panel's edge, its width",
-    ),
-    (
-        "R",
-        "Reset all design controls (Act II; the ledger is kept)",
-    ),
-    ("P", "Projector profile on or off"),
-    ("E", "Export my ledger (a download on the web)"),
-    ("F1 or ?", "Show or hide this list"),
-    ("F3", "Frame rate and frame time"),
-    ("F11", "Full screen"),
-    ("Esc", "Close this list"),
-    (
-        "Left, Right, Home",
-        "Class view: previous / next student; back to the class",
-    ),
-];
-pub const PLAY: &str = "▶ Play (Space)";
-pub const PAUSE: &str = "⏸ Pause (Space)";
-pub const STEP: &str = "Step";
+pub fn shortcuts() -> [(String, String); 14] {
+    ["shortcuts-1", "shortcuts-2", "shortcuts-3", "shortcuts-4", "shortcuts-5", "shortcuts-6", "shortcuts-7", "shortcuts-8", "shortcuts-9", "shortcuts-10", "shortcuts-11", "shortcuts-12", "shortcuts-13", "shortcuts-14"].map(|key| (tr(key), tr(&format!("{key}.action"))))
+}
+pub fn play() -> String {
+    tr("play")
+}
+pub fn pause() -> String {
+    tr("pause")
+}
+pub fn step() -> String {
+    tr("step")
+}
 /// The particles' outcomes in the legend: each shape as drawn (a monospace glyph: egui's
 /// proportional font lacks them) and its name. On time, late, rejected.
-pub const OUTCOMES: [(&str, &str); 3] = [
-    ("●", "on time"),
-    ("◆", "late (cloud SLO)"),
-    ("▼", "rejected"),
-];
+pub fn outcomes() -> [(&'static str, String); 3] {
+    [("●", "outcomes-1"), ("◆", "outcomes-2"), ("▼", "outcomes-3")].map(|(mark, key)| (mark, tr(key)))
+}
 
 /// Captions of the demo autoplay, in script order.
-pub const DEMO_CAPTIONS: [&str; 10] = [
-    "Demo — The Architect's Audit. Press any key or click to take over.",
-    "Act I: before seeing the ledger, the student commits to a diagnosis.",
-    "The report card: this student's predictions failed most on the Memory Wall.",
-    "Act II: predict which tier will be hardest before touching the controls.",
-    "The course's default design: 2 GPUs, FP16, dynamic batching. Queues explode and TinyML overflows.",
-    "Continuous batching: requests join at every decode step. Better, but 2 GPUs are overloaded.",
-    "Twelve GPUs in two servers: closer, but FP16 weights and KV cache still move too many bytes per step.",
-    "INT8 weights and an INT8 KV cache: the cloud carries its load, with GPUs to spare if one fails.",
-    "A 100K-parameter keyword spotter fits the 256 KB SRAM. All constraints are met.",
-    "Submitted: the design is saved to the Design Ledger as chapter 16.",
-];
+pub fn demo_captions() -> [String; 10] {
+    ["demo-captions-1", "demo-captions-2", "demo-captions-3", "demo-captions-4", "demo-captions-5", "demo-captions-6", "demo-captions-7", "demo-captions-8", "demo-captions-9", "demo-captions-10"].map(tr)
+}
 /// The demo's captions where the course's formulas tell another story (by index in
-/// [`DEMO_CAPTIONS`]): its GPU slider stops at 8, and no design passes under it.
-const DEMO_CAPTIONS_COURSE_DRAFT: [(usize, &str); 4] = [
-    (
-        5,
-        "Continuous batching: the course's formula counts 100 % of peak throughput instead of 80 %.",
-    ),
-    (
-        6,
-        "The course's GPU slider stops at 8: the design is held there, and its P99 drops as GPUs are added.",
-    ),
-    (
-        7,
-        "INT8 weights halve the bytes each token reads; the course shrinks its KV cache with them.",
-    ),
-    (
-        8,
-        "Under the course's formulas no design passes: the TinyML sub-model is fixed and never fits, and the throughput check is out of reach.",
-    ),
-];
+/// [`demo_captions()`]): its GPU slider stops at 8, and no design passes under it.
+/// The demo's captions that the course-draft model tells differently, by place.
+const DEMO_CAPTIONS_COURSE_DRAFT: [usize; 4] = [5, 6, 7, 8];
 
-/// A demo caption as the model in play has it.
-pub fn demo_caption(caption: &'static str, model: PhysicsModel) -> &'static str {
-    let i = DEMO_CAPTIONS.iter().position(|c| *c == caption);
-    match (model, i) {
-        (PhysicsModel::CourseDraft, Some(i)) => DEMO_CAPTIONS_COURSE_DRAFT
-            .iter()
-            .find(|(j, _)| *j == i)
-            .map_or(caption, |(_, c)| c),
-        _ => caption,
+/// Demo caption `i` as the model in play has it.
+pub fn demo_caption(i: usize, model: PhysicsModel) -> String {
+    if model == PhysicsModel::CourseDraft && DEMO_CAPTIONS_COURSE_DRAFT.contains(&i) {
+        tr(&format!("demo-captions-course-draft-{}", i + 1))
+    } else {
+        tr(&format!("demo-captions-{}", i + 1))
     }
 }
 
-pub const PREFERENCES: &str = "Display";
+pub fn preferences() -> String {
+    tr("preferences")
+}
 /// The side panel's edge, as a screen reader names it.
-pub const PANEL_EDGE: &str = "Side panel width (Left and Right arrows)";
-pub const REDUCED_MOTION: &str = "Reduce motion: no pulsing, shaking or glow (requests still move)";
-pub const PROJECTOR: &str = "Projector profile (P): light, high contrast, larger";
-pub const UI_SCALE: &str = "UI scale";
-pub const MEASURED_TITLE: &str = "The simulated requests (last 30 s) beside the model";
-pub const MEASURED_WAIT: &str = "Gathering requests…";
-pub const MEASURED_SIM: &str = "Simulated";
-pub const MEASURED_MODEL: &str = "Model";
+pub fn panel_edge() -> String {
+    tr("panel-edge")
+}
+pub fn reduced_motion() -> String {
+    tr("reduced-motion")
+}
+pub fn projector() -> String {
+    tr("projector")
+}
+pub fn ui_scale() -> String {
+    tr("ui-scale")
+}
+pub fn measured_title() -> String {
+    tr("measured-title")
+}
+pub fn measured_wait() -> String {
+    tr("measured-wait")
+}
+pub fn measured_sim() -> String {
+    tr("measured-sim")
+}
+pub fn measured_model() -> String {
+    tr("measured-model")
+}
 
 // The instructor's class view.
-pub const CLASS_TITLE: &str = "Class view";
-pub const CLASS_NONE: &str = "No ledger is loaded yet. Each student exports their Design Ledger \
-(Export my ledger in the game, or `architects-audit ledger export`); open the files here together.";
-pub const CLASS_OPEN: &str = "Open ledgers…";
-pub const CLASS_SUMMARY: &str = "Class";
-pub const CLASS_KEYS: &str =
-    "Keys: the Left and Right arrows step through the students; Home returns to the class.";
-pub const CLASS_PREV: &str = "◀ Previous";
-pub const CLASS_NEXT: &str = "Next ▶";
-pub const CLASS_RADAR: &str = "How often the class predicted right, per invariant";
-pub const CLASS_RADAR_KEY: &str = "Green: the class mean. Blue: the first and third quartiles \
-(the middle half of the class lies between them). An axis marked \"no labs\" has no \
-student with a lab on it.";
-pub const CLASS_WEAKEST: &str = "Weakest invariant (students)";
-pub const CLASS_LABS: &str = "Labs 1–15 completed (students)";
-pub const CLASS_CH16: &str = "Chapter 16, first attempts";
-pub const CLASS_HARDEST: &str = "Tier expected to be hardest (Act II)";
-pub const CLASS_NO_CH16: &str = "No chapter 16 in this ledger.";
-pub const CLASS_DESIGN: &str = "Their design (first attempt)";
-pub const CLASS_DRAWN: &str = "The world draws this design, under the physics it was judged by:";
-pub const CLASS_NOT_DRAWN: &str = "This record does not hold the whole design (an older save), so \
-the world shows the class.";
-pub const CLASS_FAILED: &str = "Failed";
-pub const CLASS_PASSING: &str = "Passing designs";
+pub fn class_title() -> String {
+    tr("class-title")
+}
+pub fn class_none() -> String {
+    tr("class-none")
+}
+pub fn class_open() -> String {
+    tr("class-open")
+}
+pub fn class_summary() -> String {
+    tr("class-summary")
+}
+pub fn class_keys() -> String {
+    tr("class-keys")
+}
+pub fn class_prev() -> String {
+    tr("class-prev")
+}
+pub fn class_next() -> String {
+    tr("class-next")
+}
+pub fn class_radar() -> String {
+    tr("class-radar")
+}
+pub fn class_radar_key() -> String {
+    tr("class-radar-key")
+}
+pub fn class_weakest() -> String {
+    tr("class-weakest")
+}
+pub fn class_labs() -> String {
+    tr("class-labs")
+}
+pub fn class_ch16() -> String {
+    tr("class-ch16")
+}
+pub fn class_hardest() -> String {
+    tr("class-hardest")
+}
+pub fn class_no_ch16() -> String {
+    tr("class-no-ch16")
+}
+pub fn class_design() -> String {
+    tr("class-design")
+}
+pub fn class_drawn() -> String {
+    tr("class-drawn")
+}
+pub fn class_not_drawn() -> String {
+    tr("class-not-drawn")
+}
+pub fn class_failed() -> String {
+    tr("class-failed")
+}
+pub fn class_passing() -> String {
+    tr("class-passing")
+}
 
 /// How a value of a recorded design's choice reads (class report and class view): labels,
 /// never the JSON's keys.
@@ -1065,7 +1197,9 @@ pub fn class_counted(counted: u32, n: u32) -> String {
         format!("Counted all {n} students.")
     }
 }
-pub const CLASS_NAMES_HIDDEN: &str = "File names are hidden (start with --show-names to see them).";
+pub fn class_names_hidden() -> String {
+    tr("class-names-hidden")
+}
 
 /// A short label for a recorded Act I or Act II answer key.
 pub fn answer_label(key: &str) -> &str {
@@ -1164,18 +1298,36 @@ pub fn gauge_scale(min: f64, warn: f64) -> String {
     )
 }
 
-pub const INSTRUMENTS_TITLE: &str = "Live instruments (the simulated requests)";
-pub const HISTOGRAM_X: &str = "time to first token (ms)";
-pub const HISTOGRAM_Y: &str = "requests";
-pub const HISTOGRAM_BARS: &str = "requests (late ones amber)";
-pub const SLO_LINE: &str = "P99 SLO";
-pub const HISTOGRAM_KEY: &str = "Bars: requests by time to first token (amber past the SLO). Lines: P50 (blue), P99 (solid), \
-     the SLO (dashed red).";
-pub const STRIP_KEY: &str = "Solid: P99 (log scale, left axis). Blue: requests served, scaled to \
-     its peak. Dashed red: the SLO. Dotted: a design change.";
-pub const STRIP_X: &str = "seconds ago";
-pub const STRIP_P99: &str = "P99 time to first token";
-pub const STRIP_CHANGE: &str = "design changed";
+pub fn instruments_title() -> String {
+    tr("instruments-title")
+}
+pub fn histogram_x() -> String {
+    tr("histogram-x")
+}
+pub fn histogram_y() -> String {
+    tr("histogram-y")
+}
+pub fn histogram_bars() -> String {
+    tr("histogram-bars")
+}
+pub fn slo_line_label() -> String {
+    tr("slo-line-label")
+}
+pub fn histogram_key() -> String {
+    tr("histogram-key")
+}
+pub fn strip_key() -> String {
+    tr("strip-key")
+}
+pub fn strip_x() -> String {
+    tr("strip-x")
+}
+pub fn strip_p99() -> String {
+    tr("strip-p99")
+}
+pub fn strip_change() -> String {
+    tr("strip-change")
+}
 
 pub fn histogram_caption(span_s: f64, n: usize, p50: f64, p99: f64) -> String {
     if n == 0 {
@@ -1212,7 +1364,9 @@ pub fn strip_caption(
     )
 }
 
-pub const STRIP_Y: &str = "P99 (log scale)";
+pub fn strip_y() -> String {
+    tr("strip-y")
+}
 
 /// The strip's throughput line, scaled so its peak sits at the top.
 pub fn strip_tput(max_rps: f64) -> String {
@@ -1230,4 +1384,6 @@ pub fn mark(ok: bool) -> &'static str {
 }
 
 /// The heading of the world's state in words (the design panel).
-pub const WORLD_IN_WORDS: &str = "The world, tier by tier";
+pub fn world_in_words() -> String {
+    tr("world-in-words")
+}

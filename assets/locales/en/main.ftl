@@ -1,0 +1,475 @@
+# The Architect's Audit: the English catalogue, the source for every other language.
+# Numbers arrive formatted; { $name } is an argument.
+
+# A tier node's line before the Act II lock.
+tier-waiting = awaiting your design
+
+# A tier whose model does not fit its memory.
+tier-oom = out of memory · not in use
+
+# The HUD's Act II answer before the reveal.
+hud-locked = locked
+
+# The ledger panel's record section.
+reading-notes = How your ledger was read
+
+backups = Backups
+
+backups-explain = A copy is kept before every import, restore or fresh start. Restoring one keeps a copy of what is there now, so nothing is lost.
+
+restore = Restore
+
+window-title = The Architect's Audit — ML Systems Lab 16
+
+title = The Architect's Audit
+
+subtitle = Volume I, Lab 16 (capstone)
+
+source-label = Users
+
+tier-names-1 = Cloud
+tier-names-2 = Edge
+tier-names-3 = Mobile
+tier-names-4 = TinyML
+
+tier-hardware-1 = H100 GPUs
+tier-hardware-2 = Jetson Orin NX
+tier-hardware-3 = Phone NPU
+tier-hardware-4 = Cortex-M7
+
+panel-metrics = Live physics
+
+stage-1 = Stage 1 — Cloud hardware
+
+stage-2 = Stage 2 — Quantisation
+
+stage-3 = Stage 3 — Serving strategy
+
+stage-4 = Stage 4 — Retraining cadence
+
+stage-5 = Stage 5 — Fairness threshold
+
+stage-tiny = TinyML sub-model
+
+label-gpus = H100 GPUs
+
+label-q-cloud = Cloud weights
+
+label-q-edge = Edge weights
+
+label-q-mobile = Mobile weights
+
+label-kv = Cloud KV cache
+
+label-cadence = Days between retrains
+
+label-fairness = Max approval gap between groups (%)
+
+label-tiny-params = Parameters
+
+label-tiny-quant = Precision
+
+label-model = Physics model
+
+import-course-file = Import ~/.mlsys/ledger.json
+
+reset-all = Reset all (R)
+
+all-clear = All constraints met. Every tier fits in memory, and the cloud meets every SLO. (The latency SLO is the cloud's: edge, mobile and TinyML requests are judged on whether their device can serve them, and the world draws them the same way.)
+
+intro-kicker = Machine Learning Systems · Volume I · Lab 16 · Capstone
+
+intro-pitch = Fifteen labs taught you seven invariants, one at a time. This capstone uses all of them at once. First your Design Ledger shows what your intuition really looks like; then you deploy a 7B-parameter language model across four very different machines and find out which laws bite.
+
+intro-acts-1 = Act I — Design Ledger archaeology · 12–15 min
+intro-acts-2 = Act II — Full-stack design challenge · 20–25 min
+intro-acts-3 = About 35–40 minutes in all · every tier active
+
+# The introduction's badges ([`slo_line`] follows them).
+intro-badges-1 = Iron Law  T = D/BW + O/R + L
+intro-badges-2 = Amdahl  speed-up = 1 / (s + (1 − s)/N)
+intro-badges-3 = Roofline ridge point
+intro-badges-4 = Little's Law  L = λW
+intro-badges-5 = Every tier can run out of memory
+
+reading-title = Before you start
+
+reading-note = Links open the textbook's public pages in your browser.
+
+begin = Begin Act I
+
+act1-title = Act I — Design Ledger archaeology
+
+act1-from = Message from the Chief Architect
+
+act1-message = "Before you lead the 7B rollout, show me you know your own blind spots. Across fifteen labs, which physical law did your gut get wrong most often? Check your record, not your memory. Good architects know exactly where their intuition fails."
+
+act1-context = Every prediction you made and every constraint you tripped in Labs 01–15 is in your Design Ledger. Patterns in it show which invariants your intuition undervalues. Commit to your own diagnosis before you look at the summary.
+
+act1-options-1 = A) Memory bandwidth — bandwidth, not compute, was the bottleneck more often than I expected (Iron Law, Roofline)
+act1-options-2 = B) Queueing — I underestimated how far P99 pulls away from the mean at high utilisation (Little's Law, P99)
+act1-options-3 = C) Serial fraction — I expected more from parallelism than it gave (Amdahl's Law, benchmarking)
+act1-options-4 = D) Distribution drift — production data moved away from training data faster than I thought (PSI, MLOps)
+
+lock = Lock my prediction
+
+lock-hint = Choose an answer, then lock it (the button at the foot of this panel) to open the ledger summary. A locked prediction cannot be changed.
+
+locked = Prediction locked
+
+card-title = Mental Model Report Card — Labs 01–15
+
+card-labs = Labs completed
+
+card-accuracy = Predictions correct
+
+card-hits = Constraint failures triggered
+
+card-contexts = Deployment contexts
+
+card-diagnosis = Diagnosis
+
+card-weakest = Weakest invariant
+
+card-failures-at = Constraint failures at
+
+card-favourite = Favourite context
+
+card-sparse = Fewer than 15 labs are recorded, so some figures fall back to neutral estimates (50 % for an invariant with no lab). Complete the missing labs for a full report.
+
+radar-title = The seven invariants, 0–100 %
+
+radar-explain = Green: how often your prediction was right for each invariant. Red: how often you tripped its failure state. A high red value means the physics surprised you: your mental model underrated how hard that invariant bites.
+
+radar-accuracy = Prediction accuracy (%)
+
+radar-hits = Constraint hit rate (%)
+
+confirmed = Confirmed.
+
+different = Different reading.
+
+# The course's throughput check, which its banners leave out: what it asks and why it fails.
+course-tput-title = Throughput check failed (the course's hidden check)
+
+# What a figure shows when there is nothing to compute it from.
+none-yet = —
+
+no-labs-yet = no labs yet
+
+no-failures = none
+
+not-judged = Not judged yet.
+
+# Explanations of the four Act I options, in option order.
+act1-explain-1 = Memory bandwidth (Iron Law, Roofline) is the classic blind spot of engineers raised on operation counts. Peak FLOPS grow far faster than memory bandwidth, so a model that looks compute-bound on paper is usually bandwidth-bound in practice: every forward pass streams the weights from HBM to the cores. In T = D/BW + O/R + L, once D/BW dominates, more compute buys nothing.
+act1-explain-2 = Queueing (Little's Law, P99) hides until it hurts. The mean latency looks fine while the tail explodes: near 80 % utilisation an M/M/1 queue's P99 is several times its mean. The trap is tuning the dashboard average while the SLO, which is a percentile, quietly fails. L = λW says exactly when the queue, not the model, becomes the bottleneck.
+act1-explain-3 = The serial fraction (Amdahl's Law) is underestimated because more GPUs feel like proportionally more speed. A 5 % serial part caps the speed-up at 20× however many GPUs you add, and data loading, synchronisation and pre-processing add serial work that makes the cap arrive sooner than expected.
+act1-explain-4 = Distribution drift (PSI, MLOps) is counter-intuitive because nothing in the code changes — the world does. Static benchmarks give no feel for how fast production data moves away from the training set. The population stability index can measure it, but without monitoring the decay is silent, as in Lab 03's silent-degradation scenario.
+
+ledger-reading = Your ledger says
+
+sparse-reading = Your Design Ledger is sparse, so the analysis falls back to the blind spot most common across students: the Memory Wall and the Roofline. Complete earlier labs for a personal reading.
+
+mathpeek-act1 = The seven invariants of Volume I — the equations
+
+invariant-equations-1 = 1. Iron Law (memory bandwidth)
+    .equation = T_total = D / BW + O / R + L
+    .note = D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency.
+invariant-equations-2 = 2. Memory Wall (footprint)
+    .equation = Memory = params × bytes/param + KV cache + activations
+    .note = FP16 2 bytes per parameter, INT8 1, INT4 0.5.
+invariant-equations-3 = 3. Amdahl's Law (parallel ceiling)
+    .equation = Speed-up = 1 / (S + (1 − S) / N)
+    .note = S serial fraction, N parallel units; the ceiling is 1/S whatever N is.
+invariant-equations-4 = 4. Roofline (performance ceiling)
+    .equation = Performance = min(peak FLOPS, intensity × BW)
+    .note = Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound.
+invariant-equations-5 = 5. Little's Law (queue depth)
+    .equation = L = λ × W
+    .note = L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞.
+invariant-equations-6 = 6. Degradation (drift)
+    .equation = Accuracy(t) = Accuracy₀ − λ × PSI(t)
+    .note = PSI population stability index, λ sensitivity.
+invariant-equations-7 = 7. Fairness–accuracy (Chouldechova 2017)
+    .equation = base rates differ ⇒ DP ∩ EO ∩ CA = ∅
+    .note = No classifier has demographic parity, equalised odds and calibration at once.
+
+to-act2 = On to Act II
+
+act2-title = Act II — Full-stack design challenge
+
+act2-from = System brief from the Lead Architect
+
+act2-recs-title = From your earlier labs
+
+act2-stages-intro = Work through the five stages. Each one brings an invariant into play, and the diagram updates as you go. Trip at least one failure state, then fix it.
+
+finish = Submit this design
+
+submit-title = Submit this design?
+
+submit-confirm = Submit
+
+submit-cancel = Keep designing
+
+submit-passes = It meets every constraint.
+
+submit-fails = It does not meet every constraint. What fails:
+
+submit-note = Your first submitted attempt is the one your instructor's class report counts. Tab to Submit and press Enter, or press Escape to keep designing.
+
+replay = Back to the design (a new submission is saved as a new entry)
+
+new-run = Start over from the introduction
+
+map-title = Memory vs latency, every tier
+
+map-explain = Each tier sits at its memory footprint (x) and latency (y), both logarithmic. Dashed lines are the tiers' memory budgets; a cross marks a tier out of memory. The green band is the P99 SLO.
+
+correct = Correct.
+
+reassess = Reassessing.
+
+mathpeek-act2 = How the seven invariants meet in this scenario
+
+feasible-title = This design is feasible.
+
+feasible-next = It meets every hard constraint. In production you would next set per-tier monitoring cadences and alert thresholds, plan an A/B rollout, and decide how traffic falls back when a lower tier is overloaded.
+
+fix-title = Some constraints are violated — the usual fix sequence:
+
+fix-steps-1 = Edge or mobile out of memory? Lower that tier's weight precision (INT8 or INT4).
+fix-steps-2 = P99 or overload? Switch to continuous batching first, then add GPUs and shrink bytes per step (INT8 weights, INT8 KV cache).
+fix-steps-3 = Cost? A request costs the GPUs' hourly price over the requests they serve: provision fewer or cheaper GPUs for the load.
+fix-steps-4 = Availability? One GPU failing must not take the load beyond what the rest can carry: keep a spare.
+fix-steps-5 = TinyML SRAM? Replace the LLM sub-model with a purpose-built keyword spotter of about 100K parameters.
+
+takeaways-title = Key takeaways
+
+takeaways-1 = 1. Tier boundaries are physics, not software settings. No hyperparameter moves one model across all four tiers: the Cortex-M7's 256 KB of SRAM and a phone's 5 W thermal budget do not move. Thermodynamics, memory physics and signal latency draw the lines, not framework versions or quantisation schemes. The architect's first job is knowing which limits can be negotiated and which are walls.
+takeaways-2 = 2. All seven invariants act at once in production. The Iron Law sets cloud latency, Amdahl caps GPU scaling, the Memory Wall decides which tier can host which model, Little's Law predicts the P99 blow-up at high load, degradation sets the retraining cadence, and Chouldechova bounds the fairness–accuracy trade. You cannot optimise one in isolation: every control moves several constraints. The skill is reasoning about those interactions at system scale, not reciting formulas.
+
+hud-labs = LABS
+
+hud-acc = PREDICTION ACC
+
+hud-weakest = WEAKEST
+
+hud-act1 = ACT I
+
+hud-act2 = ACT II
+
+hud-p99 = P99
+
+hud-cost = COST
+
+hud-system = SYSTEM
+
+hud-ledger = LEDGER
+
+memory-only = Progress will not be saved:{" "}
+
+unreadable = Your stored Design Ledger could not be read. It has not been changed or replaced: a raw copy is kept. Export it to keep it, or start a new ledger.
+
+export-raw = Export the unreadable copy
+
+start-afresh = Start a new ledger (the copy stays in the backup)
+
+ledger-section = Design Ledger
+
+use-mine = My ledger
+
+samples-label = …or try a sample student
+
+import = Import a ledger…
+
+import-paste = Paste ledger JSON here
+
+import-preview = Preview
+
+import-replace = Replace my ledger
+
+import-merge = Merge into my ledger
+
+import-merge-explain = Merge keeps your entries and adds the imported ones after them; where both record a chapter, the imported entry counts.
+
+cancel = Cancel
+
+export = Export my ledger (E)
+
+import-file = Import from a file…
+
+# What a cloud that serves nothing shows for its latency and its cost per request.
+no-service = no service
+
+# The keyboard shortcuts dialog.
+shortcuts-1 = Enter
+    .action = Begin / lock the chosen answer / move on / submit the design
+shortcuts-2 = A–D
+    .action = Choose an answer in a prediction lock
+shortcuts-3 = Space
+    .action = Pause or play the request flow
+shortcuts-4 = Tab
+    .action = Move focus to the next control (Shift+Tab: back)
+shortcuts-5 = Space/Enter
+    .action = Operate the focused control
+shortcuts-6 = Arrows
+    .action = Change the focused slider; on the side panel's edge, its width
+shortcuts-7 = R
+    .action = Reset all design controls (Act II; the ledger is kept)
+shortcuts-8 = P
+    .action = Projector profile on or off
+shortcuts-9 = E
+    .action = Export my ledger (a download on the web)
+shortcuts-10 = F1 or ?
+    .action = Show or hide this list
+shortcuts-11 = F3
+    .action = Frame rate and frame time
+shortcuts-12 = F11
+    .action = Full screen
+shortcuts-13 = Esc
+    .action = Close this list
+shortcuts-14 = Left, Right, Home
+    .action = Class view: previous / next student; back to the class
+
+play = ▶ Play (Space)
+
+pause = ⏸ Pause (Space)
+
+step = Step
+
+# The particles' outcomes in the legend: each shape as drawn (a monospace glyph: egui's
+# proportional font lacks them) and its name. On time, late, rejected.
+outcomes-1 = on time
+outcomes-2 = late (cloud SLO)
+outcomes-3 = rejected
+
+# Captions of the demo autoplay, in script order.
+demo-captions-1 = Demo — The Architect's Audit. Press any key or click to take over.
+demo-captions-2 = Act I: before seeing the ledger, the student commits to a diagnosis.
+demo-captions-3 = The report card: this student's predictions failed most on the Memory Wall.
+demo-captions-4 = Act II: predict which tier will be hardest before touching the controls.
+demo-captions-5 = The course's default design: 2 GPUs, FP16, dynamic batching. Queues explode and TinyML overflows.
+demo-captions-6 = Continuous batching: requests join at every decode step. Better, but 2 GPUs are overloaded.
+demo-captions-7 = Twelve GPUs in two servers: closer, but FP16 weights and KV cache still move too many bytes per step.
+demo-captions-8 = INT8 weights and an INT8 KV cache: the cloud carries its load, with GPUs to spare if one fails.
+demo-captions-9 = A 100K-parameter keyword spotter fits the 256 KB SRAM. All constraints are met.
+demo-captions-10 = Submitted: the design is saved to the Design Ledger as chapter 16.
+
+# The demo's captions 6 to 9 as the course-draft model has them.
+demo-captions-course-draft-6 = Continuous batching: the course's formula counts 100 % of peak throughput instead of 80 %.
+demo-captions-course-draft-7 = The course's GPU slider stops at 8: the design is held there, and its P99 drops as GPUs are added.
+demo-captions-course-draft-8 = INT8 weights halve the bytes each token reads; the course shrinks its KV cache with them.
+demo-captions-course-draft-9 = Under the course's formulas no design passes: the TinyML sub-model is fixed and never fits, and the throughput check is out of reach.
+
+preferences = Display
+
+# The side panel's edge, as a screen reader names it.
+panel-edge = Side panel width (Left and Right arrows)
+
+reduced-motion = Reduce motion: no pulsing, shaking or glow (requests still move)
+
+projector = Projector profile (P): light, high contrast, larger
+
+ui-scale = UI scale
+
+measured-title = The simulated requests (last 30 s) beside the model
+
+measured-wait = Gathering requests…
+
+measured-sim = Simulated
+
+measured-model = Model
+
+class-title = Class view
+
+class-none = No ledger is loaded yet. Each student exports their Design Ledger (Export my ledger in the game, or `architects-audit ledger export`); open the files here together.
+
+class-open = Open ledgers…
+
+class-summary = Class
+
+class-prev = ◀ Previous
+
+class-next = Next ▶
+
+class-radar = How often the class predicted right, per invariant
+
+class-radar-key = Green: the class mean. Blue: the first and third quartiles (the middle half of the class lies between them). An axis marked "no labs" has no student with a lab on it.
+
+class-weakest = Weakest invariant (students)
+
+class-labs = Labs 1–15 completed (students)
+
+class-ch16 = Chapter 16, first attempts
+
+class-hardest = Tier expected to be hardest (Act II)
+
+class-no-ch16 = No chapter 16 in this ledger.
+
+class-design = Their design (first attempt)
+
+class-drawn = The world draws this design, under the physics it was judged by:
+
+class-not-drawn = This record does not hold the whole design (an older save), so the world shows the class.
+
+class-failed = Failed
+
+class-passing = Passing designs
+
+class-names-hidden = File names are hidden (start with --show-names to see them).
+
+instruments-title = Live instruments (the simulated requests)
+
+histogram-x = time to first token (ms)
+
+histogram-y = requests
+
+histogram-bars = requests (late ones amber)
+
+slo-line-label = P99 SLO
+
+histogram-key = Bars: requests by time to first token (amber past the SLO). Lines: P50 (blue), P99 (solid), the SLO (dashed red).
+
+strip-key = Solid: P99 (log scale, left axis). Blue: requests served, scaled to its peak. Dashed red: the SLO. Dotted: a design change.
+
+strip-x = seconds ago
+
+strip-p99 = P99 time to first token
+
+strip-change = design changed
+
+strip-y = P99 (log scale)
+
+# The marks that say a status without colour (egui's default fonts carry all three).
+
+
+
+# The heading of the world's state in words (the design panel).
+world-in-words = The world, tier by tier
+
+act1-question = Looking back at Labs 01–15, which invariant did you underestimate most consistently?
+
+act2-question = Before you configure anything: which tier will be the hardest constraint to satisfy?
+
+act2-lock-hint = Lock a prediction (the button at the foot of this panel) to unlock the design instruments.
+
+fix-footer = Every fix traces back to one of the seven invariants. Nothing is free.
+
+class-keys = Keys: the Left and Right arrows step through the students; Home returns to the class.
+
+# How the invariants meet: a title, and its body (.body); the degradation body comes from the scenario.
+synthesis-1 = Iron Law → cloud latency
+    .body = Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps.
+synthesis-2 = Memory Wall → tier feasibility
+    .body = A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch.
+synthesis-3 = Amdahl → scaling ceiling
+    .body = Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead.
+synthesis-4 = Roofline → memory- or compute-bound
+    .body = Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge.
+synthesis-5 = Little's Law → queues
+    .body = Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind.
+synthesis-6 = Degradation → retraining cadence
+synthesis-7 = Fairness → accuracy
+    .body = Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.

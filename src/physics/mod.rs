@@ -8,6 +8,7 @@
 pub mod answer;
 mod bounds;
 pub mod course_draft;
+pub mod fixes;
 pub mod parts;
 pub mod peek;
 pub mod queueing;

@@ -5,6 +5,15 @@ pub mod catalogue;
 
 pub use catalogue::{Arg, current, tr, tr_args};
 
+/// A catalogue message with named arguments: `t!("key", name = value, …)`.
+macro_rules! t {
+    ($key:expr $(, $name:ident = $val:expr)* $(,)?) => {
+        $crate::text::tr_args($key, &[$((stringify!($name), $crate::text::Arg::from($val))),*])
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use t;
+
 use crate::physics::{PhysicsModel, Quant, Scenario, Serving};
 
 /// A tier node's line before the Act II lock.
@@ -176,21 +185,15 @@ pub fn serving_label(s: Serving, m: PhysicsModel, sc: &Scenario) -> String {
     use Serving::*;
     let peak = pct(sc.course_draft.throughput_mult.get(s));
     match (m, s) {
-        (CourseDraft, Static) => format!("Static batch — simplest, {peak} % of peak throughput"),
-        (CourseDraft, Dynamic) => format!("Dynamic batch — moderate complexity, {peak} % of peak"),
-        (CourseDraft, Continuous) => {
-            format!("Continuous batching — {peak} % of peak, built for LLMs")
-        }
-        (Systems, Static) => {
-            "Static batches — fixed size, wait to fill, pad to the longest answer".into()
-        }
-        (Systems, Dynamic) => format!(
-            "Dynamic batches — gather for {} ms, then run the batch to its end",
-            num(sc.systems.dynamic_window_ms)
+        (CourseDraft, Static) => t!("serving-course-static", peak = peak),
+        (CourseDraft, Dynamic) => t!("serving-course-dynamic", peak = peak),
+        (CourseDraft, Continuous) => t!("serving-course-continuous", peak = peak),
+        (Systems, Static) => tr("serving-systems-static"),
+        (Systems, Dynamic) => t!(
+            "serving-systems-dynamic",
+            window = num(sc.systems.dynamic_window_ms)
         ),
-        (Systems, Continuous) => {
-            "Continuous batching — requests join and leave at every decode step".into()
-        }
+        (Systems, Continuous) => tr("serving-systems-continuous"),
     }
 }
 
@@ -200,108 +203,97 @@ pub fn quant_label(q: Quant, sc: &Scenario) -> String {
     let bytes = p.bytes_per_param.get(q);
     let drop = p.accuracy_drop.get(q);
     let cost = if drop == 0.0 {
-        "full accuracy".to_string()
+        tr("quant-full-accuracy")
     } else {
-        format!("−{} % accuracy", pct(drop))
+        t!("quant-accuracy-drop", drop = pct(drop))
     };
-    let unit = if bytes > 1.0 { "bytes" } else { "byte" };
-    let name = match q {
-        Quant::Fp16 => "FP16",
-        Quant::Int8 => "INT8",
-        Quant::Int4 => "INT4",
-        Quant::Ternary => "Ternary",
-    };
-    format!("{name} — {} {unit}/param, {cost}", num(bytes))
+    t!(
+        "quant-label",
+        name = quant_name(q),
+        bytes = num(bytes),
+        // "byte" up to one byte a parameter (0.5 byte/param), "bytes" above.
+        unit = if bytes > 1.0 { "many" } else { "one" },
+        cost = cost
+    )
+}
+
+/// A precision's name: FP16, INT8, INT4, Ternary.
+pub fn quant_name(q: Quant) -> String {
+    tr(match q {
+        Quant::Fp16 => "quant-fp16",
+        Quant::Int8 => "quant-int8",
+        Quant::Int4 => "quant-int4",
+        Quant::Ternary => "quant-ternary",
+    })
 }
 
 /// Which latency the SLO checks, and why.
 pub fn latency_note(m: PhysicsModel, sc: &Scenario) -> String {
     let tokens = num(sc.workload.output_tokens);
     match m {
-        PhysicsModel::Systems => format!(
-            "P99 here is the time to the first token under the full load, queueing included: a \
-             {tokens}-token answer cannot finish in {}, so the SLO checks how fast answers start.",
-            slo_ms(sc)
-        ),
-        PhysicsModel::CourseDraft => format!(
-            "Course draft: P99 is the time for a whole {tokens}-token answer at batch 1, with no \
-             queue — the course's original formula."
-        ),
+        PhysicsModel::Systems => t!("latency-note-systems", tokens = tokens, slo = slo_ms(sc)),
+        PhysicsModel::CourseDraft => t!("latency-note-course", tokens = tokens),
     }
 }
 
 /// The latency SLO, as a student reads it ("100 ms").
 pub fn slo_ms(sc: &Scenario) -> String {
-    format!("{} ms", num(sc.slo.p99_ms))
+    t!("unit-ms", value = num(sc.slo.p99_ms))
 }
 
 /// The SLOs in one line.
 pub fn slo_line(sc: &Scenario) -> String {
-    format!(
-        "P99 < {} · < ${} per request",
-        slo_ms(sc),
-        num(sc.slo.cost_per_req_usd)
+    t!(
+        "slo-line",
+        slo = slo_ms(sc),
+        cost = num(sc.slo.cost_per_req_usd)
     )
 }
 
 /// The Act II answers, with the scenario's figures.
 pub fn act2_options(sc: &Scenario) -> [String; 4] {
-    let gb = |h: &crate::physics::scenario::Hardware| num(h.ram_gb);
     [
-        format!(
-            "A) Cloud — the model won't fit in {} memory at FP16",
-            sc.cloud().label
-        ),
-        format!(
-            "B) Edge — a {} can't keep P99 under {} at scale",
-            sc.edge().label,
-            slo_ms(sc)
-        ),
-        format!(
-            "C) Mobile — a 7B model fits in {} GB at no precision",
-            gb(sc.mobile())
-        ),
-        format!(
-            "D) TinyML — not even ternary weights fit in {} KB of SRAM",
-            num(sc.tiny_sram_kb())
-        ),
+        t!("act2-option-a", cloud = &sc.cloud().label),
+        t!("act2-option-b", edge = &sc.edge().label, slo = slo_ms(sc)),
+        t!("act2-option-c", gb = num(sc.mobile().ram_gb)),
+        t!("act2-option-d", kb = num(sc.tiny_sram_kb())),
     ]
 }
 
 /// The degradation line of the synthesis, with the scenario's drift.
 pub fn degradation_note(sc: &Scenario) -> String {
     let d = sc.accuracy.drift_per_day;
-    format!(
-        "Accuracy falls about {} a day between retrains: 30 days costs {} points, 90 days {}.",
-        num(d),
-        num(d * 30.0 * 100.0),
-        num(d * 90.0 * 100.0)
+    t!(
+        "degradation-note",
+        per_day = num(d),
+        month = num(d * 30.0 * 100.0),
+        quarter = num(d * 90.0 * 100.0)
     )
 }
 
-pub fn model_label(m: crate::physics::PhysicsModel) -> &'static str {
+pub fn model_label(m: crate::physics::PhysicsModel) -> String {
     use crate::physics::PhysicsModel::*;
-    match m {
-        Systems => "Systems (roofline + queueing, default)",
-        CourseDraft => "Course draft (the course's original formulas)",
-    }
+    tr(match m {
+        Systems => "model-systems",
+        CourseDraft => "model-course-draft",
+    })
 }
 
 /// One-line banner headline for each failure or warning.
-pub fn banner_title(b: crate::physics::Banner) -> &'static str {
+pub fn banner_title(b: crate::physics::Banner) -> String {
     use crate::physics::Banner::*;
-    match b {
-        CloudOom => "Cloud out of memory",
-        EdgeOom => "Edge out of memory",
-        MobileOom => "Mobile out of memory",
-        TinySram => "TinyML SRAM overflow",
-        P99Slo => "P99 latency SLO missed",
-        ThroughputSlo => "Cloud overloaded",
-        CostSlo => "Cost SLO missed",
-        AvailabilitySlo => "Availability SLO missed",
-        AccuracyWarning => "Accuracy warning",
-        DriftWarning => "Drift warning",
-    }
+    tr(match b {
+        CloudOom => "banner-cloud-oom",
+        EdgeOom => "banner-edge-oom",
+        MobileOom => "banner-mobile-oom",
+        TinySram => "banner-tiny-sram",
+        P99Slo => "banner-p99",
+        ThroughputSlo => "banner-throughput",
+        CostSlo => "banner-cost",
+        AvailabilitySlo => "banner-availability",
+        AccuracyWarning => "banner-accuracy",
+        DriftWarning => "banner-drift",
+    })
 }
 
 // ── Intro ───────────────────────────────────────────────────────────────────
@@ -417,27 +409,19 @@ pub fn decision_label(v: &serde_json::Value) -> String {
 }
 
 pub fn brief_compression(choice: &str) -> String {
-    format!(
-        "• Lab 10: you chose {choice} compression — worth weighing for the edge and mobile tiers."
-    )
+    t!("brief-compression", choice = choice)
 }
 
 pub fn brief_p99(ms: f64, slo: &str) -> String {
-    format!(
-        "• Lab 13: your P99 was {ms:.0} ms at your chosen load — this lab's {slo} SLO is much tighter."
-    )
+    t!("brief-p99", ms = format!("{ms:.0}"), slo = slo)
 }
 
 pub fn brief_p99_missing(slo: &str) -> String {
-    format!(
-        "• Lab 13 is not in this ledger, so there is no P99 of yours to set against this lab's {slo} SLO."
-    )
+    t!("brief-p99-missing", slo = slo)
 }
 
 pub fn brief_cadence(cadence: &str) -> String {
-    format!(
-        "• Lab 14: your retraining cadence was {cadence} — here four tiers drift at different rates."
-    )
+    t!("brief-cadence", cadence = cadence)
 }
 
 /// The course's throughput check, which its banners leave out: what it asks and why it fails.
@@ -448,30 +432,24 @@ pub fn course_tput_title() -> String {
 pub fn course_tput_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
     let mult = sc.course_draft.throughput_mult.get(r.design.serving);
     let out = sc.workload.output_tokens;
-    format!(
-        "The course's formula compares tokens a second with requests a second times tokens: \
-         {} tok/s × {} ≥ {} req/s × {} tokens, that is {} ≥ {}. It fails on every design, so \
-         no design passes under the course's formulas; its banners do not show it.",
-        num(r.cloud_tok_per_sec),
-        num(mult),
-        num(r.tier_rps[0]),
-        num(out),
-        num(r.cloud_tok_per_sec * mult),
-        num(r.tier_rps[0] * out)
+    t!(
+        "course-tput-detail",
+        tok_s = num(r.cloud_tok_per_sec),
+        mult = num(mult),
+        rps = num(r.tier_rps[0]),
+        tokens = num(out),
+        supply = num(r.cloud_tok_per_sec * mult),
+        demand = num(r.tier_rps[0] * out)
     )
 }
 
 /// What choosing the course's formulas means, said before the student designs.
 pub fn course_draft_note(sc: &Scenario) -> String {
-    format!(
-        "Course draft: the notebook's formulas, kept exactly. Its GPU slider runs 1–8, so a larger \
-         cluster is brought down to 8 when you switch. No design can pass under them: the TinyML \
-         sub-model is fixed at {} {} parameters and never fits {} KB, and the throughput check \
-         asks for more tokens a second than 8 GPUs give. Choose it to see the course's numbers, \
-         not to win.",
-        params(sc.course_draft.tiny_params),
-        sc.course_draft.tiny_quant.as_str(),
-        num(sc.tiny_sram_kb())
+    t!(
+        "course-draft-note",
+        params = params(sc.course_draft.tiny_params),
+        quant = sc.course_draft.tiny_quant.as_str(),
+        kb = num(sc.tiny_sram_kb())
     )
 }
 
@@ -579,68 +557,53 @@ pub fn act2_explain(
         0 => {
             // Whether one GPU holds the model's FP16 weights beside its workspace.
             let fp16_gb = sc.llm().params * sc.precision.bytes_per_param.fp16 / 1e9;
-            let memory = if fp16_gb + sc.systems.workspace_gb <= sc.cloud().ram_gb {
-                format!(
-                    "The cloud's memory is not its problem: one {} holds the {} even at FP16.",
-                    sc.cloud().label,
-                    sc.llm().label
-                )
-            } else {
-                format!(
-                    "The cloud's memory is a problem only until the model is split: one {} cannot \
-                     hold the {} at FP16, a tensor-parallel group can.",
-                    sc.cloud().label,
-                    sc.llm().label
-                )
-            };
-            format!(
-                "{memory} Its constraints are latency, capacity, cost and availability under load: \
-                 carrying {} requests a second with a first token within {} takes many GPUs, the \
-                 right precisions and continuous batching, and the KV cache, not the weights, is \
-                 what fills each GPU and what each decode step reads.",
-                num(sc.slo.requests_per_sec * sc.traffic.cloud),
-                slo_ms(sc)
+            let fits = fp16_gb + sc.systems.workspace_gb <= sc.cloud().ram_gb;
+            let memory = t!(
+                if fits {
+                    "act2-explain-cloud-fits"
+                } else {
+                    "act2-explain-cloud-splits"
+                },
+                gpu = &sc.cloud().label,
+                model = &sc.llm().label
+            );
+            t!(
+                "act2-explain-cloud",
+                memory = memory,
+                rps = num(sc.slo.requests_per_sec * sc.traffic.cloud),
+                slo = slo_ms(sc)
             )
         }
-        1 => format!(
-            "The edge is slow but not stuck: its answers take seconds, yet the verdict judges \
-             the cloud's SLO, and the edge's own constraint, memory, is met by {} of its {} \
-             precisions on the {}.",
-            key.share("edge").passing,
-            key.share("edge").total,
-            sc.edge().label
+        1 => t!(
+            "act2-explain-edge",
+            passing = key.share("edge").passing,
+            total = key.share("edge").total,
+            device = &sc.edge().label
         ),
-        2 => format!(
-            "Mobile memory has an engineering answer: {} of its {} precisions fit the phone's {} \
-             GB.",
-            key.share("mobile").passing,
-            key.share("mobile").total,
-            num(sc.mobile().ram_gb)
+        2 => t!(
+            "act2-explain-mobile",
+            passing = key.share("mobile").passing,
+            total = key.share("mobile").total,
+            gb = num(sc.mobile().ram_gb)
         ),
         _ => {
-            let wall = format!(
-                "The course's {}-parameter {} sub-model needs {:.0} KiB of SRAM, about {:.0}× the \
-                 {} KB the Cortex-M7 has: no precision fixes that, so for that model 256 KB is a \
-                 wall.",
-                params(cd.tiny_params),
-                cd.tiny_quant.as_str(),
-                course_kib,
-                course_kib / sc.tiny_sram_kb(),
-                num(sc.tiny_sram_kb())
+            let wall = t!(
+                "act2-explain-tiny-wall",
+                params = params(cd.tiny_params),
+                quant = cd.tiny_quant.as_str(),
+                kib = format!("{course_kib:.0}"),
+                times = format!("{:.0}", course_kib / sc.tiny_sram_kb()),
+                kb = num(sc.tiny_sram_kb())
             );
             if key.model == crate::physics::PhysicsModel::CourseDraft {
-                format!(
-                    "{wall} Under the course's formulas the sub-model is fixed: nothing in this \
-                     lab makes it fit."
-                )
+                t!("act2-explain-tiny-course", wall = wall)
             } else {
                 let kws = &sc.tiny_workload;
-                format!(
-                    "{wall} The size control replaces it with a member of another family, the {} \
-                     ({} parameters at its reference size), which fits: a different model, not \
-                     the same one turned down.",
-                    kws.label,
-                    params(kws.params)
+                t!(
+                    "act2-explain-tiny-systems",
+                    wall = wall,
+                    family = &kws.label,
+                    params = params(kws.params)
                 )
             }
         }
@@ -657,27 +620,31 @@ pub fn tier_label(key: &str) -> String {
 
 /// The answer key's evidence: each tier's passing share, and the hardest tier.
 pub fn answer_evidence(key: &crate::physics::answer::AnswerKey) -> String {
-    let tier_name = tier_label;
     let s = |t: &str| key.share(t);
     let h = s(key.hardest);
-    format!(
-        "Under the {} physics the hardest tier is {}: it meets its own constraints in {} of {} \
-         of its designs, the smallest share. Cloud: {} of {} configurations (GPUs, weight and KV \
-         precision, serving). Edge: {} of {} precisions. Mobile: {} of {} precisions. TinyML: {} \
-         of {} size and precision choices.",
-        key.model.as_str(),
-        tier_name(key.hardest),
-        h.passing,
-        h.total,
-        s("cloud").passing,
-        s("cloud").total,
-        s("edge").passing,
-        s("edge").total,
-        s("mobile").passing,
-        s("mobile").total,
-        s("tiny").passing,
-        s("tiny").total
+    t!(
+        "answer-evidence",
+        model = model_short(key.model),
+        hardest = tier_label(key.hardest),
+        passing = h.passing,
+        total = h.total,
+        cloud = s("cloud").passing,
+        cloud_total = s("cloud").total,
+        edge = s("edge").passing,
+        edge_total = s("edge").total,
+        mobile = s("mobile").passing,
+        mobile_total = s("mobile").total,
+        tiny = s("tiny").passing,
+        tiny_total = s("tiny").total
     )
+}
+
+/// A physics model's short name in a sentence ("under the systems physics").
+pub fn model_short(m: PhysicsModel) -> String {
+    tr(match m {
+        PhysicsModel::Systems => "model-short-systems",
+        PhysicsModel::CourseDraft => "model-short-course-draft",
+    })
 }
 pub fn mathpeek_act2() -> String {
     tr("mathpeek-act2")
@@ -807,36 +774,36 @@ pub fn import_file() -> String {
 }
 
 /// Labels of the sample ledgers.
-pub fn sample_label(name: &str) -> &'static str {
-    match name {
-        "strong" => "A strong student",
-        "memory-wall" => "Memory-wall blind spot",
-        "queuing" => "Queueing blind spot",
-        "sparse" => "A sparse record (3 labs)",
-        _ => "An empty ledger",
-    }
+pub fn sample_label(name: &str) -> String {
+    tr(match name {
+        "strong" => "sample-strong",
+        "memory-wall" => "sample-memory-wall",
+        "queuing" => "sample-queuing",
+        "sparse" => "sample-sparse",
+        _ => "sample-empty",
+    })
 }
 
 /// Display name of a context key.
-pub fn context_label(ctx: &str) -> &'static str {
-    match ctx {
-        "edge" => "Edge (Jetson Orin)",
-        "mobile" => "Mobile (phone NPU)",
-        "tiny" => "TinyML (Cortex-M7)",
-        _ => "Cloud (H100)",
-    }
+pub fn context_label(ctx: &str) -> String {
+    tr(match ctx {
+        "edge" => "context-edge",
+        "mobile" => "context-mobile",
+        "tiny" => "context-tiny",
+        _ => "context-cloud",
+    })
 }
 
 /// A latency for display: milliseconds, or seconds when large.
 pub fn latency(ms: f64) -> String {
     if !ms.is_finite() {
-        no_service().into()
+        no_service()
     } else if ms >= 10_000.0 {
-        format!("{:.0} s", ms / 1000.0)
+        t!("unit-s", value = format!("{:.0}", ms / 1000.0))
     } else if ms >= 1000.0 {
-        format!("{:.1} s", ms / 1000.0)
+        t!("unit-s", value = format!("{:.1}", ms / 1000.0))
     } else {
-        format!("{ms:.1} ms")
+        t!("unit-ms", value = format!("{ms:.1}"))
     }
 }
 
@@ -848,25 +815,10 @@ pub fn no_service() -> String {
 /// A cost per request in dollars to `places` decimals, or "no service" when none is served.
 pub fn cost(usd: f64, places: usize) -> String {
     if usd.is_finite() {
-        format!("${usd:.places$}")
+        t!("unit-usd", value = format!("{usd:.places$}"))
     } else {
-        no_service().into()
+        no_service()
     }
-}
-
-/// The fewest GPUs on offer that hold the cloud's model, the rest of the design unchanged.
-fn min_gpus_that_fit(r: &crate::physics::Report, sc: &Scenario) -> Option<u32> {
-    use crate::physics::{N_H100_RANGE, systems::cloud_load};
-    N_H100_RANGE.into_iter().find(|&n| match r.systems {
-        Some(_) => {
-            let d = crate::physics::Design {
-                n_h100: n,
-                ..r.design
-            };
-            !cloud_load(sc, &d).oom
-        }
-        None => n as f64 * sc.cloud().ram_gb >= r.cloud_model_gb,
-    })
 }
 
 /// The banner's explanation, with the report's numbers.
@@ -877,145 +829,124 @@ pub fn banner_detail(
 ) -> String {
     use crate::physics::Banner::*;
     let sys = r.systems.as_ref();
-    let slo = &sc.slo;
+    let util = |s: &crate::physics::SystemsExtra| {
+        format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0)
+    };
     match b {
-        CloudOom => format!(
-            "The cloud needs {:.1} GB but {} × {} offer {:.0} GB. {} Or use INT8 weights.",
-            r.cloud_model_gb,
-            r.design.n_h100,
-            sc.cloud().label,
-            r.cloud_ram_gb,
-            match min_gpus_that_fit(r, sc) {
-                Some(n) => format!("It needs at least {n} GPUs."),
-                None => "No number of GPUs on offer holds it.".into(),
+        CloudOom => t!(
+            "banner-cloud-oom-detail",
+            needs = format!("{:.1}", r.cloud_model_gb),
+            gpus = r.design.n_h100,
+            device = &sc.cloud().label,
+            offer = format!("{:.0}", r.cloud_ram_gb),
+            fix = match crate::physics::fixes::min_gpus_that_fit(r, sc) {
+                Some(n) => t!("banner-cloud-oom-fewest", gpus = n),
+                None => tr("banner-cloud-oom-none"),
             }
         ),
-        EdgeOom => format!(
-            "The {} needs {:.1} GB of its {:.0} GB. Quantise the edge to INT8 (about {:.1} GB of weights) or INT4 (about {:.1} GB).",
-            sc.edge().label,
-            r.edge_model_gb,
-            r.edge_ram_gb,
-            sc.llm().params * sc.precision.bytes_per_param.int8 / 1e9,
-            sc.llm().params * sc.precision.bytes_per_param.int4 / 1e9
+        EdgeOom => t!(
+            "banner-edge-oom-detail",
+            device = &sc.edge().label,
+            needs = format!("{:.1}", r.edge_model_gb),
+            has = format!("{:.0}", r.edge_ram_gb),
+            int8 = format!("{:.1}", sc.llm().params * sc.precision.bytes_per_param.int8 / 1e9),
+            int4 = format!("{:.1}", sc.llm().params * sc.precision.bytes_per_param.int4 / 1e9)
         ),
-        MobileOom => format!(
-            "The phone needs {:.2} GB of its {:.0} GB. Use INT4 or ternary weights on mobile.",
-            r.mobile_model_gb, r.mobile_ram_gb
+        MobileOom => t!(
+            "banner-mobile-oom-detail",
+            needs = format!("{:.2}", r.mobile_model_gb),
+            has = format!("{:.0}", r.mobile_ram_gb)
         ),
-        TinySram => {
-            use crate::physics::systems::tiny_max_params;
-            let (ternary, int8, what) = match sys {
-                // Weights and the activation arena share the SRAM.
-                Some(_) => (
-                    tiny_max_params(sc, Quant::Ternary),
-                    tiny_max_params(sc, Quant::Int8),
-                    "weights and activations",
-                ),
-                None => (
-                    r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.ternary,
-                    r.tiny_sram_kb * 1024.0 / sc.precision.bytes_per_param.int8,
-                    "weights",
-                ),
-            };
-            if sys.is_none() {
-                // The course's formulas fix the sub-model: there is no control to change it.
-                return format!(
-                    "The course's TinyML sub-model ({} parameters, {}) needs {:.1} KB; the {} has \
-                     {:.0} KB of SRAM. Under the course's formulas the sub-model is fixed, so no \
-                     control here makes it fit. Under the systems model a size control replaces \
-                     it with a smaller keyword spotter.",
-                    params(sc.course_draft.tiny_params),
-                    sc.course_draft.tiny_quant.as_str(),
-                    r.tiny_model_kb,
-                    sc.tiny().label,
-                    r.tiny_sram_kb
-                );
-            }
-            format!(
-                "The TinyML sub-model needs {:.1} KB ({what}); the {} has {:.0} KB of SRAM. No precision fixes this: \
-                 use a purpose-built model under about {:.2}M ternary ({} byte each) or {:.0}K INT8 parameters — a 100K-parameter keyword spotter fits.",
-                r.tiny_model_kb,
-                sc.tiny().label,
-                r.tiny_sram_kb,
-                ternary / 1e6,
-                num(sc.precision.bytes_per_param.ternary),
-                int8 / 1e3
-            )
-        }
+        TinySram => tiny_sram_detail(r, sc),
         P99Slo => match sys {
-            Some(s) => format!(
-                "P99 time to first token is {} against the {} SLO (queue wait, prefill and one decode step, at {:.0} % utilisation). \
-                 Iron Law, T = D/BW + O/R + L: each decode step takes {} ms, {}. \
-                 Use continuous batching, add GPUs, or move fewer bytes per step (INT8 weights and KV cache).",
-                latency(s.cloud_p99_ttft_ms),
-                slo_ms(sc),
-                s.cloud_utilization.min(99.99) * 100.0,
-                num(s.decode_step_ms),
-                if s.decode_compute_bound {
-                    "most of it O/R, the arithmetic"
+            Some(s) => t!(
+                "banner-p99-detail-systems",
+                p99 = latency(s.cloud_p99_ttft_ms),
+                slo = slo_ms(sc),
+                util = util(s),
+                step = num(s.decode_step_ms),
+                bound = tr(if s.decode_compute_bound {
+                    "banner-p99-compute-bound"
                 } else {
-                    "most of it D/BW, moving the weights and KV cache from HBM"
-                }
+                    "banner-p99-memory-bound"
+                })
             ),
-            None => format!(
-                "Cloud P99 is {} against the {} SLO. Decode is bandwidth-bound (Iron Law): every token reads the weights from HBM. \
-                 Add GPUs, switch to continuous batching, or use fewer bytes per parameter.",
-                latency(r.cloud_p99_ms),
-                slo_ms(sc)
+            None => t!(
+                "banner-p99-detail-course",
+                p99 = latency(r.cloud_p99_ms),
+                slo = slo_ms(sc)
             ),
         },
         ThroughputSlo => match sys {
-            Some(s) => format!(
-                "The cloud can serve {:.0} req/s but must carry {:.0}: utilisation {:.0} %. Queues grow without bound near 100 %. \
-                 Add GPUs, batch continuously, or cut bytes per step.",
-                s.cloud_capacity_rps,
-                r.tier_rps[0],
-                s.cloud_utilization.min(99.99) * 100.0
+            Some(s) => t!(
+                "banner-throughput-detail",
+                capacity = format!("{:.0}", s.cloud_capacity_rps),
+                load = format!("{:.0}", r.tier_rps[0]),
+                util = util(s)
             ),
-            None => "The cloud cannot produce the tokens its share of traffic asks for.".into(),
+            None => tr("banner-throughput-detail-course"),
         },
-        CostSlo => format!(
-            "Each request costs ${:.6}: the GPUs' hourly price over the requests they serve, above the ${} SLO. \
-             Provision fewer or cheaper GPUs for this load.",
-            r.cost_per_req_usd,
-            num(slo.cost_per_req_usd)
+        CostSlo => t!(
+            "banner-cost-detail",
+            cost = format!("{:.6}", r.cost_per_req_usd),
+            slo = num(sc.slo.cost_per_req_usd)
         ),
         AvailabilitySlo => match sys {
-            Some(s) => format!(
-                "With each GPU up {} % of the time and each {}-GPU server {} %, the load fits only {:.3} % of the time (SLO {} %). \
-                 Keep enough spare capacity that losing a GPU does not overload the rest; past one server, losing a whole server must not either.",
-                pct(sc.cloud().availability),
-                num(sc.systems.gpus_per_node),
-                pct(sc.systems.node_availability),
-                s.availability * 100.0,
-                pct(slo.availability)
+            Some(s) => t!(
+                "banner-availability-detail",
+                gpu = pct(sc.cloud().availability),
+                per_node = num(sc.systems.gpus_per_node),
+                node = pct(sc.systems.node_availability),
+                fits = format!("{:.3}", s.availability * 100.0),
+                slo = pct(sc.slo.availability)
             ),
             None => String::new(),
         },
-        AccuracyWarning => format!(
-            "Effective accuracy is {:.1} % before drift. Ternary weights cost about {} points{}: fine for a trigger \
-             model, not for the answers. Route precision-sensitive requests to the cloud.",
-            r.effective_accuracy * 100.0,
-            pct(sc.precision.accuracy_drop.ternary),
+        AccuracyWarning => t!(
+            "banner-accuracy-detail",
+            accuracy = format!("{:.1}", r.effective_accuracy * 100.0),
+            ternary = pct(sc.precision.accuracy_drop.ternary),
             // Only the systems model prices fairness in accuracy.
-            match sys {
-                Some(s) if s.fairness_accuracy_cost > 0.0 => format!(
-                    " and this fairness threshold costs {:.1} more",
-                    s.fairness_accuracy_cost * 100.0
+            fairness = match sys {
+                Some(s) if s.fairness_accuracy_cost > 0.0 => t!(
+                    "banner-accuracy-fairness",
+                    points = format!("{:.1}", s.fairness_accuracy_cost * 100.0)
                 ),
                 _ => String::new(),
             }
         ),
-        DriftWarning => format!(
-            "Retraining every {} days lets accuracy decay to {:.1} %: Acc(t) = Acc₀ − λ·t = {:.1} % − {} × {} days. \
-             Retrain more often, or trigger retraining from PSI monitoring.",
-            r.design.retrain_cadence_days,
-            r.post_drift_accuracy * 100.0,
-            r.effective_accuracy * 100.0,
-            num(sc.accuracy.drift_per_day),
-            r.design.retrain_cadence_days
+        DriftWarning => t!(
+            "banner-drift-detail",
+            days = r.design.retrain_cadence_days.to_string(),
+            after = format!("{:.1}", r.post_drift_accuracy * 100.0),
+            before = format!("{:.1}", r.effective_accuracy * 100.0),
+            per_day = num(sc.accuracy.drift_per_day)
         ),
     }
+}
+
+/// The TinyML banner: what the sub-model needs, and the largest model that fits.
+fn tiny_sram_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
+    let Some((ternary, int8)) = crate::physics::fixes::tiny_largest_fits(r, sc) else {
+        // The course's formulas fix the sub-model: there is no control to change it.
+        return t!(
+            "banner-tiny-sram-detail-course",
+            params = params(sc.course_draft.tiny_params),
+            quant = sc.course_draft.tiny_quant.as_str(),
+            needs = format!("{:.1}", r.tiny_model_kb),
+            device = &sc.tiny().label,
+            has = format!("{:.0}", r.tiny_sram_kb)
+        );
+    };
+    t!(
+        "banner-tiny-sram-detail",
+        needs = format!("{:.1}", r.tiny_model_kb),
+        device = &sc.tiny().label,
+        has = format!("{:.0}", r.tiny_sram_kb),
+        ternary = format!("{:.2}", ternary / 1e6),
+        ternary_bytes = num(sc.precision.bytes_per_param.ternary),
+        int8 = format!("{:.0}", int8 / 1e3)
+    )
 }
 
 /// The keyboard shortcuts dialog.

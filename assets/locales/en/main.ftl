@@ -473,3 +473,107 @@ synthesis-5 = Little's Law → queues
 synthesis-6 = Degradation → retraining cadence
 synthesis-7 = Fairness → accuracy
     .body = Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.
+
+## Design choices
+
+serving-course-static = Static batch — simplest, { $peak } % of peak throughput
+serving-course-dynamic = Dynamic batch — moderate complexity, { $peak } % of peak
+serving-course-continuous = Continuous batching — { $peak } % of peak, built for LLMs
+serving-systems-static = Static batches — fixed size, wait to fill, pad to the longest answer
+serving-systems-dynamic = Dynamic batches — gather for { $window } ms, then run the batch to its end
+serving-systems-continuous = Continuous batching — requests join and leave at every decode step
+quant-full-accuracy = full accuracy
+quant-accuracy-drop = −{ $drop } % accuracy
+# $unit is "one" up to one byte a parameter, "many" above.
+quant-label = { $name } — { $bytes } { $unit ->
+        [many] bytes
+       *[one] byte
+    }/param, { $cost }
+quant-fp16 = FP16
+quant-int8 = INT8
+quant-int4 = INT4
+quant-ternary = Ternary
+latency-note-systems = P99 here is the time to the first token under the full load, queueing included: a { $tokens }-token answer cannot finish in { $slo }, so the SLO checks how fast answers start.
+latency-note-course = Course draft: P99 is the time for a whole { $tokens }-token answer at batch 1, with no queue — the course's original formula.
+unit-ms = { $value } ms
+slo-line = P99 < { $slo } · < ${ $cost } per request
+act2-option-a = A) Cloud — the model won't fit in { $cloud } memory at FP16
+act2-option-b = B) Edge — a { $edge } can't keep P99 under { $slo } at scale
+act2-option-c = C) Mobile — a 7B model fits in { $gb } GB at no precision
+act2-option-d = D) TinyML — not even ternary weights fit in { $kb } KB of SRAM
+degradation-note = Accuracy falls about { $per_day } a day between retrains: 30 days costs { $month } points, 90 days { $quarter }.
+model-systems = Systems (roofline + queueing, default)
+model-course-draft = Course draft (the course's original formulas)
+
+## Banner headlines
+
+banner-cloud-oom = Cloud out of memory
+banner-edge-oom = Edge out of memory
+banner-mobile-oom = Mobile out of memory
+banner-tiny-sram = TinyML SRAM overflow
+banner-p99 = P99 latency SLO missed
+banner-throughput = Cloud overloaded
+banner-cost = Cost SLO missed
+banner-availability = Availability SLO missed
+banner-accuracy = Accuracy warning
+banner-drift = Drift warning
+
+## The brief's lines from the student's earlier labs
+
+brief-compression = • Lab 10: you chose { $choice } compression — worth weighing for the edge and mobile tiers.
+brief-p99 = • Lab 13: your P99 was { $ms } ms at your chosen load — this lab's { $slo } SLO is much tighter.
+brief-p99-missing = • Lab 13 is not in this ledger, so there is no P99 of yours to set against this lab's { $slo } SLO.
+brief-cadence = • Lab 14: your retraining cadence was { $cadence } — here four tiers drift at different rates.
+course-tput-detail = The course's formula compares tokens a second with requests a second times tokens: { $tok_s } tok/s × { $mult } ≥ { $rps } req/s × { $tokens } tokens, that is { $supply } ≥ { $demand }. It fails on every design, so no design passes under the course's formulas; its banners do not show it.
+course-draft-note = Course draft: the notebook's formulas, kept exactly. Its GPU slider runs 1–8, so a larger cluster is brought down to 8 when you switch. No design can pass under them: the TinyML sub-model is fixed at { $params } { $quant } parameters and never fits { $kb } KB, and the throughput check asks for more tokens a second than 8 GPUs give. Choose it to see the course's numbers, not to win.
+
+## The Act II reveal: why each answer is right or wrong
+
+act2-explain-cloud-fits = The cloud's memory is not its problem: one { $gpu } holds the { $model } even at FP16.
+act2-explain-cloud-splits = The cloud's memory is a problem only until the model is split: one { $gpu } cannot hold the { $model } at FP16, a tensor-parallel group can.
+# $memory is one of the two sentences above.
+act2-explain-cloud = { $memory } Its constraints are latency, capacity, cost and availability under load: carrying { $rps } requests a second with a first token within { $slo } takes many GPUs, the right precisions and continuous batching, and the KV cache, not the weights, is what fills each GPU and what each decode step reads.
+act2-explain-edge = The edge is slow but not stuck: its answers take seconds, yet the verdict judges the cloud's SLO, and the edge's own constraint, memory, is met by { $passing } of its { $total } precisions on the { $device }.
+act2-explain-mobile = Mobile memory has an engineering answer: { $passing } of its { $total } precisions fit the phone's { $gb } GB.
+act2-explain-tiny-wall = The course's { $params }-parameter { $quant } sub-model needs { $kib } KiB of SRAM, about { $times }× the { $kb } KB the Cortex-M7 has: no precision fixes that, so for that model 256 KB is a wall.
+act2-explain-tiny-course = { $wall } Under the course's formulas the sub-model is fixed: nothing in this lab makes it fit.
+act2-explain-tiny-systems = { $wall } The size control replaces it with a member of another family, the { $family } ({ $params } parameters at its reference size), which fits: a different model, not the same one turned down.
+answer-evidence = Under the { $model } physics the hardest tier is { $hardest }: it meets its own constraints in { $passing } of { $total } of its designs, the smallest share. Cloud: { $cloud } of { $cloud_total } configurations (GPUs, weight and KV precision, serving). Edge: { $edge } of { $edge_total } precisions. Mobile: { $mobile } of { $mobile_total } precisions. TinyML: { $tiny } of { $tiny_total } size and precision choices.
+model-short-systems = systems
+model-short-course-draft = course-draft
+
+## Names
+
+sample-strong = A strong student
+sample-memory-wall = Memory-wall blind spot
+sample-queuing = Queueing blind spot
+sample-sparse = A sparse record (3 labs)
+sample-empty = An empty ledger
+context-edge = Edge (Jetson Orin)
+context-mobile = Mobile (phone NPU)
+context-tiny = TinyML (Cortex-M7)
+context-cloud = Cloud (H100)
+unit-s = { $value } s
+unit-usd = ${ $value }
+
+## Banner explanations, with the report's figures
+
+banner-cloud-oom-detail = The cloud needs { $needs } GB but { $gpus } × { $device } offer { $offer } GB. { $fix } Or use INT8 weights.
+banner-cloud-oom-fewest = It needs at least { $gpus } GPUs.
+banner-cloud-oom-none = No number of GPUs on offer holds it.
+banner-edge-oom-detail = The { $device } needs { $needs } GB of its { $has } GB. Quantise the edge to INT8 (about { $int8 } GB of weights) or INT4 (about { $int4 } GB).
+banner-mobile-oom-detail = The phone needs { $needs } GB of its { $has } GB. Use INT4 or ternary weights on mobile.
+banner-tiny-sram-detail-course = The course's TinyML sub-model ({ $params } parameters, { $quant }) needs { $needs } KB; the { $device } has { $has } KB of SRAM. Under the course's formulas the sub-model is fixed, so no control here makes it fit. Under the systems model a size control replaces it with a smaller keyword spotter.
+banner-tiny-sram-detail = The TinyML sub-model needs { $needs } KB (weights and activations); the { $device } has { $has } KB of SRAM. No precision fixes this: use a purpose-built model under about { $ternary }M ternary ({ $ternary_bytes } byte each) or { $int8 }K INT8 parameters — a 100K-parameter keyword spotter fits.
+banner-p99-detail-systems = P99 time to first token is { $p99 } against the { $slo } SLO (queue wait, prefill and one decode step, at { $util } % utilisation). Iron Law, T = D/BW + O/R + L: each decode step takes { $step } ms, { $bound }. Use continuous batching, add GPUs, or move fewer bytes per step (INT8 weights and KV cache).
+banner-p99-compute-bound = most of it O/R, the arithmetic
+banner-p99-memory-bound = most of it D/BW, moving the weights and KV cache from HBM
+banner-p99-detail-course = Cloud P99 is { $p99 } against the { $slo } SLO. Decode is bandwidth-bound (Iron Law): every token reads the weights from HBM. Add GPUs, switch to continuous batching, or use fewer bytes per parameter.
+banner-throughput-detail = The cloud can serve { $capacity } req/s but must carry { $load }: utilisation { $util } %. Queues grow without bound near 100 %. Add GPUs, batch continuously, or cut bytes per step.
+banner-throughput-detail-course = The cloud cannot produce the tokens its share of traffic asks for.
+banner-cost-detail = Each request costs ${ $cost }: the GPUs' hourly price over the requests they serve, above the ${ $slo } SLO. Provision fewer or cheaper GPUs for this load.
+banner-availability-detail = With each GPU up { $gpu } % of the time and each { $per_node }-GPU server { $node } %, the load fits only { $fits } % of the time (SLO { $slo } %). Keep enough spare capacity that losing a GPU does not overload the rest; past one server, losing a whole server must not either.
+# $fairness is empty, or banner-accuracy-fairness.
+banner-accuracy-detail = Effective accuracy is { $accuracy } % before drift. Ternary weights cost about { $ternary } points{ $fairness }: fine for a trigger model, not for the answers. Route precision-sensitive requests to the cloud.
+banner-accuracy-fairness = {" "}and this fairness threshold costs { $points } more
+banner-drift-detail = Retraining every { $days } days lets accuracy decay to { $after } %: Acc(t) = Acc₀ − λ·t = { $before } % − { $per_day } × { $days } days. Retrain more often, or trigger retraining from PSI monitoring.

@@ -50,7 +50,7 @@ pub fn csv_of(r: &ClassReport) -> Result<Vec<u8>, String> {
     for s in &r.students {
         let answer = |a: &Option<String>| {
             a.as_deref()
-                .map_or(String::new(), |k| cell(crate::text::answer_label(k)))
+                .map_or(String::new(), |k| cell(&crate::text::answer_label(k)))
         };
         let mut row = vec![
             s.student.clone(),

@@ -88,7 +88,7 @@ fn answers_rows(act: &str, a: &Answers) -> String {
         s.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{n}</td></tr>",
             esc(act),
-            esc(crate::text::answer_label(k))
+            esc(&crate::text::answer_label(k))
         ));
     }
     s.push_str(&format!(

@@ -153,14 +153,16 @@ pub fn params(n: f64) -> String {
 /// reads it: "INT8", "INT8 (100K params)".
 pub fn assignment_label(a: &str) -> String {
     let (q, rest) = a.split_once(' ').unwrap_or((a, ""));
-    let rest = rest
+    let name = Quant::parse(q).map_or_else(|| q.to_uppercase(), quant_name);
+    match rest
         .strip_prefix('(')
         .and_then(|r| r.strip_suffix(" params)"))
         .and_then(|n| n.parse::<f64>().ok())
-        .map_or_else(|| rest.to_string(), |n| format!("({} params)", params(n)));
-    format!("{} {rest}", q.to_uppercase())
-        .trim_end()
-        .to_string()
+    {
+        Some(n) => t!("assignment-params", quant = name, params = params(n)),
+        None if rest.is_empty() => name,
+        None => format!("{name} {rest}"),
+    }
 }
 
 /// A parameter count as typed: "100K", "1.5M", "250000".
@@ -1081,13 +1083,12 @@ pub fn choice_value_label(choice: &str, v: &str) -> String {
         return v.into();
     }
     match (choice, v) {
-        ("serving", "static") => "static batches".into(),
-        ("serving", "dynamic") => "dynamic batches".into(),
-        ("serving", "continuous") => "continuous batching".into(),
+        ("serving", "static") => tr("choice-static"),
+        ("serving", "dynamic") => tr("choice-dynamic"),
+        ("serving", "continuous") => tr("choice-continuous"),
         ("tiny_params", p) => p.parse::<f64>().map_or_else(|_| p.to_string(), params),
-        ("cloud_gpus", n) => format!("{n} × H100"),
-        (_, "ternary") => "Ternary".into(),
-        (_, q) => q.to_uppercase(),
+        ("cloud_gpus", n) => t!("choice-gpus", gpus = n),
+        (_, q) => Quant::parse(q).map_or_else(|| q.to_uppercase(), quant_name),
     }
 }
 
@@ -1100,10 +1101,12 @@ pub fn check_label(key: &str) -> String {
 
 /// The F3 readout: "60 fps · 16.7 ms a frame" (smoothed), or dashes until measured.
 pub fn frame_readout(fps: Option<f64>, frame_ms: Option<f64>) -> String {
-    match (fps, frame_ms) {
-        (Some(f), Some(ms)) => format!("{f:.0} fps · {ms:.1} ms a frame"),
-        _ => "— fps · — ms a frame".into(),
-    }
+    let dash = || none_yet();
+    t!(
+        "frame-readout",
+        fps = fps.map_or_else(dash, |f| format!("{f:.0}")),
+        ms = frame_ms.map_or_else(dash, |ms| format!("{ms:.1}"))
+    )
 }
 
 /// The checks a recorded design failed, by name: "—" when none (or it passed), "not recorded"
@@ -1123,9 +1126,9 @@ pub fn failed_label(d: &crate::ledger::designs::StudentDesign) -> String {
 /// "Counted 3 of 5 students (the others have no labs 1–15)."
 pub fn class_counted(counted: u32, n: u32) -> String {
     if counted < n {
-        format!("Counted {counted} of {n} students (the others have no labs 1–15).")
+        t!("class-counted-some", counted = counted, students = n)
     } else {
-        format!("Counted all {n} students.")
+        t!("class-counted-all", students = n)
     }
 }
 pub fn class_names_hidden() -> String {
@@ -1133,48 +1136,69 @@ pub fn class_names_hidden() -> String {
 }
 
 /// A short label for a recorded Act I or Act II answer key.
-pub fn answer_label(key: &str) -> &str {
-    match key {
-        "memory_bw" => "A · Memory bandwidth",
-        "queuing" => "B · Queueing",
-        "serial_fraction" => "C · Serial fraction",
-        "drift" => "D · Distribution drift",
-        "cloud_oom" => "A · Cloud (memory)",
-        "edge_latency" => "B · Edge (latency)",
-        "mobile_oom" => "C · Mobile (memory)",
-        "tiny_oom" => "D · TinyML (SRAM)",
-        other => other,
-    }
+/// A student's answer in act 1 or 2 in the class view, and whether it was right.
+pub fn class_act(act: u8, answer: &str, judged: &str) -> String {
+    t!(
+        if act == 1 { "class-act1" } else { "class-act2" },
+        answer = answer,
+        judged = judged
+    )
+}
+
+pub fn answer_label(key: &str) -> String {
+    let id = match key {
+        "memory_bw" => "answer-memory-bw",
+        "queuing" => "answer-queuing",
+        "serial_fraction" => "answer-serial-fraction",
+        "drift" => "answer-drift",
+        "cloud_oom" => "answer-cloud-oom",
+        "edge_latency" => "answer-edge-latency",
+        "mobile_oom" => "answer-mobile-oom",
+        "tiny_oom" => "answer-tiny-oom",
+        other => return other.to_owned(),
+    };
+    tr(id)
 }
 
 /// The count of cloud requests waiting at the tier's entrance, and how many the drawn line
 /// leaves out.
 pub fn queue_label(waiting: usize, not_drawn: usize) -> String {
     if not_drawn > 0 {
-        format!("{waiting} waiting (+{not_drawn} not drawn)")
+        t!("queue-hidden", waiting = waiting, hidden = not_drawn)
     } else {
-        format!("{waiting} waiting")
+        t!("queue", waiting = waiting)
     }
 }
 
 /// A memory bar's caption: used of capacity, and what spills.
 pub fn memory_bar(used: f64, capacity: f64, unit: &str, spills: bool) -> String {
-    let mut s = format!("memory {} / {} {unit}", mem_num(used), mem_num(capacity));
+    let bar = t!(
+        "memory-bar",
+        used = mem_num(used),
+        capacity = mem_num(capacity),
+        unit = unit
+    );
     if spills {
-        s += &format!(" · OOM: {} {unit} over", mem_num(used - capacity));
+        t!(
+            "memory-bar-over",
+            bar = bar,
+            over = mem_num(used - capacity),
+            unit = unit
+        )
+    } else {
+        bar
     }
-    s
 }
 
 /// The parts of a memory bar, in its order.
 pub fn memory_parts(parts: &[(&str, f64)], unit: &str) -> String {
     let list: Vec<String> = parts
         .iter()
-        .map(|(k, v)| format!("{k} {}", mem_num(*v)))
+        .map(|(k, v)| t!("memory-part", part = *k, amount = mem_num(*v)))
         .collect();
     // Two to a line, so the caption stays narrow.
     let lines: Vec<String> = list.chunks(2).map(|c| c.join(" · ")).collect();
-    format!("memory ({unit}): {}", lines.join("\n"))
+    t!("memory-parts", unit = unit, parts = lines.join("\n"))
 }
 
 fn mem_num(v: f64) -> String {
@@ -1188,44 +1212,48 @@ fn mem_num(v: f64) -> String {
 /// The cloud's chips: how many GPUs, grouped how.
 pub fn chips_label(gpus: u32, tp: u32, replicas: u32) -> String {
     match (replicas, tp) {
-        (0, _) => format!("{gpus} GPU(s): the model does not fit"),
-        (_, 1) => format!("{gpus} GPU(s) = {replicas} replica(s)"),
-        _ => format!("{gpus} GPUs = {replicas} × TP{tp} (all-reduce each layer)"),
+        (0, _) => t!("chips-none", gpus = gpus),
+        (_, 1) => t!("chips-replicas", gpus = gpus, replicas = replicas),
+        _ => t!("chips-tp", gpus = gpus, replicas = replicas, tp = tp),
     }
 }
 
 /// A server's frame round its chips.
 pub fn server_label(k: usize) -> String {
-    format!("server {}", k + 1)
+    t!("server", number = k + 1)
 }
 
 /// The decode step as the physics runs it.
 pub fn step_label(batch: f64, max_batch: f64, step_ms: f64, compute_bound: bool) -> String {
-    format!(
-        "batch {batch:.0} of {max_batch:.0} per replica\nstep {step_ms:.1} ms · {}",
-        if compute_bound {
+    t!(
+        "step-label",
+        batch = format!("{batch:.0}"),
+        max = format!("{max_batch:.0}"),
+        step = format!("{step_ms:.1}"),
+        bound = tr(if compute_bound {
             "compute-bound"
         } else {
             "memory-bound"
-        }
+        })
     )
 }
 
 /// The accuracy gauge's caption.
 pub fn accuracy_gauge(effective: f64, after_drift: f64, days: u32) -> String {
-    format!(
-        "accuracy {:.1} %, {:.1} % after {days} days of drift",
-        effective * 100.0,
-        after_drift * 100.0
+    t!(
+        "accuracy-gauge",
+        accuracy = format!("{:.1}", effective * 100.0),
+        after = format!("{:.1}", after_drift * 100.0),
+        days = days
     )
 }
 
 /// The accuracy gauge's scale.
 pub fn gauge_scale(min: f64, warn: f64) -> String {
-    format!(
-        "{:.0}–100 % · drift warning below {:.0} %",
-        min * 100.0,
-        warn * 100.0
+    t!(
+        "gauge-scale",
+        min = format!("{:.0}", min * 100.0),
+        warn = format!("{:.0}", warn * 100.0)
     )
 }
 
@@ -1261,13 +1289,16 @@ pub fn strip_change() -> String {
 }
 
 pub fn histogram_caption(span_s: f64, n: usize, p50: f64, p99: f64) -> String {
+    let span = format!("{span_s:.0}");
     if n == 0 {
-        format!("No cloud request answered in the last {span_s:.0} s yet.")
+        t!("histogram-empty", span = span)
     } else {
-        format!(
-            "Last {span_s:.0} s: {n} cloud requests · P50 {} · P99 {}",
-            latency(p50),
-            latency(p99)
+        t!(
+            "histogram-caption",
+            span = span,
+            requests = n,
+            p50 = latency(p50),
+            p99 = latency(p99)
         )
     }
 }
@@ -1280,18 +1311,19 @@ pub fn strip_caption(
     rps: f64,
     model_p99: Option<f64>,
 ) -> String {
-    let model = model_p99.map_or(String::new(), |m| format!(" · model {}", latency(m)));
+    let window = format!("{window_s:.0}");
+    let model = model_p99.map_or(String::new(), |m| t!("strip-model", p99 = latency(m)));
     let which = if first_window {
-        format!(
-            "that arrived in the first {window_s:.0} s after the change (overloaded: from an empty queue)"
-        )
+        t!("strip-first-window", window = window)
     } else {
-        format!("of the last {window_s:.0} s (steady state)")
+        t!("strip-steady", window = window)
     };
-    format!(
-        "P99 time to first token of the requests {which}, one still waiting counted at its wait \
-         so far: {}{model} · first tokens {rps:.0} a second",
-        latency(p99)
+    t!(
+        "strip-caption",
+        which = which,
+        p99 = latency(p99),
+        model = model,
+        rps = format!("{rps:.0}")
     )
 }
 
@@ -1301,7 +1333,7 @@ pub fn strip_y() -> String {
 
 /// The strip's throughput line, scaled so its peak sits at the top.
 pub fn strip_tput(max_rps: f64) -> String {
-    format!("served req/s (top = {max_rps:.0})")
+    t!("strip-tput", max = format!("{max_rps:.0}"))
 }
 
 /// The marks that say a status without colour (egui's default fonts carry all three).

@@ -171,29 +171,32 @@ fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, sc: &Scenario, pal: &Pale
             ui.label(text::class_no_ch16());
         }
         Some(c) => {
-            let judged = |j: Option<bool>| match j {
-                Some(true) => "right",
-                Some(false) => "wrong",
-                None => "not judged",
+            let judged = |j: Option<bool>| {
+                text::tr(match j {
+                    Some(true) => "judged-right",
+                    Some(false) => "judged-wrong",
+                    None => "judged-not",
+                })
             };
-            fn answer(a: &Option<String>) -> &str {
-                a.as_deref().map_or("none", text::answer_label)
+            fn answer(a: &Option<String>) -> String {
+                a.as_deref()
+                    .map_or_else(|| text::tr("answer-none"), text::answer_label)
             }
-            ui.label(format!(
-                "Act I: {} ({})",
-                answer(&c.act1_prediction),
-                judged(c.act1_correct)
+            ui.label(text::class_act(
+                1,
+                &answer(&c.act1_prediction),
+                &judged(c.act1_correct),
             ));
-            ui.label(format!(
-                "Act II: {} ({})",
-                answer(&c.act2_prediction),
-                judged(c.act2_correct)
+            ui.label(text::class_act(
+                2,
+                &answer(&c.act2_prediction),
+                &judged(c.act2_correct),
             ));
-            ui.label(if c.system_valid {
-                "Design: valid"
+            ui.label(text::tr(if c.system_valid {
+                "class-design-valid"
             } else {
-                "Design: not valid"
-            });
+                "class-design-invalid"
+            }));
             design(ui, v, &c.design, sc, pal);
         }
     }

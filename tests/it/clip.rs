@@ -141,7 +141,7 @@ fn the_tier_figures_read_parameter_counts_as_people_write_them() {
     );
     assert_eq!(
         assignment_label("ternary (1.000e7 params)"),
-        "TERNARY (10M params)"
+        "Ternary (10M params)"
     );
     assert_eq!(assignment_label("fp16"), "FP16");
 }

@@ -577,3 +577,68 @@ banner-availability-detail = With each GPU up { $gpu } % of the time and each { 
 banner-accuracy-detail = Effective accuracy is { $accuracy } % before drift. Ternary weights cost about { $ternary } points{ $fairness }: fine for a trigger model, not for the answers. Route precision-sensitive requests to the cloud.
 banner-accuracy-fairness = {" "}and this fairness threshold costs { $points } more
 banner-drift-detail = Retraining every { $days } days lets accuracy decay to { $after } %: Acc(t) = Acc₀ − λ·t = { $before } % − { $per_day } × { $days } days. Retrain more often, or trigger retraining from PSI monitoring.
+
+## The class view and the report page
+
+choice-static = static batches
+choice-dynamic = dynamic batches
+choice-continuous = continuous batching
+choice-gpus = { $gpus } × H100
+class-counted-some = Counted { $counted } of { $students } students (the others have no labs 1–15).
+class-counted-all = Counted all { $students } students.
+answer-memory-bw = A · Memory bandwidth
+answer-queuing = B · Queueing
+answer-serial-fraction = C · Serial fraction
+answer-drift = D · Distribution drift
+answer-cloud-oom = A · Cloud (memory)
+answer-edge-latency = B · Edge (latency)
+answer-mobile-oom = C · Mobile (memory)
+answer-tiny-oom = D · TinyML (SRAM)
+
+## The world's captions
+
+frame-readout = { $fps } fps · { $ms } ms a frame
+queue = { $waiting } waiting
+queue-hidden = { $waiting } waiting (+{ $hidden } not drawn)
+memory-bar = memory { $used } / { $capacity } { $unit }
+memory-bar-over = { $bar } · OOM: { $over } { $unit } over
+memory-part = { $part } { $amount }
+memory-parts = memory ({ $unit }): { $parts }
+chips-none = { $gpus ->
+        [one] { $gpus } GPU
+       *[other] { $gpus } GPUs
+    }: the model does not fit
+chips-replicas = { $gpus ->
+        [one] { $gpus } GPU
+       *[other] { $gpus } GPUs
+    } = { $replicas ->
+        [one] { $replicas } replica
+       *[other] { $replicas } replicas
+    }
+chips-tp = { $gpus } GPUs = { $replicas } × TP{ $tp } (all-reduce each layer)
+server = server { $number }
+step-label = batch { $batch } of { $max } per replica
+    step { $step } ms · { $bound }
+compute-bound = compute-bound
+memory-bound = memory-bound
+accuracy-gauge = accuracy { $accuracy } %, { $after } % after { $days } days of drift
+gauge-scale = { $min }–100 % · drift warning below { $warn } %
+
+## The live instruments
+
+histogram-empty = No cloud request answered in the last { $span } s yet.
+histogram-caption = Last { $span } s: { $requests } cloud requests · P50 { $p50 } · P99 { $p99 }
+strip-model = {" "}· model { $p99 }
+strip-first-window = that arrived in the first { $window } s after the change (overloaded: from an empty queue)
+strip-steady = of the last { $window } s (steady state)
+strip-caption = P99 time to first token of the requests { $which }, one still waiting counted at its wait so far: { $p99 }{ $model } · first tokens { $rps } a second
+strip-tput = served req/s (top = { $max })
+assignment-params = { $quant } ({ $params } params)
+class-act1 = Act I: { $answer } ({ $judged })
+class-act2 = Act II: { $answer } ({ $judged })
+judged-right = right
+judged-wrong = wrong
+judged-not = not judged
+answer-none = none
+class-design-valid = Design: valid
+class-design-invalid = Design: not valid

@@ -44,9 +44,11 @@ impl ClassView {
 
     /// How a student is named on screen: "Student 3", with the file only when asked for.
     pub fn student_label(&self, i: usize) -> String {
-        let anon = format!("Student {}", i + 1);
+        let anon = crate::text::t!("class-student", number = i + 1);
         match self.students.get(i) {
-            Some(s) if self.show_names => format!("{anon} ({})", s.source),
+            Some(s) if self.show_names => {
+                crate::text::t!("class-student-named", student = anon, source = &s.source)
+            }
             _ => anon,
         }
     }

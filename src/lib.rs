@@ -141,7 +141,7 @@ pub fn run_app(opts: LaunchOptions) {
         DefaultPlugins
             .set(WindowPlugin {
                 primary_window: Some(Window {
-                    title: text::window_title().into(),
+                    title: text::window_title(),
                     canvas: Some("#game".into()),
                     prevent_default_event_handling: true,
                     resolution: {

@@ -103,34 +103,31 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
     }
 
     let trace = vec![
-        TraceLine {
-            law: "Iron Law".into(),
-            formula: format!(
-                "T_cloud = {} tokens / ({} tok/s) ",
-                fmt_num(out),
-                fmt_num(cloud_tok_per_sec * serving_mult)
-            ),
-            result: format!("{} ms", fmt_num(cloud_p99_ms)),
-        },
-        TraceLine {
-            law: "Memory Wall".into(),
-            formula: format!(
-                "cloud_mem = {}B x {} B/param + KV",
-                fmt_num(llm_params / GB),
-                fmt_num(bpp.get(qc))
-            ),
-            result: format!("{} GB", fmt_num(cloud_model_gb)),
-        },
-        TraceLine {
-            law: "Cost".into(),
-            formula: format!(
-                "cost/req = ({} x ${}/h) / ({} req/h)",
-                d.n_h100,
-                fmt_num(h100.cost_per_hour_usd),
-                fmt_num(req_per_hr)
-            ),
-            result: format!("${cost_per_req_usd:.6}"),
-        },
+        TraceLine::new(
+            "trace-course-iron-law",
+            &[
+                ("tokens", fmt_num(out)),
+                ("tok_s", fmt_num(cloud_tok_per_sec * serving_mult)),
+                ("p99", fmt_num(cloud_p99_ms)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-course-memory",
+            &[
+                ("billions", fmt_num(llm_params / GB)),
+                ("bytes", fmt_num(bpp.get(qc))),
+                ("gb", fmt_num(cloud_model_gb)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-course-cost",
+            &[
+                ("gpus", d.n_h100.to_string()),
+                ("price", fmt_num(h100.cost_per_hour_usd)),
+                ("per_hour", fmt_num(req_per_hr)),
+                ("cost", format!("{cost_per_req_usd:.6}")),
+            ],
+        ),
     ];
 
     Report {

@@ -169,150 +169,148 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
     let system_valid = !constraint_hit;
 
     let e = Engine::new(sc, sc.cloud(), sc.llm(), d.quant_cloud, d.kv_quant).with_tp(cl.tp);
+    let f = fmt_num;
     let trace = vec![
-        TraceLine {
-            law: "Memory Wall".into(),
-            formula: format!(
-                "per replica: {} GB weights + {} GB KV ({} seq x {} tok x {} KiB) + {} GB workspace/GPU",
-                fmt_num(e.weights() / GB),
-                fmt_num(cl.kv_gb),
-                fmt_num(cl.batch),
-                fmt_num(sc.workload.prompt_tokens + sc.workload.output_tokens / 2.0),
-                fmt_num(e.kv_bytes_per_token() / 1024.0),
-                fmt_num(c.workspace_gb)
-            ),
-            result: format!("max batch {}", fmt_num(cl.max_batch)),
-        },
-        TraceLine {
-            law: "Roofline".into(),
-            formula: format!(
-                "t_step = max(bytes / ({} x {} GB/s), 2PB / ({} x {} TFLOPS)) + overhead, B = {}",
-                c.mem_efficiency,
-                fmt_num(sc.cloud().mem_bw_gbs * cl.tp as f64),
-                c.compute_efficiency,
-                fmt_num(
-                    sc.cloud().tflops_fp16_dense
+        TraceLine::new(
+            "trace-memory",
+            &[
+                ("weights", f(e.weights() / GB)),
+                ("kv", f(cl.kv_gb)),
+                ("seq", f(cl.batch)),
+                (
+                    "tok",
+                    f(sc.workload.prompt_tokens + sc.workload.output_tokens / 2.0),
+                ),
+                ("kib", f(e.kv_bytes_per_token() / 1024.0)),
+                ("workspace", f(c.workspace_gb)),
+                ("max_batch", f(cl.max_batch)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-roofline",
+            &[
+                ("mem_eff", c.mem_efficiency.to_string()),
+                ("bw", f(sc.cloud().mem_bw_gbs * cl.tp as f64)),
+                ("compute_eff", c.compute_efficiency.to_string()),
+                (
+                    "tflops",
+                    f(sc.cloud().tflops_fp16_dense
                         * cl.tp as f64
-                        * sc.precision.compute_speedup.get(d.quant_cloud)
+                        * sc.precision.compute_speedup.get(d.quant_cloud)),
                 ),
-                fmt_num(cl.batch)
-            ),
-            result: format!("{} ms/step", fmt_num(cl.step_s * MS)),
-        },
-        TraceLine {
-            law: "Capacity".into(),
-            formula: format!(
-                "rho = {} req/s / ({} replicas x TP{}, {} serving) = {} / {}",
-                fmt_num(lambda),
-                cl.replicas,
-                cl.tp,
-                d.serving.as_str(),
-                fmt_num(lambda),
-                fmt_num(cl.capacity_rps)
-            ),
-            result: format!("rho = {}", fmt_num(cl.utilization)),
-        },
-        TraceLine {
-            law: "Little's Law".into(),
-            formula: format!(
-                "L = lambda x W_queue = {} req/s x {} s",
-                fmt_num(lambda),
-                fmt_num(cl.mean_wait_s)
-            ),
-            result: format!("{} requests waiting", fmt_num(cl.queue_len)),
-        },
+                ("batch", f(cl.batch)),
+                ("step", f(cl.step_s * MS)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-capacity",
+            &[
+                ("lambda", f(lambda)),
+                ("replicas", cl.replicas.to_string()),
+                ("tp", cl.tp.to_string()),
+                ("serving", d.serving.as_str().to_owned()),
+                ("capacity", f(cl.capacity_rps)),
+                ("rho", f(cl.utilization)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-little",
+            &[
+                ("lambda", f(lambda)),
+                ("wait", f(cl.mean_wait_s)),
+                ("queue", f(cl.queue_len)),
+            ],
+        ),
         if cl.oom {
-            TraceLine {
-                law: "P99 TTFT".into(),
-                formula: "no replica holds the model: no request is answered".into(),
-                result: "no service".into(),
-            }
+            TraceLine::new("trace-ttft-none", &[])
         } else {
-            TraceLine {
-                law: "P99 TTFT".into(),
-                formula: format!(
-                    "queue {} ms + prefill {} ms + iterations {} ms",
-                    fmt_num(cl.wait_p99_s * MS),
-                    fmt_num(cl.prefill_s * MS),
-                    fmt_num((cl.ttft_p99_s - cl.wait_p99_s - cl.prefill_s).max(0.0) * MS)
-                ),
-                result: format!(
-                    "{} ms (SLO {} ms)",
-                    fmt_num(cl.ttft_p99_s * MS),
-                    fmt_num(sc.slo.p99_ms)
-                ),
-            }
+            TraceLine::new(
+                "trace-ttft",
+                &[
+                    ("queue", f(cl.wait_p99_s * MS)),
+                    ("prefill", f(cl.prefill_s * MS)),
+                    (
+                        "iterations",
+                        f((cl.ttft_p99_s - cl.wait_p99_s - cl.prefill_s).max(0.0) * MS),
+                    ),
+                    ("ttft", f(cl.ttft_p99_s * MS)),
+                    ("slo", f(sc.slo.p99_ms)),
+                ],
+            )
         },
-        TraceLine {
-            law: "Cost".into(),
-            formula: format!(
-                "cost/req = ({} x ${}/h) / ({} req/s served x 3600)",
-                d.n_h100,
-                fmt_num(sc.cloud().cost_per_hour_usd),
-                fmt_num(served)
-            ),
-            result: if cl.oom {
-                "no service: no cost per request".into()
+        TraceLine::new(
+            if cl.oom {
+                "trace-cost-none"
             } else {
-                format!("${cost:.6}")
+                "trace-cost-served"
             },
-        },
-        TraceLine {
-            law: "Availability".into(),
-            formula: format!(
-                "P(enough of {} replicas up), each up {}, in {} server(s) each up {}",
-                cl.replicas,
-                fmt_num(replica_up),
-                d.n_h100.div_ceil(c.gpus_per_node.max(1.0) as u32),
-                c.node_availability
-            ),
-            result: format!("{:.5} (need {})", availability, sc.slo.availability),
-        },
-        TraceLine {
-            law: "Fairness".into(),
-            formula: format!(
-                "kappa x max(0, gap {}% - threshold {}%) = {} x {}",
-                fmt_num(acc.base_rate_gap_pct),
-                d.fairness_threshold_pct,
-                acc.fairness_cost_per_pct,
-                fmt_num((acc.base_rate_gap_pct - d.fairness_threshold_pct as f64).max(0.0))
-            ),
-            result: format!("{:.1} points of accuracy given up", fairness_cost * 100.0),
-        },
-        TraceLine {
-            law: "Drift".into(),
-            formula: format!(
-                "{:.1} % - {} x {} days",
-                effective_accuracy * 100.0,
-                acc.drift_per_day,
-                d.retrain_cadence_days
-            ),
-            result: format!("{:.1} %", post_drift_accuracy * 100.0),
-        },
-        TraceLine {
-            law: "TinyML SRAM".into(),
-            formula: format!(
-                "{} params x {} B / 1024 + arena {} KiB",
-                fmt_num(d.tiny_params),
-                sc.precision.bytes_per_param.get(d.tiny_quant),
-                fmt_num(tiny.arena_kib)
-            ),
-            result: format!(
-                "{} KiB of {} KB",
-                fmt_num(tiny.footprint_kib()),
-                fmt_num(tiny_sram_kb)
-            ),
-        },
-        TraceLine {
-            law: "TinyML latency".into(),
-            formula: format!(
-                "{} MACs / ({} MACs/cycle x {} MHz)",
-                fmt_num(tiny.macs),
-                fmt_num(sc.tiny().int8_macs_per_cycle.unwrap_or(0.0)),
-                fmt_num(sc.tiny().clock_mhz.unwrap_or(0.0))
-            ),
-            result: format!("{} ms", fmt_num(tiny_s * MS)),
-        },
+            &[
+                ("gpus", d.n_h100.to_string()),
+                ("price", f(sc.cloud().cost_per_hour_usd)),
+                ("served", f(served)),
+                ("cost", format!("{cost:.6}")),
+            ],
+        ),
+        TraceLine::new(
+            "trace-availability",
+            &[
+                ("replicas", cl.replicas.to_string()),
+                ("replica_up", f(replica_up)),
+                (
+                    "servers",
+                    d.n_h100
+                        .div_ceil(c.gpus_per_node.max(1.0) as u32)
+                        .to_string(),
+                ),
+                ("server_up", c.node_availability.to_string()),
+                ("availability", format!("{availability:.5}")),
+                ("need", sc.slo.availability.to_string()),
+            ],
+        ),
+        TraceLine::new(
+            "trace-fairness",
+            &[
+                ("gap", f(acc.base_rate_gap_pct)),
+                ("threshold", d.fairness_threshold_pct.to_string()),
+                ("kappa", acc.fairness_cost_per_pct.to_string()),
+                (
+                    "over",
+                    f((acc.base_rate_gap_pct - d.fairness_threshold_pct as f64).max(0.0)),
+                ),
+                ("points", format!("{:.1}", fairness_cost * 100.0)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-drift",
+            &[
+                ("accuracy", format!("{:.1}", effective_accuracy * 100.0)),
+                ("per_day", acc.drift_per_day.to_string()),
+                ("days", d.retrain_cadence_days.to_string()),
+                ("after", format!("{:.1}", post_drift_accuracy * 100.0)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-tiny-sram",
+            &[
+                ("params", f(d.tiny_params)),
+                (
+                    "bytes",
+                    sc.precision.bytes_per_param.get(d.tiny_quant).to_string(),
+                ),
+                ("arena", f(tiny.arena_kib)),
+                ("footprint", f(tiny.footprint_kib())),
+                ("sram", f(tiny_sram_kb)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-tiny-latency",
+            &[
+                ("macs", f(tiny.macs)),
+                ("per_cycle", f(sc.tiny().int8_macs_per_cycle.unwrap_or(0.0))),
+                ("mhz", f(sc.tiny().clock_mhz.unwrap_or(0.0))),
+                ("ms", f(tiny_s * MS)),
+            ],
+        ),
     ];
 
     let rps = sc.slo.requests_per_sec;

@@ -49,6 +49,12 @@ impl From<&String> for Arg {
     }
 }
 
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Number(n)
+    }
+}
+
 impl From<usize> for Arg {
     fn from(n: usize) -> Self {
         Arg::Number(n as f64)
@@ -95,8 +101,8 @@ impl Catalogue {
         })
     }
 
-    /// The English catalogue.
-    pub fn english() -> Self {
+    /// The English source catalogue.
+    pub fn source() -> Self {
         match Self::parse("en", ENGLISH) {
             Ok(c) => c,
             // The catalogue is part of the binary and a test parses it; this is unreachable in a
@@ -164,10 +170,16 @@ fn split(key: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// The English catalogue, for what stays English in every language: the CLI's JSON.
+pub fn english() -> &'static Catalogue {
+    static ENGLISH_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    ENGLISH_CATALOGUE.get_or_init(Catalogue::source)
+}
+
 fn active() -> &'static RwLock<Arc<Catalogue>> {
     static ACTIVE: OnceLock<RwLock<Arc<Catalogue>>> = OnceLock::new();
     ACTIVE.get_or_init(|| {
-        let english = Catalogue::english();
+        let english = Catalogue::source();
         let marked = std::env::var(CATALOGUE_ENV).is_ok_and(|v| v == "marked");
         RwLock::new(Arc::new(if marked { english.marked() } else { english }))
     })

@@ -58,10 +58,22 @@ pub fn source_label() -> String {
 }
 
 pub fn tier_names() -> [String; 4] {
-    ["tier-names-1", "tier-names-2", "tier-names-3", "tier-names-4"].map(tr)
+    [
+        "tier-names-1",
+        "tier-names-2",
+        "tier-names-3",
+        "tier-names-4",
+    ]
+    .map(tr)
 }
 pub fn tier_hardware() -> [String; 4] {
-    ["tier-hardware-1", "tier-hardware-2", "tier-hardware-3", "tier-hardware-4"].map(tr)
+    [
+        "tier-hardware-1",
+        "tier-hardware-2",
+        "tier-hardware-3",
+        "tier-hardware-4",
+    ]
+    .map(tr)
 }
 
 pub fn panel_metrics() -> String {
@@ -219,6 +231,15 @@ pub fn quant_label(q: Quant, sc: &Scenario) -> String {
     )
 }
 
+/// A serving strategy's name in a sentence ("continuous serving").
+pub fn serving_name(s: Serving) -> String {
+    tr(match s {
+        Serving::Static => "serving-static",
+        Serving::Dynamic => "serving-dynamic",
+        Serving::Continuous => "serving-continuous",
+    })
+}
+
 /// A precision's name: FP16, INT8, INT4, Ternary.
 pub fn quant_name(q: Quant) -> String {
     tr(match q {
@@ -310,7 +331,14 @@ pub fn intro_acts() -> [String; 3] {
 }
 /// The introduction's badges ([`slo_line`] follows them).
 pub fn intro_badges() -> [String; 5] {
-    ["intro-badges-1", "intro-badges-2", "intro-badges-3", "intro-badges-4", "intro-badges-5"].map(tr)
+    [
+        "intro-badges-1",
+        "intro-badges-2",
+        "intro-badges-3",
+        "intro-badges-4",
+        "intro-badges-5",
+    ]
+    .map(tr)
 }
 pub fn reading_title() -> String {
     tr("reading-title")
@@ -339,7 +367,13 @@ pub fn act1_question() -> String {
     tr("act1-question")
 }
 pub fn act1_options() -> [String; 4] {
-    ["act1-options-1", "act1-options-2", "act1-options-3", "act1-options-4"].map(tr)
+    [
+        "act1-options-1",
+        "act1-options-2",
+        "act1-options-3",
+        "act1-options-4",
+    ]
+    .map(tr)
 }
 pub fn lock() -> String {
     tr("lock")
@@ -470,10 +504,13 @@ pub fn not_judged() -> String {
 }
 /// Explanations of the four Act I options, in option order.
 pub fn act1_explain() -> [String; 4] {
-    ["act1-explain-1", "act1-explain-2", "act1-explain-3", "act1-explain-4"].map(tr)
-}
-pub fn ledger_reading() -> String {
-    tr("ledger-reading")
+    [
+        "act1-explain-1",
+        "act1-explain-2",
+        "act1-explain-3",
+        "act1-explain-4",
+    ]
+    .map(tr)
 }
 pub fn sparse_reading() -> String {
     tr("sparse-reading")
@@ -482,7 +519,22 @@ pub fn mathpeek_act1() -> String {
     tr("mathpeek-act1")
 }
 pub fn invariant_equations() -> [(String, String, String); 7] {
-    ["invariant-equations-1", "invariant-equations-2", "invariant-equations-3", "invariant-equations-4", "invariant-equations-5", "invariant-equations-6", "invariant-equations-7"].map(|key| (tr(key), tr(&format!("{key}.equation")), tr(&format!("{key}.note"))))
+    [
+        "invariant-equations-1",
+        "invariant-equations-2",
+        "invariant-equations-3",
+        "invariant-equations-4",
+        "invariant-equations-5",
+        "invariant-equations-6",
+        "invariant-equations-7",
+    ]
+    .map(|key| {
+        (
+            tr(key),
+            tr(&format!("{key}.equation")),
+            tr(&format!("{key}.note")),
+        )
+    })
 }
 pub fn to_act2() -> String {
     tr("to-act2")
@@ -671,7 +723,14 @@ pub fn fix_title() -> String {
     tr("fix-title")
 }
 pub fn fix_steps() -> [String; 5] {
-    ["fix-steps-1", "fix-steps-2", "fix-steps-3", "fix-steps-4", "fix-steps-5"].map(tr)
+    [
+        "fix-steps-1",
+        "fix-steps-2",
+        "fix-steps-3",
+        "fix-steps-4",
+        "fix-steps-5",
+    ]
+    .map(tr)
 }
 pub fn fix_footer() -> String {
     tr("fix-footer")
@@ -831,9 +890,8 @@ pub fn banner_detail(
 ) -> String {
     use crate::physics::Banner::*;
     let sys = r.systems.as_ref();
-    let util = |s: &crate::physics::SystemsExtra| {
-        format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0)
-    };
+    let util =
+        |s: &crate::physics::SystemsExtra| format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0);
     match b {
         CloudOom => t!(
             "banner-cloud-oom-detail",
@@ -851,8 +909,14 @@ pub fn banner_detail(
             device = &sc.edge().label,
             needs = format!("{:.1}", r.edge_model_gb),
             has = format!("{:.0}", r.edge_ram_gb),
-            int8 = format!("{:.1}", sc.llm().params * sc.precision.bytes_per_param.int8 / 1e9),
-            int4 = format!("{:.1}", sc.llm().params * sc.precision.bytes_per_param.int4 / 1e9)
+            int8 = format!(
+                "{:.1}",
+                sc.llm().params * sc.precision.bytes_per_param.int8 / 1e9
+            ),
+            int4 = format!(
+                "{:.1}",
+                sc.llm().params * sc.precision.bytes_per_param.int4 / 1e9
+            )
         ),
         MobileOom => t!(
             "banner-mobile-oom-detail",
@@ -953,7 +1017,23 @@ fn tiny_sram_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
 
 /// The keyboard shortcuts dialog.
 pub fn shortcuts() -> [(String, String); 14] {
-    ["shortcuts-1", "shortcuts-2", "shortcuts-3", "shortcuts-4", "shortcuts-5", "shortcuts-6", "shortcuts-7", "shortcuts-8", "shortcuts-9", "shortcuts-10", "shortcuts-11", "shortcuts-12", "shortcuts-13", "shortcuts-14"].map(|key| (tr(key), tr(&format!("{key}.action"))))
+    [
+        "shortcuts-1",
+        "shortcuts-2",
+        "shortcuts-3",
+        "shortcuts-4",
+        "shortcuts-5",
+        "shortcuts-6",
+        "shortcuts-7",
+        "shortcuts-8",
+        "shortcuts-9",
+        "shortcuts-10",
+        "shortcuts-11",
+        "shortcuts-12",
+        "shortcuts-13",
+        "shortcuts-14",
+    ]
+    .map(|key| (tr(key), tr(&format!("{key}.action"))))
 }
 pub fn play() -> String {
     tr("play")
@@ -967,12 +1047,29 @@ pub fn step() -> String {
 /// The particles' outcomes in the legend: each shape as drawn (a monospace glyph: egui's
 /// proportional font lacks them) and its name. On time, late, rejected.
 pub fn outcomes() -> [(&'static str, String); 3] {
-    [("●", "outcomes-1"), ("◆", "outcomes-2"), ("▼", "outcomes-3")].map(|(mark, key)| (mark, tr(key)))
+    [
+        ("●", "outcomes-1"),
+        ("◆", "outcomes-2"),
+        ("▼", "outcomes-3"),
+    ]
+    .map(|(mark, key)| (mark, tr(key)))
 }
 
 /// Captions of the demo autoplay, in script order.
 pub fn demo_captions() -> [String; 10] {
-    ["demo-captions-1", "demo-captions-2", "demo-captions-3", "demo-captions-4", "demo-captions-5", "demo-captions-6", "demo-captions-7", "demo-captions-8", "demo-captions-9", "demo-captions-10"].map(tr)
+    [
+        "demo-captions-1",
+        "demo-captions-2",
+        "demo-captions-3",
+        "demo-captions-4",
+        "demo-captions-5",
+        "demo-captions-6",
+        "demo-captions-7",
+        "demo-captions-8",
+        "demo-captions-9",
+        "demo-captions-10",
+    ]
+    .map(tr)
 }
 /// The demo's captions where the course's formulas tell another story (by index in
 /// [`demo_captions()`]): its GPU slider stops at 8, and no design passes under it.
@@ -1009,12 +1106,6 @@ pub fn measured_title() -> String {
 }
 pub fn measured_wait() -> String {
     tr("measured-wait")
-}
-pub fn measured_sim() -> String {
-    tr("measured-sim")
-}
-pub fn measured_model() -> String {
-    tr("measured-model")
 }
 
 // The instructor's class view.
@@ -1096,7 +1187,7 @@ pub fn choice_value_label(choice: &str, v: &str) -> String {
 pub fn check_label(key: &str) -> String {
     crate::ledger::designs::checks()
         .find(|b| b.as_str() == key)
-        .map_or_else(|| key.to_string(), |b| banner_title(b).into())
+        .map_or_else(|| key.to_string(), banner_title)
 }
 
 /// The F3 readout: "60 fps · 16.7 ms a frame" (smoothed), or dashes until measured.
@@ -1136,6 +1227,22 @@ pub fn class_names_hidden() -> String {
 }
 
 /// A short label for a recorded Act I or Act II answer key.
+/// An invariant's name as the course records it ("Iron Law", "Little's Law") in the student's
+/// language; a name the course does not use, as given.
+pub fn invariant_name(course_label: &str) -> String {
+    let id = match course_label {
+        "Iron Law" => "invariant-iron-law",
+        "Memory Wall" => "invariant-memory-wall",
+        "Amdahl" => "invariant-amdahl",
+        "Roofline" => "invariant-roofline",
+        "Little's Law" => "invariant-littles-law",
+        "Drift" => "invariant-drift",
+        "Fairness" => "invariant-fairness",
+        other => return other.to_owned(),
+    };
+    tr(id)
+}
+
 /// A student's answer in act 1 or 2 in the class view, and whether it was right.
 pub fn class_act(act: u8, answer: &str, judged: &str) -> String {
     t!(

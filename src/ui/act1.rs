@@ -2,7 +2,7 @@
 
 use bevy_egui::egui;
 
-use super::{Ctx, c32, widgets};
+use super::{Ctx, c32, charts, widgets};
 use crate::flow::{Act1Choice, FlowMsg};
 use crate::ledger::analysis::{CONTEXTS, LAB_CHAPTERS};
 use crate::ledger::store::{ImportMode, LedgerMsg, SAMPLES};
@@ -37,7 +37,11 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.horizontal_wrapped(|ui| {
         let slo = text::slo_line(&c.scenario.0);
         let font = egui::TextStyle::Small.resolve(ui.style());
-        for b in text::intro_badges().iter().map(String::as_str).chain([slo.as_str()]) {
+        for b in text::intro_badges()
+            .iter()
+            .map(String::as_str)
+            .chain([slo.as_str()])
+        {
             widgets::keep_whole(ui, b, &font, 18.0);
             egui::Frame::new()
                 .stroke(egui::Stroke::new(1.0, ui.visuals().weak_text_color()))
@@ -109,7 +113,7 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
         );
         if ui.button(text::import_preview()).clicked() {
             c.ledger_msgs.push(LedgerMsg::PreviewImport {
-                source: "pasted text".into(),
+                source: text::tr("import-pasted"),
                 text: c.draft.text.clone(),
             });
         }
@@ -117,22 +121,19 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
     if let Some(p) = c.preview {
         let fail = c32(pal.fail);
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(format!("Import from {}", p.source));
+            ui.label(text::t!("import-from", source = &p.source));
             match &p.result {
                 Ok(parsed) => {
                     let chapters = parsed.ledger.chapters();
-                    ui.label(format!(
-                        "{} entries, chapters {:?}",
-                        parsed.ledger.history.len(),
-                        chapters
+                    ui.label(text::t!(
+                        "import-entries",
+                        entries = parsed.ledger.history.len(),
+                        chapters = format!("{chapters:?}")
                     ));
                     if parsed.notes.is_empty() {
-                        ui.label("No problems found.");
+                        ui.label(text::tr("import-no-problems"));
                     } else {
-                        ui.label(format!(
-                            "{} problems found (read as noted):",
-                            parsed.notes.len()
-                        ));
+                        ui.label(text::t!("import-problems", problems = parsed.notes.len()));
                         for n in parsed.notes.iter().take(8) {
                             ui.label(egui::RichText::new(n).small());
                         }
@@ -188,7 +189,9 @@ fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
         egui::CollapsingHeader::new(format!("{} ({})", text::backups(), c.ledger.backups.len()))
             .id_salt("ledger-backups")
             .show(ui, |ui| {
-                ui.add(egui::Label::new(egui::RichText::new(text::backups_explain()).small()).wrap());
+                ui.add(
+                    egui::Label::new(egui::RichText::new(text::backups_explain()).small()).wrap(),
+                );
                 for (id, time, reason) in &c.ledger.backups {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(egui::RichText::new(format!("#{id} · {time} · {reason}")).small());
@@ -233,9 +236,9 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     let card = c.ledger.shown_card();
     if let Some(s) = &c.ledger.sample {
-        ui.label(format!(
-            "Reading the sample ledger: {}",
-            text::sample_label(&s.name)
+        ui.label(text::t!(
+            "reading-sample",
+            sample = text::sample_label(&s.name)
         ));
     }
     ui.strong(text::card_title());
@@ -322,7 +325,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         (at.join(", "), pal.fail)
     };
     let (weakest, weakest_color) = if labs {
-        (card.weakest_invariant.to_owned(), pal.warn)
+        (text::invariant_name(card.weakest_invariant), pal.warn)
     } else {
         (text::no_labs_yet(), neutral)
     };
@@ -350,7 +353,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.strong(text::radar_title());
     ui.add(egui::Label::new(egui::RichText::new(text::radar_explain()).small()).wrap());
     let size = ui.available_width().min(440.0);
-    widgets::radar(ui, card, size, &pal);
+    charts::radar(ui, card, size, &pal);
     ui.horizontal(|ui| {
         ui.colored_label(c32(pal.ok), format!("■ {}", text::radar_accuracy()));
         ui.colored_label(c32(pal.fail), format!("■ {}", text::radar_hits()));
@@ -358,13 +361,12 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     let correct = choice.key() == card.act1_correct_answer;
     let diagnosis = if card.n_completed > 0 {
-        format!(
-            "{} ({} labs): your weakest invariant by prediction accuracy is {}. You tripped constraints in {} labs and predicted correctly {:.0}% of the time.",
-            text::ledger_reading(),
-            card.n_completed,
-            card.weakest_invariant,
-            card.n_hits,
-            card.pct_correct
+        text::t!(
+            "diagnosis",
+            labs = card.n_completed,
+            weakest = text::invariant_name(card.weakest_invariant),
+            hits = card.n_hits,
+            correct = format!("{:.0}", card.pct_correct)
         )
     } else {
         text::sparse_reading().to_string()

@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use crate::demo::Show;
 
 use super::instruments;
-use super::{Ctx, c32, metrics, widgets};
+use super::{Ctx, c32, charts, metrics, widgets};
 use crate::flow::{Act2Choice, FlowMsg};
 use crate::game::DesignMsg;
 use crate::physics::{self, PhysicsModel, Quant, Scenario, Serving};
@@ -16,17 +16,13 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
     ui.heading(text::act2_title());
     let slo = &c.scenario.0.slo;
-    let brief = format!(
-        "\"You lead the architecture of a new {:.0}B-parameter LLM inference service. It must \
-         hold P99 under {} ms, cost under ${} a request, serve {:.0} requests a second in total \
-         and stay up {:.1} % of the time. It spans all four tiers: a cloud anchor, an edge cache, \
-         on-device mobile, and a TinyML trigger. Every decision has to respect the physics — no \
-         exceptions, no hand-waving.\"",
-        c.scenario.0.llm().params / 1e9,
-        slo.p99_ms,
-        slo.cost_per_req_usd,
-        slo.requests_per_sec,
-        slo.availability * 100.0
+    let brief = text::t!(
+        "act2-brief",
+        billions = format!("{:.0}", c.scenario.0.llm().params / 1e9),
+        p99 = slo.p99_ms.to_string(),
+        cost = slo.cost_per_req_usd.to_string(),
+        rps = format!("{:.0}", slo.requests_per_sec),
+        availability = format!("{:.1}", slo.availability * 100.0)
     );
     widgets::callout(ui, c32(theme::tier_color(0)), &text::act2_from(), &brief);
     if c.model.0 == PhysicsModel::CourseDraft {
@@ -39,7 +35,12 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     }
     let recs = recommendations(c);
     if !recs.is_empty() {
-        widgets::callout(ui, c32(pal.info), &text::act2_recs_title(), &recs.join("\n"));
+        widgets::callout(
+            ui,
+            c32(pal.info),
+            &text::act2_recs_title(),
+            &recs.join("\n"),
+        );
     }
     ui.add(egui::Label::new(text::act2_stages_intro()).wrap());
     ui.separator();
@@ -239,10 +240,9 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
 pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.heading(text::act2_title());
     if let Some(p) = c.preds.act2 {
-        ui.label(format!(
-            "{}: {}",
-            text::locked(),
-            &text::act2_options(&c.scenario.0)[p.index()]
+        ui.label(text::t!(
+            "locked-answer",
+            answer = &text::act2_options(&c.scenario.0)[p.index()]
         ));
     }
     controls(ui, c);
@@ -269,7 +269,7 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     ui.strong(text::map_title());
     ui.add(egui::Label::new(egui::RichText::new(text::map_explain()).small()).wrap());
-    widgets::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0, &c.pal);
+    charts::map(ui, &c.physics.0, c.scenario.0.slo.p99_ms, 260.0, &c.pal);
 }
 
 pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -321,19 +321,19 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     let d = &r.design;
     if r.system_valid {
-        let summary = format!(
-            "Cloud: {} × H100, {} weights, {} serving\nEdge: {}   Mobile: {}   TinyML: {}\nRetraining every {} days\nP99 {} · {}/req · accuracy {:.1} %\n\n{}",
-            d.n_h100,
-            d.quant_cloud.as_str().to_uppercase(),
-            d.serving.as_str(),
-            d.quant_edge.as_str().to_uppercase(),
-            d.quant_mobile.as_str().to_uppercase(),
-            r.tier_assignments.tiny,
-            d.retrain_cadence_days,
-            text::latency(r.cloud_p99_ms),
-            text::cost(r.cost_per_req_usd, 6),
-            r.effective_accuracy * 100.0,
-            text::feasible_next()
+        let summary = text::t!(
+            "feasible-summary",
+            gpus = d.n_h100.to_string(),
+            cloud = text::quant_name(d.quant_cloud),
+            serving = text::serving_name(d.serving),
+            edge = text::quant_name(d.quant_edge),
+            mobile = text::quant_name(d.quant_mobile),
+            tiny = text::assignment_label(&r.tier_assignments.tiny),
+            days = d.retrain_cadence_days.to_string(),
+            p99 = text::latency(r.cloud_p99_ms),
+            cost = text::cost(r.cost_per_req_usd, 6),
+            accuracy = format!("{:.1}", r.effective_accuracy * 100.0),
+            next = text::feasible_next()
         );
         widgets::callout(ui, c32(pal.ok), &text::feasible_title(), &summary);
     } else {

@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use super::{c32, widgets};
+use super::{c32, charts};
 use crate::class_view::{ClassMsg, ClassView};
 use crate::ledger::class::{Answers, Spread};
 use crate::ledger::designs::{CHOICES, StudentDesign};
@@ -48,9 +48,11 @@ fn bars(ui: &mut egui::Ui, rows: &[(String, u32)], total: u32, color: egui::Colo
 
 fn answers(ui: &mut egui::Ui, title: &str, a: &Answers, submitted: u32, color: egui::Color32) {
     ui.label(
-        egui::RichText::new(format!(
-            "{title}: {} of {} judged right",
-            a.correct, a.judged
+        egui::RichText::new(text::t!(
+            "class-judged-right",
+            title = title,
+            correct = a.correct,
+            judged = a.judged
         ))
         .strong(),
     );
@@ -71,9 +73,9 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
         .iter()
         .map(|(n, c)| {
             if c.students == 0 {
-                format!("{n} (no labs)")
+                text::t!("invariant-no-labs", name = text::invariant_name(n))
             } else {
-                (*n).to_string()
+                text::invariant_name(n)
             }
         })
         .collect();
@@ -84,7 +86,7 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
             .map(|c| c.accuracy.as_ref().map_or(0.0, |s| f(s) as f32))
             .collect()
     };
-    widgets::radar_series(
+    charts::radar_series(
         ui,
         &names,
         &[
@@ -101,7 +103,7 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
     let weakest: Vec<(String, u32)> = r
         .weakest_invariant
         .iter()
-        .map(|(k, n)| (k.to_string(), *n))
+        .map(|(k, n)| (text::invariant_name(k), *n))
         .collect();
     ui.label(egui::RichText::new(text::class_counted(r.weakest_counted, r.n_students)).small());
     bars(ui, &weakest, r.weakest_counted, c32(pal.warn));
@@ -112,19 +114,33 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
         .labs_completed
         .iter()
         .filter(|(_, n)| **n > 0)
-        .map(|(k, n)| (format!("{k} labs"), *n))
+        .map(|(k, n)| (text::t!("class-labs-bar", labs = k), *n))
         .collect();
     bars(ui, &labs, r.n_students, c32(pal.info));
 
     ui.separator();
     let c = &r.chapter16;
     ui.heading(text::class_ch16());
-    ui.label(format!(
-        "{} submitted · {} reached a valid design · {} locked but never submitted",
-        c.submitted, c.valid_designs, c.locked_unsubmitted
+    ui.label(text::t!(
+        "class-ch16-counts",
+        submitted = c.submitted,
+        valid = c.valid_designs,
+        unsubmitted = c.locked_unsubmitted
     ));
-    answers(ui, "Act I", &c.act1, c.submitted, c32(pal.info));
-    answers(ui, "Act II", &c.act2, c.submitted, c32(pal.info));
+    answers(
+        ui,
+        &text::tr("act1-short"),
+        &c.act1,
+        c.submitted,
+        c32(pal.info),
+    );
+    answers(
+        ui,
+        &text::tr("act2-short"),
+        &c.act2,
+        c.submitted,
+        c32(pal.info),
+    );
     ui.label(egui::RichText::new(text::class_hardest()).strong());
     let tiers: Vec<(String, u32)> = c
         .hardest_tier
@@ -152,14 +168,20 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
 /// One student, anonymised unless names were asked for.
 fn student(ui: &mut egui::Ui, v: &ClassView, i: usize, sc: &Scenario, pal: &Palette, size: f32) {
     let Some(s) = v.students.get(i) else { return };
-    ui.heading(format!("{} of {}", v.student_label(i), v.students.len()));
+    ui.heading(text::t!(
+        "class-student-of",
+        student = v.student_label(i),
+        students = v.students.len()
+    ));
     let card = &s.card;
     if card.n_completed > 0 {
-        ui.label(format!(
-            "{} of 15 labs · {:.0} % of predictions right · weakest: {}",
-            card.n_completed, card.pct_correct, card.weakest_invariant
+        ui.label(text::t!(
+            "class-student-card",
+            labs = card.n_completed,
+            correct = format!("{:.0}", card.pct_correct),
+            weakest = text::invariant_name(card.weakest_invariant)
         ));
-        widgets::radar(ui, card, size, pal);
+        charts::radar(ui, card, size, pal);
     } else {
         // No labs: nothing to draw, and no made-up 50 %.
         ui.label(egui::RichText::new(text::no_labs_yet()).color(c32(pal.text_muted)));
@@ -227,7 +249,9 @@ fn design(ui: &mut egui::Ui, v: &ClassView, d: &StudentDesign, sc: &Scenario, pa
             text::class_drawn(),
             crate::text::model_label(m)
         )),
-        None => ui.add(egui::Label::new(egui::RichText::new(text::class_not_drawn()).small()).wrap()),
+        None => {
+            ui.add(egui::Label::new(egui::RichText::new(text::class_not_drawn()).small()).wrap())
+        }
     };
 }
 
@@ -241,10 +265,10 @@ pub fn class_panel(
     let mut out = Vec::new();
     ui.heading(egui::RichText::new(text::class_title()).size(28.0).strong());
     let r = &v.report;
-    ui.label(format!(
-        "{} students · {} unreadable file(s) skipped",
-        r.n_students,
-        r.unreadable.len()
+    ui.label(text::t!(
+        "class-students-skipped",
+        students = r.n_students,
+        skipped = r.unreadable.len()
     ));
     if v.show_names {
         for u in &r.unreadable {

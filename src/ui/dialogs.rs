@@ -27,7 +27,7 @@ pub struct ImportDraft {
 /// The keyboard shortcuts dialog, while it is open.
 pub(super) fn shortcuts(ctx: &egui::Context, open: &mut ShortcutsOpen) {
     if open.0 {
-        egui::Window::new("Keyboard shortcuts")
+        egui::Window::new(text::tr("shortcuts-title"))
             .collapsible(false)
             .open(&mut open.0)
             .show(ctx, |ui| {

@@ -15,7 +15,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
     let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
     let muted = c32(pal.text_muted);
     ui.horizontal_wrapped(|ui| {
-        ui.strong("LAB 16 · CAPSTONE");
+        ui.strong(text::tr("hud-lab"));
         let item = |ui: &mut egui::Ui, k: &str, v: String, color: egui::Color32| {
             ui.separator();
             ui.label(egui::RichText::new(k).color(muted).small());
@@ -37,30 +37,30 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             item(
                 ui,
                 &text::hud_acc(),
-                format!("{:.0}%", card.pct_correct),
+                text::t!("percent", value = format!("{:.0}", card.pct_correct)),
                 c32(pc),
             );
         } else {
-            item(ui, &text::hud_acc(), text::none_yet().into(), muted);
+            item(ui, &text::hud_acc(), text::none_yet(), muted);
         }
         if card.n_completed > 0 {
             item(
                 ui,
                 &text::hud_weakest(),
-                card.weakest_invariant.to_string(),
+                text::invariant_name(card.weakest_invariant),
                 c32(pal.warn),
             );
         } else {
-            item(ui, &text::hud_weakest(), text::none_yet().into(), muted);
+            item(ui, &text::hud_weakest(), text::none_yet(), muted);
         }
         let a1 = counted.act1_correct;
         item(
             ui,
             &text::hud_act1(),
             match a1 {
-                Some(true) => "Correct".into(),
-                Some(false) => "Incorrect".into(),
-                None => text::none_yet().into(),
+                Some(true) => text::tr("hud-correct"),
+                Some(false) => text::tr("hud-incorrect"),
+                None => text::none_yet(),
             },
             a1.map_or(muted, good),
         );
@@ -70,10 +70,10 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             ui,
             &text::hud_act2(),
             match a2 {
-                Some(true) => "Correct".into(),
-                Some(false) => "Incorrect".into(),
-                None if counted.act2_correct.is_some() => text::hud_locked().into(),
-                None => "—".into(),
+                Some(true) => text::tr("hud-correct"),
+                Some(false) => text::tr("hud-incorrect"),
+                None if counted.act2_correct.is_some() => text::hud_locked(),
+                None => text::none_yet(),
             },
             match a2 {
                 Some(b) => good(b),
@@ -106,19 +106,19 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             format!(
                 "{} {}",
                 text::mark(r.system_valid),
-                if r.system_valid {
-                    "VALID"
+                text::tr(if r.system_valid {
+                    "hud-valid"
                 } else {
-                    "INFEASIBLE"
-                }
+                    "hud-infeasible"
+                })
             ),
             good(r.system_valid),
         );
         let (ledger, color) = match &c.ledger.save {
-            SaveStatus::Saved => ("ch16 saved".to_string(), pal.ok),
-            SaveStatus::NotYet => ("not saved yet".to_string(), pal.text_muted),
-            SaveStatus::MemoryOnly(_) => ("memory only".to_string(), pal.warn),
-            SaveStatus::Failed(_) => ("save failed".to_string(), pal.fail),
+            SaveStatus::Saved => (text::tr("hud-saved"), pal.ok),
+            SaveStatus::NotYet => (text::tr("hud-not-saved"), pal.text_muted),
+            SaveStatus::MemoryOnly(_) => (text::tr("hud-memory-only"), pal.warn),
+            SaveStatus::Failed(_) => (text::tr("hud-save-failed"), pal.fail),
         };
         item(ui, &text::hud_ledger(), ledger, c32(color));
     });

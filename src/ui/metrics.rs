@@ -4,7 +4,27 @@
 use bevy_egui::egui;
 
 use super::{Ctx, c32, widgets};
+use crate::text::t;
 use crate::{text, theme};
+
+/// A size in GB with `places` decimals.
+fn gb(v: f64, places: usize) -> String {
+    t!("unit-gb", value = format!("{v:.places$}"))
+}
+
+/// A tier's name with its device ("Edge (Jetson Orin NX)").
+fn device(tier: usize, label: &str) -> String {
+    t!(
+        "tier-with-device",
+        tier = &text::tier_names()[tier],
+        device = label
+    )
+}
+
+/// A percentage with `places` decimals, the sign against the number ("97.5%").
+fn percent(v: f64, places: usize) -> String {
+    t!("percent", value = format!("{v:.places$}"))
+}
 
 pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     let pal = c.pal;
@@ -14,12 +34,14 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     ui.label(egui::RichText::new(text::latency_note(r.model, &c.scenario.0)).small());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        let catalogue = text::current();
         for line in &r.trace {
+            let [law, formula, result] = line.words(&catalogue);
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(&line.law).strong().color(c32(pal.info)));
-                ui.label(egui::RichText::new(&line.formula).monospace().small());
+                ui.label(egui::RichText::new(law).strong().color(c32(pal.info)));
+                ui.label(egui::RichText::new(formula).monospace().small());
                 ui.label(
-                    egui::RichText::new(format!("= {}", line.result))
+                    egui::RichText::new(format!("= {result}"))
                         .monospace()
                         .strong(),
                 );
@@ -30,38 +52,38 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
     let sc = &c.scenario.0;
     let tiers = [
         (
-            format!(
-                "{} ({} ×{})",
-                text::tier_names()[0],
-                sc.deployment.cloud_hardware.to_uppercase(),
-                r.design.n_h100
+            t!(
+                "tier-hardware-count",
+                tier = &text::tier_names()[0],
+                hardware = sc.deployment.cloud_hardware.to_uppercase(),
+                gpus = r.design.n_h100.to_string()
             ),
-            format!("{:.1} GB", r.cloud_model_gb),
-            format!("{:.0} GB", r.cloud_ram_gb),
+            gb(r.cloud_model_gb, 1),
+            gb(r.cloud_ram_gb, 0),
             r.cloud_p99_ms,
             r.tier_assignments.cloud.clone(),
             r.cloud_oom,
         ),
         (
-            format!("{} ({})", text::tier_names()[1], sc.edge().label),
-            format!("{:.1} GB", r.edge_model_gb),
-            format!("{:.0} GB", r.edge_ram_gb),
+            device(1, &sc.edge().label),
+            gb(r.edge_model_gb, 1),
+            gb(r.edge_ram_gb, 0),
             r.edge_p99_ms,
             r.tier_assignments.edge.clone(),
             r.edge_oom,
         ),
         (
-            format!("{} ({})", text::tier_names()[2], sc.mobile().label),
-            format!("{:.2} GB", r.mobile_model_gb),
-            format!("{:.0} GB", r.mobile_ram_gb),
+            device(2, &sc.mobile().label),
+            gb(r.mobile_model_gb, 2),
+            gb(r.mobile_ram_gb, 0),
             r.mobile_p99_ms,
             r.tier_assignments.mobile.clone(),
             r.mobile_oom,
         ),
         (
-            format!("{} ({})", text::tier_names()[3], sc.tiny().label),
-            format!("{:.1} KB", r.tiny_model_kb),
-            format!("{:.0} KB", r.tiny_sram_kb),
+            device(3, &sc.tiny().label),
+            t!("unit-kb", value = format!("{:.1}", r.tiny_model_kb)),
+            t!("unit-kb", value = format!("{:.0}", r.tiny_sram_kb)),
             r.tiny_p99_ms,
             r.tier_assignments.tiny.clone(),
             r.tiny_oom,
@@ -80,17 +102,15 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
                     .strong(),
             );
             for (k, v) in [
-                ("Model", model.as_str()),
-                ("RAM", ram.as_str()),
-                ("Latency", &text::latency(*lat)),
-                ("Precision", &text::assignment_label(q)),
+                ("figure-model", model.clone()),
+                ("figure-ram", ram.clone()),
+                ("figure-latency", text::latency(*lat)),
+                ("figure-precision", text::assignment_label(q)),
             ] {
-                ui.label(format!("{k} {v}"));
+                ui.label(t!(k, value = v));
             }
-            ui.colored_label(
-                ok(!oom).0,
-                format!("{} {}", text::mark(!oom), if *oom { "FAIL" } else { "OK" }),
-            );
+            let verdict = text::tr(if *oom { "tier-fail" } else { "tier-ok" });
+            ui.colored_label(ok(!oom).0, format!("{} {verdict}", text::mark(!oom)));
         });
     }
     // SLO tiles.
@@ -100,28 +120,31 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
         widgets::status_tile(
             ui,
             &text::latency(r.cloud_p99_ms),
-            &format!("P99 (SLO < {})", text::slo_ms(&c.scenario.0)),
+            &t!("tile-p99", slo = text::slo_ms(&c.scenario.0)),
             ok(r.slo_latency_ok),
         );
         widgets::status_tile(
             ui,
             &text::cost(r.cost_per_req_usd, 5),
-            &format!("Cost/req (SLO < ${})", text::num(slo.cost_per_req_usd)),
+            &t!("tile-cost", slo = text::num(slo.cost_per_req_usd)),
             ok(r.slo_cost_ok),
         );
         widgets::status_tile(
             ui,
-            &format!("{:.1}%", r.effective_accuracy * 100.0),
-            &format!(
-                "Accuracy (target > {}%)",
-                text::pct(acc.accuracy_tile_target)
+            &percent(r.effective_accuracy * 100.0, 1),
+            &t!(
+                "tile-accuracy",
+                target = text::pct(acc.accuracy_tile_target)
             ),
             ok(r.effective_accuracy > acc.accuracy_tile_target),
         );
         widgets::status_tile(
             ui,
-            &format!("{:.1}%", r.post_drift_accuracy * 100.0),
-            &format!("After drift ({} d)", r.design.retrain_cadence_days),
+            &percent(r.post_drift_accuracy * 100.0, 1),
+            &t!(
+                "tile-after-drift",
+                days = r.design.retrain_cadence_days.to_string()
+            ),
             ok(r.post_drift_accuracy > acc.drift_warning_below),
         );
     });
@@ -129,20 +152,23 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
         widgets::tiles(ui, |ui| {
             widgets::status_tile(
                 ui,
-                &format!("{:.0} req/s", s.cloud_capacity_rps),
-                &format!("Capacity (ρ = {:.2})", s.cloud_utilization.min(99.0)),
+                &t!("unit-req-s", value = format!("{:.0}", s.cloud_capacity_rps)),
+                &t!(
+                    "tile-capacity",
+                    rho = format!("{:.2}", s.cloud_utilization.min(99.0))
+                ),
                 ok(r.slo_tput_ok),
             );
             widgets::status_tile(
                 ui,
-                &format!("{:.3}%", s.availability * 100.0),
-                &format!("Availability (SLO {}%)", text::pct(slo.availability)),
+                &percent(s.availability * 100.0, 3),
+                &t!("tile-availability", slo = text::pct(slo.availability)),
                 ok(s.availability_ok),
             );
             widgets::tile(
                 ui,
                 &text::latency(s.cloud_p99_e2e_ms),
-                "P99 full answer (not checked)",
+                &text::tr("tile-p99-full"),
                 c32(pal.text_muted),
             );
         });
@@ -162,43 +188,48 @@ pub fn measured(ui: &mut egui::Ui, c: &Ctx) {
     // One line per quantity, simulated beside the model, wrapping to the panel's width.
     let rows = [
         (
-            "P99 time to first token",
+            "measured-p99-ttft",
             text::latency(m.ttft_p99_ms),
             text::latency(s.cloud_p99_ttft_ms),
         ),
         (
-            "P50 time to first token",
+            "measured-p50-ttft",
             text::latency(m.ttft_p50_ms),
-            "—".into(),
+            text::none_yet(),
         ),
         (
-            "P99 full answer",
+            "measured-p99-full",
             text::latency(m.e2e_p99_ms),
             text::latency(s.cloud_p99_e2e_ms),
         ),
         (
-            "Served (req/s)",
+            "measured-served",
             format!("{:.0}", m.throughput_rps),
             format!("{:.0}", c.physics.0.tier_rps[0].min(s.cloud_capacity_rps)),
         ),
         (
-            "Waiting for a slot",
+            "measured-waiting",
             format!("{:.1}", m.queue_len),
             format!("{:.1}", s.cloud_queue_len),
         ),
-        ("Rejected (queue full)", m.rejected.to_string(), "—".into()),
+        (
+            "measured-rejected",
+            m.rejected.to_string(),
+            text::none_yet(),
+        ),
     ];
     for (name, sim, model) in rows {
         ui.horizontal_wrapped(|ui| {
-            ui.strong(name);
-            ui.label(format!("{} {sim}", text::measured_sim()));
-            ui.label(format!("· {} {model}", text::measured_model()));
+            ui.strong(text::tr(name));
+            ui.label(t!("measured-sim-value", value = sim));
+            ui.label(t!("measured-model-value", value = model));
         });
     }
     ui.label(
-        egui::RichText::new(format!(
-            "Little's Law, measured: L = {:.0} requests in the system; λ·W = {:.0}",
-            m.little_l, m.little_lambda_w
+        egui::RichText::new(t!(
+            "little-measured",
+            l = format!("{:.0}", m.little_l),
+            lw = format!("{:.0}", m.little_lambda_w)
         ))
         .small(),
     );
@@ -248,6 +279,11 @@ pub fn world_in_words(ui: &mut egui::Ui, c: &Ctx) {
     ui.label(egui::RichText::new(text::world_in_words()).strong());
     for (name, v) in text::tier_names().iter().zip(&views) {
         let mark = status_mark(v.status).unwrap_or("");
-        ui.label(format!("{name}: {mark} {}", v.line));
+        ui.label(t!(
+            "world-in-words-line",
+            tier = name,
+            mark = mark,
+            line = &v.line
+        ));
     }
 }

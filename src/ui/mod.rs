@@ -4,6 +4,7 @@
 
 mod act1;
 mod act2;
+mod charts;
 mod class;
 mod dialogs;
 pub mod fonts;

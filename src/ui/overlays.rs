@@ -27,7 +27,11 @@ pub fn time_controls(
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(width);
                 ui.horizontal_wrapped(|ui| {
-                    let label = if tc.paused { text::play() } else { text::pause() };
+                    let label = if tc.paused {
+                        text::play()
+                    } else {
+                        text::pause()
+                    };
                     if ui.button(label).clicked() {
                         out.push(TimeMsg::TogglePause);
                     }
@@ -38,7 +42,10 @@ pub fn time_controls(
                         out.push(TimeMsg::Step);
                     }
                     for (speed, name) in TimeControls::SPEEDS {
-                        if ui.selectable_label(tc.speed == speed, name).clicked() {
+                        if ui
+                            .selectable_label(tc.speed == speed, crate::text::tr(name))
+                            .clicked()
+                        {
                             out.push(TimeMsg::Speed(speed));
                         }
                     }
@@ -50,9 +57,9 @@ pub fn time_controls(
                         ui.colored_label(c32(colour), name.as_str());
                     }
                     ui.label(
-                        egui::RichText::new(format!(
-                            "1 dot = {:.0} request(s)",
-                            clock.requests_per_particle
+                        egui::RichText::new(crate::text::t!(
+                            "dot-scale",
+                            requests = clock.requests_per_particle.round()
                         ))
                         .small(),
                     );

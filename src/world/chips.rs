@@ -133,7 +133,12 @@ pub(super) fn chips(
         ));
     }
     // What fills the cloud's memory bar, in the bar's colours' order.
-    let parts: Vec<(&str, f64)> = memory.parts.iter().map(|(p, v)| (p.name(), *v)).collect();
+    let names: Vec<String> = memory.parts.iter().map(|(p, _)| p.name()).collect();
+    let parts: Vec<(&str, f64)> = names
+        .iter()
+        .zip(&memory.parts)
+        .map(|(n, (_, v))| (n.as_str(), *v))
+        .collect();
     lines.push(text::memory_parts(&parts, memory.unit));
     painter.text(
         proj.p(below),

@@ -23,7 +23,12 @@ impl Default for TimeControls {
 }
 
 impl TimeControls {
-    pub const SPEEDS: [(f32, &'static str); 3] = [(0.25, "Slow"), (1.0, "Normal"), (4.0, "Fast")];
+    /// The speeds on offer, with their names' catalogue keys.
+    pub const SPEEDS: [(f32, &'static str); 3] = [
+        (0.25, "speed-slow"),
+        (1.0, "speed-normal"),
+        (4.0, "speed-fast"),
+    ];
 }
 
 /// Simulated seconds this frame, after the time controls.

@@ -50,7 +50,11 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
     );
     let total: f64 = s.views.iter().map(|v| v.rps).sum();
     let users = if s.rates_shown {
-        format!("{}\n{total:.0} req/s", text::source_label())
+        format!(
+            "{}\n{}",
+            text::source_label(),
+            text::t!("unit-req-s", value = format!("{total:.0}"))
+        )
     } else {
         text::source_label().to_string()
     };
@@ -92,7 +96,7 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
             painter.text(
                 proj.p(mid + Vec2::new(0.0, 18.0)),
                 Align2::CENTER_BOTTOM,
-                format!("{:.0} req/s", v.rps),
+                text::t!("unit-req-s", value = format!("{:.0}", v.rps)),
                 size(18.0),
                 muted,
             );

@@ -13,12 +13,13 @@ pub enum MemPart {
 }
 
 impl MemPart {
-    pub fn name(self) -> &'static str {
-        match self {
-            MemPart::Weights => "weights",
-            MemPart::Kv => "KV cache",
-            MemPart::Workspace => "workspace",
-        }
+    /// The part's name, from the catalogue.
+    pub fn name(self) -> String {
+        crate::text::tr(match self {
+            MemPart::Weights => "mem-weights",
+            MemPart::Kv => "mem-kv",
+            MemPart::Workspace => "mem-workspace",
+        })
     }
 }
 

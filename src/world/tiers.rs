@@ -65,7 +65,7 @@ pub fn class_views(counts: [u32; 4]) -> [TierView; 4] {
         status: TierStatus::Class,
         load: counts[i] as f32 / most as f32,
         rps: 0.0,
-        line: format!("{} of {total} named it hardest", counts[i]),
+        line: crate::text::t!("class-named-hardest", count = counts[i], total = total),
     })
 }
 
@@ -153,7 +153,7 @@ pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
             status: TierStatus::Neutral,
             load: 0.2,
             rps: 0.0,
-            line: text::tier_waiting().into(),
+            line: text::tier_waiting(),
         })
     }
 }
@@ -202,12 +202,12 @@ fn physics_views(r: &Report) -> [TierView; 4] {
             return text::tier_oom().to_string();
         }
         match ttft {
-            Some(t) => format!(
-                "first token {} · answer in {}",
-                text::latency(t),
-                text::latency(p99)
+            Some(t) => text::t!(
+                "device-first-token",
+                first = text::latency(t),
+                answer = text::latency(p99)
             ),
-            None => format!("answer in {}", text::latency(p99)),
+            None => text::t!("device-answer", answer = text::latency(p99)),
         }
     };
     [
@@ -249,9 +249,9 @@ fn physics_views(r: &Report) -> [TierView; 4] {
 /// view).
 pub fn status_mark(s: TierStatus) -> Option<&'static str> {
     match s {
-        TierStatus::Ok => Some(&text::MARK_OK),
-        TierStatus::Warm => Some(&text::MARK_WARN),
-        TierStatus::Fail => Some(&text::MARK_FAIL),
+        TierStatus::Ok => Some(text::MARK_OK),
+        TierStatus::Warm => Some(text::MARK_WARN),
+        TierStatus::Fail => Some(text::MARK_FAIL),
         TierStatus::Neutral | TierStatus::Class => None,
     }
 }

@@ -110,7 +110,7 @@ fn accesskit_design_controls_and_banners_are_named() {
     );
     assert!(!report.banners.is_empty());
     for b in &report.banners {
-        assert_has(&t, Role::Label, text::banner_title(*b));
+        assert_has(&t, Role::Label, &text::banner_title(*b));
     }
     // The world, in words: each tier's status and why.
     for tier in text::tier_names() {
@@ -293,7 +293,9 @@ fn accesskit_the_gpu_slider_spans_the_models_own_range() {
             let nodes = nodes_of(ctx.end_pass());
             max = nodes
                 .values()
-                .find(|n| n.role() == Role::Slider && name_of(n, &nodes).contains(&text::label_gpus()))
+                .find(|n| {
+                    n.role() == Role::Slider && name_of(n, &nodes).contains(&text::label_gpus())
+                })
                 .and_then(|n| n.max_numeric_value());
         }
         assert_eq!(max, Some(top), "{model:?}");

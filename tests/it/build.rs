@@ -46,10 +46,7 @@ fn parse(tree: &str) -> BTreeMap<String, String> {
 }
 
 /// Packages the game links whose features change when dev-dependencies join the graph.
-fn split(
-    game: &BTreeMap<String, String>,
-    tests: &BTreeMap<String, String>,
-) -> Vec<String> {
+fn split(game: &BTreeMap<String, String>, tests: &BTreeMap<String, String>) -> Vec<String> {
     game.iter()
         .filter_map(|(p, f)| {
             let t = tests.get(p)?;

@@ -17,7 +17,7 @@ use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use bevy_egui::egui;
 
-fn app_with(sc: Scenario, locked: bool) -> App {
+pub(crate) fn app_with(sc: Scenario, locked: bool) -> App {
     let mut app = architects_audit::testing::headless_app_with(sc, PhysicsModel::Systems);
     if locked {
         app.insert_resource(Predictions {
@@ -32,7 +32,7 @@ fn app_with(sc: Scenario, locked: bool) -> App {
     app
 }
 
-fn set(app: &mut App, d: Design) -> Physical {
+pub(crate) fn set(app: &mut App, d: Design) -> Physical {
     app.world_mut().write_message(DesignMsg::Set(d));
     app.update();
     app.update();
@@ -375,7 +375,7 @@ fn the_strip_marks_each_design_change_and_keeps_a_minute() {
     assert!(i.histogram.samples > 0 && i.histogram.p99_ms < 100.0);
 }
 
-fn views(app: &mut App) -> [TierView; 4] {
+pub(crate) fn views(app: &mut App) -> [TierView; 4] {
     let mut q = app
         .world_mut()
         .query::<(&architects_audit::world::TierNode, &TierState)>();
@@ -388,7 +388,7 @@ fn views(app: &mut App) -> [TierView; 4] {
 }
 
 /// The overlay's text for a picture, painted on a bare egui context.
-fn drawn(p: &Physical, views: &[TierView; 4], live: LiveWorld) -> String {
+pub(crate) fn drawn(p: &Physical, views: &[TierView; 4], live: LiveWorld) -> String {
     crate::captions::drawn_text(|ui| {
         let at = |v: Vec2| egui::pos2(600.0 + v.x, 400.0 - v.y);
         overlay::paint(

@@ -3,9 +3,10 @@
 
 mod accesskit;
 mod answer;
-mod build;
 mod app;
+mod build;
 mod captions;
+mod catalogue;
 mod class;
 mod class_view;
 mod cli;

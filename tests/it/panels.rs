@@ -150,3 +150,40 @@ impl Panels {
         text
     }
 }
+
+impl Panels {
+    /// Lay the panels out twice on a `width` × `height` window and return every text drawn in
+    /// the settled pass, one string per laid-out text (a label, a button, a chart's tick).
+    pub fn drawn(&mut self, width: f32, height: f32) -> Vec<String> {
+        use architects_audit::prefs::Prefs;
+        use architects_audit::ui::{apply_style, lay_out};
+        use bevy_egui::egui;
+        fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+            match shape {
+                egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
+                egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+                _ => {}
+            }
+        }
+        let mut c = self.ctx();
+        let ctx = egui::Context::default();
+        let prefs = Prefs::default();
+        apply_style(&ctx, &prefs);
+        let mut drawn = Vec::new();
+        for _ in 0..2 {
+            ctx.begin_pass(egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(width, height),
+                )),
+                ..Default::default()
+            });
+            lay_out(&ctx, &mut c, &prefs, None);
+            drawn.clear();
+            for s in ctx.end_pass().shapes {
+                walk(&s.shape, &mut drawn);
+            }
+        }
+        drawn
+    }
+}

@@ -117,7 +117,7 @@ fn submit_asks_first_and_only_its_confirmation_submits() {
     assert!(s.has(Role::Label, &text::submit_fails()));
     for b in report.banners.iter().filter(|b| !b.is_warning()) {
         assert!(
-            s.has(Role::Label, text::banner_title(*b)),
+            s.has(Role::Label, &text::banner_title(*b)),
             "{b:?} not listed"
         );
     }

@@ -167,7 +167,6 @@ act1-explain-2 = Queueing (Little's Law, P99) hides until it hurts. The mean lat
 act1-explain-3 = The serial fraction (Amdahl's Law) is underestimated because more GPUs feel like proportionally more speed. A 5 % serial part caps the speed-up at 20× however many GPUs you add, and data loading, synchronisation and pre-processing add serial work that makes the cap arrive sooner than expected.
 act1-explain-4 = Distribution drift (PSI, MLOps) is counter-intuitive because nothing in the code changes — the world does. Static benchmarks give no feel for how fast production data moves away from the training set. The population stability index can measure it, but without monitoring the decay is silent, as in Lab 03's silent-degradation scenario.
 
-ledger-reading = Your ledger says
 
 sparse-reading = Your Design Ledger is sparse, so the analysis falls back to the blind spot most common across students: the Memory Wall and the Roofline. Complete earlier labs for a personal reading.
 
@@ -378,9 +377,7 @@ measured-title = The simulated requests (last 30 s) beside the model
 
 measured-wait = Gathering requests…
 
-measured-sim = Simulated
 
-measured-model = Model
 
 class-title = Class view
 
@@ -642,3 +639,178 @@ judged-not = not judged
 answer-none = none
 class-design-valid = Design: valid
 class-design-invalid = Design: not valid
+
+## The live physics panel
+
+tier-hardware-count = { $tier } ({ $hardware } ×{ $gpus })
+tier-with-device = { $tier } ({ $device })
+unit-gb = { $value } GB
+unit-kb = { $value } KB
+unit-req-s = { $value } req/s
+percent = { $value }%
+figure-model = Model { $value }
+figure-ram = RAM { $value }
+figure-latency = Latency { $value }
+figure-precision = Precision { $value }
+tier-fail = FAIL
+tier-ok = OK
+tile-p99 = P99 (SLO < { $slo })
+tile-cost = Cost/req (SLO < ${ $slo })
+tile-accuracy = Accuracy (target > { $target }%)
+tile-after-drift = After drift ({ $days } d)
+tile-capacity = Capacity (ρ = { $rho })
+tile-availability = Availability (SLO { $slo }%)
+tile-p99-full = P99 full answer (not checked)
+measured-p99-ttft = P99 time to first token
+measured-p50-ttft = P50 time to first token
+measured-p99-full = P99 full answer
+measured-served = Served (req/s)
+measured-waiting = Waiting for a slot
+measured-rejected = Rejected (queue full)
+measured-sim-value = Simulated { $value }
+measured-model-value = · Model { $value }
+little-measured = Little's Law, measured: L = { $l } requests in the system; λ·W = { $lw }
+world-in-words-line = { $tier }: { $mark } { $line }
+
+## The HUD
+
+hud-lab = LAB 16 · CAPSTONE
+hud-correct = Correct
+hud-incorrect = Incorrect
+hud-valid = VALID
+hud-infeasible = INFEASIBLE
+hud-saved = ch16 saved
+hud-not-saved = not saved yet
+hud-memory-only = memory only
+hud-save-failed = save failed
+
+## The invariants, by the names the course records
+
+invariant-iron-law = Iron Law
+invariant-memory-wall = Memory Wall
+invariant-amdahl = Amdahl
+invariant-roofline = Roofline
+invariant-littles-law = Little's Law
+invariant-drift = Drift
+invariant-fairness = Fairness
+
+## Act I and the ledger
+
+import-pasted = pasted text
+import-from = Import from { $source }
+import-entries = { $entries } entries, chapters { $chapters }
+import-no-problems = No problems found.
+import-problems = { $problems } problems found (read as noted):
+reading-sample = Reading the sample ledger: { $sample }
+diagnosis = Your ledger says ({ $labs } labs): your weakest invariant by prediction accuracy is { $weakest }. You tripped constraints in { $hits } labs and predicted correctly { $correct }% of the time.
+
+## The class view
+
+act1-short = Act I
+act2-short = Act II
+class-judged-right = { $title }: { $correct } of { $judged } judged right
+class-labs-bar = { $labs } labs
+class-ch16-counts = { $submitted } submitted · { $valid } reached a valid design · { $unsubmitted } locked but never submitted
+class-student-of = { $student } of { $students }
+class-student-card = { $labs } of 15 labs · { $correct } % of predictions right · weakest: { $weakest }
+class-students-skipped = { $students } students · { $skipped } unreadable { $skipped ->
+        [one] file
+       *[other] files
+    } skipped
+class-student = Student { $number }
+class-student-named = { $student } ({ $source })
+
+## Charts and dialogs
+
+invariant-no-labs = { $name } (no labs)
+map-x-axis = Memory footprint (GB, log)
+map-y-axis = Latency (ms, log)
+map-slo-zone = SLO zone
+map-budget = { $tier } budget
+shortcuts-title = Keyboard shortcuts
+dot-scale = 1 dot = { $requests ->
+        [one] { $requests } request
+       *[other] { $requests } requests
+    }
+
+## Act II
+
+act2-brief = "You lead the architecture of a new { $billions }B-parameter LLM inference service. It must hold P99 under { $p99 } ms, cost under ${ $cost } a request, serve { $rps } requests a second in total and stay up { $availability } % of the time. It spans all four tiers: a cloud anchor, an edge cache, on-device mobile, and a TinyML trigger. Every decision has to respect the physics — no exceptions, no hand-waving."
+locked-answer = Prediction locked: { $answer }
+serving-static = static
+serving-dynamic = dynamic
+serving-continuous = continuous
+feasible-summary = Cloud: { $gpus } × H100, { $cloud } weights, { $serving } serving
+    Edge: { $edge }   Mobile: { $mobile }   TinyML: { $tiny }
+    Retraining every { $days } days
+    P99 { $p99 } · { $cost }/req · accuracy { $accuracy } %
+
+    { $next }
+
+## The world
+
+mem-weights = weights
+mem-kv = KV cache
+mem-workspace = workspace
+speed-slow = Slow
+speed-normal = Normal
+speed-fast = Fast
+class-named-hardest = { $count } of { $total } named it hardest
+device-first-token = first token { $first } · answer in { $answer }
+device-answer = answer in { $answer }
+
+## The formula trace (the live physics panel, and the CLI's JSON in English). Each line names its
+## law; .formula places the figures and .result the outcome.
+
+trace-memory = Memory Wall
+    .formula = per replica: { $weights } GB weights + { $kv } GB KV ({ $seq } seq x { $tok } tok x { $kib } KiB) + { $workspace } GB workspace/GPU
+    .result = max batch { $max_batch }
+trace-roofline = Roofline
+    .formula = t_step = max(bytes / ({ $mem_eff } x { $bw } GB/s), 2PB / ({ $compute_eff } x { $tflops } TFLOPS)) + overhead, B = { $batch }
+    .result = { $step } ms/step
+trace-capacity = Capacity
+    .formula = rho = { $lambda } req/s / ({ $replicas } replicas x TP{ $tp }, { $serving ->
+        [static] static
+        [dynamic] dynamic
+       *[continuous] continuous
+    } serving) = { $lambda } / { $capacity }
+    .result = rho = { $rho }
+trace-little = Little's Law
+    .formula = L = lambda x W_queue = { $lambda } req/s x { $wait } s
+    .result = { $queue } requests waiting
+trace-ttft-none = P99 TTFT
+    .formula = no replica holds the model: no request is answered
+    .result = no service
+trace-ttft = P99 TTFT
+    .formula = queue { $queue } ms + prefill { $prefill } ms + iterations { $iterations } ms
+    .result = { $ttft } ms (SLO { $slo } ms)
+trace-cost-served = Cost
+    .formula = cost/req = ({ $gpus } x ${ $price }/h) / ({ $served } req/s served x 3600)
+    .result = ${ $cost }
+trace-cost-none = Cost
+    .formula = cost/req = ({ $gpus } x ${ $price }/h) / ({ $served } req/s served x 3600)
+    .result = no service: no cost per request
+trace-availability = Availability
+    .formula = P(enough of { $replicas } replicas up), each up { $replica_up }, in { $servers } server(s) each up { $server_up }
+    .result = { $availability } (need { $need })
+trace-fairness = Fairness
+    .formula = kappa x max(0, gap { $gap }% - threshold { $threshold }%) = { $kappa } x { $over }
+    .result = { $points } points of accuracy given up
+trace-drift = Drift
+    .formula = { $accuracy } % - { $per_day } x { $days } days
+    .result = { $after } %
+trace-tiny-sram = TinyML SRAM
+    .formula = { $params } params x { $bytes } B / 1024 + arena { $arena } KiB
+    .result = { $footprint } KiB of { $sram } KB
+trace-tiny-latency = TinyML latency
+    .formula = { $macs } MACs / ({ $per_cycle } MACs/cycle x { $mhz } MHz)
+    .result = { $ms } ms
+trace-course-iron-law = Iron Law
+    .formula = T_cloud = { $tokens } tokens / ({ $tok_s } tok/s){" "}
+    .result = { $p99 } ms
+trace-course-memory = Memory Wall
+    .formula = cloud_mem = { $billions }B x { $bytes } B/param + KV
+    .result = { $gb } GB
+trace-course-cost = Cost
+    .formula = cost/req = ({ $gpus } x ${ $price }/h) / ({ $per_hour } req/h)
+    .result = ${ $cost }

@@ -1,0 +1,200 @@
+//! The panels' charts: the seven invariants as a radar, and the memory–latency map of the tiers.
+
+use bevy_egui::egui::{self, Color32, Pos2, Stroke, Vec2};
+use egui_plot::{HLine, Legend, Plot, PlotPoints, Points, Polygon, VLine};
+
+use super::widgets::static_chart;
+use crate::ledger::ReportCard;
+use crate::physics::Report;
+use crate::theme::{self, Palette};
+use crate::ui::c32;
+
+/// The seven invariants as a radar: prediction accuracy (green) vs constraint hits (red).
+pub fn radar(ui: &mut egui::Ui, card: &ReportCard, size: f32, pal: &Palette) {
+    let names: Vec<String> = card
+        .invariant_scores
+        .keys()
+        .map(|k| crate::text::invariant_name(k))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let rates = |f: fn(&crate::ledger::analysis::InvariantScore) -> f64| -> Vec<f32> {
+        card.invariant_scores
+            .values()
+            .map(|s| f(s) as f32)
+            .collect()
+    };
+    radar_series(
+        ui,
+        &names,
+        &[
+            (rates(|s| s.correct_rate), c32(pal.ok)),
+            (rates(|s| s.hit_rate), c32(pal.fail)),
+        ],
+        size,
+    );
+}
+
+/// A radar of named axes, each series a closed, lightly filled outline of values in 0..1.
+pub fn radar_series(ui: &mut egui::Ui, names: &[&str], series: &[(Vec<f32>, Color32)], size: f32) {
+    let (resp, painter) = ui.allocate_painter(Vec2::new(size, size * 0.9), egui::Sense::hover());
+    let rect = resp.rect;
+    let center = rect.center();
+    let radius = size * 0.30;
+    let n = names.len().max(1);
+    let angle =
+        |i: usize| -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::TAU / n as f32;
+    let at = |i: usize, r: f32| center + Vec2::angled(angle(i)) * r;
+    let grid = ui.visuals().weak_text_color().gamma_multiply(0.5);
+    let scale = ui.visuals().weak_text_color();
+    for ring in [0.25, 0.5, 0.75, 1.0] {
+        let pts: Vec<Pos2> = (0..n).map(|i| at(i, radius * ring)).collect();
+        painter.add(egui::Shape::closed_line(pts, Stroke::new(1.0, grid)));
+        // The radial scale, beside the first axis: values read off as a percentage.
+        painter.text(
+            at(0, radius * ring) + Vec2::new(4.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            format!("{:.0} %", ring * 100.0),
+            egui::FontId::proportional(10.0),
+            scale,
+        );
+    }
+    let text_color = ui.visuals().text_color();
+    for (i, name) in names.iter().enumerate() {
+        painter.line_segment([center, at(i, radius)], Stroke::new(1.0, grid));
+        let p = at(i, radius + 22.0);
+        painter.text(
+            p,
+            egui::Align2::CENTER_CENTER,
+            *name,
+            egui::FontId::proportional(13.0),
+            text_color,
+        );
+    }
+    for (vals, color) in series {
+        let color = *color;
+        let pts: Vec<Pos2> = vals
+            .iter()
+            .enumerate()
+            .map(|(i, v)| at(i, radius * v.clamp(0.0, 1.0)))
+            .collect();
+        // The shape is not convex in general: fill it as a fan of triangles from the centre.
+        for (i, p) in pts.iter().enumerate() {
+            let q = pts[(i + 1) % pts.len()];
+            painter.add(egui::Shape::convex_polygon(
+                vec![center, *p, q],
+                color.gamma_multiply(0.15),
+                Stroke::NONE,
+            ));
+        }
+        // Segment by segment: a closed path through repeated points (several invariants at 0)
+        // does not tessellate.
+        for (i, p) in pts.iter().enumerate() {
+            let q = pts[(i + 1) % pts.len()];
+            if *p != q {
+                painter.line_segment([*p, q], Stroke::new(2.5, color));
+            }
+        }
+        for p in pts {
+            painter.circle_filled(p, 3.5, color);
+        }
+    }
+}
+
+/// Memory (GB) vs latency (ms) on log–log axes, with RAM budgets, the SLO band and OOM marks.
+pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palette) {
+    let [cloud, edge, mobile, tiny] = crate::text::tier_names();
+    let tiers = [
+        (
+            cloud,
+            r.cloud_model_gb,
+            r.cloud_p99_ms,
+            r.cloud_oom,
+            r.cloud_ram_gb,
+        ),
+        (
+            edge,
+            r.edge_model_gb,
+            r.edge_p99_ms,
+            r.edge_oom,
+            r.edge_ram_gb,
+        ),
+        (
+            mobile,
+            r.mobile_model_gb,
+            r.mobile_p99_ms,
+            r.mobile_oom,
+            r.mobile_ram_gb,
+        ),
+        (
+            tiny,
+            r.tiny_model_kb / (1024.0 * 1024.0),
+            r.tiny_p99_ms,
+            r.tiny_oom,
+            r.tiny_sram_kb / (1024.0 * 1024.0),
+        ),
+    ];
+    let log = |v: f64| v.max(1e-6).log10();
+    let fmt_pow = |v: f64| {
+        let p = 10f64.powf(v);
+        if p >= 1.0 {
+            format!("{p:.0}")
+        } else {
+            format!("{p:.0e}")
+        }
+    };
+    static_chart(ui, |ui| {
+        Plot::new("map")
+            .height(height)
+            .legend(Legend::default())
+            .x_axis_label(crate::text::tr("map-x-axis"))
+            .y_axis_label(crate::text::tr("map-y-axis"))
+            .x_axis_formatter(move |m, _| fmt_pow(m.value))
+            .y_axis_formatter(move |m, _| fmt_pow(m.value))
+            .include_x(-4.0)
+            .include_x(3.0)
+            .include_y(0.0)
+            .include_y(6.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .show(ui, |plot| {
+                plot.polygon(
+                    Polygon::new(
+                        crate::text::tr("map-slo-zone"),
+                        PlotPoints::new(vec![
+                            [-4.0, 0.0],
+                            [3.0, 0.0],
+                            [3.0, log(slo_ms)],
+                            [-4.0, log(slo_ms)],
+                        ]),
+                    )
+                    .fill_color(c32(pal.ok).gamma_multiply(0.12))
+                    .stroke(Stroke::new(1.0, c32(pal.ok))),
+                );
+                plot.hline(
+                    HLine::new(crate::text::slo_line_label(), log(slo_ms)).color(c32(pal.ok)),
+                );
+                for (i, (name, gb, ms, oom, ram)) in tiers.iter().enumerate() {
+                    let color = c32(theme::tier_color(i));
+                    plot.vline(
+                        VLine::new(crate::text::t!("map-budget", tier = name), log(*ram))
+                            .color(color)
+                            .style(egui_plot::LineStyle::dashed_dense()),
+                    );
+                    let marker = if *oom {
+                        egui_plot::MarkerShape::Cross
+                    } else {
+                        egui_plot::MarkerShape::Circle
+                    };
+                    // A tier that answers nothing sits at the top of the chart.
+                    let y = if ms.is_finite() { log(*ms) } else { 6.0 };
+                    plot.points(
+                        Points::new(name.clone(), vec![[log(*gb), y]])
+                            .shape(marker)
+                            .radius(if *oom { 10.0 } else { 8.0 })
+                            .color(if *oom { c32(pal.fail) } else { color }),
+                    );
+                }
+            });
+    });
+}

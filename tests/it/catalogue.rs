@@ -1,0 +1,183 @@
+//! The string catalogue (`assets/locales/en/main.ftl`) is the one source of what a student or
+//! instructor reads. Drawn with a catalogue that wraps every message in marks, the panels of
+//! every phase, the dialogs, the world's overlay and the class view show no word outside the
+//! marks, apart from the scenario's own names (hardware, models: data, not sentences).
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::ledger::store::LedgerState;
+use architects_audit::physics::{Design, PhysicsModel, Scenario};
+use architects_audit::text::catalogue::{CATALOGUE_ENV, Catalogue, ENGLISH, MARKS};
+
+use crate::panels::Panels;
+
+/// The words of `drawn` that lie outside every pair of marks (marks nest: a message's argument
+/// can be another message).
+fn unmarked_words(drawn: &str) -> Vec<String> {
+    let mut depth = 0usize;
+    let mut outside = String::new();
+    for c in drawn.chars() {
+        if c == MARKS.0 {
+            depth += 1;
+            outside.push(' ');
+        } else if c == MARKS.1 {
+            depth = depth.saturating_sub(1);
+            outside.push(' ');
+        } else if depth == 0 {
+            outside.push(c);
+        }
+    }
+    outside
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of the scenario's own strings (hardware and model names, the reading list).
+fn scenario_words(sc: &Scenario) -> BTreeSet<String> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::String(s) => out.extend(
+                s.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned),
+            ),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let doc: serde_json::Value = serde_json::to_value(sc).expect("a scenario serialises");
+    let mut out = BTreeSet::new();
+    walk(&doc, &mut out);
+    out
+}
+
+/// Every text the panels draw, for each phase, model, design and ledger, with the live
+/// instruments and the submit dialog open.
+fn panels_drawn() -> Vec<(String, String)> {
+    let sample =
+        architects_audit::ledger::parse_str(include_str!("../../assets/ledgers/strong.json"))
+            .unwrap()
+            .ledger;
+    let mut out = Vec::new();
+    for model in PhysicsModel::ALL {
+        for design in [Design::default(), architects_audit::demo::winning_design()] {
+            for phase in Phase::ALL {
+                for ledger in [false, true] {
+                    let preds = Predictions {
+                        act1: (phase != Phase::Act1Predict && phase != Phase::Intro)
+                            .then_some(Act1Choice::MemoryBw),
+                        act2: matches!(phase, Phase::Act2Design | Phase::Act2Reveal)
+                            .then_some(Act2Choice::TinyOom),
+                        attempt: None,
+                    };
+                    let mut p = Panels::new(Scenario::builtin(), phase, design, model, preds)
+                        .with_a_minute_of_instruments();
+                    if ledger {
+                        p = p.with_ledger(LedgerState::from_ledger(sample.clone()));
+                    }
+                    p.submit.open = phase == Phase::Act2Design;
+                    let at = format!("{model:?} {phase:?} ledger {ledger}");
+                    out.extend(p.drawn(1920.0, 3000.0).into_iter().map(|t| (at.clone(), t)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The overlay's text for the default design and the winning one, after the Act II lock.
+fn world_drawn() -> Vec<(String, String)> {
+    use architects_audit::world::LiveWorld;
+    let mut out = Vec::new();
+    for design in [Design::default(), architects_audit::demo::winning_design()] {
+        let mut app = crate::instruments::app_with(Scenario::builtin(), true);
+        let picture = crate::instruments::set(&mut app, design);
+        for _ in 0..60 {
+            app.update();
+        }
+        let views = crate::instruments::views(&mut app);
+        let live = app.world().resource::<LiveWorld>().clone();
+        let text = crate::instruments::drawn(&picture, &views, live);
+        out.extend(text.lines().map(|l| ("world".to_owned(), l.to_owned())));
+    }
+    out
+}
+
+/// The body of the marked run: in a process whose catalogue is the marked one.
+fn check_marked() {
+    assert!(
+        architects_audit::text::begin().starts_with(MARKS.0),
+        "this process's catalogue is not the marked one"
+    );
+    let data = scenario_words(&Scenario::builtin());
+    let mut stray: BTreeSet<String> = BTreeSet::new();
+    for (at, text) in panels_drawn().into_iter().chain(world_drawn()) {
+        let words: Vec<String> = unmarked_words(&text)
+            .into_iter()
+            .filter(|w| !data.contains(w))
+            .collect();
+        if !words.is_empty() {
+            stray.insert(format!("{at}: {text:?} ({})", words.join(" ")));
+        }
+    }
+    assert!(
+        stray.is_empty(),
+        "{} texts drawn outside the catalogue:\n{}",
+        stray.len(),
+        stray.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn every_drawn_text_comes_from_the_catalogue() {
+    if std::env::var(CATALOGUE_ENV).is_ok() {
+        check_marked();
+        return;
+    }
+    // The catalogue is the process's; run this test again in a child process with the marked one.
+    let exe = std::env::current_exe().unwrap();
+    let out = Command::new(exe)
+        .args([
+            "catalogue::every_drawn_text_comes_from_the_catalogue",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CATALOGUE_ENV, "marked")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_check_sees_a_word_outside_the_marks() {
+    let (a, b) = MARKS;
+    assert!(unmarked_words(&format!("{a}Cloud {a}P99{b} 12 ms{b}")).is_empty());
+    assert_eq!(unmarked_words(&format!("{a}P99{b} 12 ms")), ["ms"]);
+    assert_eq!(unmarked_words(&format!("Design: {a}valid{b}")), ["Design"]);
+}
+
+#[test]
+fn the_english_catalogue_parses_and_marks() {
+    let en = Catalogue::parse("en", ENGLISH).unwrap();
+    assert_eq!(en.get("unit-ms", &[("value", "12".into())]), "12 ms");
+    let marked = Catalogue::parse("en", ENGLISH).unwrap().marked();
+    assert_eq!(
+        marked.get("unit-ms", &[("value", "12".into())]),
+        format!("{}12 ms{}", MARKS.0, MARKS.1)
+    );
+    let err = Catalogue::parse("en", "ok = fine\nbroken = { $\n")
+        .err()
+        .unwrap();
+    assert!(err.contains("line 2"), "{err}");
+}

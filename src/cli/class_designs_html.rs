@@ -99,7 +99,10 @@ fn choices_table(r: &ClassReport) -> String {
             .map(|(v, n)| format!("{} ({n})", esc(&value_label(key, v))))
             .collect::<Vec<_>>()
             .join(" · ");
-        rows.push_str(&format!("<tr><td>{name}</td><td>{values}</td></tr>"));
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td>{values}</td></tr>",
+            esc(&crate::text::tr(name))
+        ));
     }
     format!(
         "<table id=\"choices\">\n<tr><th>Choice</th><th>Students per option</th></tr>\n{rows}\n</table>"
@@ -115,7 +118,7 @@ fn design_cells(choices: impl Iterator<Item = (&'static str, String)>) -> String
 fn header_cells() -> String {
     CHOICES
         .iter()
-        .map(|(_, n)| format!("<th>{n}</th>"))
+        .map(|(_, n)| format!("<th>{}</th>", esc(&crate::text::tr(n))))
         .collect()
 }
 

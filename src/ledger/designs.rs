@@ -34,17 +34,17 @@ pub struct StudentDesign {
     pub physics_model: Option<String>,
 }
 
-/// The choices a design is made of: (key in the JSON, name on the page), in the order the
-/// student makes them.
+/// The choices a design is made of: (key in the JSON, the catalogue key of its name), in the
+/// order the student makes them.
 pub const CHOICES: [(&str, &str); 8] = [
-    ("cloud_gpus", "Cloud GPUs"),
-    ("weights", "Cloud weights"),
-    ("kv_cache", "Cloud KV cache"),
-    ("serving", "Serving strategy"),
-    ("edge_weights", "Edge weights"),
-    ("mobile_weights", "Mobile weights"),
-    ("tiny_params", "TinyML parameters"),
-    ("tiny_precision", "TinyML precision"),
+    ("cloud_gpus", "choice-name-cloud-gpus"),
+    ("weights", "choice-name-weights"),
+    ("kv_cache", "choice-name-kv-cache"),
+    ("serving", "choice-name-serving"),
+    ("edge_weights", "choice-name-edge-weights"),
+    ("mobile_weights", "choice-name-mobile-weights"),
+    ("tiny_params", "choice-name-tiny-params"),
+    ("tiny_precision", "choice-name-tiny-precision"),
 ];
 
 /// The checks a design can fail (warnings do not fail it), in the course's order.

@@ -237,17 +237,26 @@ impl TraceLine {
 
     /// The law, the formula and the result, in `catalogue`'s words.
     pub fn words(&self, catalogue: &crate::text::catalogue::Catalogue) -> [String; 3] {
-        let args: Vec<(&str, crate::text::catalogue::Arg)> = self
-            .args
-            .iter()
-            .map(|(k, v)| (*k, v.as_str().into()))
-            .collect();
-        [
-            catalogue.get(self.key, &args),
-            catalogue.get(&format!("{}.formula", self.key), &args),
-            catalogue.get(&format!("{}.result", self.key), &args),
-        ]
+        worded(catalogue, self.key, ["", "formula", "result"], &self.args)
     }
+}
+
+/// Message `key` and its attributes (`""` for the message itself) with `args`, in `catalogue`.
+fn worded<const N: usize>(
+    catalogue: &crate::text::catalogue::Catalogue,
+    key: &str,
+    attrs: [&str; N],
+    args: &[(&'static str, String)],
+) -> [String; N] {
+    let args: Vec<(&str, crate::text::catalogue::Arg)> =
+        args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
+    attrs.map(|a| {
+        if a.is_empty() {
+            catalogue.get(key, &args)
+        } else {
+            catalogue.get(&format!("{key}.{a}"), &args)
+        }
+    })
 }
 
 /// The CLI's JSON reads the trace in English, whatever language the game is in.

@@ -5,38 +5,51 @@
 use super::roofline::{Engine, GB, MS};
 use super::{PhysicsModel, Report, Scenario, fmt_num as n};
 
-/// One invariant: its name, its equation, and the equation worked for this design.
+/// One invariant: catalogue message `key` names it, its `.equation` and `.worked` attributes
+/// give the equation and the equation worked with `args`, this design's figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Peek {
-    pub name: &'static str,
-    pub equation: &'static str,
-    pub worked: String,
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
-/// A latency in ms, or "no service" for a cloud that answers nothing.
-fn ms(v: f64) -> String {
-    if v.is_finite() {
-        format!("{} ms", n(v))
-    } else {
-        "no service".into()
+impl Peek {
+    fn new(key: &'static str, args: &[(&'static str, String)]) -> Self {
+        Peek {
+            key,
+            args: args.to_vec(),
+        }
     }
+
+    /// The name, the equation and the worked equation, in the active catalogue's words.
+    pub fn words(&self) -> [String; 3] {
+        super::worded(
+            &crate::text::catalogue::current(),
+            self.key,
+            ["", "equation", "worked"],
+            &self.args,
+        )
+    }
+}
+
+/// A latency in ms, or `none` for a cloud that answers nothing (the message says so).
+fn ms(v: f64) -> String {
+    if v.is_finite() { n(v) } else { "none".into() }
 }
 
 /// The seven invariants, worked for `r` (a report of `sc`).
 pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
     let d = &r.design;
     let acc = &sc.accuracy;
-    let drift = Peek {
-        name: "6. Degradation → retraining cadence",
-        equation: "Acc(t) = Acc₀ − λ_drift × t",
-        worked: format!(
-            "{:.1} % − {} a day × {} days = {:.1} % just before each retrain.",
-            r.effective_accuracy * 100.0,
-            n(acc.drift_per_day),
-            d.retrain_cadence_days,
-            r.post_drift_accuracy * 100.0
-        ),
-    };
+    let drift = Peek::new(
+        "peek-drift",
+        &[
+            ("accuracy", format!("{:.1}", r.effective_accuracy * 100.0)),
+            ("per_day", n(acc.drift_per_day)),
+            ("days", d.retrain_cadence_days.to_string()),
+            ("after", format!("{:.1}", r.post_drift_accuracy * 100.0)),
+        ],
+    );
     let Some(s) = r.systems.as_ref() else {
         return course_draft(sc, r, drift);
     };
@@ -55,143 +68,118 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
         * sc.cloud().tflops_fp16_dense
         * sc.precision.compute_speedup.get(d.quant_cloud)
         * s.cloud_tp as f64;
-    let iron = Peek {
-        name: "1. Iron Law → cloud latency",
-        equation: "T = D / BW + O / R + L",
-        worked: format!(
-            "One decode step at batch {}: D = {} GB (weights and KV cache) at {} GB/s = {} ms; \
-             O = 2 × P × B = {} TFLOP at {} TFLOPS = {} ms; the two overlap, so the larger counts, \
-             plus L = {} ms of fixed cost: {} ms a step. The P99 time to first token adds the \
-             queue and the prefill: {}.",
-            n(b),
-            n(bytes / GB),
-            n(bw),
-            n(mem * MS),
-            n(flops / 1e12),
-            n(peak),
-            n(comp * MS),
-            n(fixed * MS),
-            n(s.decode_step_ms),
-            ms(s.cloud_p99_ttft_ms)
-        ),
-    };
+    let iron = Peek::new(
+        "peek-iron",
+        &[
+            ("batch", n(b)),
+            ("gb", n(bytes / GB)),
+            ("bw", n(bw)),
+            ("mem_ms", n(mem * MS)),
+            ("tflop", n(flops / 1e12)),
+            ("peak", n(peak)),
+            ("comp_ms", n(comp * MS)),
+            ("fixed_ms", n(fixed * MS)),
+            ("step_ms", n(s.decode_step_ms)),
+            ("ttft", ms(s.cloud_p99_ttft_ms)),
+        ],
+    );
     let per_replica = e.weights() / GB + s.kv_cache_gb;
-    let memory = Peek {
-        name: "2. Memory Wall → tier feasibility",
-        equation: "weights + KV cache + workspace ≤ RAM",
-        worked: format!(
-            "Each cloud replica: {} GB of weights + {} GB of KV cache ({} sequences) = {} GB, \
-             plus {} GB of workspace per GPU, on {} × {} GB; at most {} sequences fit. TinyML: \
-             {} KiB against {} KB of SRAM{}.",
-            n(e.weights() / GB),
-            n(s.kv_cache_gb),
-            n(b),
-            n(per_replica),
-            n(c.workspace_gb),
-            s.cloud_tp,
-            n(sc.cloud().ram_gb),
-            n(s.cloud_max_batch),
-            n(r.tiny_model_kb),
-            n(r.tiny_sram_kb),
-            if r.tiny_oom { " (out of memory)" } else { "" }
-        ),
-    };
+    let memory = Peek::new(
+        "peek-memory",
+        &[
+            ("weights", n(e.weights() / GB)),
+            ("kv", n(s.kv_cache_gb)),
+            ("batch", n(b)),
+            ("replica", n(per_replica)),
+            ("workspace", n(c.workspace_gb)),
+            ("tp", s.cloud_tp.to_string()),
+            ("ram", n(sc.cloud().ram_gb)),
+            ("max_batch", n(s.cloud_max_batch)),
+            ("tiny", n(r.tiny_model_kb)),
+            ("sram", n(r.tiny_sram_kb)),
+            ("oom", if r.tiny_oom { "yes" } else { "no" }.to_owned()),
+        ],
+    );
     let gpus = 8u32;
     let split = e.with_tp(gpus);
     let one = e.with_tp(1).decode_step_s(1.0, ctx);
     let many = split.decode_step_s(1.0, ctx);
     let speedup = one / many;
-    let amdahl = Peek {
-        name: "3. Amdahl's Law → scaling ceiling",
-        equation: "Speed-up(N) = 1 / (S + (1 − S) / N)",
-        worked: if speedup >= 1.0 {
-            let serial =
-                ((1.0 / speedup - 1.0 / gpus as f64) / (1.0 - 1.0 / gpus as f64)).clamp(0.0, 1.0);
-            format!(
-                "Splitting one copy of the model over {gpus} GPUs takes a batch-1 step from {} ms \
-                 to {} ms: {}× where {gpus}× was hoped, so S = {} (fixed per-step costs and \
-                 all-reduces). That is why this design runs {} replica(s) of {} GPU(s) each.",
-                n(one * MS),
-                n(many * MS),
-                n(speedup),
-                n(serial),
-                s.cloud_replicas,
-                s.cloud_tp
-            )
-        } else {
-            // A split that slows the step has no serial fraction: say what happened.
-            let saved = e.with_tp(1).decode_parts(1.0, ctx).0 - split.decode_parts(1.0, ctx).0;
-            format!(
-                "Splitting one copy of the model over {gpus} GPUs makes a batch-1 step slower, \
-                 {} ms instead of {} ms: reading the weights in parallel saves {} ms, but the two \
-                 all-reduces a layer cost {} ms. Amdahl's Law has nothing to divide here: the \
-                 split adds more than it parallelises. That is why this design runs {} replica(s) \
-                 of {} GPU(s) each.",
-                n(many * MS),
-                n(one * MS),
-                n(saved * MS),
-                n(split.allreduce_s(1.0) * MS),
-                s.cloud_replicas,
-                s.cloud_tp
-            )
-        },
+    let runs = [
+        ("gpus", gpus.to_string()),
+        ("one", n(one * MS)),
+        ("many", n(many * MS)),
+        ("replicas", s.cloud_replicas.to_string()),
+        ("tp", s.cloud_tp.to_string()),
+    ];
+    let amdahl = if speedup >= 1.0 {
+        let serial =
+            ((1.0 / speedup - 1.0 / gpus as f64) / (1.0 - 1.0 / gpus as f64)).clamp(0.0, 1.0);
+        let mut args = runs.to_vec();
+        args.extend([("speedup", n(speedup)), ("serial", n(serial))]);
+        Peek::new("peek-amdahl", &args)
+    } else {
+        // A split that slows the step has no serial fraction: say what happened.
+        let saved = e.with_tp(1).decode_parts(1.0, ctx).0 - split.decode_parts(1.0, ctx).0;
+        let mut args = runs.to_vec();
+        args.extend([
+            ("saved", n(saved * MS)),
+            ("allreduce", n(split.allreduce_s(1.0) * MS)),
+        ]);
+        Peek::new("peek-amdahl-slower", &args)
     };
     // Peak in TFLOPS (1e12 FLOP/s) over bandwidth in GB/s (1e9 B/s): FLOP per byte.
     let ridge = peak * 1e12 / (bw * 1e9);
     let intensity = flops / bytes;
-    let roofline = Peek {
-        name: "4. Roofline → memory- or compute-bound",
-        equation: "AI* = R / BW;  AI(step) = O / D",
-        worked: format!(
-            "Ridge point {} TFLOPS / {} GB/s = {} FLOP per byte. This step: {} TFLOP / {} GB = {} \
-             FLOP per byte, so it is {}.",
-            n(peak),
-            n(bw),
-            n(ridge),
-            n(flops / 1e12),
-            n(bytes / GB),
-            n(intensity),
+    let roofline = Peek::new(
+        "peek-roofline",
+        &[
+            ("peak", n(peak)),
+            ("bw", n(bw)),
+            ("ridge", n(ridge)),
+            ("tflop", n(flops / 1e12)),
+            ("gb", n(bytes / GB)),
+            ("intensity", n(intensity)),
             // The verdict the report and the world give.
-            if s.decode_compute_bound {
-                "compute-bound: more FLOPS would help, fewer bytes would not"
-            } else {
-                "memory-bound: more FLOPS would not help, fewer bytes would"
-            }
-        ),
-    };
+            (
+                "bound",
+                if s.decode_compute_bound {
+                    "compute"
+                } else {
+                    "memory"
+                }
+                .to_owned(),
+            ),
+        ],
+    );
     let lambda = r.tier_rps[0];
-    let little = Peek {
-        name: "5. Little's Law → queues",
-        equation: "L = λ × W;  ρ = λ / μ",
-        worked: format!(
-            "λ = {} req/s to the cloud, μ = {} req/s it can serve: ρ = {}. Waiting: {} req/s × \
-             {} s = {} requests. P99 time to first token {} against {} ms.",
-            n(lambda),
-            n(s.cloud_capacity_rps),
-            n(s.cloud_utilization),
-            n(lambda.min(s.cloud_capacity_rps)),
-            n(s.cloud_queue_len / lambda.min(s.cloud_capacity_rps).max(1e-9)),
-            n(s.cloud_queue_len),
-            ms(s.cloud_p99_ttft_ms),
-            n(sc.slo.p99_ms)
-        ),
-    };
+    let little = Peek::new(
+        "peek-little",
+        &[
+            ("lambda", n(lambda)),
+            ("mu", n(s.cloud_capacity_rps)),
+            ("rho", n(s.cloud_utilization)),
+            ("served", n(lambda.min(s.cloud_capacity_rps))),
+            (
+                "wait",
+                n(s.cloud_queue_len / lambda.min(s.cloud_capacity_rps).max(1e-9)),
+            ),
+            ("queue", n(s.cloud_queue_len)),
+            ("ttft", ms(s.cloud_p99_ttft_ms)),
+            ("slo", n(sc.slo.p99_ms)),
+        ],
+    );
     let gap = (acc.base_rate_gap_pct - d.fairness_threshold_pct as f64).max(0.0);
-    let fairness = Peek {
-        name: "7. Fairness → accuracy",
-        equation: "cost = κ × max(0, Δ − threshold)",
-        worked: format!(
-            "{} × max(0, {} − {}) = {} × {} = {} points of accuracy given up to hold the gap \
-             at {} %.",
-            n(acc.fairness_cost_per_pct * 100.0),
-            n(acc.base_rate_gap_pct),
-            d.fairness_threshold_pct,
-            n(acc.fairness_cost_per_pct * 100.0),
-            n(gap),
-            n(s.fairness_accuracy_cost * 100.0),
-            d.fairness_threshold_pct
-        ),
-    };
+    let fairness = Peek::new(
+        "peek-fairness",
+        &[
+            ("kappa", n(acc.fairness_cost_per_pct * 100.0)),
+            ("gap", n(acc.base_rate_gap_pct)),
+            ("threshold", d.fairness_threshold_pct.to_string()),
+            ("over", n(gap)),
+            ("points", n(s.fairness_accuracy_cost * 100.0)),
+        ],
+    );
     debug_assert_eq!(r.model, PhysicsModel::Systems);
     [iron, memory, amdahl, roofline, little, drift, fairness]
 }
@@ -203,69 +191,54 @@ fn course_draft(sc: &Scenario, r: &Report, drift: Peek) -> [Peek; 7] {
     let bytes = sc.precision.bytes_per_param.get(d.quant_cloud);
     let mult = cd.throughput_mult.get(d.serving);
     [
-        Peek {
-            name: "1. Iron Law → cloud latency",
-            equation: "T = tokens / (BW × N / (parameters × bytes each) × serving multiplier)",
-            worked: format!(
-                "{} / ({} GB/s × {} / ({} × {} B) × {}) = {} ms.",
-                n(sc.workload.output_tokens),
-                n(sc.cloud().mem_bw_gbs),
-                d.n_h100,
-                n(sc.llm().params),
-                n(bytes),
-                n(mult),
-                n(r.cloud_p99_ms)
-            ),
-        },
-        Peek {
-            name: "2. Memory Wall → tier feasibility",
-            equation: "model + KV cache ≤ RAM",
-            worked: format!(
-                "Cloud: {} GB on {} GB. TinyML: {} KB against {} KB of SRAM.",
-                n(r.cloud_model_gb),
-                n(r.cloud_ram_gb),
-                n(r.tiny_model_kb),
-                n(r.tiny_sram_kb)
-            ),
-        },
-        Peek {
-            name: "3. Amdahl's Law → scaling ceiling",
-            equation: "Speed-up(N) = 1 / (S + (1 − S) / N)",
-            worked: format!(
-                "The course's cloud speed grows linearly with the {} GPUs: it assumes S = 0.",
-                d.n_h100
-            ),
-        },
-        Peek {
-            name: "4. Roofline → memory- or compute-bound",
-            equation: "AI* = R / BW",
-            worked: format!(
-                "Ridge point {} TFLOPS / {} GB/s = {} FLOP per byte; batch-1 decode does about 2 \
-                 FLOP per parameter read: memory-bound.",
-                n(sc.cloud().tflops_fp16_dense),
-                n(sc.cloud().mem_bw_gbs),
-                n(sc.cloud().tflops_fp16_dense * 1e3 / sc.cloud().mem_bw_gbs)
-            ),
-        },
-        Peek {
-            name: "5. Little's Law → queues",
-            equation: "L = λ × W",
-            worked: format!(
-                "{} req/s × {} s = {} requests in the system (the course's P99 has no queue).",
-                n(r.tier_rps[0]),
-                n(r.cloud_p99_ms / MS),
-                n(r.tier_rps[0] * r.cloud_p99_ms / MS)
-            ),
-        },
+        Peek::new(
+            "peek-course-iron",
+            &[
+                ("tokens", n(sc.workload.output_tokens)),
+                ("bw", n(sc.cloud().mem_bw_gbs)),
+                ("gpus", d.n_h100.to_string()),
+                ("params", n(sc.llm().params)),
+                ("bytes", n(bytes)),
+                ("mult", n(mult)),
+                ("p99", n(r.cloud_p99_ms)),
+            ],
+        ),
+        Peek::new(
+            "peek-course-memory",
+            &[
+                ("cloud", n(r.cloud_model_gb)),
+                ("ram", n(r.cloud_ram_gb)),
+                ("tiny", n(r.tiny_model_kb)),
+                ("sram", n(r.tiny_sram_kb)),
+            ],
+        ),
+        Peek::new("peek-course-amdahl", &[("gpus", d.n_h100.to_string())]),
+        Peek::new(
+            "peek-course-roofline",
+            &[
+                ("peak", n(sc.cloud().tflops_fp16_dense)),
+                ("bw", n(sc.cloud().mem_bw_gbs)),
+                (
+                    "ridge",
+                    n(sc.cloud().tflops_fp16_dense * 1e3 / sc.cloud().mem_bw_gbs),
+                ),
+            ],
+        ),
+        Peek::new(
+            "peek-course-little",
+            &[
+                ("rps", n(r.tier_rps[0])),
+                ("seconds", n(r.cloud_p99_ms / MS)),
+                ("requests", n(r.tier_rps[0] * r.cloud_p99_ms / MS)),
+            ],
+        ),
         drift,
-        Peek {
-            name: "7. Fairness → accuracy",
-            equation: "gap ≤ threshold ⇒ accuracy given up ∝ base-rate difference",
-            worked: format!(
-                "The course's model leaves accuracy at {:.1} % whatever the threshold ({} %).",
-                r.effective_accuracy * 100.0,
-                d.fairness_threshold_pct
-            ),
-        },
+        Peek::new(
+            "peek-course-fairness",
+            &[
+                ("accuracy", format!("{:.1}", r.effective_accuracy * 100.0)),
+                ("threshold", d.fairness_threshold_pct.to_string()),
+            ],
+        ),
     ]
 }

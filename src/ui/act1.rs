@@ -320,7 +320,7 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         let at: Vec<_> = card
             .hit_chapters
             .iter()
-            .map(|c| format!("Lab {c:02}"))
+            .map(|c| text::t!("lab-number", lab = format!("{c:02}")))
             .collect();
         (at.join(", "), pal.fail)
     };

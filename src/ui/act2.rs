@@ -312,9 +312,10 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
                 .into_iter()
                 .zip(text::synthesis(&c.scenario.0))
             {
-                ui.strong(peek.name);
-                ui.monospace(peek.equation);
-                ui.add(egui::Label::new(peek.worked).wrap());
+                let [name, equation, worked] = peek.words();
+                ui.strong(name);
+                ui.monospace(equation);
+                ui.add(egui::Label::new(worked).wrap());
                 ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
             }
         });

@@ -232,7 +232,7 @@ fn design(ui: &mut egui::Ui, v: &ClassView, d: &StudentDesign, sc: &Scenario, pa
         .num_columns(2)
         .show(ui, |ui| {
             for ((key, value), (_, name)) in d.choices().into_iter().zip(CHOICES) {
-                ui.label(name);
+                ui.label(text::tr(name));
                 ui.label(value_label(key, &value));
                 ui.end_row();
             }

@@ -25,7 +25,7 @@ pub struct ImportDraft {
 }
 
 /// The keyboard shortcuts dialog, while it is open.
-pub(super) fn shortcuts(ctx: &egui::Context, open: &mut ShortcutsOpen) {
+pub fn shortcuts(ctx: &egui::Context, open: &mut ShortcutsOpen) {
     if open.0 {
         egui::Window::new(text::tr("shortcuts-title"))
             .collapsible(false)

@@ -123,7 +123,7 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, 
                 if ms >= 1000.0 {
                     format!("{:.0} s", ms / 1000.0)
                 } else {
-                    format!("{ms:.0} ms")
+                    crate::text::t!("unit-ms", value = format!("{ms:.0}"))
                 }
             })
             .include_x(-STRIP_S)

@@ -13,11 +13,11 @@ mod instruments;
 mod keys;
 mod layout;
 mod metrics;
-mod overlays;
+pub mod overlays;
 mod widgets;
 
 pub use class::class_panel;
-pub use dialogs::{FrameReadout, ImportDraft, ShortcutsOpen, SubmitConfirm};
+pub use dialogs::{FrameReadout, ImportDraft, ShortcutsOpen, SubmitConfirm, shortcuts};
 pub use keys::flow_keys;
 pub use layout::{Layout, action_bar, lay_out};
 pub use widgets::static_chart;

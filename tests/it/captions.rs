@@ -42,10 +42,20 @@ fn drawn(sc: &Scenario, phase: Phase, design: Design, model: PhysicsModel) -> St
 
 /// All the text a panel draws on a bare egui context, 1200 points wide and tall enough for
 /// everything. Two frames: the first lays out, the second draws with the sizes it found.
-pub fn drawn_text(mut panel: impl FnMut(&mut egui::Ui)) -> String {
+pub fn drawn_text(panel: impl FnMut(&mut egui::Ui)) -> String {
+    let mut out = String::new();
+    for t in drawn_texts(panel) {
+        out.push_str(&t);
+        out.push('\n');
+    }
+    out
+}
+
+/// The same, one string per text drawn (a label, a caption of several lines).
+pub fn drawn_texts(mut panel: impl FnMut(&mut egui::Ui)) -> Vec<String> {
     let ctx = egui::Context::default();
     architects_audit::ui::fonts::install(&ctx);
-    let mut out = String::new();
+    let mut out = Vec::new();
     for _ in 0..2 {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -63,12 +73,9 @@ pub fn drawn_text(mut panel: impl FnMut(&mut egui::Ui)) -> String {
     out
 }
 
-fn collect(shape: &egui::Shape, out: &mut String) {
+fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
     match shape {
-        egui::Shape::Text(t) => {
-            out.push_str(t.galley.text());
-            out.push('\n');
-        }
+        egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
         egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
         _ => {}
     }

@@ -1,7 +1,9 @@
 //! The string catalogue (`assets/locales/en/main.ftl`) is the one source of what a student or
 //! instructor reads. Drawn with a catalogue that wraps every message in marks, the panels of
-//! every phase, the dialogs, the world's overlay and the class view show no word outside the
-//! marks, apart from the scenario's own names (hardware, models: data, not sentences).
+//! every phase (with MathPeek II, the instruments and the metrics open), the dialogs, the time
+//! controls, the world's overlay and the class view show no word outside the marks, apart from
+//! the scenario's own names (hardware, models: data, not sentences) and the students' file
+//! names the class view shows when asked.
 
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -36,23 +38,38 @@ fn unmarked_words(drawn: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of the scenario's own strings (hardware and model names, the reading list).
+/// The words of the scenario's own names and reading list: its devices' and models' labels, and
+/// each reading's title and reason (scenario text, not the game's; its sources are not drawn).
 fn scenario_words(sc: &Scenario) -> BTreeSet<String> {
+    fn words(s: &str, out: &mut BTreeSet<String>) {
+        out.extend(
+            s.split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned),
+        );
+    }
     fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
         match v {
-            serde_json::Value::String(s) => out.extend(
-                s.split(|c: char| !c.is_alphabetic())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned),
-            ),
             serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => {
+                for (k, x) in o {
+                    match (k.as_str(), x) {
+                        ("label", serde_json::Value::String(s)) => words(s, out),
+                        ("sources", _) => {}
+                        _ => walk(x, out),
+                    }
+                }
+            }
             _ => {}
         }
     }
     let doc: serde_json::Value = serde_json::to_value(sc).expect("a scenario serialises");
     let mut out = BTreeSet::new();
     walk(&doc, &mut out);
+    for r in &sc.reading {
+        words(&r.title, &mut out);
+        words(&r.why, &mut out);
+    }
     out
 }
 
@@ -90,6 +107,74 @@ fn panels_drawn() -> Vec<(String, String)> {
     out
 }
 
+/// The reveal with each demo section open (MathPeek II, the instruments, the metrics), the
+/// shortcuts dialog, the time controls and the class view.
+fn sections_drawn() -> Vec<(String, String)> {
+    use architects_audit::demo::Show;
+    use architects_audit::ui::{ShortcutsOpen, class_panel, overlays, shortcuts};
+    use architects_audit::world::particles::{ParticleClock, TimeControls};
+    use bevy_egui::egui;
+    let mut out = Vec::new();
+    for model in PhysicsModel::ALL {
+        for show in [Show::Peek, Show::Instruments, Show::Metrics] {
+            let preds = Predictions {
+                act1: Some(Act1Choice::MemoryBw),
+                act2: Some(Act2Choice::TinyOom),
+                attempt: None,
+            };
+            let mut p = Panels::new(
+                Scenario::builtin(),
+                Phase::Act2Reveal,
+                Design::default(),
+                model,
+                preds,
+            )
+            .with_a_minute_of_instruments();
+            let at = format!("{model:?} reveal {show:?}");
+            let drawn = p.drawn_with(1920.0, 6000.0, |ctx| {
+                ctx.data_mut(|d| d.insert_temp(egui::Id::new(Show::KEY), show));
+            });
+            out.extend(drawn.into_iter().map(|t| (at.clone(), t)));
+        }
+    }
+    let dialogs = crate::captions::drawn_texts(|ui| {
+        shortcuts(ui.ctx(), &mut ShortcutsOpen(true));
+        let tc = TimeControls::default();
+        overlays::time_controls(
+            ui.ctx(),
+            0.0,
+            &tc,
+            &ParticleClock::default(),
+            &architects_audit::theme::Palette::DEFAULT,
+        );
+    });
+    out.extend(dialogs.into_iter().map(|t| ("dialogs".to_owned(), t)));
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/designs");
+    let loaded = architects_audit::cli::class_cmd::load(&[dir]);
+    for (names, selected) in [(false, None), (true, Some(0)), (false, Some(1))] {
+        let mut view = architects_audit::class_view::ClassView::new(
+            loaded.students.clone(),
+            loaded.unreadable.clone(),
+            names,
+        );
+        view.selected = selected;
+        let texts = crate::captions::drawn_texts(|ui| {
+            class_panel(
+                ui,
+                &view,
+                &Scenario::builtin(),
+                &architects_audit::theme::Palette::DEFAULT,
+            );
+        });
+        out.extend(
+            texts
+                .into_iter()
+                .map(|t| (format!("class {selected:?}"), t)),
+        );
+    }
+    out
+}
+
 /// The overlay's text for the default design and the winning one, after the Act II lock.
 fn world_drawn() -> Vec<(String, String)> {
     use architects_audit::world::LiveWorld;
@@ -102,8 +187,8 @@ fn world_drawn() -> Vec<(String, String)> {
         }
         let views = crate::instruments::views(&mut app);
         let live = app.world().resource::<LiveWorld>().clone();
-        let text = crate::instruments::drawn(&picture, &views, live);
-        out.extend(text.lines().map(|l| ("world".to_owned(), l.to_owned())));
+        let texts = crate::instruments::drawn_texts(&picture, &views, live);
+        out.extend(texts.into_iter().map(|t| ("world".to_owned(), t)));
     }
     out
 }
@@ -116,7 +201,11 @@ fn check_marked() {
     );
     let data = scenario_words(&Scenario::builtin());
     let mut stray: BTreeSet<String> = BTreeSet::new();
-    for (at, text) in panels_drawn().into_iter().chain(world_drawn()) {
+    let all = panels_drawn()
+        .into_iter()
+        .chain(sections_drawn())
+        .chain(world_drawn());
+    for (at, text) in all {
         let words: Vec<String> = unmarked_words(&text)
             .into_iter()
             .filter(|w| !data.contains(w))

@@ -387,9 +387,9 @@ pub(crate) fn views(app: &mut App) -> [TierView; 4] {
     std::array::from_fn(|i| v[i].1.clone())
 }
 
-/// The overlay's text for a picture, painted on a bare egui context.
-pub(crate) fn drawn(p: &Physical, views: &[TierView; 4], live: LiveWorld) -> String {
-    crate::captions::drawn_text(|ui| {
+/// The overlay's text for a picture, painted on a bare egui context, one string per text.
+pub(crate) fn drawn_texts(p: &Physical, views: &[TierView; 4], live: LiveWorld) -> Vec<String> {
+    crate::captions::drawn_texts(|ui| {
         let at = |v: Vec2| egui::pos2(600.0 + v.x, 400.0 - v.y);
         overlay::paint(
             ui.painter(),
@@ -407,4 +407,9 @@ pub(crate) fn drawn(p: &Physical, views: &[TierView; 4], live: LiveWorld) -> Str
             },
         );
     })
+}
+
+/// The same, joined a line each.
+fn drawn(p: &Physical, views: &[TierView; 4], live: LiveWorld) -> String {
+    drawn_texts(p, views, live).join("\n")
 }

@@ -155,6 +155,17 @@ impl Panels {
     /// Lay the panels out twice on a `width` × `height` window and return every text drawn in
     /// the settled pass, one string per laid-out text (a label, a button, a chart's tick).
     pub fn drawn(&mut self, width: f32, height: f32) -> Vec<String> {
+        self.drawn_with(width, height, |_| {})
+    }
+
+    /// The same, with `setup` run on the context first (to open a section as a demo marker
+    /// does).
+    pub fn drawn_with(
+        &mut self,
+        width: f32,
+        height: f32,
+        setup: impl Fn(&bevy_egui::egui::Context),
+    ) -> Vec<String> {
         use architects_audit::prefs::Prefs;
         use architects_audit::ui::{apply_style, lay_out};
         use bevy_egui::egui;
@@ -169,6 +180,7 @@ impl Panels {
         let ctx = egui::Context::default();
         let prefs = Prefs::default();
         apply_style(&ctx, &prefs);
+        setup(&ctx);
         let mut drawn = Vec::new();
         for _ in 0..2 {
             ctx.begin_pass(egui::RawInput {

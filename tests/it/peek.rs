@@ -1,9 +1,29 @@
 //! MathPeek II and the banners: the equations, worked with the design's own numbers, agree
 //! with themselves and with the report.
 
-use architects_audit::physics::peek::math_peek;
 use architects_audit::physics::{self, Banner, Design, PhysicsModel, Quant, Scenario, Serving};
 use architects_audit::text;
+
+/// MathPeek II as a student reads it: each invariant's name, equation and worked equation.
+struct Worded {
+    name: String,
+    equation: String,
+    worked: String,
+}
+
+fn math_peek(sc: &Scenario, r: &physics::Report) -> Vec<Worded> {
+    architects_audit::physics::peek::math_peek(sc, r)
+        .iter()
+        .map(|p| {
+            let [name, equation, worked] = p.words();
+            Worded {
+                name,
+                equation,
+                worked,
+            }
+        })
+        .collect()
+}
 
 /// The numbers in a sentence, in order.
 fn numbers(s: &str) -> Vec<f64> {

@@ -814,3 +814,72 @@ trace-course-memory = Memory Wall
 trace-course-cost = Cost
     .formula = cost/req = ({ $gpus } x ${ $price }/h) / ({ $per_hour } req/h)
     .result = ${ $cost }
+
+## MathPeek II: each invariant, its equation, and the equation worked with the design's figures
+
+peek-iron = 1. Iron Law → cloud latency
+    .equation = T = D / BW + O / R + L
+    .worked = One decode step at batch { $batch }: D = { $gb } GB (weights and KV cache) at { $bw } GB/s = { $mem_ms } ms; O = 2 × P × B = { $tflop } TFLOP at { $peak } TFLOPS = { $comp_ms } ms; the two overlap, so the larger counts, plus L = { $fixed_ms } ms of fixed cost: { $step_ms } ms a step. The P99 time to first token adds the queue and the prefill: { $ttft ->
+        [none] no service
+       *[other] { $ttft } ms
+    }.
+peek-memory = 2. Memory Wall → tier feasibility
+    .equation = weights + KV cache + workspace ≤ RAM
+    .worked = Each cloud replica: { $weights } GB of weights + { $kv } GB of KV cache ({ $batch } sequences) = { $replica } GB, plus { $workspace } GB of workspace per GPU, on { $tp } × { $ram } GB; at most { $max_batch } sequences fit. TinyML: { $tiny } KiB against { $sram } KB of SRAM{ $oom ->
+        [yes] {" "}(out of memory)
+       *[no] {""}
+    }.
+peek-amdahl = 3. Amdahl's Law → scaling ceiling
+    .equation = Speed-up(N) = 1 / (S + (1 − S) / N)
+    .worked = Splitting one copy of the model over { $gpus } GPUs takes a batch-1 step from { $one } ms to { $many } ms: { $speedup }× where { $gpus }× was hoped, so S = { $serial } (fixed per-step costs and all-reduces). That is why this design runs { $replicas } replica(s) of { $tp } GPU(s) each.
+peek-amdahl-slower = 3. Amdahl's Law → scaling ceiling
+    .equation = Speed-up(N) = 1 / (S + (1 − S) / N)
+    .worked = Splitting one copy of the model over { $gpus } GPUs makes a batch-1 step slower, { $many } ms instead of { $one } ms: reading the weights in parallel saves { $saved } ms, but the two all-reduces a layer cost { $allreduce } ms. Amdahl's Law has nothing to divide here: the split adds more than it parallelises. That is why this design runs { $replicas } replica(s) of { $tp } GPU(s) each.
+peek-roofline = 4. Roofline → memory- or compute-bound
+    .equation = AI* = R / BW;  AI(step) = O / D
+    .worked = Ridge point { $peak } TFLOPS / { $bw } GB/s = { $ridge } FLOP per byte. This step: { $tflop } TFLOP / { $gb } GB = { $intensity } FLOP per byte, so it is { $bound ->
+        [compute] compute-bound: more FLOPS would help, fewer bytes would not
+       *[memory] memory-bound: more FLOPS would not help, fewer bytes would
+    }.
+peek-little = 5. Little's Law → queues
+    .equation = L = λ × W;  ρ = λ / μ
+    .worked = λ = { $lambda } req/s to the cloud, μ = { $mu } req/s it can serve: ρ = { $rho }. Waiting: { $served } req/s × { $wait } s = { $queue } requests. P99 time to first token { $ttft ->
+        [none] no service
+       *[other] { $ttft } ms
+    } against { $slo } ms.
+peek-drift = 6. Degradation → retraining cadence
+    .equation = Acc(t) = Acc₀ − λ_drift × t
+    .worked = { $accuracy } % − { $per_day } a day × { $days } days = { $after } % just before each retrain.
+peek-fairness = 7. Fairness → accuracy
+    .equation = cost = κ × max(0, Δ − threshold)
+    .worked = { $kappa } × max(0, { $gap } − { $threshold }) = { $kappa } × { $over } = { $points } points of accuracy given up to hold the gap at { $threshold } %.
+peek-course-iron = 1. Iron Law → cloud latency
+    .equation = T = tokens / (BW × N / (parameters × bytes each) × serving multiplier)
+    .worked = { $tokens } / ({ $bw } GB/s × { $gpus } / ({ $params } × { $bytes } B) × { $mult }) = { $p99 } ms.
+peek-course-memory = 2. Memory Wall → tier feasibility
+    .equation = model + KV cache ≤ RAM
+    .worked = Cloud: { $cloud } GB on { $ram } GB. TinyML: { $tiny } KB against { $sram } KB of SRAM.
+peek-course-amdahl = 3. Amdahl's Law → scaling ceiling
+    .equation = Speed-up(N) = 1 / (S + (1 − S) / N)
+    .worked = The course's cloud speed grows linearly with the { $gpus } GPUs: it assumes S = 0.
+peek-course-roofline = 4. Roofline → memory- or compute-bound
+    .equation = AI* = R / BW
+    .worked = Ridge point { $peak } TFLOPS / { $bw } GB/s = { $ridge } FLOP per byte; batch-1 decode does about 2 FLOP per parameter read: memory-bound.
+peek-course-little = 5. Little's Law → queues
+    .equation = L = λ × W
+    .worked = { $rps } req/s × { $seconds } s = { $requests } requests in the system (the course's P99 has no queue).
+peek-course-fairness = 7. Fairness → accuracy
+    .equation = gap ≤ threshold ⇒ accuracy given up ∝ base-rate difference
+    .worked = The course's model leaves accuracy at { $accuracy } % whatever the threshold ({ $threshold } %).
+
+## The choices a design is made of (the class view and the class report page)
+
+choice-name-cloud-gpus = Cloud GPUs
+choice-name-weights = Cloud weights
+choice-name-kv-cache = Cloud KV cache
+choice-name-serving = Serving strategy
+choice-name-edge-weights = Edge weights
+choice-name-mobile-weights = Mobile weights
+choice-name-tiny-params = TinyML parameters
+choice-name-tiny-precision = TinyML precision
+lab-number = Lab { $lab }

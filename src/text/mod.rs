@@ -5,7 +5,7 @@ pub mod catalogue;
 
 pub use catalogue::{Arg, current, tr, tr_args};
 
-/// A catalogue message with named arguments: `t!("key", name = value, …)`.
+/// A catalogue message with named arguments: `t!(KEY, name = value, …)`, KEY a literal id.
 macro_rules! t {
     ($key:expr $(, $name:ident = $val:expr)* $(,)?) => {
         $crate::text::tr_args($key, &[$((stringify!($name), $crate::text::Arg::from($val))),*])

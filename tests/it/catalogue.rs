@@ -270,3 +270,77 @@ fn the_english_catalogue_parses_and_marks() {
         .unwrap();
     assert!(err.contains("line 2"), "{err}");
 }
+
+/// The ids of the English catalogue's messages.
+fn english_ids() -> Vec<String> {
+    ENGLISH
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_owned()))
+        .collect()
+}
+
+/// The game's sources, concatenated.
+fn sources() -> String {
+    fn walk(dir: &std::path::Path, out: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut out = String::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn every_message_is_used_and_every_key_the_code_names_exists() {
+    let src = sources();
+    let ids = english_ids();
+    assert!(ids.len() > 300, "read {} ids", ids.len());
+    // A message is used when the code names it, or names its numbered family
+    // (`format!("demo-captions-{}", …)`).
+    let unused: Vec<&String> = ids
+        .iter()
+        .filter(|id| {
+            let family = id
+                .rsplit_once('-')
+                .filter(|(_, n)| n.parse::<u32>().is_ok())
+                .is_some_and(|(base, _)| src.contains(&format!("\"{base}-{{")));
+            !src.contains(&format!("\"{id}\"")) && !family
+        })
+        .collect();
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+    // Every key the code passes straight to the catalogue exists.
+    let en = Catalogue::parse("en", ENGLISH).unwrap();
+    let mut missing = Vec::new();
+    for call in ["tr(\"", "t!(\"", "t!(\n"] {
+        for (at, _) in src.match_indices(call) {
+            // A call of the catalogue's own `tr` or `t!`, not of `str(` or `assert!(`.
+            let before = src[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = src[at + call.len()..].trim_start();
+            // A key given by a variable or an expression is checked where it is drawn.
+            let Some(rest) = rest.strip_prefix('"').or(call.ends_with('"').then_some(rest)) else {
+                continue;
+            };
+            let key: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
+                .collect();
+            if !key.is_empty() && !en.has(&key) {
+                missing.push(key);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "keys the catalogue lacks: {missing:?}");
+}

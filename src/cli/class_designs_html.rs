@@ -7,7 +7,7 @@ use charts_rs::{BarChart, HorizontalBarChart, Series, YAxisConfig};
 
 use crate::ledger::class::ClassReport;
 use crate::ledger::designs::CHOICES;
-use crate::text::{check_label, choice_value_label as value_label};
+use crate::text::{check_label, choice_value_label as value_label, t, tr};
 
 pub fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -38,8 +38,8 @@ fn failures_chart(r: &ClassReport) -> Result<String, String> {
     let names: Vec<String> = f.keys().rev().map(|k| check_label(k)).collect();
     let counts: Vec<f32> = f.values().rev().map(|x| x.students as f32).collect();
     let max = f.values().map(|x| x.students).max().unwrap_or(0);
-    let mut chart = HorizontalBarChart::new(vec![Series::new("Students".into(), counts)], names);
-    chart.title.text = "First attempts that failed each check: students".into();
+    let mut chart = HorizontalBarChart::new(vec![Series::new(tr("page-students"), counts)], names);
+    chart.title.text = tr("page-failures-chart");
     chart.width = 640.0;
     chart.height = 360.0;
     count_axis(&mut chart.y_axis_configs, max);
@@ -51,8 +51,8 @@ fn gpus_chart(r: &ClassReport) -> Result<String, String> {
     let names: Vec<String> = g.keys().map(|v| value_label("cloud_gpus", v)).collect();
     let counts: Vec<f32> = g.values().map(|n| *n as f32).collect();
     let max = g.values().copied().max().unwrap_or(0);
-    let mut chart = BarChart::new(vec![Series::new("Students".into(), counts)], names);
-    chart.title.text = "Cloud GPUs chosen: students".into();
+    let mut chart = BarChart::new(vec![Series::new(tr("page-students"), counts)], names);
+    chart.title.text = tr("page-gpus-chart");
     chart.width = 640.0;
     chart.height = 320.0;
     count_axis(&mut chart.y_axis_configs, max);
@@ -68,24 +68,36 @@ fn failure_sentences(r: &ClassReport) -> String {
             .by_serving
             .iter()
             .max_by_key(|(_, n)| **n)
-            .map(|(s, n)| format!("; {n} of those ran {}", value_label("serving", s)))
+            .map(|(s, n)| {
+                t!(
+                    "page-failure-serving",
+                    count = *n,
+                    serving = value_label("serving", s)
+                )
+            })
             .unwrap_or_default();
         out.push_str(&format!(
-            "<li>{} of {} failed “{}”{}</li>",
-            f.students,
-            d.recorded,
-            esc(&check_label(check)),
-            esc(&most)
+            "<li>{}</li>",
+            esc(&t!(
+                "page-failure",
+                students = f.students,
+                recorded = d.recorded,
+                check = check_label(check),
+                serving = most
+            ))
         ));
     }
     if d.failures_not_recorded > 0 {
         out.push_str(&format!(
-            "<li>{} failing design(s) were saved without the list of checks they failed</li>",
-            d.failures_not_recorded
+            "<li>{}</li>",
+            esc(&t!(
+                "page-failures-unlisted",
+                designs = d.failures_not_recorded
+            ))
         ));
     }
     if out.is_empty() {
-        "<p>No first attempt failed a check.</p>".into()
+        format!("<p>{}</p>", esc(&tr("page-no-failures")))
     } else {
         format!("<ul id=\"failure-reasons\">{out}</ul>")
     }
@@ -105,7 +117,9 @@ fn choices_table(r: &ClassReport) -> String {
         ));
     }
     format!(
-        "<table id=\"choices\">\n<tr><th>Choice</th><th>Students per option</th></tr>\n{rows}\n</table>"
+        "<table id=\"choices\">\n<tr><th>{}</th><th>{}</th></tr>\n{rows}\n</table>",
+        esc(&tr("page-choice")),
+        esc(&tr("page-students-per-option"))
     )
 }
 
@@ -125,7 +139,7 @@ fn header_cells() -> String {
 fn passing_table(r: &ClassReport) -> String {
     let p = &r.chapter16.designs.passing;
     if p.is_empty() {
-        return "<p>No first attempt passed.</p>".into();
+        return format!("<p>{}</p>", esc(&tr("page-none-passed")));
     }
     let rows: String = p
         .iter()
@@ -138,8 +152,9 @@ fn passing_table(r: &ClassReport) -> String {
         })
         .collect();
     format!(
-        "<table id=\"passing\">\n<tr>{}<th>Students</th></tr>\n{rows}\n</table>",
-        header_cells()
+        "<table id=\"passing\">\n<tr>{}<th>{}</th></tr>\n{rows}\n</table>",
+        header_cells(),
+        esc(&tr("page-students"))
     )
 }
 
@@ -147,27 +162,31 @@ fn students_table(r: &ClassReport) -> String {
     let rows: String = r
         .students
         .iter()
-        .map(|s| match &s.design {
+        .enumerate()
+        .map(|(i, s)| (esc(&t!("class-student", number = i + 1)), s))
+        .map(|(student, s)| match &s.design {
             None => format!(
-                "<tr><td>{}</td><td colspan=\"{}\">no design submitted</td></tr>",
-                esc(&s.student),
-                CHOICES.len() + 2
+                "<tr><td>{student}</td><td colspan=\"{}\">{}</td></tr>",
+                CHOICES.len() + 2,
+                esc(&tr("page-no-design"))
             ),
             Some(d) => {
                 let failed = crate::text::failed_label(d);
                 format!(
-                    "<tr><td>{}</td>{}<td>{}</td><td>{}</td></tr>",
-                    esc(&s.student),
+                    "<tr><td>{student}</td>{}<td>{}</td><td>{}</td></tr>",
                     design_cells(d.choices().into_iter()),
-                    if d.passed { "yes" } else { "no" },
+                    esc(&tr(if d.passed { "page-yes" } else { "page-no" })),
                     esc(&failed)
                 )
             }
         })
         .collect();
     format!(
-        "<table id=\"designs\">\n<tr><th>Student</th>{}<th>Passed</th><th>Failed</th></tr>\n{rows}\n</table>",
-        header_cells()
+        "<table id=\"designs\">\n<tr><th>{}</th>{}<th>{}</th><th>{}</th></tr>\n{rows}\n</table>",
+        esc(&tr("page-student")),
+        header_cells(),
+        esc(&tr("page-passed")),
+        esc(&tr("page-failed"))
     )
 }
 
@@ -176,22 +195,30 @@ pub fn section(r: &ClassReport) -> Result<String, String> {
     let d = &r.chapter16.designs;
     Ok(format!(
         r#"<section>
-<h2>What the class built (first attempts)</h2>
-<p>{recorded} designs submitted · {passed} passed · {groups} distinct passing design(s)</p>
-<h3>Where they failed</h3>
+<h2>{built}</h2>
+<p>{counts}</p>
+<h3>{where_failed}</h3>
 {sentences}
 {failures}
-<h3>The choices</h3>
+<h3>{the_choices}</h3>
 {gpus}
 {choices}
-<h3>The passing designs, grouped</h3>
+<h3>{grouped}</h3>
 {passing}
-<h3>Each student's design</h3>
+<h3>{each}</h3>
 <div class="wide">{students}</div>
 </section>"#,
-        recorded = d.recorded,
-        passed = d.passed,
-        groups = d.passing.len(),
+        built = esc(&tr("page-built")),
+        counts = esc(&t!(
+            "page-design-counts",
+            recorded = d.recorded,
+            passed = d.passed,
+            groups = d.passing.len()
+        )),
+        where_failed = esc(&tr("page-where-failed")),
+        the_choices = esc(&tr("page-the-choices")),
+        grouped = esc(&tr("page-passing-grouped")),
+        each = esc(&tr("page-each-design")),
         sentences = failure_sentences(r),
         failures = failures_chart(r)?,
         gpus = gpus_chart(r)?,

@@ -6,6 +6,7 @@ use charts_rs::{BarChart, HorizontalBarChart, RadarChart, RadarIndicator, Series
 
 use super::class_designs_html::{count_axis, esc, svg_err};
 use crate::ledger::class::{Answers, ClassReport};
+use crate::text::{invariant_name, t, tr};
 
 /// The class radar: mean prediction accuracy per invariant, with the first and third
 /// quartiles as the interquartile band's edges. An invariant no student has a lab on reads 0
@@ -22,9 +23,9 @@ fn radar(r: &ClassReport) -> Result<String, String> {
         .iter()
         .map(|(name, c)| RadarIndicator {
             name: if c.students == 0 {
-                format!("{name} (no labs)")
+                t!("invariant-no-labs", name = invariant_name(name))
             } else {
-                (*name).to_string()
+                invariant_name(name)
             },
             min: 0.0,
             max: 100.0,
@@ -32,16 +33,15 @@ fn radar(r: &ClassReport) -> Result<String, String> {
         .collect();
     let mut chart = RadarChart::new(
         vec![
-            Series::new("Q1 (25th percentile)".into(), pct(|s| s.q1)),
-            Series::new("Mean".into(), pct(|s| s.mean)),
-            Series::new("Q3 (75th percentile)".into(), pct(|s| s.q3)),
+            Series::new(tr("page-q1"), pct(|s| s.q1)),
+            Series::new(tr("page-mean"), pct(|s| s.mean)),
+            Series::new(tr("page-q3"), pct(|s| s.q3)),
         ],
         indicators,
     );
     // Four rings, so each is a quarter of the 0-100 % scale the title states.
     chart.split_number = 4;
-    chart.title.text =
-        "Prediction accuracy by invariant, 0-100 % (rings at 25, 50, 75, 100 %)".into();
+    chart.title.text = tr("page-radar-title");
     chart.width = 640.0;
     chart.height = 480.0;
     chart.svg().map_err(svg_err("class radar"))
@@ -53,7 +53,7 @@ fn weakest(r: &ClassReport) -> Result<String, String> {
         .weakest_invariant
         .keys()
         .rev()
-        .map(|k| k.to_string())
+        .map(|k| invariant_name(k))
         .collect();
     let counts: Vec<f32> = r
         .weakest_invariant
@@ -62,8 +62,8 @@ fn weakest(r: &ClassReport) -> Result<String, String> {
         .map(|n| *n as f32)
         .collect();
     let max = r.weakest_invariant.values().copied().max().unwrap_or(0);
-    let mut chart = HorizontalBarChart::new(vec![Series::new("Students".into(), counts)], names);
-    chart.title.text = "Weakest invariant: students".into();
+    let mut chart = HorizontalBarChart::new(vec![Series::new(tr("page-students"), counts)], names);
+    chart.title.text = tr("page-weakest-chart");
     chart.width = 640.0;
     chart.height = 360.0;
     count_axis(&mut chart.y_axis_configs, max);
@@ -72,10 +72,11 @@ fn weakest(r: &ClassReport) -> Result<String, String> {
 
 fn labs(r: &ClassReport) -> Result<String, String> {
     let names: Vec<String> = r.labs_completed.keys().cloned().collect();
+    // The bars are named by the number of labs: numbers only.
     let counts: Vec<f32> = r.labs_completed.values().map(|n| *n as f32).collect();
     let max = r.labs_completed.values().copied().max().unwrap_or(0);
-    let mut chart = BarChart::new(vec![Series::new("Students".into(), counts)], names);
-    chart.title.text = "Labs 1–15 completed: students".into();
+    let mut chart = BarChart::new(vec![Series::new(tr("page-students"), counts)], names);
+    chart.title.text = tr("page-labs-chart");
     chart.width = 640.0;
     chart.height = 320.0;
     count_axis(&mut chart.y_axis_configs, max);
@@ -92,16 +93,28 @@ fn answers_rows(act: &str, a: &Answers) -> String {
         ));
     }
     s.push_str(&format!(
-        "<tr class=\"sum\"><td>{}</td><td>right (of those judged)</td><td>{} of {}</td></tr>",
+        "<tr class=\"sum\"><td>{}</td><td>{}</td><td>{}</td></tr>",
         esc(act),
-        a.correct,
-        a.judged
+        esc(&tr("page-right-of-judged")),
+        esc(&t!("page-of", part = a.correct, whole = a.judged))
     ));
     s
 }
 
 fn pct(v: Option<f64>) -> String {
-    v.map_or("–".into(), |v| format!("{:.0} %", v * 100.0))
+    v.map_or("–".into(), |v| {
+        t!("percent-spaced", value = format!("{:.0}", v * 100.0))
+    })
+}
+
+/// A catalogue message, escaped for HTML.
+fn m(key: &str) -> String {
+    esc(&tr(key))
+}
+
+/// A table's header cells, from catalogue keys.
+fn header(keys: &[&str]) -> String {
+    keys.iter().map(|k| format!("<th>{}</th>", m(k))).collect()
 }
 
 /// The page.
@@ -113,7 +126,7 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
         let h = c.hit_rate.as_ref();
         inv_rows.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td><td>{}</td></tr>",
-            esc(name),
+            esc(&invariant_name(name)),
             c.students,
             pct(a.map(|s| s.mean)),
             pct(a.map(|s| s.q1)),
@@ -137,7 +150,7 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Class report — The Architect's Audit</title>
+<title>{page_title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; background: #fff; }}
 h1 {{ margin-bottom: 0.2rem; }}
@@ -153,37 +166,37 @@ svg {{ max-width: 100%; height: auto; }}
 </style>
 </head>
 <body>
-<h1>Class report</h1>
-<p class="lede"><strong id="n-students">{n}</strong> students · {bad} unreadable file(s) skipped</p>
+<h1>{heading}</h1>
+<p class="lede"><strong id="n-students">{n}</strong> {lede}</p>
 <section>
-<h2>The class's mental model</h2>
-<p>How often the class predicted right, per invariant: the mean, and the first and third quartiles (the middle half of the class lies between them).</p>
+<h2>{model_heading}</h2>
+<p>{model_explain}</p>
 {radar}
 <table>
-<tr><th>Invariant</th><th>Students with a lab on it</th><th>Mean accuracy</th><th>Interquartile range</th><th>Constraint-hit rate (mean)</th></tr>
+<tr>{inv_header}</tr>
 {inv_rows}
 </table>
 </section>
 <section>
-<h2>Which invariant is each student's weakest</h2>
-<p id="weakest-counted">Counted {counted} of {n} students{others}.</p>
+<h2>{weakest_heading}</h2>
+<p id="weakest-counted">{counted}</p>
 {weakest}
 </section>
 <section>
-<h2>Labs completed</h2>
+<h2>{labs_heading}</h2>
 {labs}
 </section>
 <section>
-<h2>Chapter 16 (first attempts)</h2>
-<p>{sub} submitted · {valid} reached a valid design · {locked} locked their predictions but never submitted</p>
+<h2>{ch16_heading}</h2>
+<p>{ch16_counts}</p>
 <table>
-<tr><th>Prediction</th><th>Answer</th><th>Students</th></tr>
+<tr>{answers_header}</tr>
 {a1}
 {a2}
 </table>
-<h3>Tier expected to be hardest (Act II)</h3>
+<h3>{hardest_heading}</h3>
 <table>
-<tr><th>Tier</th><th>Students</th></tr>
+<tr>{hardest_header}</tr>
 {tiers}
 </table>
 </section>
@@ -191,22 +204,41 @@ svg {{ max-width: 100%; height: auto; }}
 </body>
 </html>
 "#,
+        page_title = m("page-title"),
+        heading = m("page-heading"),
         n = r.n_students,
-        bad = r.unreadable.len(),
+        lede = esc(&t!(
+            "page-lede",
+            students = r.n_students,
+            skipped = r.unreadable.len()
+        )),
+        model_heading = m("page-model-heading"),
+        model_explain = m("page-model-explain"),
+        inv_header = header(&[
+            "page-invariant",
+            "page-invariant-students",
+            "page-mean-accuracy",
+            "page-iqr",
+            "page-hit-rate"
+        ]),
         radar = radar(r)?,
+        weakest_heading = m("page-weakest-heading"),
         weakest = weakest(r)?,
-        counted = r.weakest_counted,
-        others = if r.weakest_counted < r.n_students {
-            " (the others have no labs 1–15)"
-        } else {
-            ""
-        },
+        counted = esc(&crate::text::class_counted(r.weakest_counted, r.n_students)),
         designs = super::class_designs_html::section(r)?,
+        labs_heading = m("page-labs-heading"),
         labs = labs(r)?,
-        sub = ch.submitted,
-        valid = ch.valid_designs,
-        locked = ch.locked_unsubmitted,
-        a1 = answers_rows("Act I", &ch.act1),
-        a2 = answers_rows("Act II", &ch.act2),
+        ch16_heading = m("page-ch16-heading"),
+        ch16_counts = esc(&t!(
+            "page-ch16-counts",
+            submitted = ch.submitted,
+            valid = ch.valid_designs,
+            unsubmitted = ch.locked_unsubmitted
+        )),
+        answers_header = header(&["page-prediction", "page-answer", "page-students"]),
+        a1 = answers_rows(&tr("act1-short"), &ch.act1),
+        a2 = answers_rows(&tr("act2-short"), &ch.act2),
+        hardest_heading = m("page-hardest-heading"),
+        hardest_header = header(&["page-tier", "page-students"]),
     ))
 }

@@ -1171,7 +1171,7 @@ pub fn class_passing() -> String {
 /// never the JSON's keys.
 pub fn choice_value_label(choice: &str, v: &str) -> String {
     if v == crate::ledger::designs::NOT_RECORDED {
-        return v.into();
+        return tr("choice-not-recorded");
     }
     match (choice, v) {
         ("serving", "static") => tr("choice-static"),
@@ -1209,8 +1209,8 @@ pub fn failed_label(d: &crate::ledger::designs::StudentDesign) -> String {
             .map(|c| check_label(c))
             .collect::<Vec<_>>()
             .join("; "),
-        None if !d.passed => crate::ledger::designs::NOT_RECORDED.into(),
-        _ => "—".into(),
+        None if !d.passed => tr("choice-not-recorded"),
+        _ => none_yet(),
     }
 }
 

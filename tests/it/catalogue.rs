@@ -1,9 +1,8 @@
 //! The string catalogue (`assets/locales/en/main.ftl`) is the one source of what a student or
 //! instructor reads. Drawn with a catalogue that wraps every message in marks, the panels of
 //! every phase (with MathPeek II, the instruments and the metrics open), the dialogs, the time
-//! controls, the world's overlay and the class view show no word outside the marks, apart from
-//! the scenario's own names (hardware, models: data, not sentences) and the students' file
-//! names the class view shows when asked.
+//! controls, the world's overlay, the class view and the class report page show no word outside
+//! the marks, apart from the scenario's own names (hardware, models: data, not sentences).
 
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -175,6 +174,39 @@ fn sections_drawn() -> Vec<(String, String)> {
     out
 }
 
+/// The class report page's text (its style sheet and markup removed), for both fixture classes.
+fn page_drawn() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for class in ["class", "designs"] {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(class);
+        let (report, _) = architects_audit::cli::class_cmd::report_of(&[dir]);
+        let html = architects_audit::cli::class_html::page(&report).unwrap();
+        let body = html.split("</style>").nth(1).unwrap_or(&html);
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in body.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    text.push('\n');
+                }
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let text = text.replace("&amp;", "&").replace("&quot;", "\"");
+        out.extend(
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| (format!("page {class}"), l.to_owned())),
+        );
+    }
+    out
+}
+
 /// The overlay's text for the default design and the winning one, after the Act II lock.
 fn world_drawn() -> Vec<(String, String)> {
     use architects_audit::world::LiveWorld;
@@ -204,6 +236,7 @@ fn check_marked() {
     let all = panels_drawn()
         .into_iter()
         .chain(sections_drawn())
+        .chain(page_drawn())
         .chain(world_drawn());
     for (at, text) in all {
         let words: Vec<String> = unmarked_words(&text)
@@ -330,7 +363,10 @@ fn every_message_is_used_and_every_key_the_code_names_exists() {
             }
             let rest = src[at + call.len()..].trim_start();
             // A key given by a variable or an expression is checked where it is drawn.
-            let Some(rest) = rest.strip_prefix('"').or(call.ends_with('"').then_some(rest)) else {
+            let Some(rest) = rest
+                .strip_prefix('"')
+                .or(call.ends_with('"').then_some(rest))
+            else {
                 continue;
             };
             let key: String = rest

@@ -883,3 +883,60 @@ choice-name-mobile-weights = Mobile weights
 choice-name-tiny-params = TinyML parameters
 choice-name-tiny-precision = TinyML precision
 lab-number = Lab { $lab }
+
+## The class report page (class-report --html)
+
+page-title = Class report — The Architect's Audit
+page-heading = Class report
+page-lede = students · { $skipped } unreadable { $skipped ->
+        [one] file
+       *[other] files
+    } skipped
+page-model-heading = The class's mental model
+page-model-explain = How often the class predicted right, per invariant: the mean, and the first and third quartiles (the middle half of the class lies between them).
+page-invariant = Invariant
+page-invariant-students = Students with a lab on it
+page-mean-accuracy = Mean accuracy
+page-iqr = Interquartile range
+page-hit-rate = Constraint-hit rate (mean)
+page-weakest-heading = Which invariant is each student's weakest
+page-labs-heading = Labs completed
+page-ch16-heading = Chapter 16 (first attempts)
+page-ch16-counts = { $submitted } submitted · { $valid } reached a valid design · { $unsubmitted } locked their predictions but never submitted
+page-prediction = Prediction
+page-answer = Answer
+page-students = Students
+page-hardest-heading = Tier expected to be hardest (Act II)
+page-tier = Tier
+page-q1 = Q1 (25th percentile)
+page-mean = Mean
+page-q3 = Q3 (75th percentile)
+page-radar-title = Prediction accuracy by invariant, 0-100 % (rings at 25, 50, 75, 100 %)
+page-weakest-chart = Weakest invariant: students
+page-labs-chart = Labs 1–15 completed: students
+page-right-of-judged = right (of those judged)
+page-of = { $part } of { $whole }
+percent-spaced = { $value } %
+page-failures-chart = First attempts that failed each check: students
+page-gpus-chart = Cloud GPUs chosen: students
+# $serving is empty, or page-failure-serving.
+page-failure = { $students } of { $recorded } failed “{ $check }”{ $serving }
+page-failure-serving = ; { $count } of those ran { $serving }
+page-failures-unlisted = { $designs } failing design(s) were saved without the list of checks they failed
+page-no-failures = No first attempt failed a check.
+page-choice = Choice
+page-students-per-option = Students per option
+page-none-passed = No first attempt passed.
+page-no-design = no design submitted
+page-yes = yes
+page-no = no
+page-student = Student
+page-passed = Passed
+page-failed = Failed
+page-built = What the class built (first attempts)
+page-design-counts = { $recorded } designs submitted · { $passed } passed · { $groups } distinct passing design(s)
+page-where-failed = Where they failed
+page-the-choices = The choices
+page-passing-grouped = The passing designs, grouped
+page-each-design = Each student's design
+choice-not-recorded = not recorded

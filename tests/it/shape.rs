@@ -194,6 +194,33 @@ fn uses_bevy(text: &str) -> bool {
     false
 }
 
+/// The modules a file declares with `mod x;` (any visibility).
+fn declared_children(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let l = match l.strip_prefix("pub") {
+                Some(rest) if rest.starts_with('(') => rest.split_once(')')?.1.trim_start(),
+                Some(rest) => rest.trim_start(),
+                None => l,
+            };
+            let name = l.strip_prefix("mod ")?.trim().strip_suffix(';')?.trim();
+            name.chars().all(is_ident).then(|| name.to_owned())
+        })
+        .collect()
+}
+
+/// Whether `text` names a path through `name` (`name::…`), not as part of a longer identifier.
+fn names_path(text: &str, name: &str) -> bool {
+    let pat = format!("{name}::");
+    text.match_indices(&pat).any(|(at, _)| {
+        !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_ident(c) || c == ':')
+    })
+}
+
 fn graph(src: &Path) -> Graph {
     let mut files = BTreeMap::new();
     let mut todo = vec![src.to_path_buf()];
@@ -221,6 +248,18 @@ fn graph(src: &Path) -> Graph {
             g.bevy.insert(m.clone());
         }
         let out = g.edges.entry(m.clone()).or_default();
+        // A parent that declares `mod x;` and names `x::` reaches its child. (A child's
+        // `super::` edge to its parent is not counted: that is Rust's usual layout.)
+        for child in declared_children(&text) {
+            let full = if m == "crate" {
+                child.clone()
+            } else {
+                format!("{m}::{child}")
+            };
+            if mods.contains(&full) && names_path(&text, &child) {
+                out.insert(full);
+            }
+        }
         for segs in paths_in(&text) {
             if let Some(t) = resolve(&mods, m, &segs)
                 && t != *m
@@ -325,7 +364,7 @@ fn the_checker_sees_a_cycle_and_a_bevy_leak() {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
     };
-    write("lib.rs", "pub mod a; pub mod b; pub mod c; pub mod pure;");
+    write("lib.rs", "pub mod a; pub mod b; pub mod c; pub mod c2; pub mod kin; pub mod pure;");
     write("a.rs", "use crate::{b::Thing, c};\n");
     write(
         "b.rs",
@@ -334,8 +373,13 @@ fn the_checker_sees_a_cycle_and_a_bevy_leak() {
     write("c.rs", "use bevy::prelude::*;\n");
     write("pure/mod.rs", "mod inner;\n");
     write("pure/inner.rs", "use super::super::c::X;\n");
+    // A parent reaching its child (`mod kid; kid::f()`) while the child reaches the parent
+    // through a third module: kin -> kin::kid -> c2 -> kin.
+    write("kin/mod.rs", "mod kid;\npub fn run() { kid::f(); }\n");
+    write("kin/kid.rs", "pub fn f() { crate::c2::g(); }\n");
+    write("c2.rs", "pub fn g() { crate::kin::run(); }\n");
     let g = graph(dir.path());
-    assert_eq!(cycles(&g.edges), ["a", "b"]);
+    assert_eq!(cycles(&g.edges), ["a", "b", "c2", "kin", "kin::kid"]);
     assert!(g.bevy.contains("c") && !g.bevy.contains("b"));
     assert!(reach(&g.edges, "pure::inner").contains("c"));
     assert!(

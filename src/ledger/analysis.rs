@@ -14,37 +14,17 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::format::Ledger;
+pub use super::invariant::Invariant;
 
 /// Labs 1-15 feed the report card.
 pub const LAB_CHAPTERS: std::ops::RangeInclusive<u32> = 1..=15;
 pub const CONTEXTS: [&str; 4] = ["cloud", "edge", "mobile", "tiny"];
 
-/// The 7 invariants of Volume I and the chapters that exercise them.
-pub const INVARIANTS: [(&str, &[u32]); 7] = [
-    ("Iron Law", &[2]),
-    ("Memory Wall", &[5, 8]),
-    ("Amdahl", &[6, 12]),
-    ("Roofline", &[7, 11]),
-    ("Little's Law", &[13]),
-    ("Drift", &[3, 14]),
-    ("Fairness", &[15]),
-];
-
 /// Act I's four answers, keyed as the course saves them, in the course's order.
 pub const ACT1_ANSWER_KEYS: [&str; 4] = ["memory_bw", "queuing", "serial_fraction", "drift"];
 
-/// The Act I answer each invariant maps to.
-pub fn invariant_answer(invariant: &str) -> &'static str {
-    match invariant {
-        "Little's Law" => ACT1_ANSWER_KEYS[1],
-        "Amdahl" => ACT1_ANSWER_KEYS[2],
-        "Drift" | "Fairness" => ACT1_ANSWER_KEYS[3],
-        _ => ACT1_ANSWER_KEYS[0],
-    }
-}
-
 /// With no ledger data the course defaults to this invariant.
-pub const DEFAULT_WEAKEST: &str = "Memory Wall";
+pub const DEFAULT_WEAKEST: Invariant = Invariant::MemoryWall;
 /// Rate shown for an invariant with no completed chapter.
 pub const NEUTRAL_CORRECT_RATE: f64 = 0.5;
 /// Lab 13's P99 when the ledger has none.
@@ -163,10 +143,12 @@ pub fn analyze(ledger: &Ledger) -> ReportCard {
         "cloud"
     };
 
-    let invariant_scores: IndexMap<&'static str, InvariantScore> = INVARIANTS
+    let invariant_scores: IndexMap<&'static str, InvariantScore> = Invariant::ALL
         .iter()
-        .map(|(name, chapters)| {
-            let done: Vec<u32> = chapters
+        .map(|inv| {
+            let facts = inv.facts();
+            let done: Vec<u32> = facts
+                .chapters
                 .iter()
                 .copied()
                 .filter(|c| data.contains_key(c))
@@ -193,15 +175,17 @@ pub fn analyze(ledger: &Ledger) -> ReportCard {
                     n: done.len() as u32,
                 }
             };
-            (*name, score)
+            (facts.course_label, score)
         })
         .collect();
-    let filled = invariant_scores
-        .iter()
+    let filled = Invariant::ALL
+        .into_iter()
+        .zip(invariant_scores.values())
         .filter(|(_, s)| s.n > 0)
-        .map(|(k, s)| (*k, s.correct_rate));
-    let weakest_invariant = first_min(filled).unwrap_or(DEFAULT_WEAKEST);
-    let act1_correct_answer = invariant_answer(weakest_invariant);
+        .map(|(inv, s)| (inv, s.correct_rate));
+    let weakest = first_min(filled).unwrap_or(DEFAULT_WEAKEST);
+    let weakest_invariant = weakest.facts().course_label;
+    let act1_correct_answer = weakest.facts().act1_answer;
 
     let none = Map::new();
     let ch = |c: u32| data.get(&c).copied().unwrap_or(&none);
@@ -268,14 +252,14 @@ fn first_max(items: impl Iterator<Item = (&'static str, f64)>) -> &'static str {
 }
 
 /// The key with the lowest value; ties go to the first.
-fn first_min(items: impl Iterator<Item = (&'static str, f64)>) -> Option<&'static str> {
+fn first_min<K>(items: impl Iterator<Item = (K, f64)>) -> Option<K> {
     first_by(items, |v, best| v < best)
 }
 
-fn first_by(
-    items: impl Iterator<Item = (&'static str, f64)>,
+fn first_by<K>(
+    items: impl Iterator<Item = (K, f64)>,
     better: impl Fn(f64, f64) -> bool,
-) -> Option<&'static str> {
+) -> Option<K> {
     items
         .reduce(|best, x| if better(x.1, best.1) { x } else { best })
         .map(|(k, _)| k)

@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::analysis::{
-    ACT1_ANSWER_KEYS, CONTEXTS, INVARIANTS, LAB_CHAPTERS, ReportCard, analyze, truthy,
+    ACT1_ANSWER_KEYS, CONTEXTS, Invariant, LAB_CHAPTERS, ReportCard, analyze, truthy,
 };
 use super::designs::{DesignsClass, StudentDesign, design_of};
 use super::format::{Ledger, parse_value};
@@ -215,9 +215,10 @@ fn tally(chosen: &mut IndexMap<String, u32>, key: Option<&str>) {
 /// Summarise a class. Every Act I and Act II answer is listed, chosen or not, in the
 /// course's order.
 pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassReport {
-    let invariants = INVARIANTS
+    let invariants = Invariant::ALL
         .iter()
-        .map(|(name, _)| {
+        .map(|inv| {
+            let name = inv.facts().course_label;
             let scores: Vec<_> = students
                 .iter()
                 .filter_map(|s| s.card.score(name))
@@ -226,7 +227,7 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
             let acc: Vec<f64> = scores.iter().map(|s| s.correct_rate).collect();
             let hit: Vec<f64> = scores.iter().map(|s| s.hit_rate).collect();
             (
-                *name,
+                name,
                 InvariantClass {
                     students: scores.len() as u32,
                     accuracy: Spread::of(&acc),
@@ -235,8 +236,10 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
             )
         })
         .collect();
-    let mut weakest: IndexMap<&'static str, u32> =
-        INVARIANTS.iter().map(|(n, _)| (*n, 0)).collect();
+    let mut weakest: IndexMap<&'static str, u32> = Invariant::ALL
+        .iter()
+        .map(|i| (i.facts().course_label, 0))
+        .collect();
     let mut weakest_counted = 0;
     for s in students.iter().filter(|s| s.card.n_completed > 0) {
         weakest_counted += 1;

@@ -12,6 +12,7 @@ pub mod class;
 pub mod designs;
 pub mod format;
 pub mod history;
+pub mod invariant;
 pub mod keep;
 pub mod scan;
 pub mod spread;

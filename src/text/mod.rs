@@ -14,6 +14,7 @@ macro_rules! t {
 #[allow(unused_imports)]
 pub(crate) use t;
 
+use crate::ledger::invariant::Invariant;
 use crate::physics::{PhysicsModel, Quant, Scenario, Serving};
 
 /// A tier node's line before the Act II lock.
@@ -519,22 +520,20 @@ pub fn mathpeek_act1() -> String {
     tr("mathpeek-act1")
 }
 pub fn invariant_equations() -> [(String, String, String); 7] {
-    [
-        "invariant-equations-1",
-        "invariant-equations-2",
-        "invariant-equations-3",
-        "invariant-equations-4",
-        "invariant-equations-5",
-        "invariant-equations-6",
-        "invariant-equations-7",
-    ]
-    .map(|key| {
+    Invariant::ALL.map(|i| {
+        let key = invariant_key(i);
         (
-            tr(key),
+            tr(&format!("{key}.heading")),
             tr(&format!("{key}.equation")),
             tr(&format!("{key}.note")),
         )
     })
+}
+
+/// An invariant's catalogue message: its name, with its equation card and synthesis as
+/// attributes.
+fn invariant_key(i: Invariant) -> String {
+    format!("invariant-{}", i.facts().id)
 }
 pub fn to_act2() -> String {
     tr("to-act2")
@@ -703,16 +702,6 @@ pub fn model_short(m: PhysicsModel) -> String {
 pub fn mathpeek_act2() -> String {
     tr("mathpeek-act2")
 }
-/// How the invariants meet; an empty body is filled from the scenario ([`synthesis`]).
-const SYNTHESIS: [&str; 7] = [
-    "synthesis-1",
-    "synthesis-2",
-    "synthesis-3",
-    "synthesis-4",
-    "synthesis-5",
-    "synthesis-6",
-    "synthesis-7",
-];
 pub fn feasible_title() -> String {
     tr("feasible-title")
 }
@@ -737,15 +726,18 @@ pub fn fix_footer() -> String {
 }
 /// The synthesis, with the scenario's figures.
 pub fn synthesis(sc: &Scenario) -> Vec<(String, String)> {
-    SYNTHESIS
+    Invariant::ALL
         .iter()
-        .map(|key| {
-            let body = if current().has(&format!("{key}.body")) {
-                tr(&format!("{key}.body"))
+        .map(|i| {
+            let key = invariant_key(*i);
+            // Degradation's body comes from the scenario's drift.
+            let body = format!("{key}.synthesis-body");
+            let body = if current().has(&body) {
+                tr(&body)
             } else {
                 degradation_note(sc)
             };
-            (tr(key), body)
+            (tr(&format!("{key}.synthesis")), body)
         })
         .collect()
 }
@@ -1230,17 +1222,8 @@ pub fn class_names_hidden() -> String {
 /// An invariant's name as the course records it ("Iron Law", "Little's Law") in the student's
 /// language; a name the course does not use, as given.
 pub fn invariant_name(course_label: &str) -> String {
-    let id = match course_label {
-        "Iron Law" => "invariant-iron-law",
-        "Memory Wall" => "invariant-memory-wall",
-        "Amdahl" => "invariant-amdahl",
-        "Roofline" => "invariant-roofline",
-        "Little's Law" => "invariant-littles-law",
-        "Drift" => "invariant-drift",
-        "Fairness" => "invariant-fairness",
-        other => return other.to_owned(),
-    };
-    tr(id)
+    Invariant::from_course_label(course_label)
+        .map_or_else(|| course_label.to_owned(), |i| tr(&invariant_key(i)))
 }
 
 /// A student's answer in act 1 or 2 in the class view, and whether it was right.

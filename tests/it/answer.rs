@@ -188,3 +188,22 @@ fn the_clouds_explanation_follows_the_scenarios_model() {
         "{text}"
     );
 }
+
+#[test]
+fn each_invariant_names_one_act1_answer_and_each_answer_is_named() {
+    use architects_audit::ledger::analysis::ACT1_ANSWER_KEYS;
+    use architects_audit::ledger::invariant::Invariant;
+    for i in Invariant::ALL {
+        assert!(
+            ACT1_ANSWER_KEYS.contains(&i.facts().act1_answer),
+            "{i:?} names {}, not an Act I answer",
+            i.facts().act1_answer
+        );
+    }
+    for a in ACT1_ANSWER_KEYS {
+        assert!(
+            Invariant::ALL.iter().any(|i| i.facts().act1_answer == a),
+            "no invariant makes {a} right"
+        );
+    }
+}

@@ -338,15 +338,14 @@ fn every_message_is_used_and_every_key_the_code_names_exists() {
     let src = sources();
     let ids = english_ids();
     assert!(ids.len() > 300, "read {} ids", ids.len());
-    // A message is used when the code names it, or names its numbered family
-    // (`format!("demo-captions-{}", …)`).
+    // A message is used when the code names it, or builds its id from a family's prefix
+    // (`format!("demo-captions-{}", …)`, `format!("invariant-{}", …)`).
     let unused: Vec<&String> = ids
         .iter()
         .filter(|id| {
             let family = id
-                .rsplit_once('-')
-                .filter(|(_, n)| n.parse::<u32>().is_ok())
-                .is_some_and(|(base, _)| src.contains(&format!("\"{base}-{{")));
+                .match_indices('-')
+                .any(|(at, _)| src.contains(&format!("\"{}-{{", &id[..at])));
             !src.contains(&format!("\"{id}\"")) && !family
         })
         .collect();
@@ -379,4 +378,20 @@ fn every_message_is_used_and_every_key_the_code_names_exists() {
         }
     }
     assert!(missing.is_empty(), "keys the catalogue lacks: {missing:?}");
+}
+
+#[test]
+fn every_invariant_has_its_name_equation_card_and_synthesis() {
+    use architects_audit::ledger::invariant::Invariant;
+    let en = Catalogue::parse("en", ENGLISH).unwrap();
+    for i in Invariant::ALL {
+        let key = format!("invariant-{}", i.facts().id);
+        for attr in ["", ".heading", ".equation", ".note", ".synthesis"] {
+            assert!(en.has(&format!("{key}{attr}")), "{key}{attr} missing");
+        }
+        assert_eq!(
+            Invariant::from_course_label(i.facts().course_label),
+            Some(i)
+        );
+    }
 }

@@ -289,7 +289,8 @@ fn html_page_is_self_contained_and_holds_the_class() {
     );
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<strong id=\"n-students\">5</strong>"));
-    for (name, _) in architects_audit::ledger::analysis::INVARIANTS {
+    for inv in architects_audit::ledger::analysis::Invariant::ALL {
+        let name = inv.facts().course_label;
         let escaped = name.replace('\'', "&#39;");
         assert!(
             page.contains(name) || page.contains(&escaped),

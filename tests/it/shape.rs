@@ -364,7 +364,10 @@ fn the_checker_sees_a_cycle_and_a_bevy_leak() {
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(p, text).unwrap();
     };
-    write("lib.rs", "pub mod a; pub mod b; pub mod c; pub mod c2; pub mod kin; pub mod pure;");
+    write(
+        "lib.rs",
+        "pub mod a; pub mod b; pub mod c; pub mod c2; pub mod kin; pub mod pure;",
+    );
     write("a.rs", "use crate::{b::Thing, c};\n");
     write(
         "b.rs",

@@ -172,27 +172,6 @@ sparse-reading = Your Design Ledger is sparse, so the analysis falls back to the
 
 mathpeek-act1 = The seven invariants of Volume I — the equations
 
-invariant-equations-1 = 1. Iron Law (memory bandwidth)
-    .equation = T_total = D / BW + O / R + L
-    .note = D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency.
-invariant-equations-2 = 2. Memory Wall (footprint)
-    .equation = Memory = params × bytes/param + KV cache + activations
-    .note = FP16 2 bytes per parameter, INT8 1, INT4 0.5.
-invariant-equations-3 = 3. Amdahl's Law (parallel ceiling)
-    .equation = Speed-up = 1 / (S + (1 − S) / N)
-    .note = S serial fraction, N parallel units; the ceiling is 1/S whatever N is.
-invariant-equations-4 = 4. Roofline (performance ceiling)
-    .equation = Performance = min(peak FLOPS, intensity × BW)
-    .note = Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound.
-invariant-equations-5 = 5. Little's Law (queue depth)
-    .equation = L = λ × W
-    .note = L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞.
-invariant-equations-6 = 6. Degradation (drift)
-    .equation = Accuracy(t) = Accuracy₀ − λ × PSI(t)
-    .note = PSI population stability index, λ sensitivity.
-invariant-equations-7 = 7. Fairness–accuracy (Chouldechova 2017)
-    .equation = base rates differ ⇒ DP ∩ EO ∩ CA = ∅
-    .note = No classifier has demographic parity, equalised odds and calibration at once.
 
 to-act2 = On to Act II
 
@@ -456,20 +435,6 @@ fix-footer = Every fix traces back to one of the seven invariants. Nothing is fr
 
 class-keys = Keys: the Left and Right arrows step through the students; Home returns to the class.
 
-# How the invariants meet: a title, and its body (.body); the degradation body comes from the scenario.
-synthesis-1 = Iron Law → cloud latency
-    .body = Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps.
-synthesis-2 = Memory Wall → tier feasibility
-    .body = A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch.
-synthesis-3 = Amdahl → scaling ceiling
-    .body = Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead.
-synthesis-4 = Roofline → memory- or compute-bound
-    .body = Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge.
-synthesis-5 = Little's Law → queues
-    .body = Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind.
-synthesis-6 = Degradation → retraining cadence
-synthesis-7 = Fairness → accuracy
-    .body = Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.
 
 ## Design choices
 
@@ -684,15 +649,50 @@ hud-not-saved = not saved yet
 hud-memory-only = memory only
 hud-save-failed = save failed
 
-## The invariants, by the names the course records
+## The invariants, by the names the course records: each with its equation card (.heading,
+## .equation, .note) and its synthesis (.synthesis; .synthesis-body, else the scenario's drift)
 
 invariant-iron-law = Iron Law
+    .heading = 1. Iron Law (memory bandwidth)
+    .equation = T_total = D / BW + O / R + L
+    .note = D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency.
+    .synthesis = Iron Law → cloud latency
+    .synthesis-body = Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps.
 invariant-memory-wall = Memory Wall
+    .heading = 2. Memory Wall (footprint)
+    .equation = Memory = params × bytes/param + KV cache + activations
+    .note = FP16 2 bytes per parameter, INT8 1, INT4 0.5.
+    .synthesis = Memory Wall → tier feasibility
+    .synthesis-body = A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch.
 invariant-amdahl = Amdahl
+    .heading = 3. Amdahl's Law (parallel ceiling)
+    .equation = Speed-up = 1 / (S + (1 − S) / N)
+    .note = S serial fraction, N parallel units; the ceiling is 1/S whatever N is.
+    .synthesis = Amdahl → scaling ceiling
+    .synthesis-body = Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead.
 invariant-roofline = Roofline
+    .heading = 4. Roofline (performance ceiling)
+    .equation = Performance = min(peak FLOPS, intensity × BW)
+    .note = Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound.
+    .synthesis = Roofline → memory- or compute-bound
+    .synthesis-body = Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge.
 invariant-littles-law = Little's Law
+    .heading = 5. Little's Law (queue depth)
+    .equation = L = λ × W
+    .note = L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞.
+    .synthesis = Little's Law → queues
+    .synthesis-body = Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind.
 invariant-drift = Drift
+    .heading = 6. Degradation (drift)
+    .equation = Accuracy(t) = Accuracy₀ − λ × PSI(t)
+    .note = PSI population stability index, λ sensitivity.
+    .synthesis = Degradation → retraining cadence
 invariant-fairness = Fairness
+    .heading = 7. Fairness–accuracy (Chouldechova 2017)
+    .equation = base rates differ ⇒ DP ∩ EO ∩ CA = ∅
+    .note = No classifier has demographic parity, equalised odds and calibration at once.
+    .synthesis = Fairness → accuracy
+    .synthesis-body = Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.
 
 ## Act I and the ledger
 

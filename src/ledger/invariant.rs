@@ -30,7 +30,7 @@ pub struct Facts {
     pub id: &'static str,
 }
 
-const TABLE: [Facts; 7] = [
+const TABLE: [Facts; Invariant::COUNT] = [
     Facts {
         course_label: "Iron Law",
         chapters: &[2],
@@ -76,8 +76,11 @@ const TABLE: [Facts; 7] = [
 ];
 
 impl Invariant {
-    /// All seven, in the course's order.
-    pub const ALL: [Invariant; 7] = [
+    /// How many there are.
+    pub const COUNT: usize = 7;
+
+    /// All of them, in the course's order.
+    pub const ALL: [Invariant; Invariant::COUNT] = [
         Invariant::IronLaw,
         Invariant::MemoryWall,
         Invariant::Amdahl,

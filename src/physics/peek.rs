@@ -4,6 +4,7 @@
 
 use super::roofline::{Engine, GB, MS};
 use super::{PhysicsModel, Report, Scenario, fmt_num as n};
+use crate::ledger::invariant::Invariant;
 
 /// One invariant: catalogue message `key` names it, its `.equation` and `.worked` attributes
 /// give the equation and the equation worked with `args`, this design's figures.
@@ -37,8 +38,8 @@ fn ms(v: f64) -> String {
     if v.is_finite() { n(v) } else { "none".into() }
 }
 
-/// The seven invariants, worked for `r` (a report of `sc`).
-pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
+/// The invariants, worked for `r` (a report of `sc`), in [`Invariant::ALL`]'s order.
+pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
     let d = &r.design;
     let acc = &sc.accuracy;
     let drift = Peek::new(
@@ -185,7 +186,7 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; 7] {
 }
 
 /// The course's formulas, worked as the course works them.
-fn course_draft(sc: &Scenario, r: &Report, drift: Peek) -> [Peek; 7] {
+fn course_draft(sc: &Scenario, r: &Report, drift: Peek) -> [Peek; Invariant::COUNT] {
     let d = &r.design;
     let cd = &sc.course_draft;
     let bytes = sc.precision.bytes_per_param.get(d.quant_cloud);

@@ -519,7 +519,7 @@ pub fn sparse_reading() -> String {
 pub fn mathpeek_act1() -> String {
     tr("mathpeek-act1")
 }
-pub fn invariant_equations() -> [(String, String, String); 7] {
+pub fn invariant_equations() -> [(String, String, String); Invariant::COUNT] {
     Invariant::ALL.map(|i| {
         let key = invariant_key(i);
         (

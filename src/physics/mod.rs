@@ -18,12 +18,15 @@ pub mod scenario;
 pub mod systems;
 pub mod tails;
 pub mod tiny;
+mod trace;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
 
 pub use banner::Banner;
 pub use scenario::Scenario;
+pub use trace::TraceLine;
+pub(crate) use trace::worded;
 
 /// A numeric precision for weights (and, in `systems`, for the KV cache).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -218,60 +221,6 @@ impl Design {
     }
 }
 
-/// One line of the formula trace: a checked quantity with its numbers substituted. The words
-/// are the catalogue's: message `key` names the law, its `.formula` and `.result` attributes
-/// place the figures, which the physics gives formatted and by name.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TraceLine {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl TraceLine {
-    pub fn new(key: &'static str, args: &[(&'static str, String)]) -> Self {
-        TraceLine {
-            key,
-            args: args.to_vec(),
-        }
-    }
-
-    /// The law, the formula and the result, in `catalogue`'s words.
-    pub fn words(&self, catalogue: &crate::text::catalogue::Catalogue) -> [String; 3] {
-        worded(catalogue, self.key, ["", "formula", "result"], &self.args)
-    }
-}
-
-/// Message `key` and its attributes (`""` for the message itself) with `args`, in `catalogue`.
-fn worded<const N: usize>(
-    catalogue: &crate::text::catalogue::Catalogue,
-    key: &str,
-    attrs: [&str; N],
-    args: &[(&'static str, String)],
-) -> [String; N] {
-    let args: Vec<(&str, crate::text::catalogue::Arg)> =
-        args.iter().map(|(k, v)| (*k, v.as_str().into())).collect();
-    attrs.map(|a| {
-        if a.is_empty() {
-            catalogue.get(key, &args)
-        } else {
-            catalogue.get(&format!("{key}.{a}"), &args)
-        }
-    })
-}
-
-/// The CLI's JSON reads the trace in English, whatever language the game is in.
-impl Serialize for TraceLine {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let [law, formula, result] = self.words(crate::text::catalogue::english());
-        let mut st = s.serialize_struct("TraceLine", 3)?;
-        st.serialize_field("law", &law)?;
-        st.serialize_field("formula", &formula)?;
-        st.serialize_field("result", &result)?;
-        st.end()
-    }
-}
-
 /// Quantities only the `systems` model computes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct SystemsExtra {
@@ -321,6 +270,10 @@ pub struct SystemsExtra {
     pub goodput_rps: f64,
     pub edge_ttft_ms: f64,
     pub mobile_ttft_ms: f64,
+    /// The cloud's plan as the physics derived it, for the worked equations and the request
+    /// simulation to read (not part of the CLI's JSON).
+    #[serde(skip)]
+    pub cloud_plan: queueing::CloudLoad,
 }
 
 /// Everything the physics says about one design. Field names are the seed's variable names.

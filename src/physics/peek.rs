@@ -2,7 +2,7 @@
 //! student's current design, taken from the same report and roofline the game shows, so the
 //! worked figures and the equations cannot disagree.
 
-use super::roofline::{Engine, GB, MS};
+use super::roofline::{GB, MS};
 use super::{PhysicsModel, Report, Scenario, fmt_num as n};
 use crate::ledger::invariant::Invariant;
 
@@ -56,7 +56,7 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
     };
     let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
     let ctx = s_tok + t_tok / 2.0;
-    let e = Engine::new(sc, sc.cloud(), sc.llm(), d.quant_cloud, d.kv_quant).with_tp(s.cloud_tp);
+    let e = super::queueing::cloud_engine(sc, d).with_tp(s.cloud_plan.tp);
     let b = s.cloud_batch.max(1.0);
     let (mem, comp) = e.decode_parts(b, ctx);
     // What one step reads: the same bytes the decode step is timed on.

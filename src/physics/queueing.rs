@@ -9,8 +9,9 @@ use super::tails::{
 };
 use super::{Design, Scenario, Serving};
 
-/// The cloud tier under load.
-#[derive(Debug, Clone, Default)]
+/// The cloud tier under load: the plan (tensor-parallel group, replicas, batch, step) that the
+/// report, the worked equations, the world and the request simulation all read.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CloudLoad {
     pub tp: u32,
     pub replicas: u32,
@@ -51,15 +52,20 @@ struct Arm {
     mean_wait: f64,
 }
 
+/// The cloud's roofline engine for a design: its weight and KV-cache precisions on the
+/// scenario's cloud GPU, one GPU (split it with `with_tp`). The one place it is built.
+pub fn cloud_engine<'a>(sc: &'a Scenario, d: &Design) -> Engine<'a> {
+    Engine::new(sc, sc.cloud(), sc.llm(), d.quant_cloud, d.kv_quant)
+}
+
 /// Evaluate the cloud: N GPUs as replicas of the smallest TP group that holds the model.
 pub fn cloud_load(sc: &Scenario, d: &Design) -> CloudLoad {
     let c = &sc.systems;
-    let hw = sc.cloud();
     let llm = sc.llm();
     let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
     let ctx_max = s_tok + t_tok;
     let ctx_avg = s_tok + t_tok / 2.0;
-    let base = Engine::new(sc, hw, llm, d.quant_cloud, d.kv_quant);
+    let base = cloud_engine(sc, d);
     let lambda = sc.slo.requests_per_sec * sc.traffic.cloud;
 
     // Smallest power-of-two TP group (dividing the KV heads) in which one full sequence fits.

@@ -168,7 +168,7 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
     let constraint_hit = banners.iter().any(|b| !b.is_warning());
     let system_valid = !constraint_hit;
 
-    let e = Engine::new(sc, sc.cloud(), sc.llm(), d.quant_cloud, d.kv_quant).with_tp(cl.tp);
+    let e = super::queueing::cloud_engine(sc, d).with_tp(cl.tp);
     let f = fmt_num;
     let trace = vec![
         TraceLine::new(
@@ -358,6 +358,7 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         },
         trace,
         systems: Some(SystemsExtra {
+            cloud_plan: cl.clone(),
             cloud_p99_ttft_ms: cl.ttft_p99_s * MS,
             cloud_p99_e2e_ms: cl.e2e_p99_s * MS,
             cloud_capacity_rps: cl.capacity_rps,

@@ -21,7 +21,8 @@
 use std::collections::VecDeque;
 
 pub use super::events::{Fate, Finished, InFlight, SimEvent};
-use crate::physics::systems::{CloudLoad, Engine, cloud_load};
+use crate::physics::queueing::cloud_engine;
+use crate::physics::systems::{CloudLoad, cloud_load};
 use crate::physics::{Design, Report, Scenario, Serving};
 
 /// The simulation's random stream: PCG (portable, so one seed gives the same requests on
@@ -134,8 +135,12 @@ pub struct RequestSim {
 impl RequestSim {
     pub fn new(sc: &Scenario, d: &Design, report: &Report, cfg: SimConfig) -> Self {
         let c = &sc.systems;
-        let load = cloud_load(sc, d);
-        let e = Engine::new(sc, sc.cloud(), sc.llm(), d.quant_cloud, d.kv_quant).with_tp(load.tp);
+        // The plan the report derived; the course's formulas have none, so it is derived here.
+        let load = report
+            .systems
+            .as_ref()
+            .map_or_else(|| cloud_load(sc, d), |s| s.cloud_plan.clone());
+        let e = cloud_engine(sc, d).with_tp(load.tp);
         let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
         let ctx_avg = s_tok + t_tok / 2.0;
         let s_eff = s_tok * (1.0 - c.prefill_cached_fraction());

@@ -118,6 +118,7 @@ fn headless_frame(c: &mut Criterion) {
                     &Projection { at: &at, unit: 1.0 },
                     &Scene {
                         views: &views,
+                        devices: ["H100 GPUs", "Jetson Orin NX", "Phone NPU", "Cortex-M7"],
                         rates_shown: true,
                         picture: pic.as_ref(),
                         waiting: [live.cloud.waiting, 0, 0, 0],

@@ -15,10 +15,17 @@ use serde_json::{Map, Value};
 
 use super::format::Ledger;
 pub use super::invariant::Invariant;
+use crate::physics::Tier;
 
 /// Labs 1-15 feed the report card.
 pub const LAB_CHAPTERS: std::ops::RangeInclusive<u32> = 1..=15;
-pub const CONTEXTS: [&str; 4] = ["cloud", "edge", "mobile", "tiny"];
+/// The deployment contexts the course records: the tiers' keys.
+pub const CONTEXTS: [&str; 4] = [
+    Tier::Cloud.key(),
+    Tier::Edge.key(),
+    Tier::Mobile.key(),
+    Tier::Tiny.key(),
+];
 
 /// Act I's four answers, keyed as the course saves them, in the course's order.
 pub const ACT1_ANSWER_KEYS: [&str; 4] = ["memory_bw", "queuing", "serial_fraction", "drift"];

@@ -17,6 +17,7 @@ pub mod roofline;
 pub mod scenario;
 pub mod systems;
 pub mod tails;
+pub mod tier;
 pub mod tiny;
 mod trace;
 pub mod validate;
@@ -25,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 pub use banner::Banner;
 pub use scenario::Scenario;
+pub use tier::{MemUnit, Tier, TierFigures};
 pub use trace::TraceLine;
 pub(crate) use trace::worded;
 

@@ -21,6 +21,9 @@ pub use super::parts::{DeviceRuntime, Reading, Sources, TinyWorkload};
 #[serde(deny_unknown_fields)]
 pub struct Hardware {
     pub label: String,
+    /// A short name for the world's tier node ("Jetson Orin NX"); the label when absent.
+    #[serde(default)]
+    pub short_label: Option<String>,
     pub mem_bw_gbs: f64,
     /// Dense FP16 tensor throughput (TOPS for the edge and mobile accelerators).
     pub tflops_fp16_dense: f64,

@@ -15,7 +15,7 @@ macro_rules! t {
 pub(crate) use t;
 
 use crate::ledger::invariant::Invariant;
-use crate::physics::{PhysicsModel, Quant, Scenario, Serving};
+use crate::physics::{PhysicsModel, Quant, Scenario, Serving, Tier};
 
 /// A tier node's line before the Act II lock.
 pub fn tier_waiting() -> String {
@@ -58,23 +58,9 @@ pub fn source_label() -> String {
     tr("source-label")
 }
 
-pub fn tier_names() -> [String; 4] {
-    [
-        "tier-names-1",
-        "tier-names-2",
-        "tier-names-3",
-        "tier-names-4",
-    ]
-    .map(tr)
-}
-pub fn tier_hardware() -> [String; 4] {
-    [
-        "tier-hardware-1",
-        "tier-hardware-2",
-        "tier-hardware-3",
-        "tier-hardware-4",
-    ]
-    .map(tr)
+/// A tier's name: Cloud, Edge, Mobile, TinyML.
+pub fn tier_name(t: Tier) -> String {
+    tr(&format!("tier-{}", t.key()))
 }
 
 pub fn panel_metrics() -> String {
@@ -665,10 +651,7 @@ pub fn act2_explain(
 
 /// A tier's name from its key (`cloud`, `edge`, `mobile`, `tiny`); an unknown key as given.
 pub fn tier_label(key: &str) -> String {
-    crate::ledger::analysis::CONTEXTS
-        .iter()
-        .position(|c| *c == key)
-        .map_or_else(|| key.to_owned(), |i| tier_names()[i].clone())
+    Tier::from_key(key).map_or_else(|| key.to_owned(), tier_name)
 }
 
 /// The answer key's evidence: each tier's passing share, and the hardest tier.

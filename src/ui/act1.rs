@@ -6,6 +6,7 @@ use super::{Ctx, c32, charts, widgets};
 use crate::flow::{Act1Choice, FlowMsg};
 use crate::ledger::analysis::{CONTEXTS, LAB_CHAPTERS};
 use crate::ledger::store::{ImportMode, LedgerMsg, SAMPLES};
+use crate::physics::Tier;
 use crate::{text, theme};
 
 fn heading(ui: &mut egui::Ui, s: &str) {
@@ -25,13 +26,18 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         let font = egui::TextStyle::Body.resolve(ui.style());
-        for (i, name) in text::tier_names().iter().enumerate() {
-            let item = format!("● {name} — {}", text::tier_hardware()[i]);
-            widgets::keep_whole(ui, &item, &font, 0.0);
-            ui.add(
-                egui::Label::new(egui::RichText::new(item).color(c32(theme::tier_color(i))))
-                    .extend(),
+        for t in Tier::ALL {
+            let item = format!(
+                "● {}",
+                text::t!(
+                    "intro-tier",
+                    tier = text::tier_name(t),
+                    device = c.scenario.0.device(t).short_name()
+                )
             );
+            widgets::keep_whole(ui, &item, &font, 0.0);
+            let colour = c32(theme::tier_color(t.index()));
+            ui.add(egui::Label::new(egui::RichText::new(item).color(colour)).extend());
         }
     });
     ui.horizontal_wrapped(|ui| {

@@ -5,7 +5,7 @@ use egui_plot::{HLine, Legend, Plot, PlotPoints, Points, Polygon, VLine};
 
 use super::widgets::static_chart;
 use crate::ledger::ReportCard;
-use crate::physics::Report;
+use crate::physics::{MemUnit, Report, Tier};
 use crate::theme::{self, Palette};
 use crate::ui::c32;
 
@@ -102,37 +102,22 @@ pub fn radar_series(ui: &mut egui::Ui, names: &[&str], series: &[(Vec<f32>, Colo
 
 /// Memory (GB) vs latency (ms) on log–log axes, with RAM budgets, the SLO band and OOM marks.
 pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palette) {
-    let [cloud, edge, mobile, tiny] = crate::text::tier_names();
-    let tiers = [
+    // Each tier at its footprint in GB (TinyML's KB of SRAM converted), its latency, whether
+    // it fits, and its memory.
+    let tiers = Tier::ALL.map(|t| {
+        let f = r.tier(t);
+        let gb = |v: f64| match f.unit {
+            MemUnit::Gb => v,
+            MemUnit::Kb => v / (1024.0 * 1024.0),
+        };
         (
-            cloud,
-            r.cloud_model_gb,
-            r.cloud_p99_ms,
-            r.cloud_oom,
-            r.cloud_ram_gb,
-        ),
-        (
-            edge,
-            r.edge_model_gb,
-            r.edge_p99_ms,
-            r.edge_oom,
-            r.edge_ram_gb,
-        ),
-        (
-            mobile,
-            r.mobile_model_gb,
-            r.mobile_p99_ms,
-            r.mobile_oom,
-            r.mobile_ram_gb,
-        ),
-        (
-            tiny,
-            r.tiny_model_kb / (1024.0 * 1024.0),
-            r.tiny_p99_ms,
-            r.tiny_oom,
-            r.tiny_sram_kb / (1024.0 * 1024.0),
-        ),
-    ];
+            crate::text::tier_name(t),
+            gb(f.needs),
+            f.p99_ms,
+            f.oom,
+            gb(f.has),
+        )
+    });
     let log = |v: f64| v.max(1e-6).log10();
     let fmt_pow = |v: f64| {
         let p = 10f64.powf(v);

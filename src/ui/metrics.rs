@@ -4,6 +4,7 @@
 use bevy_egui::egui;
 
 use super::{Ctx, c32, widgets};
+use crate::physics::{MemUnit, Tier};
 use crate::text::t;
 use crate::{text, theme};
 
@@ -12,13 +13,46 @@ fn gb(v: f64, places: usize) -> String {
     t!("unit-gb", value = format!("{v:.places$}"))
 }
 
-/// A tier's name with its device ("Edge (Jetson Orin NX)").
-fn device(tier: usize, label: &str) -> String {
-    t!(
-        "tier-with-device",
-        tier = &text::tier_names()[tier],
-        device = label
-    )
+/// One tier's figures: its name and device, memory needed and held, latency, precision, and
+/// whether it fits.
+fn tier_figures(ui: &mut egui::Ui, c: &Ctx, t: Tier) {
+    let (r, sc) = (&c.physics.0, &c.scenario.0);
+    let f = r.tier(t);
+    let name = match t {
+        Tier::Cloud => t!(
+            "tier-hardware-count",
+            tier = text::tier_name(t),
+            hardware = sc.deployment.cloud_hardware.to_uppercase(),
+            gpus = r.design.n_h100.to_string()
+        ),
+        _ => t!(
+            "tier-with-device",
+            tier = text::tier_name(t),
+            device = &sc.device(t).label
+        ),
+    };
+    // Decimals as each tier's sizes need them (the phone's fractions of a GB).
+    let places = if t == Tier::Mobile { 2 } else { 1 };
+    let size = |v: f64, places: usize| match f.unit {
+        MemUnit::Gb => gb(v, places),
+        MemUnit::Kb => t!("unit-kb", value = format!("{v:.places$}")),
+    };
+    ui.horizontal_wrapped(|ui| {
+        let colour = c32(theme::tier_color(t.index()));
+        ui.label(egui::RichText::new(name).color(colour).strong());
+        for (k, v) in [
+            ("figure-model", size(f.needs, places)),
+            ("figure-ram", size(f.has, 0)),
+            ("figure-latency", text::latency(f.p99_ms)),
+            ("figure-precision", text::assignment_label(f.assignment)),
+        ] {
+            ui.label(t!(k, value = v));
+        }
+        let verdict = text::tr(if f.oom { "tier-fail" } else { "tier-ok" });
+        let pal = c.pal;
+        let colour = c32(if f.oom { pal.fail } else { pal.ok });
+        ui.colored_label(colour, format!("{} {verdict}", text::mark(!f.oom)));
+    });
 }
 
 /// A percentage with `places` decimals, the sign against the number ("97.5%").
@@ -48,70 +82,13 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             });
         }
     });
-    // The four-tier grid.
-    let sc = &c.scenario.0;
-    let tiers = [
-        (
-            t!(
-                "tier-hardware-count",
-                tier = &text::tier_names()[0],
-                hardware = sc.deployment.cloud_hardware.to_uppercase(),
-                gpus = r.design.n_h100.to_string()
-            ),
-            gb(r.cloud_model_gb, 1),
-            gb(r.cloud_ram_gb, 0),
-            r.cloud_p99_ms,
-            r.tier_assignments.cloud.clone(),
-            r.cloud_oom,
-        ),
-        (
-            device(1, &sc.edge().label),
-            gb(r.edge_model_gb, 1),
-            gb(r.edge_ram_gb, 0),
-            r.edge_p99_ms,
-            r.tier_assignments.edge.clone(),
-            r.edge_oom,
-        ),
-        (
-            device(2, &sc.mobile().label),
-            gb(r.mobile_model_gb, 2),
-            gb(r.mobile_ram_gb, 0),
-            r.mobile_p99_ms,
-            r.tier_assignments.mobile.clone(),
-            r.mobile_oom,
-        ),
-        (
-            device(3, &sc.tiny().label),
-            t!("unit-kb", value = format!("{:.1}", r.tiny_model_kb)),
-            t!("unit-kb", value = format!("{:.0}", r.tiny_sram_kb)),
-            r.tiny_p99_ms,
-            r.tier_assignments.tiny.clone(),
-            r.tiny_oom,
-        ),
-    ];
     if widgets::showing(ui, crate::demo::Show::Metrics) {
         ui.scroll_to_cursor(Some(egui::Align::Min));
     }
     // One block per tier, its figures flowing onto as many lines as the panel needs: nothing
     // is cut off at laptop widths or in the projector's larger text.
-    for (i, (name, model, ram, lat, q, oom)) in tiers.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                egui::RichText::new(name)
-                    .color(c32(theme::tier_color(i)))
-                    .strong(),
-            );
-            for (k, v) in [
-                ("figure-model", model.clone()),
-                ("figure-ram", ram.clone()),
-                ("figure-latency", text::latency(*lat)),
-                ("figure-precision", text::assignment_label(q)),
-            ] {
-                ui.label(t!(k, value = v));
-            }
-            let verdict = text::tr(if *oom { "tier-fail" } else { "tier-ok" });
-            ui.colored_label(ok(!oom).0, format!("{} {verdict}", text::mark(!oom)));
-        });
+    for t in Tier::ALL {
+        tier_figures(ui, c, t);
     }
     // SLO tiles.
     let acc = &c.scenario.0.accuracy;
@@ -277,7 +254,8 @@ pub fn world_in_words(ui: &mut egui::Ui, c: &Ctx) {
     use crate::world::tiers::{status_mark, tier_views};
     let views = tier_views(&c.physics.0, c.preds.act2.is_some());
     ui.label(egui::RichText::new(text::world_in_words()).strong());
-    for (name, v) in text::tier_names().iter().zip(&views) {
+    for (t, v) in Tier::ALL.into_iter().zip(&views) {
+        let name = text::tier_name(t);
         let mark = status_mark(v.status).unwrap_or("");
         ui.label(t!(
             "world-in-words-line",

@@ -15,6 +15,7 @@ use super::scene::SMALL;
 pub use super::scene::{Projection, Scene};
 use super::tiers::{TierStatus, status_color, status_mark};
 use super::{NODE_RADIUS, SOURCE_POS, TIER_POS};
+use crate::physics::Tier;
 use crate::text;
 use crate::theme::Palette;
 use crate::theme::c32;
@@ -70,7 +71,7 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
         painter.text(
             proj.p(pos + Vec2::new(70.0, -12.0)),
             Align2::LEFT_BOTTOM,
-            format!("{}\n{}", text::tier_names()[i], text::tier_hardware()[i]),
+            format!("{}\n{}", text::tier_name(Tier::ALL[i]), s.devices[i]),
             size(24.0),
             ink,
         );

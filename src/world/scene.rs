@@ -11,6 +11,10 @@ use crate::theme::Palette;
 /// Everything the overlay draws, read from the world's resources.
 pub struct Scene<'a> {
     pub views: &'a [TierView; 4],
+    /// Each tier's device, as the scenario names it for the world ([`Hardware::short_name`]).
+    ///
+    /// [`Hardware::short_name`]: crate::physics::scenario::Hardware::short_name
+    pub devices: [&'a str; 4],
     /// Request rates are shown (after the Act II lock, outside the class view).
     pub rates_shown: bool,
     pub picture: Option<&'a Physical>,

@@ -37,7 +37,8 @@ fn unmarked_words(drawn: &str) -> Vec<String> {
         .collect()
 }
 
-/// The words of the scenario's own names and reading list: its devices' and models' labels, and
+/// The words of the scenario's own names and reading list: its devices' and models' labels (and
+/// short labels), and
 /// each reading's title and reason (scenario text, not the game's; its sources are not drawn).
 fn scenario_words(sc: &Scenario) -> BTreeSet<String> {
     fn words(s: &str, out: &mut BTreeSet<String>) {
@@ -53,7 +54,7 @@ fn scenario_words(sc: &Scenario) -> BTreeSet<String> {
             serde_json::Value::Object(o) => {
                 for (k, x) in o {
                     match (k.as_str(), x) {
-                        ("label", serde_json::Value::String(s)) => words(s, out),
+                        ("label" | "short_label", serde_json::Value::String(s)) => words(s, out),
                         ("sources", _) => {}
                         _ => walk(x, out),
                     }

@@ -389,6 +389,8 @@ pub(crate) fn views(app: &mut App) -> [TierView; 4] {
 
 /// The overlay's text for a picture, painted on a bare egui context, one string per text.
 pub(crate) fn drawn_texts(p: &Physical, views: &[TierView; 4], live: LiveWorld) -> Vec<String> {
+    let sc = Scenario::builtin();
+    let devices = architects_audit::physics::Tier::ALL.map(|t| sc.device(t).short_name());
     crate::captions::drawn_texts(|ui| {
         let at = |v: Vec2| egui::pos2(600.0 + v.x, 400.0 - v.y);
         overlay::paint(
@@ -396,6 +398,7 @@ pub(crate) fn drawn_texts(p: &Physical, views: &[TierView; 4], live: LiveWorld) 
             &Projection { at: &at, unit: 1.0 },
             &Scene {
                 views,
+                devices,
                 rates_shown: true,
                 picture: Some(p),
                 waiting: [live.cloud.waiting, 0, 0, 0],

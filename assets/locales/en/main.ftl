@@ -27,15 +27,10 @@ subtitle = Volume I, Lab 16 (capstone)
 
 source-label = Users
 
-tier-names-1 = Cloud
-tier-names-2 = Edge
-tier-names-3 = Mobile
-tier-names-4 = TinyML
-
-tier-hardware-1 = H100 GPUs
-tier-hardware-2 = Jetson Orin NX
-tier-hardware-3 = Phone NPU
-tier-hardware-4 = Cortex-M7
+tier-cloud = Cloud
+tier-edge = Edge
+tier-mobile = Mobile
+tier-tiny = TinyML
 
 panel-metrics = Live physics
 
@@ -940,3 +935,4 @@ page-the-choices = The choices
 page-passing-grouped = The passing designs, grouped
 page-each-design = Each student's design
 choice-not-recorded = not recorded
+intro-tier = { $tier } — { $device }

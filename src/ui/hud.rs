@@ -14,15 +14,12 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
     let counted = crate::flow::counted(c.preds, c.ledger, c.answer_key, c.phase);
     let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
     let muted = c32(pal.text_muted);
-    ui.horizontal_wrapped(|ui| {
-        ui.strong(text::tr("hud-lab"));
-        let item = |ui: &mut egui::Ui, k: &str, v: String, color: egui::Color32| {
-            ui.separator();
-            ui.label(egui::RichText::new(k).color(muted).small());
-            ui.label(egui::RichText::new(v).color(color).strong());
+    let mut items: Vec<(String, String, egui::Color32)> = Vec::new();
+    {
+        let mut item = |k: &str, v: String, color: egui::Color32| {
+            items.push((k.to_owned(), v, color));
         };
         item(
-            ui,
             &text::hud_labs(),
             format!(
                 "{}/{}",
@@ -35,27 +32,24 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         if card.n_predictions > 0 {
             let pc = pal.accuracy_color(card.pct_correct);
             item(
-                ui,
                 &text::hud_acc(),
                 text::t!("percent", value = format!("{:.0}", card.pct_correct)),
                 c32(pc),
             );
         } else {
-            item(ui, &text::hud_acc(), text::none_yet(), muted);
+            item(&text::hud_acc(), text::none_yet(), muted);
         }
         if card.n_completed > 0 {
             item(
-                ui,
                 &text::hud_weakest(),
                 text::invariant_name(card.weakest_invariant),
                 c32(pal.warn),
             );
         } else {
-            item(ui, &text::hud_weakest(), text::none_yet(), muted);
+            item(&text::hud_weakest(), text::none_yet(), muted);
         }
         let a1 = counted.act1_correct;
         item(
-            ui,
             &text::hud_act1(),
             match a1 {
                 Some(true) => text::tr("hud-correct"),
@@ -67,7 +61,6 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         // Hidden until the reveal: the HUD must not give the answer away.
         let a2 = counted.act2_correct.filter(|_| counted.act2_revealed);
         item(
-            ui,
             &text::hud_act2(),
             match a2 {
                 Some(true) => text::tr("hud-correct"),
@@ -81,7 +74,6 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             },
         );
         item(
-            ui,
             &text::hud_p99(),
             format!(
                 "{} {}",
@@ -91,7 +83,6 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             good(r.slo_latency_ok),
         );
         item(
-            ui,
             &text::hud_cost(),
             format!(
                 "{} {}",
@@ -101,7 +92,6 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             good(r.slo_cost_ok),
         );
         item(
-            ui,
             &text::hud_system(),
             format!(
                 "{} {}",
@@ -120,6 +110,41 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
             SaveStatus::MemoryOnly(_) => (text::tr("hud-memory-only"), pal.warn),
             SaveStatus::Failed(_) => (text::tr("hud-save-failed"), pal.fail),
         };
-        item(ui, &text::hud_ledger(), ledger, c32(color));
+        item(&text::hud_ledger(), ledger, c32(color));
+    }
+    draw(ui, &items, muted);
+}
+
+/// The HUD's row: its title, then each item's name and value after a separator. The title
+/// gives way when the row would not fit on one line (a laptop in the projector profile).
+fn draw(ui: &mut egui::Ui, items: &[(String, String, egui::Color32)], muted: egui::Color32) {
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let width = |t: &str, font: &egui::FontId| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(t.to_owned(), font.clone(), egui::Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let gap = ui.spacing().item_spacing.x;
+    let title = text::tr("hud-lab");
+    // Each item: a separator and its two labels, with the spacing between them.
+    let row: f32 = items
+        .iter()
+        .map(|(k, v, _)| width(k, &small) + width(v, &body) + 4.0 * gap + 1.0)
+        .sum();
+    let show_title = row + width(&title, &body) + gap <= ui.available_width();
+    ui.horizontal_wrapped(|ui| {
+        if show_title {
+            ui.strong(title);
+        }
+        for (i, (k, v, color)) in items.iter().enumerate() {
+            if show_title || i > 0 {
+                ui.separator();
+            }
+            ui.label(egui::RichText::new(k).color(muted).small());
+            ui.label(egui::RichText::new(v).color(*color).strong());
+        }
     });
 }

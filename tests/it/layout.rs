@@ -126,6 +126,12 @@ fn every_phase_primary_action_is_inside_the_window_at_every_size() {
 /// Every text the panels paint at `w` x `h`, in the Act II design phase with a minute of the
 /// live instruments.
 fn act2_texts_with_instruments(w: f32, h: f32, projector: bool) -> Vec<String> {
+    act2_layout(w, h, projector).0
+}
+
+/// Act II's design phase with the live instruments laid out on a `w` × `h` window: every text
+/// drawn, and the HUD footer's height.
+fn act2_layout(w: f32, h: f32, projector: bool) -> (Vec<String>, f32) {
     let preds = Predictions {
         act1: Some(Act1Choice::MemoryBw),
         act2: Some(Act2Choice::TinyOom),
@@ -149,6 +155,7 @@ fn act2_texts_with_instruments(w: f32, h: f32, projector: bool) -> Vec<String> {
     apply_style(&ctx, &prefs);
     ctx.set_zoom_factor(1.0);
     let mut texts = Vec::new();
+    let mut hud = 0.0;
     for _ in 0..3 {
         ctx.begin_pass(egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -157,13 +164,29 @@ fn act2_texts_with_instruments(w: f32, h: f32, projector: bool) -> Vec<String> {
             )),
             ..Default::default()
         });
-        lay_out(&ctx, &mut c, &prefs, None);
+        hud = lay_out(&ctx, &mut c, &prefs, None).bottom;
         texts.clear();
         for s in &ctx.end_pass().shapes {
             all_texts(&s.shape, &mut texts);
         }
     }
-    texts
+    (texts, hud)
+}
+
+#[test]
+fn the_hud_is_one_line_on_laptops_in_both_profiles() {
+    // A 4K window holds the whole row; at laptop sizes the HUD must be no taller (the title
+    // gives way before any item wraps to a second line).
+    for projector in [false, true] {
+        let one_line = act2_layout(3840.0, 2160.0, projector).1;
+        for (w, h) in [(1280.0, 720.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+            let hud = act2_layout(w, h, projector).1;
+            assert!(
+                hud <= one_line + 0.5,
+                "{w}x{h} projector {projector}: the HUD is {hud} high, one line is {one_line}"
+            );
+        }
+    }
 }
 
 fn all_texts(shape: &egui::Shape, out: &mut Vec<String>) {

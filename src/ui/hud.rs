@@ -7,8 +7,12 @@ use crate::ledger::store::SaveStatus;
 use crate::text;
 
 pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
+    draw(ui, &items(c), c32(c.pal.text_muted));
+}
+
+/// The HUD's items: each one's name, value and colour; first the student's record.
+fn items(c: &Ctx) -> Vec<(String, String, egui::Color32)> {
     let pal = c.pal;
-    let r = &c.physics.0;
     // The student's own record, whatever sample Act I showed.
     let card = &c.ledger.card;
     let counted = crate::flow::counted(c.preds, c.ledger, c.answer_key, c.phase);
@@ -73,6 +77,21 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
                 None => muted,
             },
         );
+    }
+    items.extend(design_items(c));
+    items
+}
+
+/// The design's items: P99, cost, the verdict, and whether the ledger holds chapter 16.
+fn design_items(c: &Ctx) -> Vec<(String, String, egui::Color32)> {
+    let pal = c.pal;
+    let r = &c.physics.0;
+    let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
+    let mut items: Vec<(String, String, egui::Color32)> = Vec::new();
+    {
+        let mut item = |k: &str, v: String, color: egui::Color32| {
+            items.push((k.to_owned(), v, color));
+        };
         item(
             &text::hud_p99(),
             format!(
@@ -112,7 +131,7 @@ pub fn hud(ui: &mut egui::Ui, c: &Ctx) {
         };
         item(&text::hud_ledger(), ledger, c32(color));
     }
-    draw(ui, &items, muted);
+    items
 }
 
 /// The HUD's row: its title, then each item's name and value after a separator. The title

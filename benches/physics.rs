@@ -10,7 +10,7 @@ fn bench(c: &mut Criterion) {
     // saturation on every strategy's slowest path (static batches waiting for their replica).
     let designs = [
         Design::default(),
-        architects_audit::demo::winning_design(),
+        architects_audit::lab::demo::winning_design(),
         Design {
             n_h100: 8,
             quant_cloud: Quant::Int8,

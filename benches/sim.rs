@@ -17,8 +17,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 /// A headless app past the Act II lock (before it, the world draws no request).
 fn locked_app() -> App {
     let mut app = headless_app();
-    app.insert_resource(architects_audit::flow::Predictions {
-        act2: Some(architects_audit::flow::Act2Choice::TinyOom),
+    app.insert_resource(architects_audit::lab::flow::Predictions {
+        act2: Some(architects_audit::lab::flow::Act2Choice::TinyOom),
         ..Default::default()
     });
     app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
@@ -65,7 +65,7 @@ fn particles(c: &mut Criterion) {
 }
 
 fn headless_frame(c: &mut Criterion) {
-    use architects_audit::game::DesignMsg;
+    use architects_audit::lab::game::DesignMsg;
     use architects_audit::world::overlay::{self, Projection, Scene};
     use architects_audit::world::{LiveWorld, TierState, TierView, WorldPicture};
     use bevy_egui::egui;
@@ -79,7 +79,7 @@ fn headless_frame(c: &mut Criterion) {
     app.world_mut()
         .write_message(DesignMsg::Set(physics::Design {
             n_h100: 2,
-            ..architects_audit::demo::winning_design()
+            ..architects_audit::lab::demo::winning_design()
         }));
     app.update();
     app.world_mut()
@@ -149,7 +149,7 @@ fn des_step(c: &mut Criterion) {
     });
     // The winning design with continuous batching: every iteration of 8 replicas simulated,
     // with particle events recorded and drained as the game does.
-    let d = architects_audit::demo::winning_design();
+    let d = architects_audit::lab::demo::winning_design();
     let r = physics::evaluate(&sc, &d, PhysicsModel::Systems);
     let mut sim = RequestSim::new(
         &sc,

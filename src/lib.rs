@@ -4,24 +4,21 @@
 //! Bevy and back the command line. [`GamePlugin`] holds every plugin with state (the one list
 //! the headless tests run); [`world`] and [`ui`] draw it in the window.
 
-pub mod class_view;
 pub mod cli;
-pub mod colour;
-pub mod demo;
-pub mod flow;
-pub mod game;
+pub mod lab;
 pub mod ledger;
 pub mod physics;
-pub mod prefs;
-pub mod record;
+pub mod platform;
 pub mod sim;
-pub mod storage;
 pub mod testing;
 pub mod text;
 pub mod theme;
 pub mod ui;
-pub mod web;
 pub mod world;
+
+use lab::{class_view, demo, flow, game, prefs};
+#[cfg(target_arch = "wasm32")]
+use platform::web;
 
 use std::path::PathBuf;
 

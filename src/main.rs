@@ -50,7 +50,7 @@ struct Cli {
     goto: Option<String>,
     /// With --goto: also show peek (MathPeek II open), instruments (the panel scrolled to
     /// them) or own-ledger (the student's own empty ledger, no sample).
-    #[arg(long, hide = true, requires = "goto", value_parser = architects_audit::demo::Show::NAMES)]
+    #[arg(long, hide = true, requires = "goto", value_parser = architects_audit::lab::demo::Show::NAMES)]
     show: Option<String>,
     /// Window size, WIDTHxHEIGHT (default 1280x720).
     #[arg(long, value_parser = parse_resolution)]
@@ -195,7 +195,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     // A child started to read a copy of a store file, or else the parent of such children.
-    if let Some(code) = architects_audit::storage::run_check_child() {
+    if let Some(code) = architects_audit::platform::storage::run_check_child() {
         return code;
     }
     let args = Cli::parse();
@@ -237,7 +237,7 @@ use cli::class_cmd::class_view;
 fn class_view(
     _: &[PathBuf],
     _: bool,
-) -> Result<Option<architects_audit::class_view::ClassView>, String> {
+) -> Result<Option<architects_audit::lab::class_view::ClassView>, String> {
     Ok(None)
 }
 
@@ -286,12 +286,12 @@ fn run(args: Cli) -> Result<ExitCode, String> {
                 ledger_import,
                 screenshot: args.screenshot,
                 demo: if let Some(m) = &args.goto {
-                    Some(architects_audit::demo::Demo::goto_named(
+                    Some(architects_audit::lab::demo::Demo::goto_named(
                         m,
                         args.show.as_deref(),
                     )?)
                 } else if args.demo {
-                    Some(architects_audit::demo::Demo::autoplay(args.demo_speed))
+                    Some(architects_audit::lab::demo::Demo::autoplay(args.demo_speed))
                 } else {
                     None
                 },

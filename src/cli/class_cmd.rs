@@ -42,7 +42,7 @@ fn read_file(path: &Path, into: &mut Loaded) {
     } else {
         crate::ledger::format::MAX_LEDGER_BYTES
     };
-    match crate::storage::read_bounded(path, limit, "the file") {
+    match crate::platform::storage::read_bounded(path, limit, "the file") {
         Err(e) => into.unreadable.push(Unreadable {
             file: source,
             reason: e,
@@ -190,7 +190,7 @@ pub fn run(
 pub fn class_view(
     paths: &[PathBuf],
     show_names: bool,
-) -> Result<Option<crate::class_view::ClassView>, String> {
+) -> Result<Option<crate::lab::class_view::ClassView>, String> {
     if paths.is_empty() {
         return Ok(None);
     }
@@ -204,7 +204,7 @@ pub fn class_view(
             paths.len()
         ));
     }
-    Ok(Some(crate::class_view::ClassView::new(
+    Ok(Some(crate::lab::class_view::ClassView::new(
         loaded.students,
         loaded.unreadable,
         show_names,

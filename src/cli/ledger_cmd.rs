@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::ledger::keep;
 use crate::ledger::parse_str;
 use crate::ledger::store::{self, ImportMode, ImportPreview, SaveStatus};
-use crate::storage::{self, FileProblem, Store, now_iso};
+use crate::platform::storage::{self, FileProblem, Store, now_iso};
 
 /// What to do with the stored ledger.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,7 +131,7 @@ pub fn run(
                 "problem": loaded.problem.as_ref().map(|p| p.error.clone()),
                 "entries": loaded.ledger.history.len(),
                 "chapters": loaded.ledger.chapters(),
-                "attempts": crate::record::attempts(&loaded.ledger),
+                "attempts": crate::lab::record::attempts(&loaded.ledger),
                 "last_updated": loaded.ledger.last_updated,
                 "backups": keep::backups(&store).len(),
                 "unreadable_copies": pins.len(),

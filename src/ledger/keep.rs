@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::format::{Ledger, Parsed, parse_value};
-use crate::storage::{ReadError, Store, from_hex, hex};
+use crate::platform::storage::{ReadError, Store, from_hex, hex};
 
 /// The ledger, in a versioned envelope.
 pub const LEDGER_KEY: &str = "ledger/v2";

@@ -22,7 +22,8 @@ pub mod state;
 /// and the limit).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn read_ledger_file(path: &std::path::Path) -> Result<String, String> {
-    let bytes = crate::storage::read_bounded(path, format::MAX_LEDGER_BYTES, "the ledger file")?;
+    let bytes =
+        crate::platform::storage::read_bounded(path, format::MAX_LEDGER_BYTES, "the ledger file")?;
     String::from_utf8(bytes)
         .map_err(|e| format!("the ledger file {} is not UTF-8 text: {e}", path.display()))
 }

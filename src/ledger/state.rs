@@ -16,7 +16,7 @@ use bevy::prelude::Resource;
 use super::format::{Ledger, Parsed, parse_str};
 use super::keep::{self, Problem};
 use super::{ReportCard, analyze};
-use crate::storage::{StorageMode, Store, now_iso};
+use crate::platform::storage::{StorageMode, Store, now_iso};
 
 /// Outcome of the last save.
 #[derive(Debug, Clone, PartialEq, Default)]

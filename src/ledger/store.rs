@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use super::keep;
 pub use super::state::*;
-use crate::storage::{StorageMode, Store};
+use crate::platform::storage::{StorageMode, Store};
 
 pub use keep::CAPSTONE_CHAPTER;
 
@@ -109,7 +109,7 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, handle_ledger_msgs);
     #[cfg(target_arch = "wasm32")]
     app.add_systems(Startup, || {
-        crate::web::ledger_input();
+        crate::platform::web::ledger_input();
     })
     .add_systems(Update, picked_ledger.before(handle_ledger_msgs));
     if let Some((source, text)) = &cfg.import {
@@ -120,7 +120,7 @@ pub fn plugin(app: &mut App) {
 /// A ledger file the browser's picker has read, handed over as a preview.
 #[cfg(target_arch = "wasm32")]
 fn picked_ledger(mut out: MessageWriter<LedgerMsg>) {
-    if let Some((source, text)) = crate::web::take_picked_ledger() {
+    if let Some((source, text)) = crate::platform::web::take_picked_ledger() {
         out.write(LedgerMsg::PreviewImport { source, text });
     }
 }

@@ -3,7 +3,7 @@
 use bevy_egui::egui;
 
 use super::{Ctx, c32, charts, widgets};
-use crate::flow::{Act1Choice, FlowMsg};
+use crate::lab::flow::{Act1Choice, FlowMsg};
 use crate::ledger::analysis::{CONTEXTS, LAB_CHAPTERS};
 use crate::ledger::store::{ImportMode, LedgerMsg, SAMPLES};
 use crate::physics::Tier;
@@ -97,7 +97,7 @@ fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
         }
         #[cfg(target_arch = "wasm32")]
         if ui.button(text::import_file()).clicked() {
-            crate::web::pick_ledger_file();
+            crate::platform::web::pick_ledger_file();
         }
         if let Some(path) = c.course_file
             && ui.button(text::import_course_file()).clicked()

@@ -3,12 +3,12 @@
 
 use bevy_egui::egui;
 
-use crate::demo::Show;
+use crate::lab::demo::Show;
 
 use super::instruments;
 use super::{Ctx, c32, charts, metrics, widgets};
-use crate::flow::{Act2Choice, FlowMsg};
-use crate::game::DesignMsg;
+use crate::lab::flow::{Act2Choice, FlowMsg};
+use crate::lab::game::DesignMsg;
 use crate::physics::{self, PhysicsModel, Quant, Scenario, Serving};
 use crate::{text, theme};
 

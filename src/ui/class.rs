@@ -4,7 +4,7 @@
 use bevy_egui::egui;
 
 use super::{c32, charts};
-use crate::class_view::{ClassMsg, ClassView};
+use crate::lab::class_view::{ClassMsg, ClassView};
 use crate::ledger::class::{Answers, Spread};
 use crate::ledger::designs::{CHOICES, StudentDesign};
 use crate::physics::Scenario;

@@ -5,8 +5,8 @@ use bevy::prelude::Resource;
 use bevy_egui::egui;
 
 use super::Ctx;
-use crate::flow::FlowMsg;
-pub use crate::flow::SubmitConfirm;
+use crate::lab::flow::FlowMsg;
+pub use crate::lab::flow::SubmitConfirm;
 use crate::text;
 
 /// Whether the keyboard shortcuts dialog is open.

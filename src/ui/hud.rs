@@ -15,7 +15,7 @@ fn items(c: &Ctx) -> Vec<(String, String, egui::Color32)> {
     let pal = c.pal;
     // The student's own record, whatever sample Act I showed.
     let card = &c.ledger.card;
-    let counted = crate::flow::counted(c.preds, c.ledger, c.answer_key, c.phase);
+    let counted = crate::lab::flow::counted(c.preds, c.ledger, c.answer_key, c.phase);
     let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
     let muted = c32(pal.text_muted);
     let mut items: Vec<(String, String, egui::Color32)> = Vec::new();

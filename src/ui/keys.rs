@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 
 use super::ShortcutsOpen;
-use crate::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
-use crate::game::{ControlFocused, DesignMsg, KeyboardBusy};
+use crate::lab::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
+use crate::lab::game::{ControlFocused, DesignMsg, KeyboardBusy};
 use crate::world::particles::TimeMsg;
 
 /// Keyboard access to the flow: Enter moves on (or locks the chosen answer), A–D choose.

@@ -5,9 +5,9 @@
 use bevy_egui::egui;
 
 use super::{Ctx, class, hud, phase_panel, preferences, storage_warnings};
-use crate::class_view::{ClassMsg, ClassView};
-use crate::flow::{FlowMsg, Phase};
-use crate::prefs::Prefs;
+use crate::lab::class_view::{ClassMsg, ClassView};
+use crate::lab::flow::{FlowMsg, Phase};
+use crate::lab::prefs::Prefs;
 use crate::text;
 
 /// What one layout pass drew and asked for.

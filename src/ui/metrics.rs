@@ -82,7 +82,7 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             });
         }
     });
-    if widgets::showing(ui, crate::demo::Show::Metrics) {
+    if widgets::showing(ui, crate::lab::demo::Show::Metrics) {
         ui.scroll_to_cursor(Some(egui::Align::Min));
     }
     // One block per tier, its figures flowing onto as many lines as the panel needs: nothing

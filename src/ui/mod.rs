@@ -31,15 +31,15 @@ use bevy_egui::{
     EguiPrimaryContextPass, PrimaryEguiContext, egui,
 };
 
-use crate::class_view::{ClassMsg, ClassView};
-use crate::demo::Demo;
-use crate::flow::{FlowMsg, PendingChoice, Phase, Predictions};
-use crate::game::{
+use crate::lab::class_view::{ClassMsg, ClassView};
+use crate::lab::demo::Demo;
+use crate::lab::flow::{FlowMsg, PendingChoice, Phase, Predictions};
+use crate::lab::game::{
     ActiveAnswerKey, ActiveModel, ActiveScenario, ControlFocused, CurrentDesign, DesignMsg,
     KeyboardBusy, Physics,
 };
+use crate::lab::prefs::{Prefs, PrefsMsg};
 use crate::ledger::store::{CourseLedgerFile, ImportPreview, LedgerMsg, LedgerState};
-use crate::prefs::{Prefs, PrefsMsg};
 use crate::sim::Measured;
 use crate::text;
 use crate::theme::{ActivePalette, Palette};
@@ -277,7 +277,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
         ledger_msgs: Vec::new(),
     };
     if let Some(show) = r.demo.as_ref().and_then(|d| d.show) {
-        ctx.data_mut(|d| d.insert_temp(egui::Id::new(crate::demo::Show::KEY), show));
+        ctx.data_mut(|d| d.insert_temp(egui::Id::new(crate::lab::demo::Show::KEY), show));
     }
     let class = r.class.as_deref();
     let out = lay_out(ctx, &mut c, &r.prefs, class);

@@ -203,8 +203,8 @@ pub fn reading_list(ui: &mut egui::Ui, reading: &[crate::physics::scenario::Read
 }
 
 /// A screenshot at a demo marker asked to show this.
-pub fn showing(ui: &egui::Ui, show: crate::demo::Show) -> bool {
+pub fn showing(ui: &egui::Ui, show: crate::lab::demo::Show) -> bool {
     ui.ctx()
-        .data(|d| d.get_temp::<crate::demo::Show>(egui::Id::new(crate::demo::Show::KEY)))
+        .data(|d| d.get_temp::<crate::lab::demo::Show>(egui::Id::new(crate::lab::demo::Show::KEY)))
         == Some(show)
 }

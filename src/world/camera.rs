@@ -9,7 +9,7 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::PrimaryWindow;
 
 use super::{TIER_POS, VIEW_CENTER, VIEW_HALF, WorldCamera};
-use crate::game::KeyboardBusy;
+use crate::lab::game::KeyboardBusy;
 use crate::theme::{self, ActivePalette};
 
 /// Screen space the egui panels take (logical pixels), so the camera fits the rest.
@@ -105,7 +105,7 @@ pub fn node_pixels(camera: &Camera, cam_tf: &GlobalTransform, scale_factor: f32)
 fn take_screenshot(
     mut commands: Commands,
     mut req: ResMut<ScreenshotRequest>,
-    demo: Option<Res<crate::demo::Demo>>,
+    demo: Option<Res<crate::lab::demo::Demo>>,
     camera: Single<(&Camera, &GlobalTransform), With<WorldCamera>>,
     window: Single<&Window, With<PrimaryWindow>>,
     mut exit: MessageWriter<AppExit>,

@@ -4,7 +4,7 @@
 //! lit by their batch with the step's bound (Iron Law, Roofline), the queue at the entrance
 //! (Little's Law), late and rejected requests (P99), all-reduce links (Amdahl) and the
 //! accuracy gauge (drift and fairness). Every number comes from the
-//! [`Physics`](crate::game::Physics) resource and the request simulation, never from the UI.
+//! [`Physics`](crate::lab::game::Physics) resource and the request simulation, never from the UI.
 //!
 //! Each child has a headless half (state that follows the physics, in [`sim_plugin`]) and a
 //! drawn half (in [`plugin`], added only with a window). Text is drawn with egui
@@ -23,9 +23,9 @@ use bevy::prelude::*;
 
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::class_view::ClassView;
-use crate::flow::Predictions;
-use crate::game::{ActiveScenario, Physics};
+use crate::lab::class_view::ClassView;
+use crate::lab::flow::Predictions;
+use crate::lab::game::{ActiveScenario, Physics};
 use crate::sim::CloudNow;
 use crate::theme::{ActivePalette, Palette};
 
@@ -39,14 +39,14 @@ pub struct WorldCamera;
 
 /// The world may show Act II physics: only once the Act II prediction is locked, so the
 /// world never gives the answer away.
-pub fn act2_shown(preds: Option<Res<crate::flow::Predictions>>) -> bool {
+pub fn act2_shown(preds: Option<Res<crate::lab::flow::Predictions>>) -> bool {
     preds.is_some_and(|p| p.act2.is_some())
 }
 
 /// The world draws the physics: in the lab once the Act II prediction is locked; in the class
 /// view while a student whose whole design is on record is selected.
 pub fn shows_physics(
-    preds: Option<&crate::flow::Predictions>,
+    preds: Option<&crate::lab::flow::Predictions>,
     class: Option<&ClassView>,
     scenario: &crate::physics::Scenario,
 ) -> bool {
@@ -58,7 +58,7 @@ pub fn shows_physics(
 
 /// [`shows_physics`] as a run condition.
 pub fn physics_shown(
-    preds: Option<Res<crate::flow::Predictions>>,
+    preds: Option<Res<crate::lab::flow::Predictions>>,
     class: Option<Res<ClassView>>,
     scenario: Res<ActiveScenario>,
 ) -> bool {
@@ -99,7 +99,7 @@ pub fn sim_plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                update_picture.after(crate::game::CoreSet::Compute),
+                update_picture.after(crate::lab::game::CoreSet::Compute),
                 update_live.after(particles::sync_particles),
             ),
         );
@@ -168,7 +168,7 @@ fn draw_overlay(
     palette: Res<ActivePalette>,
     pic: Res<WorldPicture>,
     live: Res<LiveWorld>,
-    prefs: Res<crate::prefs::Prefs>,
+    prefs: Res<crate::lab::prefs::Prefs>,
     time: Res<Time>,
     nodes: Query<(&TierNode, &TierState)>,
     class: Option<Res<ClassView>>,

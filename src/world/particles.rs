@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::game::{ActiveScenario, CurrentDesign, Physics};
+use crate::lab::game::{ActiveScenario, CurrentDesign, Physics};
 use crate::sim::{Fate, Instruments, Measured, RequestSim, SimConfig, SimEvent};
 
 pub use super::clock::{SimDelta, TimeControls, TimeMsg};
@@ -113,7 +113,7 @@ pub fn sim_plugin(app: &mut App) {
                 clear_particles.run_if(not(crate::world::physics_shown)),
             )
                 .chain()
-                .after(crate::game::CoreSet::Compute),
+                .after(crate::lab::game::CoreSet::Compute),
         );
 }
 

@@ -4,9 +4,9 @@
 use bevy::prelude::*;
 
 use super::{NODE_RADIUS, TIER_POS, act2_shown};
-use crate::class_view::ClassView;
-use crate::flow::Predictions;
-use crate::game::Physics;
+use crate::lab::class_view::ClassView;
+use crate::lab::flow::Predictions;
+use crate::lab::game::Physics;
 use crate::physics::Report;
 use crate::theme::{ActivePalette, Palette};
 use crate::{text, theme};
@@ -31,7 +31,7 @@ pub struct Failed(pub String);
 pub fn sim_plugin(app: &mut App) {
     app.add_systems(Startup, spawn_tier_nodes).add_systems(
         Update,
-        update_tier_state.after(crate::game::CoreSet::Compute),
+        update_tier_state.after(crate::lab::game::CoreSet::Compute),
     );
 }
 
@@ -84,7 +84,7 @@ fn update_tier_state(
     physics: Res<Physics>,
     preds: Option<Res<Predictions>>,
     class: Option<Res<ClassView>>,
-    scenario: Res<crate::game::ActiveScenario>,
+    scenario: Res<crate::lab::game::ActiveScenario>,
     mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
@@ -288,7 +288,7 @@ pub fn node_motion(status: TierStatus, load: f32, t: f32, reduced: bool) -> (f32
 
 fn animate_nodes(
     time: Res<Time>,
-    prefs: Res<crate::prefs::Prefs>,
+    prefs: Res<crate::lab::prefs::Prefs>,
     palette: Res<ActivePalette>,
     mut nodes: Query<(&TierNode, &TierState, &mut Transform), Without<TierRing>>,
     mut rings: Query<

@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::prefs::Prefs;
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
-use architects_audit::prefs::Prefs;
 use architects_audit::text;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;

@@ -1,6 +1,6 @@
 //! The Act II answer key is earned from the model: the tier with the fewest ways to pass.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::answer::answer_key;
 use architects_audit::physics::{self, Banner, Design, PhysicsModel, Scenario};
 
@@ -150,8 +150,8 @@ fn the_course_draft_says_what_it_is_and_shows_every_failing_check() {
 
 #[test]
 fn the_demo_captions_tell_the_truth_under_each_model() {
-    use architects_audit::demo::Demo;
-    use architects_audit::game::Physics;
+    use architects_audit::lab::demo::Demo;
+    use architects_audit::lab::game::Physics;
     use architects_audit::text::demo_captions;
     for model in PhysicsModel::ALL {
         let mut app = architects_audit::testing::headless_app_with(Scenario::builtin(), model);

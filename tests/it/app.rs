@@ -1,6 +1,6 @@
 //! Headless app tests: the core plugin through `app.update()`.
 
-use architects_audit::game::{ActiveModel, CurrentDesign, DesignMsg, Physics};
+use architects_audit::lab::game::{ActiveModel, CurrentDesign, DesignMsg, Physics};
 use architects_audit::physics::{Design, PhysicsModel, Quant, Serving};
 use architects_audit::testing::headless_app;
 

@@ -2,7 +2,7 @@
 //! context with a variant scenario (other SLOs, hardware, drift and windows), show its figures
 //! and none of the built-in ones.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::physics::scenario::BUILTIN_JSON;
 use architects_audit::physics::{Design, PhysicsModel, Scenario, Serving};
 use architects_audit::ui::{hud_panel, phase_panel};

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
-use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
 use architects_audit::text::catalogue::{CATALOGUE_ENV, Catalogue, ENGLISH, MARKS};
@@ -82,7 +82,10 @@ fn panels_drawn() -> Vec<(String, String)> {
             .ledger;
     let mut out = Vec::new();
     for model in PhysicsModel::ALL {
-        for design in [Design::default(), architects_audit::demo::winning_design()] {
+        for design in [
+            Design::default(),
+            architects_audit::lab::demo::winning_design(),
+        ] {
             for phase in Phase::ALL {
                 for ledger in [false, true] {
                     let preds = Predictions {
@@ -110,7 +113,7 @@ fn panels_drawn() -> Vec<(String, String)> {
 /// The reveal with each demo section open (MathPeek II, the instruments, the metrics), the
 /// shortcuts dialog, the time controls and the class view.
 fn sections_drawn() -> Vec<(String, String)> {
-    use architects_audit::demo::Show;
+    use architects_audit::lab::demo::Show;
     use architects_audit::ui::{ShortcutsOpen, class_panel, overlays, shortcuts};
     use architects_audit::world::particles::{ParticleClock, TimeControls};
     use bevy_egui::egui;
@@ -152,7 +155,7 @@ fn sections_drawn() -> Vec<(String, String)> {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/designs");
     let loaded = architects_audit::cli::class_cmd::load(&[dir]);
     for (names, selected) in [(false, None), (true, Some(0)), (false, Some(1))] {
-        let mut view = architects_audit::class_view::ClassView::new(
+        let mut view = architects_audit::lab::class_view::ClassView::new(
             loaded.students.clone(),
             loaded.unreadable.clone(),
             names,
@@ -212,7 +215,10 @@ fn page_drawn() -> Vec<(String, String)> {
 fn world_drawn() -> Vec<(String, String)> {
     use architects_audit::world::LiveWorld;
     let mut out = Vec::new();
-    for design in [Design::default(), architects_audit::demo::winning_design()] {
+    for design in [
+        Design::default(),
+        architects_audit::lab::demo::winning_design(),
+    ] {
         let mut app = crate::instruments::app_with(Scenario::builtin(), true);
         let picture = crate::instruments::set(&mut app, design);
         for _ in 0..60 {

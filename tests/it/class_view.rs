@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use architects_audit::class_view::{ClassMsg, ClassView};
 use architects_audit::cli::class_cmd;
+use architects_audit::lab::class_view::{ClassMsg, ClassView};
 use architects_audit::ledger::{keep, parse_str};
 use architects_audit::physics::{PhysicsModel, Scenario};
-use architects_audit::storage::Store;
+use architects_audit::platform::storage::Store;
 use architects_audit::testing::headless_app_for;
 use architects_audit::theme::Palette;
 use architects_audit::ui::class_panel;
@@ -41,7 +41,9 @@ fn the_class_view_never_opens_the_store() {
         let mut st = Store::open(Some(dir.path().into())).unwrap();
         keep::save(&mut st, &parse_str(crate::store::LIST).unwrap().ledger).unwrap();
     }
-    let file = dir.path().join(architects_audit::storage::FILE_NAME);
+    let file = dir
+        .path()
+        .join(architects_audit::platform::storage::FILE_NAME);
     let before = std::fs::read(&file).unwrap();
     let mut app = headless_app_for(&options(class(false)), dir.path().into());
     for msg in [
@@ -188,7 +190,7 @@ fn arrow_keys_step_through_the_students() {
     assert_eq!(app.world().resource::<ClassView>().selected, None);
     // A focused control (the UI scale slider, the side panel's edge) keeps the arrows.
     app.world_mut()
-        .resource_mut::<architects_audit::game::ControlFocused>()
+        .resource_mut::<architects_audit::lab::game::ControlFocused>()
         .0 = true;
     press(&mut app, KeyCode::ArrowRight);
     assert_eq!(app.world().resource::<ClassView>().selected, None);
@@ -213,7 +215,7 @@ fn node_views(app: &mut App) -> [architects_audit::world::TierView; 4] {
 
 #[test]
 fn stepping_to_a_student_draws_their_design_from_the_same_physics() {
-    use architects_audit::game::{CurrentDesign, Physics};
+    use architects_audit::lab::game::{CurrentDesign, Physics};
     use architects_audit::physics::{Design, Quant, Serving, evaluate};
     use architects_audit::world::{TierStatus, WorldPicture, tier_views};
     let dir = tempfile::tempdir().unwrap();
@@ -221,7 +223,9 @@ fn stepping_to_a_student_draws_their_design_from_the_same_physics() {
         let mut st = Store::open(Some(dir.path().into())).unwrap();
         keep::save(&mut st, &parse_str(crate::store::LIST).unwrap().ledger).unwrap();
     }
-    let file = dir.path().join(architects_audit::storage::FILE_NAME);
+    let file = dir
+        .path()
+        .join(architects_audit::platform::storage::FILE_NAME);
     let before = std::fs::read(&file).unwrap();
     let mut app = headless_app_for(&options(designs_class()), dir.path().into());
     let step = |app: &mut App, m: ClassMsg| {

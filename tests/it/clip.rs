@@ -5,10 +5,10 @@
 //! scrolls vertically only). The window is laid out tall, so the whole panel is in view:
 //! vertical overflow is the scroll area's job and is not checked.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::prefs::Prefs;
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
-use architects_audit::prefs::Prefs;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
 use egui::accesskit::Role;

@@ -3,7 +3,7 @@
 //! full severity (Machado 2009), with CIEDE2000 ΔE ≥ 10 between any two colours of a set and
 //! between each and the background it is drawn on, in both profiles.
 
-use architects_audit::colour::{Vision, ciede2000, closest_pair, seen};
+use architects_audit::theme::colour::{Vision, ciede2000, closest_pair, seen};
 use architects_audit::theme::{self, Palette};
 use bevy::color::Color;
 

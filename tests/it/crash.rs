@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use architects_audit::ledger::keep;
-use architects_audit::storage::{self, FILE_NAME, Store};
+use architects_audit::platform::storage::{self, FILE_NAME, Store};
 
 use crate::damage::{BIN, copy_dir, ledger_json, real_store, run, state, stderr, store_with};
 use crate::store::LIST;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use architects_audit::ledger::keep;
-use architects_audit::storage::{self, FILE_NAME, Store};
+use architects_audit::platform::storage::{self, FILE_NAME, Store};
 use serde_json::Value;
 
 use crate::store::{LIST, ODD};
@@ -178,7 +178,7 @@ fn the_game_moves_a_damaged_store_aside_and_starts_fresh_with_a_notice() {
 
 #[test]
 fn the_student_reads_that_the_store_was_moved_aside_on_every_screen() {
-    use architects_audit::flow::{Phase, Predictions};
+    use architects_audit::lab::flow::{Phase, Predictions};
     use architects_audit::physics::{Design, PhysicsModel, Scenario};
     storage::use_check_child(BIN.into());
     let d = tempfile::tempdir().unwrap();

@@ -3,14 +3,14 @@
 
 use std::time::Duration;
 
-use architects_audit::demo::{Demo, markers};
-use architects_audit::flow::Phase;
-use architects_audit::flow::Predictions;
-use architects_audit::game::Physics;
+use architects_audit::lab::demo::{Demo, markers};
+use architects_audit::lab::flow::Phase;
+use architects_audit::lab::flow::Predictions;
+use architects_audit::lab::game::Physics;
 use architects_audit::ledger::keep;
 use architects_audit::ledger::parse_str;
 use architects_audit::ledger::store::LedgerState;
-use architects_audit::storage::Store;
+use architects_audit::platform::storage::Store;
 use architects_audit::testing::{headless_app, headless_app_for};
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
@@ -62,7 +62,9 @@ fn a_demo_run_leaves_the_students_store_unopened() {
         let mut st = Store::open(Some(dir.path().into())).unwrap();
         keep::save(&mut st, &parse_str(crate::store::LIST).unwrap().ledger).unwrap();
     }
-    let file = dir.path().join(architects_audit::storage::FILE_NAME);
+    let file = dir
+        .path()
+        .join(architects_audit::platform::storage::FILE_NAME);
     let before = std::fs::read(&file).unwrap();
     let mut app = headless_app_for(&demo_options(), dir.path().into());
     app.init_resource::<ButtonInput<KeyCode>>();

@@ -1,7 +1,7 @@
 //! The two-act flow, walked headlessly through messages.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
-use architects_audit::game::{DesignMsg, Physics};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
+use architects_audit::lab::game::{DesignMsg, Physics};
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::Banner;
 use architects_audit::testing::headless_app;
@@ -18,7 +18,7 @@ fn send(app: &mut App, m: FlowMsg) {
     app.update();
 }
 
-use architects_audit::demo::winning_design;
+use architects_audit::lab::demo::winning_design;
 
 #[test]
 fn act1_cannot_reveal_before_the_lock_and_the_lock_holds() {
@@ -148,7 +148,7 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
         .ledger
         .history
         .iter()
-        .filter(|e| e.chapter == 16 && !architects_audit::record::is_lock(&e.design))
+        .filter(|e| e.chapter == 16 && !architects_audit::lab::record::is_lock(&e.design))
         .collect();
     assert_eq!(sixteens.len(), 2, "a replay appends a new entry");
     assert_eq!(
@@ -166,14 +166,14 @@ fn the_whole_flow_saves_chapter_16_with_every_key_and_replays_append() {
 
 /// The headless app with the flow's keys read from a keyboard the test presses.
 fn keyboard_app() -> App {
-    use architects_audit::game::KeyboardBusy;
+    use architects_audit::lab::game::KeyboardBusy;
     use architects_audit::ui::flow_keys;
     let mut app = headless_app();
     app.init_resource::<ButtonInput<KeyCode>>()
         .init_resource::<KeyboardBusy>()
         .add_systems(
             Update,
-            flow_keys.before(architects_audit::game::CoreSet::Apply),
+            flow_keys.before(architects_audit::lab::game::CoreSet::Apply),
         );
     app
 }
@@ -241,7 +241,7 @@ fn the_flow_can_be_played_from_the_keyboard() {
 fn enter_on_a_focused_control_presses_only_that_control() {
     // Tab puts keyboard focus on a control; Enter then presses it (egui), and the flow's own
     // Enter must not act too, or one key would both confirm an import and lock an answer.
-    use architects_audit::game::ControlFocused;
+    use architects_audit::lab::game::ControlFocused;
     let mut app = keyboard_app();
     app.update();
     app.world_mut().resource_mut::<ControlFocused>().0 = true;

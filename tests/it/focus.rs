@@ -2,9 +2,9 @@
 //! is drawn with a ring at least 2 points wide with 3:1 contrast against the panel behind it
 //! (WCAG 2.2's focus appearance), in both profiles.
 
-use architects_audit::flow::{Act1Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Phase, Predictions};
+use architects_audit::lab::prefs::Prefs;
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
-use architects_audit::prefs::Prefs;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;
 

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use architects_audit::demo::winning_design;
-use architects_audit::flow::{Act2Choice, Predictions};
-use architects_audit::game::DesignMsg;
+use architects_audit::lab::demo::winning_design;
+use architects_audit::lab::flow::{Act2Choice, Predictions};
+use architects_audit::lab::game::DesignMsg;
 use architects_audit::physics::{Design, PhysicsModel, Quant, Scenario, Serving};
 use architects_audit::sim::Histogram;
 use architects_audit::theme::Palette;

@@ -1,8 +1,8 @@
 //! The student's record in the running game: only their own work is saved, locks are final
 //! for an attempt, and nothing shows the Act II answer before its lock.
 
-use architects_audit::flow::{self, Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
-use architects_audit::game::DesignMsg;
+use architects_audit::lab::flow::{self, Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
+use architects_audit::lab::game::DesignMsg;
 use architects_audit::ledger::store::{ImportMode, LedgerMsg, LedgerState, SAMPLES};
 use architects_audit::testing::headless_app;
 use architects_audit::world::particles::Particle;
@@ -58,7 +58,7 @@ fn sixteens(app: &App) -> Vec<serde_json::Map<String, serde_json::Value>> {
         .ledger
         .history
         .iter()
-        .filter(|e| e.chapter == 16 && !architects_audit::record::is_lock(&e.design))
+        .filter(|e| e.chapter == 16 && !architects_audit::lab::record::is_lock(&e.design))
         .map(|e| e.design.clone())
         .collect()
 }
@@ -88,7 +88,7 @@ fn start_over_cannot_change_the_counted_predictions() {
     // The answer the model in play earns, and one that is wrong.
     let right2 = app
         .world()
-        .resource::<architects_audit::game::ActiveAnswerKey>()
+        .resource::<architects_audit::lab::game::ActiveAnswerKey>()
         .0
         .answer();
     let a2 = Act2Choice::ALL
@@ -114,7 +114,7 @@ fn start_over_cannot_change_the_counted_predictions() {
         app.world().resource::<Predictions>(),
         app.world().resource::<LedgerState>(),
         app.world()
-            .resource::<architects_audit::game::ActiveAnswerKey>(),
+            .resource::<architects_audit::lab::game::ActiveAnswerKey>(),
         phase(&app),
     );
     assert_eq!(
@@ -137,7 +137,7 @@ fn the_hud_hides_act2_correctness_until_the_reveal() {
             app.world().resource::<Predictions>(),
             app.world().resource::<LedgerState>(),
             app.world()
-                .resource::<architects_audit::game::ActiveAnswerKey>(),
+                .resource::<architects_audit::lab::game::ActiveAnswerKey>(),
             phase(app),
         )
     };
@@ -190,7 +190,7 @@ fn no_act2_physics_in_the_world_before_the_lock() {
     send(&mut app, FlowMsg::ToAct2);
     // A design change before the lock shows nothing either.
     app.world_mut()
-        .write_message(DesignMsg::Set(architects_audit::demo::winning_design()));
+        .write_message(DesignMsg::Set(architects_audit::lab::demo::winning_design()));
     check_neutral(&mut app, "act II brief");
     app.world_mut().write_message(DesignMsg::Reset);
     send(&mut app, FlowMsg::LockAct2(Act2Choice::TinyOom));

@@ -2,9 +2,9 @@
 //! each phase's primary action is drawn inside the window, laid out by the game's own layout
 //! function on a bare egui context. Sizes: 1280x720 to 3840x2160 at UI scale 1 and 2.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::prefs::Prefs;
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
-use architects_audit::prefs::Prefs;
 use architects_audit::text;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;

@@ -1,8 +1,8 @@
 //! No data is shown as no data: a dash or "no labs yet" in a neutral colour, never a red 0 %.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::prefs::Prefs;
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
-use architects_audit::prefs::Prefs;
 use architects_audit::text;
 use architects_audit::theme::Palette;
 use architects_audit::ui::{apply_style, c32 as c32_of, lay_out};
@@ -56,7 +56,7 @@ fn drawn_colours(phase: Phase, design: Design, pal: Palette) -> Vec<egui::Color3
 
 /// A design that passes: the demo's.
 fn passing() -> Design {
-    architects_audit::demo::winning_design()
+    architects_audit::lab::demo::winning_design()
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The panels' view model for tests that run the panels on a bare egui context: it owns what
 //! a [`Ctx`] borrows, for one phase, design and model.
 
-use architects_audit::flow::{PendingChoice, Phase, Predictions};
-use architects_audit::game::{
+use architects_audit::lab::flow::{PendingChoice, Phase, Predictions};
+use architects_audit::lab::game::{
     ActiveAnswerKey, ActiveModel, ActiveScenario, CurrentDesign, Physics,
 };
 use architects_audit::ledger::Ledger;
@@ -116,7 +116,7 @@ impl Panels {
     /// Lay the panels out twice (the second pass is the settled one) on a `width` × `height`
     /// window with AccessKit on, and return every label a screen reader reads, a line each.
     pub fn labels(&mut self, width: f32, height: f32) -> String {
-        use architects_audit::prefs::Prefs;
+        use architects_audit::lab::prefs::Prefs;
         use architects_audit::ui::{apply_style, lay_out};
         use bevy_egui::egui;
         use egui::accesskit::Role;
@@ -166,7 +166,7 @@ impl Panels {
         height: f32,
         setup: impl Fn(&bevy_egui::egui::Context),
     ) -> Vec<String> {
-        use architects_audit::prefs::Prefs;
+        use architects_audit::lab::prefs::Prefs;
         use architects_audit::ui::{apply_style, lay_out};
         use bevy_egui::egui;
         fn walk(shape: &egui::Shape, out: &mut Vec<String>) {

@@ -2,9 +2,9 @@
 //! next start, never written by a command-line override alone, and never part of the ledger.
 
 use architects_audit::LaunchOptions;
+use architects_audit::lab::prefs::{PREFS_KEY, Prefs, PrefsMsg};
 use architects_audit::physics::{PhysicsModel, Scenario};
-use architects_audit::prefs::{PREFS_KEY, Prefs, PrefsMsg};
-use architects_audit::storage::Store;
+use architects_audit::platform::storage::Store;
 use architects_audit::testing::headless_app_for;
 use bevy::prelude::*;
 

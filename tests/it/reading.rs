@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use architects_audit::flow::{Phase, Predictions};
+use architects_audit::lab::flow::{Phase, Predictions};
+use architects_audit::lab::prefs::Prefs;
 use architects_audit::physics::scenario::Reading;
 use architects_audit::physics::{Design, PhysicsModel, Scenario};
-use architects_audit::prefs::Prefs;
 use architects_audit::text;
 use architects_audit::ui::{apply_style, lay_out};
 use bevy_egui::egui;

@@ -2,12 +2,12 @@
 //! store at lock time, a restart resumes it, and the class report counts a first attempt that
 //! was locked but never submitted as unsubmitted.
 
-use architects_audit::flow::{Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
+use architects_audit::lab::flow::{Act1Choice, Act2Choice, FlowMsg, Phase, Predictions};
+use architects_audit::lab::record;
 use architects_audit::ledger::Ledger;
 use architects_audit::ledger::class::{Student, summarise};
 use architects_audit::ledger::store::LedgerState;
 use architects_audit::physics::{PhysicsModel, Scenario};
-use architects_audit::record;
 use architects_audit::testing::headless_app_for;
 use bevy::prelude::*;
 
@@ -104,7 +104,7 @@ fn the_class_report_counts_a_locked_first_attempt_as_unsubmitted() {
 
 #[test]
 fn the_demo_writes_nothing_to_the_students_store() {
-    use architects_audit::demo::Demo;
+    use architects_audit::lab::demo::Demo;
     let dir = tempfile::tempdir().unwrap();
     {
         let opts = architects_audit::LaunchOptions {

@@ -48,7 +48,7 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("world::overlay", "paint", 90),
     ("world::tiers", "physics_views", 86),
     ("ui::act2", "reveal", 85),
-    ("record", "chapter16_design", 83),
+    ("lab::record", "chapter16_design", 83),
     ("physics::answer", "answer_key", 83),
     ("ui::charts", "map", 82),
     ("sim::des", "new", 81),

@@ -3,7 +3,9 @@
 use architects_audit::ledger::keep::{self, LEDGER_KEY, LEGACY_KEY};
 use architects_audit::ledger::store::{self, ImportMode, ImportPreview, LedgerState, SaveStatus};
 use architects_audit::ledger::{Ledger, parse_str};
-use architects_audit::storage::{KvBackend, MemoryBackend, ReadError, StorageMode, Store};
+use architects_audit::platform::storage::{
+    KvBackend, MemoryBackend, ReadError, StorageMode, Store,
+};
 use serde_json::Value;
 
 pub fn store_with(values: &[(&str, &[u8])]) -> Store {

@@ -6,7 +6,7 @@ use std::process::Command;
 use architects_audit::ledger::Ledger;
 use architects_audit::ledger::keep::{self, LEDGER_KEY};
 use architects_audit::ledger::store::{self, ImportMode, ImportPreview};
-use architects_audit::storage::{FILE_NAME, StorageMode, Store};
+use architects_audit::platform::storage::{FILE_NAME, StorageMode, Store};
 use serde_json::Value;
 
 use crate::store::{LIST, ODD};
@@ -104,7 +104,7 @@ fn an_unreadable_store_file_is_never_rewritten() {
     assert!(matches!(st.mode, StorageMode::Persistent));
     assert!(st.notices[0].contains("moved aside"), "{:?}", st.notices);
     drop(st);
-    let aside = architects_audit::storage::asides(dir.path());
+    let aside = architects_audit::platform::storage::asides(dir.path());
     assert_eq!(aside.len(), 1);
     assert_eq!(std::fs::read(&aside[0].path).unwrap(), junk);
     // An import moves an unreadable file aside whole too, then writes a new store.
@@ -116,7 +116,7 @@ fn an_unreadable_store_file_is_never_rewritten() {
         &["import", import.to_str().unwrap(), "--replace"],
     );
     assert_eq!(code, 0, "{err}");
-    let aside = architects_audit::storage::asides(dir.path());
+    let aside = architects_audit::platform::storage::asides(dir.path());
     assert_eq!(aside.len(), 2, "{err}");
     for a in &aside {
         assert_eq!(std::fs::read(&a.path).unwrap(), junk);

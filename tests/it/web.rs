@@ -1,7 +1,7 @@
 //! The web build's URL options.
 
 use architects_audit::physics::PhysicsModel;
-use architects_audit::web::parse_params;
+use architects_audit::platform::web::parse_params;
 
 #[test]
 fn url_options_are_read_and_bad_ones_ignored_with_a_warning() {

@@ -2,8 +2,8 @@
 
 use std::time::Duration;
 
-use architects_audit::flow::{Act2Choice, Predictions};
-use architects_audit::game::{DesignMsg, Physics};
+use architects_audit::lab::flow::{Act2Choice, Predictions};
+use architects_audit::lab::game::{DesignMsg, Physics};
 use architects_audit::physics::{Design, Quant};
 
 /// A headless app past the Act II lock, where the world shows the physics.
@@ -195,7 +195,7 @@ fn particles_are_the_simulated_requests_and_queue_as_the_simulation_does() {
     // The winning design: the line is only the requests waiting for their first token
     // (Little's Law: about lambda x TTFT, a handful), and the rejected TinyML dots are gone.
     app.world_mut()
-        .write_message(DesignMsg::Set(architects_audit::demo::winning_design()));
+        .write_message(DesignMsg::Set(architects_audit::lab::demo::winning_design()));
     for _ in 0..600 {
         app.update();
     }

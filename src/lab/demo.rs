@@ -5,8 +5,8 @@
 
 use bevy::prelude::*;
 
-use crate::flow::{Act1Choice, Act2Choice, FlowMsg};
-use crate::game::DesignMsg;
+use crate::lab::flow::{Act1Choice, Act2Choice, FlowMsg};
+use crate::lab::game::DesignMsg;
 use crate::ledger::store::LedgerMsg;
 use crate::physics::{Design, Quant, Serving};
 use crate::text;
@@ -222,7 +222,7 @@ pub fn plugin(app: &mut App) {
             run_demo.run_if(resource_exists::<Demo>),
         )
             .chain()
-            .before(crate::game::CoreSet::Apply),
+            .before(crate::lab::game::CoreSet::Apply),
     );
 }
 
@@ -257,8 +257,8 @@ fn run_demo(
     mut design: MessageWriter<DesignMsg>,
     mut ledger: MessageWriter<LedgerMsg>,
     (submit, model): (
-        Option<ResMut<crate::flow::SubmitConfirm>>,
-        Option<Res<crate::game::ActiveModel>>,
+        Option<ResMut<crate::lab::flow::SubmitConfirm>>,
+        Option<Res<crate::lab::game::ActiveModel>>,
     ),
 ) {
     if demo.reached {

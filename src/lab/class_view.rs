@@ -7,7 +7,7 @@
 
 use bevy::prelude::*;
 
-use crate::game::{ActiveModel, ActiveScenario, CoreSet, CurrentDesign};
+use crate::lab::game::{ActiveModel, ActiveScenario, CoreSet, CurrentDesign};
 use crate::ledger::class::{ClassReport, Student, Unreadable, read_text, summarise};
 use crate::physics::{Design, PhysicsModel, Scenario};
 
@@ -108,7 +108,7 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         Startup,
         (|| {
-            crate::web::class_input();
+            crate::platform::web::class_input();
         })
         .run_if(resource_exists::<ClassView>),
     )
@@ -119,8 +119,8 @@ pub fn plugin(app: &mut App) {
 /// control (a slider, the side panel's edge) keeps the arrows for itself.
 fn class_keys(
     keys: Option<Res<ButtonInput<KeyCode>>>,
-    busy: Res<crate::game::KeyboardBusy>,
-    focused: Res<crate::game::ControlFocused>,
+    busy: Res<crate::lab::game::KeyboardBusy>,
+    focused: Res<crate::lab::game::ControlFocused>,
     mut out: MessageWriter<ClassMsg>,
 ) {
     let Some(keys) = keys else { return };
@@ -158,7 +158,7 @@ fn apply_class_msgs(
             }
             (ClassMsg::Pick, _) => {
                 #[cfg(target_arch = "wasm32")]
-                crate::web::pick_class_files();
+                crate::platform::web::pick_class_files();
             }
             (ClassMsg::Summary, Some(v)) => v.selected = None,
             (ClassMsg::Next, Some(v)) if !v.students.is_empty() => {
@@ -190,7 +190,7 @@ fn draw_selected(
 /// Files the browser's picker has read, handed over as a [`ClassMsg::Load`].
 #[cfg(target_arch = "wasm32")]
 fn picked_files(mut out: MessageWriter<ClassMsg>) {
-    if let Some(files) = crate::web::take_picked_files() {
+    if let Some(files) = crate::platform::web::take_picked_files() {
         out.write(ClassMsg::Load(files));
     }
 }

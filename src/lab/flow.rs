@@ -6,10 +6,10 @@
 
 use bevy::prelude::*;
 
-use crate::game::{ActiveAnswerKey, ActiveScenario, Physics};
+use crate::lab::game::{ActiveAnswerKey, ActiveScenario, Physics};
+use crate::lab::record::{self, Locks};
 use crate::ledger::store::{self, CAPSTONE_CHAPTER, LedgerState};
-use crate::record::{self, Locks};
-use crate::storage::{Store, now_iso};
+use crate::platform::storage::{Store, now_iso};
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Phase {
@@ -189,7 +189,10 @@ pub fn plugin(app: &mut App) {
             Startup,
             resume_attempt.run_if(resource_exists::<LedgerState>),
         )
-        .add_systems(Update, handle_flow.after(crate::game::CoreSet::Compute))
+        .add_systems(
+            Update,
+            handle_flow.after(crate::lab::game::CoreSet::Compute),
+        )
         .add_systems(Update, log_phase.run_if(state_changed::<Phase>))
         .add_systems(Last, log_first_frame);
 }

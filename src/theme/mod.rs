@@ -1,9 +1,11 @@
 //! Colours and sizes of both display profiles: the default (dark) and the projector profile
 //! (light background, high contrast, thicker lines, larger particles and labels).
 
+pub mod colour;
+
 use bevy::prelude::*;
 
-use crate::prefs::Prefs;
+use crate::lab::prefs::Prefs;
 
 /// The tier colours: Cloud, Edge, Mobile, TinyML. The course's style guide (#6366F1, #CB202D,
 /// #CC5500, #008F45), each moved the least that keeps the four apart (CIEDE2000 ΔE ≥ 10) for
@@ -106,7 +108,7 @@ pub fn plugin(app: &mut App) {
             Update,
             apply_prefs
                 .run_if(resource_changed::<Prefs>)
-                .after(crate::prefs::PrefsSet),
+                .after(crate::lab::prefs::PrefsSet),
         );
 }
 

@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::game::KeyboardBusy;
-use crate::storage::Store;
+use crate::lab::game::KeyboardBusy;
+use crate::platform::storage::Store;
 
 /// The store key of the preferences.
 pub const PREFS_KEY: &str = "prefs/v1";

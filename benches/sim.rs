@@ -6,10 +6,11 @@
 
 use std::time::Duration;
 
+use architects_audit::lab::live::LiveSim;
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
 use architects_audit::sim::{RequestSim, SimConfig};
 use architects_audit::testing::headless_app;
-use architects_audit::world::particles::{Leg, LiveSim, Outcome, Particle, RequestId, TRAVEL_S};
+use architects_audit::world::particles::{Leg, Outcome, Particle, RequestId, TRAVEL_S};
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -83,13 +84,13 @@ fn headless_frame(c: &mut Criterion) {
         }));
     app.update();
     app.world_mut()
-        .resource_mut::<architects_audit::world::particles::TimeControls>()
+        .resource_mut::<architects_audit::lab::live::TimeControls>()
         .speed = 30.0;
     for _ in 0..200 {
         app.update();
     }
     app.world_mut()
-        .resource_mut::<architects_audit::world::particles::TimeControls>()
+        .resource_mut::<architects_audit::lab::live::TimeControls>()
         .speed = 1.0;
     let in_flight = app.world().resource::<LiveSim>().sim.in_flight();
     assert!(in_flight >= 10_000, "in flight: {in_flight}");

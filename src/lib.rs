@@ -125,6 +125,7 @@ impl Plugin for GamePlugin {
             theme::plugin,
             flow::plugin,
             demo::plugin,
+            lab::live::plugin,
             world::sim_plugin,
             class_view::plugin,
         ));

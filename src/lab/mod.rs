@@ -3,8 +3,10 @@
 //! preferences and the instructor's class view.
 
 pub mod class_view;
+pub mod clock;
 pub mod demo;
 pub mod flow;
 pub mod game;
+pub mod live;
 pub mod prefs;
 pub mod record;

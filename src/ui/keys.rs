@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use super::ShortcutsOpen;
 use crate::lab::flow::{Act1Choice, Act2Choice, FlowMsg, PendingChoice, Phase, Predictions};
 use crate::lab::game::{ControlFocused, DesignMsg, KeyboardBusy};
-use crate::world::particles::TimeMsg;
+use crate::lab::live::TimeMsg;
 
 /// Keyboard access to the flow: Enter moves on (or locks the chosen answer), A–D choose.
 pub fn flow_keys(

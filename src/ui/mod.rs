@@ -38,13 +38,14 @@ use crate::lab::game::{
     ActiveAnswerKey, ActiveModel, ActiveScenario, ControlFocused, CurrentDesign, DesignMsg,
     KeyboardBusy, Physics,
 };
+use crate::lab::live::{LiveSim, TimeControls, TimeMsg};
 use crate::lab::prefs::{Prefs, PrefsMsg};
 use crate::ledger::store::{CourseLedgerFile, ImportPreview, LedgerMsg, LedgerState};
 use crate::sim::Measured;
 use crate::text;
 use crate::theme::{ActivePalette, Palette};
 use crate::world::UiInsets;
-use crate::world::particles::{LiveSim, ParticleClock, TimeControls, TimeMsg};
+use crate::world::particles::ParticleClock;
 
 pub use crate::theme::c32;
 
@@ -233,7 +234,7 @@ pub(crate) struct UiRead<'w> {
     time: Option<Res<'w, TimeControls>>,
     live: Option<Res<'w, LiveSim>>,
     class: Option<Res<'w, ClassView>>,
-    instruments: Option<Res<'w, crate::world::particles::LiveInstruments>>,
+    instruments: Option<Res<'w, crate::lab::live::LiveInstruments>>,
 }
 
 /// Where the panels send requests.

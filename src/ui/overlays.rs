@@ -5,9 +5,10 @@ use bevy::prelude::{Res, Result};
 use bevy_egui::egui;
 
 use super::c32;
+use crate::lab::live::{TimeControls, TimeMsg};
 use crate::text;
 use crate::theme::Palette;
-use crate::world::particles::{ParticleClock, TimeControls, TimeMsg};
+use crate::world::particles::ParticleClock;
 
 /// PhET-style time controls over the world.
 pub fn time_controls(

@@ -12,7 +12,6 @@
 
 pub mod camera;
 mod chips;
-mod clock;
 pub mod overlay;
 pub mod particles;
 pub mod picture;
@@ -138,7 +137,7 @@ fn update_picture(
 }
 
 fn update_live(
-    live: Option<Res<particles::LiveSim>>,
+    live: Option<Res<crate::lab::live::LiveSim>>,
     clock: Res<particles::ParticleClock>,
     preds: Option<Res<Predictions>>,
     class: Option<Res<ClassView>>,

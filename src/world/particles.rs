@@ -14,12 +14,10 @@ use std::collections::HashMap;
 
 use bevy::prelude::*;
 
-use crate::lab::game::{ActiveScenario, CurrentDesign, Physics};
-use crate::sim::{Fate, Instruments, Measured, RequestSim, SimConfig, SimEvent};
-
-pub use super::clock::{SimDelta, TimeControls, TimeMsg};
-use super::clock::{advance_clock, apply_time_msgs};
 use super::{SOURCE_POS, TIER_POS};
+use crate::lab::game::{ActiveScenario, Physics};
+use crate::lab::live::LiveSim;
+use crate::sim::{Fate, SimEvent};
 
 /// Simulated seconds a particle takes to cross its link (drawing only).
 pub const TRAVEL_S: f32 = 0.6;
@@ -31,8 +29,6 @@ pub const MAX_QUEUE_DRAWN: usize = 40;
 const EXIT_S: f64 = 0.25;
 /// How far a rejected request drops as it leaves, world units (drawing only).
 pub const DROP: f32 = 40.0;
-/// Metrics refresh period, simulated seconds.
-const METRICS_EVERY_S: f64 = 0.5;
 
 /// How a request ends (or is heading to end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,19 +65,6 @@ pub struct RequestId {
     pub end: Option<(f64, Fate)>,
 }
 
-/// The simulation behind the particles.
-#[derive(Resource)]
-pub struct LiveSim {
-    pub sim: RequestSim,
-    /// Latest measured metrics (refreshed every half simulated second).
-    pub measured: Measured,
-    since_metrics: f64,
-}
-
-/// The live instruments (histogram and strip chart), kept across designs.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct LiveInstruments(pub Instruments);
-
 /// Particle bookkeeping: sampling factor and counts.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct ParticleClock {
@@ -93,28 +76,22 @@ pub struct ParticleClock {
     pub queued_drawn: [usize; 4],
     /// Drawn requests by id, for the simulation's events.
     seen: HashMap<u64, Entity>,
+    /// The simulation these particles draw ([`LiveSim::generation`]).
+    generation: Option<u64>,
 }
 
-/// The headless half: the simulation and the particles that draw its requests.
+/// The headless half of the particles: they follow the live simulation ([`crate::lab::live`]).
 pub fn sim_plugin(app: &mut App) {
-    app.init_resource::<TimeControls>()
-        .init_resource::<ParticleClock>()
-        .init_resource::<SimDelta>()
-        .init_resource::<LiveInstruments>()
-        .add_message::<TimeMsg>()
-        .add_systems(
-            Update,
-            (
-                apply_time_msgs,
-                advance_clock,
-                rebuild_sim,
-                run_sim,
-                sync_particles.run_if(crate::world::physics_shown),
-                clear_particles.run_if(not(crate::world::physics_shown)),
-            )
-                .chain()
-                .after(crate::lab::game::CoreSet::Compute),
-        );
+    app.init_resource::<ParticleClock>().add_systems(
+        Update,
+        (
+            restart_particles,
+            sync_particles.run_if(crate::world::physics_shown),
+            clear_particles.run_if(not(crate::world::physics_shown)),
+        )
+            .chain()
+            .after(crate::lab::live::LiveSet),
+    );
 }
 
 /// Before the Act II lock no request is drawn: their colours would give the answer away.
@@ -124,71 +101,32 @@ fn clear_particles(mut commands: Commands, particles: Query<Entity, With<Particl
     }
 }
 
-/// A new design starts a new simulation (and clears the particles of the old one).
-#[allow(clippy::too_many_arguments)]
-fn rebuild_sim(
+/// A new simulation (a new design) clears the particles of the old one and sets how many
+/// requests each particle stands for.
+fn restart_particles(
     mut commands: Commands,
-    physics: Res<Physics>,
-    scenario: Res<ActiveScenario>,
-    design: Res<CurrentDesign>,
     live: Option<Res<LiveSim>>,
+    physics: Res<Physics>,
     mut clock: ResMut<ParticleClock>,
-    mut instruments: ResMut<LiveInstruments>,
     particles: Query<Entity, With<Particle>>,
 ) {
-    if live.is_some() && !physics.is_changed() {
+    let Some(live) = live else {
+        return;
+    };
+    if clock.generation == Some(live.generation) {
         return;
     }
-    if let Some(old) = &live {
-        instruments.0.restart(old.sim.now);
-    }
-    let r = &physics.0;
-    let sim = RequestSim::new(
-        &scenario.0,
-        &design.0,
-        r,
-        SimConfig {
-            record_events: true,
-            ..SimConfig::default()
-        },
-    );
     for e in &particles {
         commands.entity(e).despawn();
     }
-    let total: f64 = r.tier_rps.iter().sum();
+    let total: f64 = physics.0.tier_rps.iter().sum();
     *clock = ParticleClock {
         requests_per_particle: ((total * (TRAVEL_S as f64 + EXIT_S)) / MAX_PARTICLES as f64 * 2.0)
             .ceil()
             .max(1.0),
+        generation: Some(live.generation),
         ..default()
     };
-    commands.insert_resource(LiveSim {
-        sim,
-        measured: Measured::default(),
-        since_metrics: 0.0,
-    });
-}
-
-fn run_sim(
-    dt: Res<SimDelta>,
-    live: Option<ResMut<LiveSim>>,
-    scenario: Res<ActiveScenario>,
-    mut instruments: ResMut<LiveInstruments>,
-) {
-    let Some(mut live) = live else {
-        return;
-    };
-    if dt.0 <= 0.0 {
-        return;
-    }
-    let dt = dt.0 as f64;
-    live.sim.advance(dt);
-    live.since_metrics += dt;
-    if live.since_metrics >= METRICS_EVERY_S {
-        live.since_metrics = 0.0;
-        live.measured = live.sim.measured();
-        instruments.0.record(&live.sim, scenario.0.slo.p99_ms);
-    }
 }
 
 /// Colour of a request by its first-token time against the SLO.

@@ -114,8 +114,9 @@ fn panels_drawn() -> Vec<(String, String)> {
 /// shortcuts dialog, the time controls and the class view.
 fn sections_drawn() -> Vec<(String, String)> {
     use architects_audit::lab::demo::Show;
+    use architects_audit::lab::live::TimeControls;
     use architects_audit::ui::{ShortcutsOpen, class_panel, overlays, shortcuts};
-    use architects_audit::world::particles::{ParticleClock, TimeControls};
+    use architects_audit::world::particles::ParticleClock;
     use bevy_egui::egui;
     let mut out = Vec::new();
     for model in PhysicsModel::ALL {

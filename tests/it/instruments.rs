@@ -6,11 +6,12 @@ use std::time::Duration;
 use architects_audit::lab::demo::winning_design;
 use architects_audit::lab::flow::{Act2Choice, Predictions};
 use architects_audit::lab::game::DesignMsg;
+use architects_audit::lab::live::TimeControls;
 use architects_audit::physics::{Design, PhysicsModel, Quant, Scenario, Serving};
 use architects_audit::sim::Histogram;
 use architects_audit::theme::Palette;
 use architects_audit::world::overlay::{self, Projection, Scene};
-use architects_audit::world::particles::{Leg, Outcome, Particle, TimeControls};
+use architects_audit::world::particles::{Leg, Outcome, Particle};
 use architects_audit::world::picture::MemPart;
 use architects_audit::world::{LiveWorld, Physical, TierState, TierView, WorldPicture};
 use bevy::prelude::*;
@@ -354,7 +355,7 @@ fn the_strip_marks_each_design_change_and_keeps_a_minute() {
     }
     let i = app
         .world()
-        .resource::<architects_audit::world::particles::LiveInstruments>()
+        .resource::<architects_audit::lab::live::LiveInstruments>()
         .0
         .clone();
     let (first, last) = (i.strip.front().unwrap().t, i.strip.back().unwrap().t);

@@ -15,9 +15,9 @@ fn headless_app() -> App {
     });
     app
 }
+use architects_audit::lab::live::{LiveSim, TimeControls};
 use architects_audit::world::particles::{
-    Leg, LiveSim, MAX_PARTICLES, MAX_QUEUE_DRAWN, Outcome, Particle, ParticleClock, RequestId,
-    TimeControls,
+    Leg, MAX_PARTICLES, MAX_QUEUE_DRAWN, Outcome, Particle, ParticleClock, RequestId,
 };
 use architects_audit::world::{Failed, TierNode};
 use bevy::prelude::*;

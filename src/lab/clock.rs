@@ -48,7 +48,7 @@ pub enum TimeMsg {
     Speed(f32),
 }
 
-pub(super) fn apply_time_msgs(mut msgs: MessageReader<TimeMsg>, mut tc: ResMut<TimeControls>) {
+pub(crate) fn apply_time_msgs(mut msgs: MessageReader<TimeMsg>, mut tc: ResMut<TimeControls>) {
     for m in msgs.read() {
         match *m {
             TimeMsg::TogglePause => tc.paused = !tc.paused,
@@ -58,7 +58,7 @@ pub(super) fn apply_time_msgs(mut msgs: MessageReader<TimeMsg>, mut tc: ResMut<T
     }
 }
 
-pub(super) fn advance_clock(
+pub(crate) fn advance_clock(
     time: Res<Time>,
     mut tc: ResMut<TimeControls>,
     mut dt: ResMut<SimDelta>,

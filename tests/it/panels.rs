@@ -113,19 +113,23 @@ impl Panels {
 }
 
 impl Panels {
-    /// Lay the panels out twice (the second pass is the settled one) on a `width` × `height`
-    /// window with AccessKit on, and return every label a screen reader reads, a line each.
-    pub fn labels(&mut self, width: f32, height: f32) -> String {
+    /// Lay the panels out twice on a `width` × `height` window (the second pass is the
+    /// settled one), with `setup` run on the context first, and return the settled pass.
+    fn settled(
+        &mut self,
+        width: f32,
+        height: f32,
+        setup: impl Fn(&bevy_egui::egui::Context),
+    ) -> bevy_egui::egui::FullOutput {
         use architects_audit::lab::prefs::Prefs;
         use architects_audit::ui::{apply_style, lay_out};
         use bevy_egui::egui;
-        use egui::accesskit::Role;
         let mut c = self.ctx();
         let ctx = egui::Context::default();
         let prefs = Prefs::default();
         apply_style(&ctx, &prefs);
-        ctx.enable_accesskit();
-        let mut text = String::new();
+        setup(&ctx);
+        let mut out = None;
         for _ in 0..2 {
             ctx.begin_pass(egui::RawInput {
                 screen_rect: Some(egui::Rect::from_min_size(
@@ -135,25 +139,28 @@ impl Panels {
                 ..Default::default()
             });
             lay_out(&ctx, &mut c, &prefs, None);
-            text = ctx
-                .end_pass()
-                .platform_output
-                .accesskit_update
-                .expect("AccessKit on")
-                .nodes
-                .iter()
-                .filter(|(_, n)| n.role() == Role::Label)
-                .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
-                .collect::<Vec<_>>()
-                .join("\n");
+            out = Some(ctx.end_pass());
         }
-        text
+        out.expect("two passes")
     }
-}
 
-impl Panels {
-    /// Lay the panels out twice on a `width` × `height` window and return every text drawn in
-    /// the settled pass, one string per laid-out text (a label, a button, a chart's tick).
+    /// Every label a screen reader reads, a line each, with AccessKit on.
+    pub fn labels(&mut self, width: f32, height: f32) -> String {
+        use bevy_egui::egui::accesskit::Role;
+        self.settled(width, height, |ctx| ctx.enable_accesskit())
+            .platform_output
+            .accesskit_update
+            .expect("AccessKit on")
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.role() == Role::Label)
+            .filter_map(|(_, n)| n.label().or(n.value()).map(str::to_string))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Every text drawn in the settled pass, one string per laid-out text (a label, a button,
+    /// a chart's tick).
     pub fn drawn(&mut self, width: f32, height: f32) -> Vec<String> {
         self.drawn_with(width, height, |_| {})
     }
@@ -166,8 +173,6 @@ impl Panels {
         height: f32,
         setup: impl Fn(&bevy_egui::egui::Context),
     ) -> Vec<String> {
-        use architects_audit::lab::prefs::Prefs;
-        use architects_audit::ui::{apply_style, lay_out};
         use bevy_egui::egui;
         fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
             match shape {
@@ -176,25 +181,9 @@ impl Panels {
                 _ => {}
             }
         }
-        let mut c = self.ctx();
-        let ctx = egui::Context::default();
-        let prefs = Prefs::default();
-        apply_style(&ctx, &prefs);
-        setup(&ctx);
         let mut drawn = Vec::new();
-        for _ in 0..2 {
-            ctx.begin_pass(egui::RawInput {
-                screen_rect: Some(egui::Rect::from_min_size(
-                    egui::Pos2::ZERO,
-                    egui::vec2(width, height),
-                )),
-                ..Default::default()
-            });
-            lay_out(&ctx, &mut c, &prefs, None);
-            drawn.clear();
-            for s in ctx.end_pass().shapes {
-                walk(&s.shape, &mut drawn);
-            }
+        for s in self.settled(width, height, setup).shapes {
+            walk(&s.shape, &mut drawn);
         }
         drawn
     }

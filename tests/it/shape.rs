@@ -331,31 +331,8 @@ fn fn_name(line: &str) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
-/// Functions over the limit in the crate at `src`: (module, function, lines).
-fn long_functions(src: &Path) -> Vec<(String, String, usize)> {
-    let mut out = Vec::new();
-    let mut todo = vec![src.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for e in std::fs::read_dir(&dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                todo.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let m = module_of(p.strip_prefix(src).unwrap());
-                let text = std::fs::read_to_string(&p).unwrap();
-                for (f, n) in functions(&text) {
-                    if n > MAX_FN_LINES && m != "text" {
-                        out.push((m.clone(), f, n));
-                    }
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn graph(src: &Path) -> Graph {
+/// Every source file of the crate at `src`: its module and its text.
+fn sources(src: &Path) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     let mut todo = vec![src.to_path_buf()];
     while let Some(dir) = todo.pop() {
@@ -369,6 +346,25 @@ fn graph(src: &Path) -> Graph {
             }
         }
     }
+    files
+}
+
+/// Functions over the limit in the crate at `src`: (module, function, lines).
+fn long_functions(src: &Path) -> Vec<(String, String, usize)> {
+    let mut out = Vec::new();
+    for (m, text) in sources(src) {
+        for (f, n) in functions(&text) {
+            if n > MAX_FN_LINES && m != "text" {
+                out.push((m.clone(), f, n));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn graph(src: &Path) -> Graph {
+    let files = sources(src);
     let mods: BTreeSet<String> = files.keys().cloned().collect();
     let mut g = Graph {
         edges: BTreeMap::new(),

@@ -11,7 +11,6 @@ macro_rules! t {
         $crate::text::tr_args($key, &[$((stringify!($name), $crate::text::Arg::from($val))),*])
     };
 }
-#[allow(unused_imports)]
 pub(crate) use t;
 
 use crate::ledger::invariant::Invariant;

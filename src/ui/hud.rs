@@ -86,52 +86,36 @@ fn items(c: &Ctx) -> Vec<(String, String, egui::Color32)> {
 fn design_items(c: &Ctx) -> Vec<(String, String, egui::Color32)> {
     let pal = c.pal;
     let r = &c.physics.0;
-    let good = |b: bool| c32(if b { pal.ok } else { pal.fail });
-    let mut items: Vec<(String, String, egui::Color32)> = Vec::new();
-    {
-        let mut item = |k: &str, v: String, color: egui::Color32| {
-            items.push((k.to_owned(), v, color));
-        };
-        item(
-            &text::hud_p99(),
-            format!(
-                "{} {}",
-                text::mark(r.slo_latency_ok),
-                text::latency(r.cloud_p99_ms)
-            ),
-            good(r.slo_latency_ok),
-        );
-        item(
-            &text::hud_cost(),
-            format!(
-                "{} {}",
-                text::mark(r.slo_cost_ok),
-                text::cost(r.cost_per_req_usd, 5)
-            ),
-            good(r.slo_cost_ok),
-        );
-        item(
-            &text::hud_system(),
-            format!(
-                "{} {}",
-                text::mark(r.system_valid),
-                text::tr(if r.system_valid {
-                    "hud-valid"
-                } else {
-                    "hud-infeasible"
-                })
-            ),
-            good(r.system_valid),
-        );
-        let (ledger, color) = match &c.ledger.save {
-            SaveStatus::Saved => (text::tr("hud-saved"), pal.ok),
-            SaveStatus::NotYet => (text::tr("hud-not-saved"), pal.text_muted),
-            SaveStatus::MemoryOnly(_) => (text::tr("hud-memory-only"), pal.warn),
-            SaveStatus::Failed(_) => (text::tr("hud-save-failed"), pal.fail),
-        };
-        item(&text::hud_ledger(), ledger, c32(color));
-    }
-    items
+    // A checked figure: its mark and value, in the colour of the check.
+    let checked = |name: String, ok: bool, value: String| {
+        let colour = c32(if ok { pal.ok } else { pal.fail });
+        (name, format!("{} {value}", text::mark(ok)), colour)
+    };
+    let verdict = if r.system_valid {
+        "hud-valid"
+    } else {
+        "hud-infeasible"
+    };
+    let (ledger, colour) = match &c.ledger.save {
+        SaveStatus::Saved => (text::tr("hud-saved"), pal.ok),
+        SaveStatus::NotYet => (text::tr("hud-not-saved"), pal.text_muted),
+        SaveStatus::MemoryOnly(_) => (text::tr("hud-memory-only"), pal.warn),
+        SaveStatus::Failed(_) => (text::tr("hud-save-failed"), pal.fail),
+    };
+    vec![
+        checked(
+            text::hud_p99(),
+            r.slo_latency_ok,
+            text::latency(r.cloud_p99_ms),
+        ),
+        checked(
+            text::hud_cost(),
+            r.slo_cost_ok,
+            text::cost(r.cost_per_req_usd, 5),
+        ),
+        checked(text::hud_system(), r.system_valid, text::tr(verdict)),
+        (text::hud_ledger(), ledger, c32(colour)),
+    ]
 }
 
 /// The HUD's row: its title, then each item's name and value after a separator. The title

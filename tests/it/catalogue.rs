@@ -321,29 +321,11 @@ fn english_ids() -> Vec<String> {
         .collect()
 }
 
-/// The game's sources, concatenated.
-fn sources() -> String {
-    fn walk(dir: &std::path::Path, out: &mut String) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push_str(&std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-    let mut out = String::new();
-    walk(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut out,
-    );
-    out
-}
-
 #[test]
 fn every_message_is_used_and_every_key_the_code_names_exists() {
-    let src = sources();
+    let src: String = crate::shape::sources(&crate::shape::src())
+        .into_values()
+        .collect();
     let ids = english_ids();
     assert!(ids.len() > 300, "read {} ids", ids.len());
     // A message is used when the code names it, or builds its id from a family's prefix

@@ -332,7 +332,7 @@ fn fn_name(line: &str) -> Option<String> {
 }
 
 /// Every source file of the crate at `src`: its module and its text.
-fn sources(src: &Path) -> BTreeMap<String, String> {
+pub(crate) fn sources(src: &Path) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     let mut todo = vec![src.to_path_buf()];
     while let Some(dir) = todo.pop() {
@@ -423,7 +423,7 @@ fn reach(edges: &BTreeMap<String, BTreeSet<String>>, from: &str) -> BTreeSet<Str
     seen
 }
 
-fn src() -> std::path::PathBuf {
+pub(crate) fn src() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 

@@ -119,149 +119,178 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), String> {
-    let io = |e: std::io::Error| e.to_string();
+    let d = &data_dir;
     match action {
-        Action::Show => {
-            let mut store = open_read_only(&data_dir)?;
-            let loaded = keep::load(&mut store, &now_iso());
-            let pins = keep::pins(&store);
-            let summary = json!({
-                "store": store.file.as_ref().map(|p| p.display().to_string()),
-                "readable": loaded.problem.is_none(),
-                "problem": loaded.problem.as_ref().map(|p| p.error.clone()),
-                "entries": loaded.ledger.history.len(),
-                "chapters": loaded.ledger.chapters(),
-                "attempts": crate::lab::record::attempts(&loaded.ledger),
-                "last_updated": loaded.ledger.last_updated,
-                "backups": keep::backups(&store).len(),
-                "unreadable_copies": pins.len(),
-                "notes": loaded.notes,
-            });
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?
-            )
-            .map_err(io)?;
-            for e in &loaded.events {
-                writeln!(err, "{e}").map_err(io)?;
-            }
-            if let Some(p) = &loaded.problem {
-                writeln!(
-                    err,
-                    "the stored ledger cannot be read ({}); `ledger export --raw` writes its bytes",
-                    p.error
-                )
-                .map_err(io)?;
-            }
-            Ok(())
-        }
-        Action::Export { raw } => {
-            let mut store = open_read_only(&data_dir)?;
-            let loaded = keep::load(&mut store, &now_iso());
-            if raw {
-                let bytes = match &loaded.problem {
-                    Some(p) => p.raw.clone(),
-                    None => keep::pins(&store)
-                        .last()
-                        .map(keep::Pin::bytes)
-                        .ok_or("there is no unreadable copy in this store")?,
-                };
-                out.write_all(&bytes).map_err(io)?;
-                return Ok(());
-            }
-            if let Some(p) = &loaded.problem {
-                return Err(format!(
-                    "the stored ledger cannot be read ({}); `ledger export --raw` writes its bytes",
-                    p.error
-                ));
-            }
-            writeln!(out, "{}", loaded.ledger.to_json_pretty()).map_err(io)?;
-            Ok(())
-        }
-        Action::Import { file, replace } => {
-            let text = crate::ledger::read_ledger_file(&file)?;
-            let parsed = parse_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-            let mut store = open_to_write(&data_dir, err)?;
-            // The same path as the game's import: the stored ledger is loaded (an unreadable
-            // one pinned), backed up, then replaced or merged into.
-            let mut state = store::load(&mut store);
-            let unreadable = state.problem.is_some();
-            let mode = if replace {
-                ImportMode::Replace
-            } else {
-                ImportMode::Merge
-            };
-            let preview = ImportPreview {
-                source: file.display().to_string(),
-                result: Ok(parsed.clone()),
-            };
-            let backed = store::apply_import(&mut store, &mut state, &preview, mode)?;
-            if let SaveStatus::Failed(e) | SaveStatus::MemoryOnly(e) = &state.save {
-                return Err(format!("the import was not saved: {e}"));
-            }
-            if let Some(id) = backed {
-                writeln!(err, "backed up the previous ledger as backup {id}").map_err(io)?;
-            }
-            if unreadable {
-                writeln!(
-                    err,
-                    "the stored ledger could not be read; its bytes stay kept (`ledger export --raw`)"
-                )
-                .map_err(io)?;
-            }
-            for n in &parsed.notes {
-                writeln!(err, "note: {n}").map_err(io)?;
-            }
-            writeln!(
-                err,
-                "imported ({}): {} entries, chapters {:?}",
-                mode.as_str(),
-                state.ledger.history.len(),
-                state.ledger.chapters()
-            )
-            .map_err(io)?;
-            Ok(())
-        }
-        Action::Backups => {
-            let store = open_read_only(&data_dir)?;
-            let mut list: Vec<Value> = keep::backups(&store)
-                .into_iter()
-                .map(|b| json!({"id": b.id, "time": b.time, "reason": b.reason}))
-                .collect();
-            let dir = storage::data_dir(data_dir.clone())?;
-            list.extend(storage::asides(&dir).into_iter().map(|a| {
-                json!({
-                    "id": a.name,
-                    "reason": "a store file that could not be read, moved aside unchanged",
-                    "bytes": a.bytes,
-                    "readable": storage::check_file(&a.path).is_ok(),
-                })
-            }));
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?
-            )
-            .map_err(io)?;
-            Ok(())
-        }
-        Action::Restore { id } => {
-            let Ok(id) = id.parse::<u64>() else {
-                return restore_aside(&data_dir, &id, err);
-            };
-            let mut store = open(&data_dir)?;
-            // Loading pins an unreadable value before anything is written over it.
-            let mut state = store::load(&mut store);
-            store::apply_restore(&mut store, &mut state, id)?;
-            writeln!(
-                err,
-                "restored backup {id}: {} entries, chapters {:?} (the ledger it replaced was backed up)",
-                state.ledger.history.len(),
-                state.ledger.chapters()
-            )
-            .map_err(io)?;
-            Ok(())
-        }
+        Action::Show => show(d, out, err),
+        Action::Export { raw } => export(d, out, raw),
+        Action::Import { file, replace } => import(d, err, &file, replace),
+        Action::Backups => backups(d, out),
+        Action::Restore { id } => restore(d, err, &id),
     }
+}
+
+/// `ledger show`: what the store holds, as JSON, and what could not be read.
+fn show(
+    data_dir: &Option<PathBuf>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let mut store = open_read_only(data_dir)?;
+    let loaded = keep::load(&mut store, &now_iso());
+    let pins = keep::pins(&store);
+    let summary = json!({
+        "store": store.file.as_ref().map(|p| p.display().to_string()),
+        "readable": loaded.problem.is_none(),
+        "problem": loaded.problem.as_ref().map(|p| p.error.clone()),
+        "entries": loaded.ledger.history.len(),
+        "chapters": loaded.ledger.chapters(),
+        "attempts": crate::lab::record::attempts(&loaded.ledger),
+        "last_updated": loaded.ledger.last_updated,
+        "backups": keep::backups(&store).len(),
+        "unreadable_copies": pins.len(),
+        "notes": loaded.notes,
+    });
+    writeln!(
+        out,
+        "{}",
+        serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?
+    )
+    .map_err(io)?;
+    for e in &loaded.events {
+        writeln!(err, "{e}").map_err(io)?;
+    }
+    if let Some(p) = &loaded.problem {
+        writeln!(
+            err,
+            "the stored ledger cannot be read ({}); `ledger export --raw` writes its bytes",
+            p.error
+        )
+        .map_err(io)?;
+    }
+    Ok(())
+}
+
+/// `ledger export [--raw]`: the ledger as JSON, or an unreadable copy's bytes.
+fn export(data_dir: &Option<PathBuf>, out: &mut dyn Write, raw: bool) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let mut store = open_read_only(data_dir)?;
+    let loaded = keep::load(&mut store, &now_iso());
+    if raw {
+        let bytes = match &loaded.problem {
+            Some(p) => p.raw.clone(),
+            None => keep::pins(&store)
+                .last()
+                .map(keep::Pin::bytes)
+                .ok_or("there is no unreadable copy in this store")?,
+        };
+        out.write_all(&bytes).map_err(io)?;
+        return Ok(());
+    }
+    if let Some(p) = &loaded.problem {
+        return Err(format!(
+            "the stored ledger cannot be read ({}); `ledger export --raw` writes its bytes",
+            p.error
+        ));
+    }
+    writeln!(out, "{}", loaded.ledger.to_json_pretty()).map_err(io)?;
+    Ok(())
+}
+
+/// `ledger import FILE [--replace]`: the game's import path, from the command line.
+fn import(
+    data_dir: &Option<PathBuf>,
+    err: &mut dyn Write,
+    file: &std::path::Path,
+    replace: bool,
+) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let text = crate::ledger::read_ledger_file(file)?;
+    let parsed = parse_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut store = open_to_write(data_dir, err)?;
+    // The same path as the game's import: the stored ledger is loaded (an unreadable
+    // one pinned), backed up, then replaced or merged into.
+    let mut state = store::load(&mut store);
+    let unreadable = state.problem.is_some();
+    let mode = if replace {
+        ImportMode::Replace
+    } else {
+        ImportMode::Merge
+    };
+    let preview = ImportPreview {
+        source: file.display().to_string(),
+        result: Ok(parsed.clone()),
+    };
+    let backed = store::apply_import(&mut store, &mut state, &preview, mode)?;
+    if let SaveStatus::Failed(e) | SaveStatus::MemoryOnly(e) = &state.save {
+        return Err(format!("the import was not saved: {e}"));
+    }
+    if let Some(id) = backed {
+        writeln!(err, "backed up the previous ledger as backup {id}").map_err(io)?;
+    }
+    if unreadable {
+        writeln!(
+            err,
+            "the stored ledger could not be read; its bytes stay kept (`ledger export --raw`)"
+        )
+        .map_err(io)?;
+    }
+    for n in &parsed.notes {
+        writeln!(err, "note: {n}").map_err(io)?;
+    }
+    writeln!(
+        err,
+        "imported ({}): {} entries, chapters {:?}",
+        mode.as_str(),
+        state.ledger.history.len(),
+        state.ledger.chapters()
+    )
+    .map_err(io)?;
+    Ok(())
+}
+
+/// `ledger backups`: the backups and the store files moved aside.
+fn backups(data_dir: &Option<PathBuf>, out: &mut dyn Write) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let store = open_read_only(data_dir)?;
+    let mut list: Vec<Value> = keep::backups(&store)
+        .into_iter()
+        .map(|b| json!({"id": b.id, "time": b.time, "reason": b.reason}))
+        .collect();
+    let dir = storage::data_dir(data_dir.clone())?;
+    list.extend(storage::asides(&dir).into_iter().map(|a| {
+        json!({
+            "id": a.name,
+            "reason": "a store file that could not be read, moved aside unchanged",
+            "bytes": a.bytes,
+            "readable": storage::check_file(&a.path).is_ok(),
+        })
+    }));
+    writeln!(
+        out,
+        "{}",
+        serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?
+    )
+    .map_err(io)?;
+    Ok(())
+}
+
+/// `ledger restore ID`: a backup, or a store file moved aside, back in place.
+fn restore(data_dir: &Option<PathBuf>, err: &mut dyn Write, id: &str) -> Result<(), String> {
+    let io = |e: std::io::Error| e.to_string();
+    let Ok(id) = id.parse::<u64>() else {
+        return restore_aside(data_dir, id, err);
+    };
+    let mut store = open(data_dir)?;
+    // Loading pins an unreadable value before anything is written over it.
+    let mut state = store::load(&mut store);
+    store::apply_restore(&mut store, &mut state, id)?;
+    writeln!(
+        err,
+        "restored backup {id}: {} entries, chapters {:?} (the ledger it replaced was backed up)",
+        state.ledger.history.len(),
+        state.ledger.chapters()
+    )
+    .map_err(io)?;
+    Ok(())
 }

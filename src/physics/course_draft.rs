@@ -14,123 +14,40 @@ use super::{Banner, Design, PhysicsModel, Report, Scenario, TierAssignments, Tra
 const GB: f64 = 1e9;
 const MS_PER_S: f64 = 1000.0;
 const S_PER_HOUR: f64 = 3600.0;
-
 pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
     let cd = &sc.course_draft;
-    let bpp = &sc.precision.bytes_per_param;
-    let llm_params = sc.llm().params;
     let (h100, orin, phone) = (sc.cloud(), sc.edge(), sc.mobile());
-    let n = d.n_h100 as f64;
-    let (qc, qe, qm) = (d.quant_cloud, d.quant_edge, d.quant_mobile);
-
-    // Memory footprints: weights plus a 2 GB KV cache that (quirk) scales with weight precision.
-    let cloud_model_gb = llm_params * bpp.get(qc) / GB + cd.kv_cache_gb_fp16 * cd.kv_scale.get(qc);
-    let edge_model_gb = llm_params * bpp.get(qe) / GB + cd.kv_cache_gb_fp16 * cd.kv_scale.get(qe);
-    let mobile_model_gb = llm_params * bpp.get(qm) / GB + cd.kv_cache_gb_fp16 * cd.kv_scale.get(qm);
-    // The seed's "KB" conversion: params x bytes x 1024 / 1e6.
-    let tiny_model_kb = cd.tiny_params * bpp.get(cd.tiny_quant) * 1024.0 / 1e6;
+    let [
+        cloud_model_gb,
+        edge_model_gb,
+        mobile_model_gb,
+        tiny_model_kb,
+    ] = footprints(sc, d);
     let tiny_sram_kb = sc.tiny_sram_kb();
 
-    let cloud_ram_gb = n * h100.ram_gb;
+    let cloud_ram_gb = d.n_h100 as f64 * h100.ram_gb;
     let cloud_oom = cloud_model_gb > cloud_ram_gb;
     let edge_oom = edge_model_gb > orin.ram_gb;
     let mobile_oom = mobile_model_gb > phone.ram_gb;
     let tiny_oom = tiny_model_kb > tiny_sram_kb;
 
-    // Iron Law, bandwidth-bound decode at batch 1, scaled linearly with GPU count.
-    let cloud_tok_per_sec = (h100.mem_bw_gbs * GB / (llm_params * bpp.get(qc))) * n;
-    let edge_tok_per_sec = orin.mem_bw_gbs * GB / (llm_params * bpp.get(qe));
-    let out = sc.workload.output_tokens;
-    let serving_mult = cd.throughput_mult.get(d.serving);
-    let cloud_p99_ms = (out / (cloud_tok_per_sec * serving_mult)) * MS_PER_S;
-    let edge_p99_ms = (out / (edge_tok_per_sec * cd.edge_serving_mult)) * MS_PER_S;
-    let mobile_tok = ((phone.ram_gb / mobile_model_gb) * cd.mobile_tok_per_sec_per_ram_ratio)
-        .max(cd.mobile_min_tok_per_sec);
-    let mobile_p99_ms = (out / mobile_tok) * MS_PER_S;
-
+    let Speeds {
+        cloud_tok_per_sec,
+        edge_tok_per_sec,
+        p99_ms: [cloud_p99_ms, edge_p99_ms, mobile_p99_ms],
+    } = speeds(sc, d, mobile_model_gb);
     let rps = sc.slo.requests_per_sec;
     let cloud_rps = rps * sc.traffic.cloud;
-    let edge_rps = rps * sc.traffic.edge;
-    let mobile_rps = rps * sc.traffic.mobile;
-    let tiny_rps = rps * sc.traffic.tiny;
     // Quirk: tokens/s compared with requests/s x tokens — unreachable.
-    let cloud_can_handle = cloud_tok_per_sec * serving_mult >= cloud_rps * out;
-
-    // Quirk: cost divides by demand, not capacity — it can never fail.
-    let req_per_hr = cloud_rps * S_PER_HOUR;
-    let cost_per_req_usd = (n * h100.cost_per_hour_usd) / req_per_hr.max(cd.min_requests_per_hour);
-
-    let drop = &sc.precision.accuracy_drop;
-    let max_acc_degradation = drop.get(qc).max(drop.get(qe)).max(drop.get(qm));
-    let effective_accuracy = 1.0 - max_acc_degradation;
-    let drift_loss = sc.accuracy.drift_per_day * d.retrain_cadence_days as f64;
-    let post_drift_accuracy = effective_accuracy - drift_loss;
+    let slo_tput_ok = cloud_tok_per_sec * cd.throughput_mult.get(d.serving)
+        >= cloud_rps * sc.workload.output_tokens;
+    let cost_per_req_usd = cost_per_req(sc, d);
+    let (effective_accuracy, post_drift_accuracy) = accuracy(sc, d);
 
     let slo_latency_ok = cloud_p99_ms <= sc.slo.p99_ms;
     let slo_cost_ok = cost_per_req_usd <= sc.slo.cost_per_req_usd;
-    let slo_tput_ok = cloud_can_handle;
-    let system_valid = !cloud_oom
-        && !edge_oom
-        && !mobile_oom
-        && !tiny_oom
-        && slo_latency_ok
-        && slo_cost_ok
-        && slo_tput_ok;
-    // Quirk: the throughput failure is not a "constraint hit" in the seed.
-    let constraint_hit =
-        cloud_oom || edge_oom || mobile_oom || tiny_oom || !slo_latency_ok || !slo_cost_ok;
-
-    let mut banners = Vec::new();
-    for (cond, b) in [
-        (cloud_oom, Banner::CloudOom),
-        (edge_oom, Banner::EdgeOom),
-        (mobile_oom, Banner::MobileOom),
-        (tiny_oom, Banner::TinySram),
-        (!slo_latency_ok, Banner::P99Slo),
-        (!slo_cost_ok, Banner::CostSlo),
-        (
-            effective_accuracy < sc.accuracy.accuracy_warning_below,
-            Banner::AccuracyWarning,
-        ),
-        (
-            post_drift_accuracy < sc.accuracy.drift_warning_below,
-            Banner::DriftWarning,
-        ),
-    ] {
-        if cond {
-            banners.push(b);
-        }
-    }
-
-    let trace = vec![
-        TraceLine::new(
-            "trace-course-iron-law",
-            &[
-                ("tokens", fmt_num(out)),
-                ("tok_s", fmt_num(cloud_tok_per_sec * serving_mult)),
-                ("p99", fmt_num(cloud_p99_ms)),
-            ],
-        ),
-        TraceLine::new(
-            "trace-course-memory",
-            &[
-                ("billions", fmt_num(llm_params / GB)),
-                ("bytes", fmt_num(bpp.get(qc))),
-                ("gb", fmt_num(cloud_model_gb)),
-            ],
-        ),
-        TraceLine::new(
-            "trace-course-cost",
-            &[
-                ("gpus", d.n_h100.to_string()),
-                ("price", fmt_num(h100.cost_per_hour_usd)),
-                ("per_hour", fmt_num(req_per_hr)),
-                ("cost", format!("{cost_per_req_usd:.6}")),
-            ],
-        ),
-    ];
-
-    Report {
+    let fits = !cloud_oom && !edge_oom && !mobile_oom && !tiny_oom;
+    let mut r = Report {
         model: PhysicsModel::CourseDraft,
         design: *d,
         cloud_model_gb,
@@ -157,17 +74,161 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         slo_latency_ok,
         slo_cost_ok,
         slo_tput_ok,
-        system_valid,
-        constraint_hit,
-        banners,
-        tier_rps: [cloud_rps, edge_rps, mobile_rps, tiny_rps],
-        tier_assignments: TierAssignments {
-            cloud: qc.to_string(),
-            edge: qe.to_string(),
-            mobile: qm.to_string(),
-            tiny: format!("{} (sub-model)", cd.tiny_quant),
-        },
-        trace,
+        system_valid: fits && slo_latency_ok && slo_cost_ok && slo_tput_ok,
+        // Quirk: the throughput failure is not a "constraint hit" in the seed.
+        constraint_hit: !fits || !slo_latency_ok || !slo_cost_ok,
+        banners: Vec::new(),
+        tier_rps: [
+            cloud_rps,
+            rps * sc.traffic.edge,
+            rps * sc.traffic.mobile,
+            rps * sc.traffic.tiny,
+        ],
+        tier_assignments: assignments(sc, d),
+        trace: Vec::new(),
         systems: None,
+    };
+    r.banners = banners(sc, &r);
+    r.trace = trace(sc, d, &r);
+    r
+}
+
+/// The precision each tier runs, as the seed saves it.
+fn assignments(sc: &Scenario, d: &Design) -> TierAssignments {
+    TierAssignments {
+        cloud: d.quant_cloud.to_string(),
+        edge: d.quant_edge.to_string(),
+        mobile: d.quant_mobile.to_string(),
+        tiny: format!("{} (sub-model)", sc.course_draft.tiny_quant),
     }
+}
+
+/// Memory footprints (cloud, edge, mobile in GB; TinyML in the seed's "KB"): weights plus a
+/// 2 GB KV cache that (quirk) scales with weight precision.
+fn footprints(sc: &Scenario, d: &Design) -> [f64; 4] {
+    let (cd, bpp, params) = (
+        &sc.course_draft,
+        &sc.precision.bytes_per_param,
+        sc.llm().params,
+    );
+    let gb = |q| params * bpp.get(q) / GB + cd.kv_cache_gb_fp16 * cd.kv_scale.get(q);
+    [
+        gb(d.quant_cloud),
+        gb(d.quant_edge),
+        gb(d.quant_mobile),
+        // The seed's "KB" conversion: params x bytes x 1024 / 1e6.
+        cd.tiny_params * bpp.get(cd.tiny_quant) * 1024.0 / 1e6,
+    ]
+}
+
+struct Speeds {
+    cloud_tok_per_sec: f64,
+    edge_tok_per_sec: f64,
+    /// Cloud, edge, mobile.
+    p99_ms: [f64; 3],
+}
+
+/// Iron Law, bandwidth-bound decode at batch 1, scaled linearly with GPU count.
+fn speeds(sc: &Scenario, d: &Design, mobile_model_gb: f64) -> Speeds {
+    let (cd, bpp, params) = (
+        &sc.course_draft,
+        &sc.precision.bytes_per_param,
+        sc.llm().params,
+    );
+    let (h100, orin, phone) = (sc.cloud(), sc.edge(), sc.mobile());
+    let cloud_tok_per_sec =
+        (h100.mem_bw_gbs * GB / (params * bpp.get(d.quant_cloud))) * d.n_h100 as f64;
+    let edge_tok_per_sec = orin.mem_bw_gbs * GB / (params * bpp.get(d.quant_edge));
+    let out = sc.workload.output_tokens;
+    let serving_mult = cd.throughput_mult.get(d.serving);
+    let mobile_tok = ((phone.ram_gb / mobile_model_gb) * cd.mobile_tok_per_sec_per_ram_ratio)
+        .max(cd.mobile_min_tok_per_sec);
+    Speeds {
+        cloud_tok_per_sec,
+        edge_tok_per_sec,
+        p99_ms: [
+            (out / (cloud_tok_per_sec * serving_mult)) * MS_PER_S,
+            (out / (edge_tok_per_sec * cd.edge_serving_mult)) * MS_PER_S,
+            (out / mobile_tok) * MS_PER_S,
+        ],
+    }
+}
+
+/// Quirk: cost divides by demand, not capacity — it can never fail.
+fn cost_per_req(sc: &Scenario, d: &Design) -> f64 {
+    (d.n_h100 as f64 * sc.cloud().cost_per_hour_usd)
+        / requests_per_hour(sc).max(sc.course_draft.min_requests_per_hour)
+}
+
+fn requests_per_hour(sc: &Scenario) -> f64 {
+    sc.slo.requests_per_sec * sc.traffic.cloud * S_PER_HOUR
+}
+
+/// Accuracy after quantization, and after drift.
+fn accuracy(sc: &Scenario, d: &Design) -> (f64, f64) {
+    let drop = &sc.precision.accuracy_drop;
+    let max_acc_degradation = drop
+        .get(d.quant_cloud)
+        .max(drop.get(d.quant_edge))
+        .max(drop.get(d.quant_mobile));
+    let effective_accuracy = 1.0 - max_acc_degradation;
+    let drift_loss = sc.accuracy.drift_per_day * d.retrain_cadence_days as f64;
+    (effective_accuracy, effective_accuracy - drift_loss)
+}
+
+fn banners(sc: &Scenario, r: &Report) -> Vec<Banner> {
+    [
+        (r.cloud_oom, Banner::CloudOom),
+        (r.edge_oom, Banner::EdgeOom),
+        (r.mobile_oom, Banner::MobileOom),
+        (r.tiny_oom, Banner::TinySram),
+        (!r.slo_latency_ok, Banner::P99Slo),
+        (!r.slo_cost_ok, Banner::CostSlo),
+        (
+            r.effective_accuracy < sc.accuracy.accuracy_warning_below,
+            Banner::AccuracyWarning,
+        ),
+        (
+            r.post_drift_accuracy < sc.accuracy.drift_warning_below,
+            Banner::DriftWarning,
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(cond, b)| cond.then_some(b))
+    .collect()
+}
+
+fn trace(sc: &Scenario, d: &Design, r: &Report) -> Vec<TraceLine> {
+    let out = sc.workload.output_tokens;
+    let serving_mult = sc.course_draft.throughput_mult.get(d.serving);
+    vec![
+        TraceLine::new(
+            "trace-course-iron-law",
+            &[
+                ("tokens", fmt_num(out)),
+                ("tok_s", fmt_num(r.cloud_tok_per_sec * serving_mult)),
+                ("p99", fmt_num(r.cloud_p99_ms)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-course-memory",
+            &[
+                ("billions", fmt_num(sc.llm().params / GB)),
+                (
+                    "bytes",
+                    fmt_num(sc.precision.bytes_per_param.get(d.quant_cloud)),
+                ),
+                ("gb", fmt_num(r.cloud_model_gb)),
+            ],
+        ),
+        TraceLine::new(
+            "trace-course-cost",
+            &[
+                ("gpus", d.n_h100.to_string()),
+                ("price", fmt_num(sc.cloud().cost_per_hour_usd)),
+                ("per_hour", fmt_num(requests_per_hour(sc))),
+                ("cost", format!("{:.6}", r.cost_per_req_usd)),
+            ],
+        ),
+    ]
 }

@@ -9,6 +9,7 @@ pub mod answer;
 mod banner;
 mod bounds;
 pub mod course_draft;
+pub mod figures;
 pub mod fixes;
 pub mod parts;
 pub mod peek;

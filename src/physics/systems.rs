@@ -13,164 +13,37 @@
 //!   states of the servers (8 GPUs each) and of their GPUs.
 
 use super::roofline::{GB, MS};
-use super::scenario::Hardware;
 use super::{
-    Banner, Design, PhysicsModel, Quant, Report, Scenario, SystemsExtra, TierAssignments,
-    TraceLine, fmt_num,
+    Design, PhysicsModel, Report, Scenario, SystemsExtra, TierAssignments, TraceLine, fmt_num,
 };
 
+use super::figures::Parts;
+pub use super::figures::node_availability;
 pub use super::queueing::{CloudLoad, cloud_load};
 pub use super::roofline::{Attention, Bound, Engine, RooflineQuery, RooflineReport, roofline};
 pub use super::tails::{binomial_availability, erlang_c};
 pub use super::tiny::{TinyMl, tiny_max_params, tiny_ml, tiny_ml_on};
 
-const S_PER_HOUR: f64 = 3600.0;
-
-/// Batch-1 device (edge, mobile): bandwidth-bound decode plus prefill, no queue.
-struct Device {
-    model_gb: f64,
-    oom: bool,
-    tok_per_s: f64,
-    ttft_s: f64,
-    e2e_s: f64,
-}
-
-fn device(sc: &Scenario, hw: &Hardware, q: Quant, workspace_gb: f64) -> Device {
-    // The same engine as the `roofline` command: batch 1, the KV cache at FP16 (the default of
-    // on-device runtimes such as llama.cpp), read at the average context.
-    let e = Engine::new(sc, hw, sc.llm(), q, Quant::Fp16);
-    let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
-    let step = e.decode_step_s(1.0, s_tok + t_tok / 2.0);
-    let ttft = e.prefill_s(1.0, s_tok.max(1.0));
-    let model_gb = e.weights() / GB + workspace_gb;
-    Device {
-        model_gb,
-        oom: model_gb > hw.ram_gb,
-        tok_per_s: 1.0 / step,
-        ttft_s: ttft,
-        e2e_s: ttft + t_tok * step,
-    }
-}
-
-/// Availability over the servers' states: the GPUs sit in servers of `gpus_per_node`, each up
-/// with `node_availability`, and a server's failure takes all of its replicas down. For every
-/// set of servers up, `carried(replicas on them)` is the probability that enough of those
-/// replicas are up to carry the load.
-pub fn node_availability(sc: &Scenario, n_gpus: u32, tp: u32, carried: impl Fn(u32) -> f64) -> f64 {
-    let per_node = (sc.systems.gpus_per_node.max(1.0) as u32).max(tp);
-    let tp = tp.max(1);
-    let nodes: Vec<u32> = (0..n_gpus.div_ceil(per_node))
-        .map(|i| (n_gpus - i * per_node).min(per_node) / tp)
-        .collect();
-    let a = sc.systems.node_availability.clamp(0.0, 1.0);
-    let n = nodes.len().min(16);
-    (0u32..1 << n)
-        .map(|up| {
-            let (mut p, mut reps) = (1.0, 0);
-            for (i, r) in nodes.iter().take(n).enumerate() {
-                if up & (1 << i) != 0 {
-                    p *= a;
-                    reps += r;
-                } else {
-                    p *= 1.0 - a;
-                }
-            }
-            if p == 0.0 { 0.0 } else { p * carried(reps) }
-        })
-        .sum::<f64>()
-        .clamp(0.0, 1.0)
-}
-
+/// Evaluate a design under the systems model.
 pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
-    let c = &sc.systems;
-    let cl = cloud_load(sc, d);
-    let edge = device(sc, sc.edge(), d.quant_edge, c.edge_workspace_gb);
-    let mobile = device(sc, sc.mobile(), d.quant_mobile, c.mobile_workspace_gb);
+    let p = Parts::new(sc, d);
+    let trace = trace(sc, d, &p);
+    report(sc, d, p, trace)
+}
 
-    // TinyML: weights plus the activation arena in SRAM; latency counted in cycles.
-    let tiny = tiny_ml(sc, d.tiny_params, d.tiny_quant);
-    let tiny_model_kib = tiny.weights_kib;
-    let tiny_sram_kb = sc.tiny_sram_kb();
-    let tiny_oom = tiny.footprint_kib() > tiny_sram_kb - c.tiny_sram_reserved_kb;
-    let tiny_s = tiny.latency_s;
+/// The formula trace: every equation with the design's figures in it.
+fn trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+    let mut lines = serving_trace(sc, d, p);
+    lines.extend(slo_trace(sc, d, p));
+    lines.extend(accuracy_and_tiny_trace(sc, d, p));
+    lines
+}
 
-    let lambda = sc.slo.requests_per_sec * sc.traffic.cloud;
-    // Cost per request: the provisioned cluster's price over the requests it serves, at most
-    // its capacity. A cloud that serves nothing (out of memory) is priced over the documented
-    // floor of requests per hour, so the figure stays finite.
-    let served = lambda.min(cl.capacity_rps);
-    let goodput = served * cl.ok_fraction;
-    let cluster_per_hour = d.n_h100 as f64 * sc.cloud().cost_per_hour_usd;
-    // A cloud that serves nothing has no cost per request (JSON null).
-    let cost = if cl.oom {
-        f64::NAN
-    } else {
-        cluster_per_hour / (served * S_PER_HOUR).max(sc.course_draft.min_requests_per_hour.max(1.0))
-    };
-
-    let per_gpu = sc.cloud().availability;
-    let replica_up = per_gpu.powi(cl.tp as i32);
-    let per_replica_capacity = if cl.replicas > 0 {
-        cl.capacity_rps / cl.replicas as f64
-    } else {
-        0.0
-    };
-    let availability = if cl.oom {
-        0.0
-    } else {
-        node_availability(sc, d.n_h100, cl.tp, |reps| {
-            binomial_availability(reps, replica_up, per_replica_capacity, lambda)
-        })
-    };
-    let availability_ok = availability >= sc.slo.availability;
-
-    let acc = &sc.accuracy;
-    let drop = &sc.precision.accuracy_drop;
-    let max_drop = drop
-        .get(d.quant_cloud)
-        .max(drop.get(d.quant_edge))
-        .max(drop.get(d.quant_mobile));
-    let fairness_cost = acc.fairness_cost_per_pct
-        * (acc.base_rate_gap_pct - d.fairness_threshold_pct as f64).max(0.0);
-    let effective_accuracy = 1.0 - max_drop - fairness_cost;
-    let post_drift_accuracy =
-        effective_accuracy - acc.drift_per_day * d.retrain_cadence_days as f64;
-
-    let slo_latency_ok = !cl.oom && cl.ttft_p99_s * MS <= sc.slo.p99_ms;
-    let slo_tput_ok = !cl.oom && cl.utilization < c.utilization_limit;
-    let slo_cost_ok = !cl.oom && cost <= sc.slo.cost_per_req_usd;
-
-    let mut banners = Vec::new();
-    for (cond, b) in [
-        (cl.oom, Banner::CloudOom),
-        (edge.oom, Banner::EdgeOom),
-        (mobile.oom, Banner::MobileOom),
-        (tiny_oom, Banner::TinySram),
-        // A cloud out of memory serves nothing: its own banner says so, and the latency,
-        // throughput and cost it does not have are not banners of their own.
-        (!cl.oom && !slo_latency_ok, Banner::P99Slo),
-        (!cl.oom && !slo_tput_ok, Banner::ThroughputSlo),
-        (!cl.oom && !slo_cost_ok, Banner::CostSlo),
-        (!availability_ok, Banner::AvailabilitySlo),
-        (
-            effective_accuracy < acc.accuracy_warning_below,
-            Banner::AccuracyWarning,
-        ),
-        (
-            post_drift_accuracy < acc.drift_warning_below,
-            Banner::DriftWarning,
-        ),
-    ] {
-        if cond {
-            banners.push(b);
-        }
-    }
-    let constraint_hit = banners.iter().any(|b| !b.is_warning());
-    let system_valid = !constraint_hit;
-
+/// The cloud's memory, decode step, capacity and queue.
+fn serving_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+    let (cl, c, lambda, f) = (&p.cl, &sc.systems, p.lambda, fmt_num);
     let e = super::queueing::cloud_engine(sc, d).with_tp(cl.tp);
-    let f = fmt_num;
-    let trace = vec![
+    vec![
         TraceLine::new(
             "trace-memory",
             &[
@@ -221,6 +94,14 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
                 ("queue", f(cl.queue_len)),
             ],
         ),
+    ]
+}
+
+/// The cloud's time to first token, cost and availability.
+fn slo_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+    let (cl, c, f) = (&p.cl, &sc.systems, fmt_num);
+    let (served, cost, replica_up, availability) = (p.served, p.cost, p.replica_up, p.availability);
+    vec![
         if cl.oom {
             TraceLine::new("trace-ttft-none", &[])
         } else {
@@ -267,6 +148,16 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
                 ("need", sc.slo.availability.to_string()),
             ],
         ),
+    ]
+}
+
+/// Fairness, drift and the TinyML device.
+fn accuracy_and_tiny_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+    let (acc, tiny, f) = (&sc.accuracy, &p.tiny, fmt_num);
+    let (tiny_sram_kb, tiny_s) = (p.tiny_sram_kb, p.tiny.latency_s);
+    let (effective_accuracy, post_drift_accuracy, fairness_cost) =
+        (p.effective_accuracy, p.post_drift_accuracy, p.fairness_cost);
+    vec![
         TraceLine::new(
             "trace-fairness",
             &[
@@ -311,9 +202,15 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
                 ("ms", f(tiny_s * MS)),
             ],
         ),
-    ];
+    ]
+}
 
+/// The report the UI, the CLI and the goldens read.
+fn report(sc: &Scenario, d: &Design, p: Parts, trace: Vec<TraceLine>) -> Report {
     let rps = sc.slo.requests_per_sec;
+    let banners = p.banners(sc);
+    let constraint_hit = banners.iter().any(|b| !b.is_warning());
+    let (cl, edge, mobile, tiny) = (&p.cl, &p.edge, &p.mobile, &p.tiny);
     Report {
         model: PhysicsModel::Systems,
         design: *d,
@@ -324,28 +221,28 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
         cloud_ram_gb: d.n_h100 as f64 * sc.cloud().ram_gb,
         edge_ram_gb: sc.edge().ram_gb,
         mobile_ram_gb: sc.mobile().ram_gb,
-        tiny_sram_kb,
+        tiny_sram_kb: p.tiny_sram_kb,
         cloud_oom: cl.oom,
         edge_oom: edge.oom,
         mobile_oom: mobile.oom,
-        tiny_oom,
+        tiny_oom: p.tiny_oom,
         cloud_tok_per_sec: cl.capacity_rps * sc.workload.output_tokens,
         edge_tok_per_sec: edge.tok_per_s,
         cloud_p99_ms: cl.ttft_p99_s * MS,
         edge_p99_ms: edge.e2e_s * MS,
         mobile_p99_ms: mobile.e2e_s * MS,
-        tiny_p99_ms: tiny_s * MS,
-        cost_per_req_usd: cost,
-        effective_accuracy,
-        post_drift_accuracy,
-        slo_latency_ok,
-        slo_cost_ok,
-        slo_tput_ok,
-        system_valid,
+        tiny_p99_ms: tiny.latency_s * MS,
+        cost_per_req_usd: p.cost,
+        effective_accuracy: p.effective_accuracy,
+        post_drift_accuracy: p.post_drift_accuracy,
+        slo_latency_ok: p.slo_latency_ok,
+        slo_cost_ok: p.slo_cost_ok,
+        slo_tput_ok: p.slo_tput_ok,
+        system_valid: !constraint_hit,
         constraint_hit,
         banners,
         tier_rps: [
-            lambda,
+            p.lambda,
             rps * sc.traffic.edge,
             rps * sc.traffic.mobile,
             rps * sc.traffic.tiny,
@@ -357,41 +254,48 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
             tiny: format!("{} ({} params)", d.tiny_quant, fmt_num(d.tiny_params)),
         },
         trace,
-        systems: Some(SystemsExtra {
-            cloud_plan: cl.clone(),
-            cloud_p99_ttft_ms: cl.ttft_p99_s * MS,
-            cloud_p99_e2e_ms: cl.e2e_p99_s * MS,
-            cloud_capacity_rps: cl.capacity_rps,
-            cloud_utilization: cl.utilization,
-            cloud_max_batch: cl.max_batch,
-            cloud_batch: cl.batch,
-            cloud_tp: cl.tp,
-            cloud_replicas: cl.replicas,
-            cloud_queue_len: cl.queue_len,
-            decode_step_ms: cl.step_s * MS,
-            prefill_ms: cl.prefill_s * MS,
-            kv_cache_gb: cl.kv_gb,
-            kv_bytes_per_token: e.kv_bytes_per_token(),
-            cloud_weights_gb: cl.replicas.max(1) as f64 * e.weights() / GB,
-            cloud_workspace_gb: d.n_h100 as f64 * c.workspace_gb,
-            decode_compute_bound: {
-                let ctx_avg = sc.workload.prompt_tokens + sc.workload.output_tokens / 2.0;
-                let (mem, comp) = e.decode_parts(cl.batch.max(1.0), ctx_avg);
-                comp > mem
-            },
-            device_workspace_gb: [c.edge_workspace_gb, c.mobile_workspace_gb],
-            availability,
-            availability_ok,
-            fairness_accuracy_cost: fairness_cost,
-            tiny_params: d.tiny_params,
-            tiny_model_kib,
-            tiny_arena_kib: tiny.arena_kib,
-            tiny_macs: tiny.macs,
-            latency_bound_ms: c.latency_bound_s * MS,
-            cloud_queue_bound_per_replica: cl.queue_bound_per_replica,
-            goodput_rps: goodput,
-            edge_ttft_ms: edge.ttft_s * MS,
-            mobile_ttft_ms: mobile.ttft_s * MS,
-        }),
+        systems: Some(systems_extra(sc, d, &p)),
+    }
+}
+
+/// The systems model's own figures: the cloud's plan and the parts of each equation.
+fn systems_extra(sc: &Scenario, d: &Design, p: &Parts) -> SystemsExtra {
+    let (cl, c, tiny) = (&p.cl, &sc.systems, &p.tiny);
+    let e = super::queueing::cloud_engine(sc, d).with_tp(cl.tp);
+    SystemsExtra {
+        cloud_plan: cl.clone(),
+        cloud_p99_ttft_ms: cl.ttft_p99_s * MS,
+        cloud_p99_e2e_ms: cl.e2e_p99_s * MS,
+        cloud_capacity_rps: cl.capacity_rps,
+        cloud_utilization: cl.utilization,
+        cloud_max_batch: cl.max_batch,
+        cloud_batch: cl.batch,
+        cloud_tp: cl.tp,
+        cloud_replicas: cl.replicas,
+        cloud_queue_len: cl.queue_len,
+        decode_step_ms: cl.step_s * MS,
+        prefill_ms: cl.prefill_s * MS,
+        kv_cache_gb: cl.kv_gb,
+        kv_bytes_per_token: e.kv_bytes_per_token(),
+        cloud_weights_gb: cl.replicas.max(1) as f64 * e.weights() / GB,
+        cloud_workspace_gb: d.n_h100 as f64 * c.workspace_gb,
+        decode_compute_bound: {
+            let ctx_avg = sc.workload.prompt_tokens + sc.workload.output_tokens / 2.0;
+            let (mem, comp) = e.decode_parts(cl.batch.max(1.0), ctx_avg);
+            comp > mem
+        },
+        device_workspace_gb: [c.edge_workspace_gb, c.mobile_workspace_gb],
+        availability: p.availability,
+        availability_ok: p.availability_ok(sc),
+        fairness_accuracy_cost: p.fairness_cost,
+        tiny_params: d.tiny_params,
+        tiny_model_kib: tiny.weights_kib,
+        tiny_arena_kib: tiny.arena_kib,
+        tiny_macs: tiny.macs,
+        latency_bound_ms: c.latency_bound_s * MS,
+        cloud_queue_bound_per_replica: cl.queue_bound_per_replica,
+        goodput_rps: p.served * cl.ok_fraction,
+        edge_ttft_ms: p.edge.ttft_s * MS,
+        mobile_ttft_ms: p.mobile.ttft_s * MS,
     }
 }

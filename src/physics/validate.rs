@@ -19,6 +19,25 @@ impl Scenario {
         self.llm_named(&d.llm)
             .map_err(|e| ScenarioError(format!("scenario field `deployment.llm`: {}", e.0)))?;
         let mut c = Checks::default();
+        self.check_hardware(&mut c);
+        self.check_tiny_and_reading(&mut c);
+        self.check_models(&mut c);
+        self.check_precision_and_slo(&mut c);
+        self.check_accuracy(&mut c);
+        self.check_course_draft(&mut c);
+        self.check_systems(&mut c);
+        if let Some(e) = c.first {
+            return Err(e);
+        }
+        self.check_ceilings()?;
+        // Every control starts somewhere the scenario allows.
+        super::Design::default()
+            .validate(self)
+            .map_err(|e| ScenarioError(format!("the default design does not fit: {e}")))
+    }
+
+    /// Every hardware part's figures.
+    fn check_hardware(&self, c: &mut Checks) {
         for (name, h) in &self.hardware {
             let f = |x: &str| format!("hardware.{name}.{x}");
             c.positive(f("mem_bw_gbs"), h.mem_bw_gbs);
@@ -47,8 +66,12 @@ impl Scenario {
                 c.at_least(f("runtime.int4_group_size"), rt.int4_group_size, 1.0);
             }
         }
+    }
+
+    /// The TinyML part's clock and workload, and the reading list.
+    fn check_tiny_and_reading(&self, c: &mut Checks) {
         // The TinyML tier's latency counts cycles: its part needs a clock and a MAC rate.
-        let tiny = &d.tiny_hardware;
+        let tiny = &self.deployment.tiny_hardware;
         let th = &self.hardware[tiny];
         if th.clock_mhz.is_none() {
             c.fail(
@@ -78,6 +101,10 @@ impl Scenario {
                 c.fail(format!("reading[{i}].title"), "empty".into());
             }
         }
+    }
+
+    /// Every model's shape.
+    fn check_models(&self, c: &mut Checks) {
         for (name, m) in &self.models {
             for (x, v) in [
                 ("params", m.params),
@@ -107,6 +134,10 @@ impl Scenario {
                 m.embedding_params,
             );
         }
+    }
+
+    /// Precision tables, workload, SLOs and traffic shares.
+    fn check_precision_and_slo(&self, c: &mut Checks) {
         let pr = &self.precision;
         for q in Quant::ALL {
             let k = q.as_str();
@@ -148,6 +179,10 @@ impl Scenario {
                 format!("shares must sum to 1, got {share}"),
             );
         }
+    }
+
+    /// Accuracy, fairness and drift.
+    fn check_accuracy(&self, c: &mut Checks) {
         let a = &self.accuracy;
         c.fraction("accuracy.drift_per_day".into(), a.drift_per_day, true, true);
         for (x, v) in [
@@ -167,6 +202,10 @@ impl Scenario {
             a.fairness_cost_per_pct,
             0.0,
         );
+    }
+
+    /// The course draft model's constants.
+    fn check_course_draft(&self, c: &mut Checks) {
         let cd = &self.course_draft;
         c.positive("course_draft.kv_cache_gb_fp16".into(), cd.kv_cache_gb_fp16);
         for q in Quant::ALL {
@@ -214,6 +253,10 @@ impl Scenario {
                 ),
             );
         }
+    }
+
+    /// The systems model's constants.
+    fn check_systems(&self, c: &mut Checks) {
         let s = &self.systems;
         c.fraction(
             "systems.mem_efficiency".into(),
@@ -286,14 +329,6 @@ impl Scenario {
             s.latency_bound_s,
             s.max_queue_wait_s,
         );
-        if let Some(e) = c.first {
-            return Err(e);
-        }
-        self.check_ceilings()?;
-        // Every control starts somewhere the scenario allows.
-        super::Design::default()
-            .validate(self)
-            .map_err(|e| ScenarioError(format!("the default design does not fit: {e}")))
     }
 }
 

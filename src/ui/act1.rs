@@ -4,9 +4,10 @@ use bevy_egui::egui;
 
 use super::{Ctx, c32, charts, widgets};
 use crate::lab::flow::{Act1Choice, FlowMsg};
+use crate::ledger::analysis::ReportCard;
 use crate::ledger::analysis::{CONTEXTS, LAB_CHAPTERS};
-use crate::ledger::store::{ImportMode, LedgerMsg, SAMPLES};
 use crate::physics::Tier;
+use crate::theme::Palette;
 use crate::{text, theme};
 
 fn heading(ui: &mut egui::Ui, s: &str) {
@@ -71,151 +72,12 @@ fn message(ui: &mut egui::Ui, from: &str, body: &str) {
 }
 
 /// Pick whose ledger Act I reads: the student's own, a sample, or an import.
-fn ledger_source(ui: &mut egui::Ui, c: &mut Ctx) {
-    let pal = c.pal;
-    ui.strong(text::ledger_section());
-    let current = c.ledger.sample.as_ref().map(|s| s.name.clone());
-    ui.horizontal_wrapped(|ui| {
-        if ui
-            .selectable_label(current.is_none(), text::use_mine())
-            .clicked()
-        {
-            c.ledger_msgs.push(LedgerMsg::ViewSample(None));
-        }
-        ui.label(text::samples_label());
-        for (name, _) in SAMPLES {
-            let on = current.as_deref() == Some(name);
-            if ui.selectable_label(on, text::sample_label(name)).clicked() {
-                c.ledger_msgs
-                    .push(LedgerMsg::ViewSample(Some(name.to_string())));
-            }
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        if ui.button(text::import()).clicked() {
-            c.draft.open = !c.draft.open;
-        }
-        #[cfg(target_arch = "wasm32")]
-        if ui.button(text::import_file()).clicked() {
-            crate::platform::web::pick_ledger_file();
-        }
-        if let Some(path) = c.course_file
-            && ui.button(text::import_course_file()).clicked()
-        {
-            c.ledger_msgs.push(LedgerMsg::PreviewFile(path.clone()));
-        }
-        if ui.button(text::export()).clicked() {
-            c.ledger_msgs.push(LedgerMsg::Export);
-        }
-    });
-    ledger_record(ui, c);
-    if c.draft.open {
-        ui.add(
-            egui::TextEdit::multiline(&mut c.draft.text)
-                .hint_text(text::import_paste())
-                .desired_rows(4)
-                .desired_width(f32::INFINITY)
-                .code_editor(),
-        );
-        if ui.button(text::import_preview()).clicked() {
-            c.ledger_msgs.push(LedgerMsg::PreviewImport {
-                source: text::tr("import-pasted"),
-                text: c.draft.text.clone(),
-            });
-        }
-    }
-    if let Some(p) = c.preview {
-        let fail = c32(pal.fail);
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.label(text::t!("import-from", source = &p.source));
-            match &p.result {
-                Ok(parsed) => {
-                    let chapters = parsed.ledger.chapters();
-                    ui.label(text::t!(
-                        "import-entries",
-                        entries = parsed.ledger.history.len(),
-                        chapters = format!("{chapters:?}")
-                    ));
-                    if parsed.notes.is_empty() {
-                        ui.label(text::tr("import-no-problems"));
-                    } else {
-                        ui.label(text::t!("import-problems", problems = parsed.notes.len()));
-                        for n in parsed.notes.iter().take(8) {
-                            ui.label(egui::RichText::new(n).small());
-                        }
-                    }
-                    ui.add(
-                        egui::Label::new(egui::RichText::new(text::import_merge_explain()).small())
-                            .wrap(),
-                    );
-                    ui.horizontal(|ui| {
-                        if ui.button(text::import_replace()).clicked() {
-                            c.ledger_msgs
-                                .push(LedgerMsg::ConfirmImport(ImportMode::Replace));
-                        }
-                        if ui.button(text::import_merge()).clicked() {
-                            c.ledger_msgs
-                                .push(LedgerMsg::ConfirmImport(ImportMode::Merge));
-                        }
-                        if ui.button(text::cancel()).clicked() {
-                            c.ledger_msgs.push(LedgerMsg::CancelImport);
-                        }
-                    });
-                }
-                Err(e) => {
-                    ui.colored_label(fail, format!("Cannot import: {e}. Nothing was changed."));
-                    if ui.button(text::cancel()).clicked() {
-                        c.ledger_msgs.push(LedgerMsg::CancelImport);
-                    }
-                }
-            }
-        });
-    }
-}
-
-/// How the stored ledger was read, and its backups (each can be restored).
-fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
-    for e in &c.ledger.events {
-        ui.label(egui::RichText::new(e).small());
-    }
-    if !c.ledger.notes.is_empty() {
-        egui::CollapsingHeader::new(format!(
-            "{} ({})",
-            text::reading_notes(),
-            c.ledger.notes.len()
-        ))
-        .id_salt("ledger-notes")
-        .show(ui, |ui| {
-            for n in c.ledger.notes.iter().take(20) {
-                ui.label(egui::RichText::new(n).small());
-            }
-        });
-    }
-    if !c.ledger.backups.is_empty() {
-        egui::CollapsingHeader::new(format!("{} ({})", text::backups(), c.ledger.backups.len()))
-            .id_salt("ledger-backups")
-            .show(ui, |ui| {
-                ui.add(
-                    egui::Label::new(egui::RichText::new(text::backups_explain()).small()).wrap(),
-                );
-                for (id, time, reason) in &c.ledger.backups {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(egui::RichText::new(format!("#{id} · {time} · {reason}")).small());
-                        if ui.small_button(text::restore()).clicked() {
-                            c.ledger_msgs.push(LedgerMsg::Restore(*id));
-                        }
-                    });
-                }
-            });
-    }
-}
-
 pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
     heading(ui, &text::act1_title());
     message(ui, &text::act1_from(), &text::act1_message());
     ui.add(egui::Label::new(text::act1_context()).wrap());
     ui.separator();
-    ledger_source(ui, c);
+    super::ledger_panel::ledger_source(ui, c);
     ui.separator();
     ui.strong(text::act1_question());
     let picked = widgets::prediction(
@@ -248,6 +110,24 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
         ));
     }
     ui.strong(text::card_title());
+    card_tiles(ui, card, &pal);
+    card_contexts(ui, card);
+    card_diagnosis(ui, card, &pal);
+    ui.separator();
+    ui.strong(text::radar_title());
+    ui.add(egui::Label::new(egui::RichText::new(text::radar_explain()).small()).wrap());
+    let size = ui.available_width().min(440.0);
+    charts::radar(ui, card, size, &pal);
+    ui.horizontal(|ui| {
+        ui.colored_label(c32(pal.ok), format!("■ {}", text::radar_accuracy()));
+        ui.colored_label(c32(pal.fail), format!("■ {}", text::radar_hits()));
+    });
+    ui.separator();
+    verdict(ui, card, choice, &pal);
+}
+
+/// The report card's three tiles: labs done, prediction accuracy, constraint hits.
+fn card_tiles(ui: &mut egui::Ui, card: &ReportCard, pal: &Palette) {
     // No labs, no predictions: a dash in a neutral colour, never a red 0 %.
     let labs = card.n_completed > 0;
     let neutral = pal.text_muted;
@@ -303,6 +183,10 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             c32(hit_color),
         );
     });
+}
+
+/// How many labs were done in each deployment context.
+fn card_contexts(ui: &mut egui::Ui, card: &ReportCard) {
     ui.strong(text::card_contexts());
     for (i, ctx) in CONTEXTS.iter().enumerate() {
         let n = card.context_count(ctx);
@@ -317,6 +201,12 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
             );
         });
     }
+}
+
+/// The weakest invariant, where the constraints were hit, and the favourite context.
+fn card_diagnosis(ui: &mut egui::Ui, card: &ReportCard, pal: &Palette) {
+    let labs = card.n_completed > 0;
+    let neutral = pal.text_muted;
     ui.strong(text::card_diagnosis());
     let (hits, hits_color) = if !labs {
         (text::no_labs_yet().to_string(), neutral)
@@ -355,16 +245,11 @@ pub fn report(ui: &mut egui::Ui, c: &mut Ctx) {
     if card.is_sparse() {
         widgets::callout(ui, c32(pal.warn), "", &text::card_sparse());
     }
-    ui.separator();
-    ui.strong(text::radar_title());
-    ui.add(egui::Label::new(egui::RichText::new(text::radar_explain()).small()).wrap());
-    let size = ui.available_width().min(440.0);
-    charts::radar(ui, card, size, &pal);
-    ui.horizontal(|ui| {
-        ui.colored_label(c32(pal.ok), format!("■ {}", text::radar_accuracy()));
-        ui.colored_label(c32(pal.fail), format!("■ {}", text::radar_hits()));
-    });
-    ui.separator();
+}
+
+/// The reveal: the locked answer judged against the ledger, and the invariants' equations.
+fn verdict(ui: &mut egui::Ui, card: &ReportCard, choice: Act1Choice, pal: &Palette) {
+    let labs = card.n_completed > 0;
     let correct = choice.key() == card.act1_correct_answer;
     let diagnosis = if card.n_completed > 0 {
         text::t!(

@@ -12,6 +12,7 @@ mod hud;
 mod instruments;
 mod keys;
 mod layout;
+mod ledger_panel;
 mod metrics;
 pub mod overlays;
 mod widgets;

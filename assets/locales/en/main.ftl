@@ -695,6 +695,7 @@ import-pasted = pasted text
 import-from = Import from { $source }
 import-entries = { $entries } entries, chapters { $chapters }
 import-no-problems = No problems found.
+import-failed = Cannot import: { $error }. Nothing was changed.
 import-problems = { $problems } problems found (read as noted):
 reading-sample = Reading the sample ledger: { $sample }
 diagnosis = Your ledger says ({ $labs } labs): your weakest invariant by prediction accuracy is { $weakest }. You tripped constraints in { $hits } labs and predicted correctly { $correct }% of the time.

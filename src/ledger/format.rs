@@ -210,6 +210,26 @@ pub fn parse_value(v: &Value) -> Result<Parsed, LedgerError> {
         )
     })?;
     let mut notes = Vec::new();
+    let mut ledger = top_level(obj, &mut notes);
+    match obj.get("history") {
+        None | Some(Value::Null) => notes.push("$.history is missing; read as empty".into()),
+        Some(Value::Array(items)) => history_list(items, &mut ledger, &mut notes),
+        Some(Value::Object(map)) => history_map(map, &mut ledger, &mut notes),
+        Some(other) => {
+            return Err(err(
+                "$.history",
+                format!(
+                    "history must be a list or an object keyed by chapter, found {}",
+                    describe(other)
+                ),
+            ));
+        }
+    }
+    Ok(Parsed { ledger, notes })
+}
+
+/// The ledger's fields other than its history.
+fn top_level(obj: &Map<String, Value>, notes: &mut Vec<String>) -> Ledger {
     let mut ledger = Ledger::default();
     for (k, val) in obj {
         match k.as_str() {
@@ -254,102 +274,94 @@ pub fn parse_value(v: &Value) -> Result<Parsed, LedgerError> {
             }
         }
     }
-    match obj.get("history") {
-        None | Some(Value::Null) => notes.push("$.history is missing; read as empty".into()),
-        Some(Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                let path = format!("$.history[{i}]");
-                let Some(entry) = item.as_object() else {
-                    notes.push(format!(
-                        "{path} is {}, not an object; skipped (kept as stored)",
-                        describe(item)
-                    ));
-                    ledger.unread.push((i, item.clone()));
-                    continue;
-                };
-                let Some(ch_val) = entry.get("chapter") else {
-                    notes.push(format!(
-                        "{path}.chapter is missing; skipped (kept as stored)"
-                    ));
-                    ledger.unread.push((i, item.clone()));
-                    continue;
-                };
-                let Some((chapter, coerced)) = chapter_of(ch_val) else {
-                    notes.push(format!(
-                        "{path}.chapter {ch_val} is not a chapter number; skipped (kept as stored)"
-                    ));
-                    ledger.unread.push((i, item.clone()));
-                    continue;
-                };
-                if coerced {
-                    notes.push(format!("{path}.chapter {ch_val} read as {chapter}"));
-                }
-                let design = design_of(entry.get("design"), &format!("{path}.design"), &mut notes);
-                let extra = entry
-                    .iter()
-                    .filter(|(k, _)| *k != "chapter" && *k != "design")
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                ledger.history.push(Entry {
-                    chapter,
-                    design,
-                    extra,
-                    stored: Some(item.clone()),
-                });
-            }
-        }
-        Some(Value::Object(map)) => {
-            for (i, (key, item)) in map.iter().enumerate() {
-                let path = format!("$.history[\"{key}\"]");
-                let Some((chapter, _)) = chapter_of(&Value::String(key.clone())) else {
-                    notes.push(format!(
-                        "{path}: key is not a chapter number; skipped (kept as stored)"
-                    ));
-                    let mut kept = Map::new();
-                    kept.insert("chapter".into(), Value::String(key.clone()));
-                    kept.insert("design".into(), item.clone());
-                    ledger.unread.push((i, Value::Object(kept)));
-                    continue;
-                };
-                // Either {"design": {...}, ...} (an entry) or the design itself. Written back
-                // as a list entry holding exactly what was stored.
-                let mut stored = Map::new();
-                stored.insert("chapter".into(), Value::from(chapter));
-                let (design, extra) = match item {
-                    Value::Object(m) if m.contains_key("design") => {
-                        for (k, v) in m {
-                            stored.entry(k.clone()).or_insert_with(|| v.clone());
-                        }
-                        (
-                            design_of(m.get("design"), &format!("{path}.design"), &mut notes),
-                            m.iter()
-                                .filter(|(k, _)| *k != "chapter" && *k != "design")
-                                .map(|(k, v)| (k.clone(), v.clone()))
-                                .collect(),
-                        )
-                    }
-                    other => {
-                        stored.insert("design".into(), other.clone());
-                        (design_of(Some(other), &path, &mut notes), Map::new())
-                    }
-                };
-                ledger.history.push(Entry {
-                    chapter,
-                    design,
-                    extra,
-                    stored: Some(Value::Object(stored)),
-                });
-            }
-        }
-        Some(other) => {
-            return Err(err(
-                "$.history",
-                format!(
-                    "history must be a list or an object keyed by chapter, found {}",
-                    describe(other)
-                ),
+    ledger
+}
+
+/// A history kept as a list of entries.
+fn history_list(items: &[Value], ledger: &mut Ledger, notes: &mut Vec<String>) {
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("$.history[{i}]");
+        let Some(entry) = item.as_object() else {
+            notes.push(format!(
+                "{path} is {}, not an object; skipped (kept as stored)",
+                describe(item)
             ));
+            ledger.unread.push((i, item.clone()));
+            continue;
+        };
+        let Some(ch_val) = entry.get("chapter") else {
+            notes.push(format!(
+                "{path}.chapter is missing; skipped (kept as stored)"
+            ));
+            ledger.unread.push((i, item.clone()));
+            continue;
+        };
+        let Some((chapter, coerced)) = chapter_of(ch_val) else {
+            notes.push(format!(
+                "{path}.chapter {ch_val} is not a chapter number; skipped (kept as stored)"
+            ));
+            ledger.unread.push((i, item.clone()));
+            continue;
+        };
+        if coerced {
+            notes.push(format!("{path}.chapter {ch_val} read as {chapter}"));
         }
+        let design = design_of(entry.get("design"), &format!("{path}.design"), notes);
+        let extra = entry
+            .iter()
+            .filter(|(k, _)| *k != "chapter" && *k != "design")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        ledger.history.push(Entry {
+            chapter,
+            design,
+            extra,
+            stored: Some(item.clone()),
+        });
     }
-    Ok(Parsed { ledger, notes })
+}
+
+/// A history kept as an object keyed by chapter.
+fn history_map(map: &Map<String, Value>, ledger: &mut Ledger, notes: &mut Vec<String>) {
+    for (i, (key, item)) in map.iter().enumerate() {
+        let path = format!("$.history[\"{key}\"]");
+        let Some((chapter, _)) = chapter_of(&Value::String(key.clone())) else {
+            notes.push(format!(
+                "{path}: key is not a chapter number; skipped (kept as stored)"
+            ));
+            let mut kept = Map::new();
+            kept.insert("chapter".into(), Value::String(key.clone()));
+            kept.insert("design".into(), item.clone());
+            ledger.unread.push((i, Value::Object(kept)));
+            continue;
+        };
+        // Either {"design": {...}, ...} (an entry) or the design itself. Written back
+        // as a list entry holding exactly what was stored.
+        let mut stored = Map::new();
+        stored.insert("chapter".into(), Value::from(chapter));
+        let (design, extra) = match item {
+            Value::Object(m) if m.contains_key("design") => {
+                for (k, v) in m {
+                    stored.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+                (
+                    design_of(m.get("design"), &format!("{path}.design"), notes),
+                    m.iter()
+                        .filter(|(k, _)| *k != "chapter" && *k != "design")
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
+                )
+            }
+            other => {
+                stored.insert("design".into(), other.clone());
+                (design_of(Some(other), &path, notes), Map::new())
+            }
+        };
+        ledger.history.push(Entry {
+            chapter,
+            design,
+            extra,
+            stored: Some(Value::Object(stored)),
+        });
+    }
 }

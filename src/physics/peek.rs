@@ -2,8 +2,8 @@
 //! student's current design, taken from the same report and roofline the game shows, so the
 //! worked figures and the equations cannot disagree.
 
-use super::roofline::{GB, MS};
-use super::{PhysicsModel, Report, Scenario, fmt_num as n};
+use super::roofline::{Engine, GB, MS};
+use super::{PhysicsModel, Report, Scenario, SystemsExtra, fmt_num as n};
 use crate::ledger::invariant::Invariant;
 
 /// One invariant: catalogue message `key` names it, its `.equation` and `.worked` attributes
@@ -54,38 +54,132 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
     let Some(s) = r.systems.as_ref() else {
         return course_draft(sc, r, drift);
     };
-    let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
-    let ctx = s_tok + t_tok / 2.0;
-    let e = super::queueing::cloud_engine(sc, d).with_tp(s.cloud_plan.tp);
-    let b = s.cloud_batch.max(1.0);
-    let (mem, comp) = e.decode_parts(b, ctx);
-    // What one step reads: the same bytes the decode step is timed on.
-    let bytes = e.weights_read() + b * ctx * e.kv_read_bytes_per_token();
-    let flops = 2.0 * sc.llm().params * b;
-    let fixed = s.decode_step_ms / MS - mem.max(comp);
-    let c = &sc.systems;
-    let bw = c.mem_efficiency * sc.cloud().mem_bw_gbs * s.cloud_tp as f64;
-    let peak = c.compute_efficiency
-        * sc.cloud().tflops_fp16_dense
-        * sc.precision.compute_speedup.get(d.quant_cloud)
-        * s.cloud_tp as f64;
-    let iron = Peek::new(
-        "peek-iron",
-        &[
-            ("batch", n(b)),
-            ("gb", n(bytes / GB)),
-            ("bw", n(bw)),
-            ("mem_ms", n(mem * MS)),
-            ("tflop", n(flops / 1e12)),
-            ("peak", n(peak)),
-            ("comp_ms", n(comp * MS)),
-            ("fixed_ms", n(fixed * MS)),
-            ("step_ms", n(s.decode_step_ms)),
-            ("ttft", ms(s.cloud_p99_ttft_ms)),
-        ],
-    );
+    debug_assert_eq!(r.model, PhysicsModel::Systems);
+    let st = Step::of(sc, r, s);
+    [
+        st.iron(s),
+        memory(sc, r, s, &st.e),
+        amdahl(s, &st),
+        st.roofline(s),
+        little(sc, r, s),
+        drift,
+        fairness(sc, r, s),
+    ]
+}
+
+/// One decode step of the cloud's plan: the engine, the batch, the average context and what
+/// the step reads and computes.
+struct Step<'a> {
+    e: Engine<'a>,
+    b: f64,
+    ctx: f64,
+    mem: f64,
+    comp: f64,
+    bytes: f64,
+    flops: f64,
+    /// Effective bandwidth (GB/s) and compute peak (TFLOPS) of the TP group.
+    bw: f64,
+    peak: f64,
+}
+
+impl<'a> Step<'a> {
+    fn of(sc: &'a Scenario, r: &Report, s: &SystemsExtra) -> Self {
+        let d = &r.design;
+        let (s_tok, t_tok) = (sc.workload.prompt_tokens, sc.workload.output_tokens);
+        let ctx = s_tok + t_tok / 2.0;
+        let e = super::queueing::cloud_engine(sc, d).with_tp(s.cloud_plan.tp);
+        let b = s.cloud_batch.max(1.0);
+        let (mem, comp) = e.decode_parts(b, ctx);
+        // What one step reads: the same bytes the decode step is timed on.
+        let bytes = e.weights_read() + b * ctx * e.kv_read_bytes_per_token();
+        let flops = 2.0 * sc.llm().params * b;
+        let c = &sc.systems;
+        let bw = c.mem_efficiency * sc.cloud().mem_bw_gbs * s.cloud_tp as f64;
+        let peak = c.compute_efficiency
+            * sc.cloud().tflops_fp16_dense
+            * sc.precision.compute_speedup.get(d.quant_cloud)
+            * s.cloud_tp as f64;
+        Step {
+            e,
+            b,
+            ctx,
+            mem,
+            comp,
+            bytes,
+            flops,
+            bw,
+            peak,
+        }
+    }
+
+    fn iron(&self, s: &SystemsExtra) -> Peek {
+        let Step {
+            b,
+            mem,
+            comp,
+            bytes,
+            flops,
+            bw,
+            peak,
+            ..
+        } = *self;
+        let fixed = s.decode_step_ms / MS - mem.max(comp);
+        Peek::new(
+            "peek-iron",
+            &[
+                ("batch", n(b)),
+                ("gb", n(bytes / GB)),
+                ("bw", n(bw)),
+                ("mem_ms", n(mem * MS)),
+                ("tflop", n(flops / 1e12)),
+                ("peak", n(peak)),
+                ("comp_ms", n(comp * MS)),
+                ("fixed_ms", n(fixed * MS)),
+                ("step_ms", n(s.decode_step_ms)),
+                ("ttft", ms(s.cloud_p99_ttft_ms)),
+            ],
+        )
+    }
+
+    fn roofline(&self, s: &SystemsExtra) -> Peek {
+        let Step {
+            bytes,
+            flops,
+            bw,
+            peak,
+            ..
+        } = *self;
+        // Peak in TFLOPS (1e12 FLOP/s) over bandwidth in GB/s (1e9 B/s): FLOP per byte.
+        let ridge = peak * 1e12 / (bw * 1e9);
+        let intensity = flops / bytes;
+        Peek::new(
+            "peek-roofline",
+            &[
+                ("peak", n(peak)),
+                ("bw", n(bw)),
+                ("ridge", n(ridge)),
+                ("tflop", n(flops / 1e12)),
+                ("gb", n(bytes / GB)),
+                ("intensity", n(intensity)),
+                // The verdict the report and the world give.
+                (
+                    "bound",
+                    if s.decode_compute_bound {
+                        "compute"
+                    } else {
+                        "memory"
+                    }
+                    .to_owned(),
+                ),
+            ],
+        )
+    }
+}
+
+fn memory(sc: &Scenario, r: &Report, s: &SystemsExtra, e: &Engine) -> Peek {
+    let (b, c) = (s.cloud_batch.max(1.0), &sc.systems);
     let per_replica = e.weights() / GB + s.kv_cache_gb;
-    let memory = Peek::new(
+    Peek::new(
         "peek-memory",
         &[
             ("weights", n(e.weights() / GB)),
@@ -100,7 +194,11 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
             ("sram", n(r.tiny_sram_kb)),
             ("oom", if r.tiny_oom { "yes" } else { "no" }.to_owned()),
         ],
-    );
+    )
+}
+
+fn amdahl(s: &SystemsExtra, st: &Step) -> Peek {
+    let (e, ctx) = (&st.e, st.ctx);
     let gpus = 8u32;
     let split = e.with_tp(gpus);
     let one = e.with_tp(1).decode_step_s(1.0, ctx);
@@ -113,7 +211,7 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
         ("replicas", s.cloud_replicas.to_string()),
         ("tp", s.cloud_tp.to_string()),
     ];
-    let amdahl = if speedup >= 1.0 {
+    if speedup >= 1.0 {
         let serial =
             ((1.0 / speedup - 1.0 / gpus as f64) / (1.0 - 1.0 / gpus as f64)).clamp(0.0, 1.0);
         let mut args = runs.to_vec();
@@ -128,33 +226,12 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
             ("allreduce", n(split.allreduce_s(1.0) * MS)),
         ]);
         Peek::new("peek-amdahl-slower", &args)
-    };
-    // Peak in TFLOPS (1e12 FLOP/s) over bandwidth in GB/s (1e9 B/s): FLOP per byte.
-    let ridge = peak * 1e12 / (bw * 1e9);
-    let intensity = flops / bytes;
-    let roofline = Peek::new(
-        "peek-roofline",
-        &[
-            ("peak", n(peak)),
-            ("bw", n(bw)),
-            ("ridge", n(ridge)),
-            ("tflop", n(flops / 1e12)),
-            ("gb", n(bytes / GB)),
-            ("intensity", n(intensity)),
-            // The verdict the report and the world give.
-            (
-                "bound",
-                if s.decode_compute_bound {
-                    "compute"
-                } else {
-                    "memory"
-                }
-                .to_owned(),
-            ),
-        ],
-    );
+    }
+}
+
+fn little(sc: &Scenario, r: &Report, s: &SystemsExtra) -> Peek {
     let lambda = r.tier_rps[0];
-    let little = Peek::new(
+    Peek::new(
         "peek-little",
         &[
             ("lambda", n(lambda)),
@@ -169,9 +246,13 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
             ("ttft", ms(s.cloud_p99_ttft_ms)),
             ("slo", n(sc.slo.p99_ms)),
         ],
-    );
+    )
+}
+
+fn fairness(sc: &Scenario, r: &Report, s: &SystemsExtra) -> Peek {
+    let (d, acc) = (&r.design, &sc.accuracy);
     let gap = (acc.base_rate_gap_pct - d.fairness_threshold_pct as f64).max(0.0);
-    let fairness = Peek::new(
+    Peek::new(
         "peek-fairness",
         &[
             ("kappa", n(acc.fairness_cost_per_pct * 100.0)),
@@ -180,9 +261,7 @@ pub fn math_peek(sc: &Scenario, r: &Report) -> [Peek; Invariant::COUNT] {
             ("over", n(gap)),
             ("points", n(s.fairness_accuracy_cost * 100.0)),
         ],
-    );
-    debug_assert_eq!(r.model, PhysicsModel::Systems);
-    [iron, memory, amdahl, roofline, little, drift, fairness]
+    )
 }
 
 /// The course's formulas, worked as the course works them.

@@ -140,35 +140,20 @@ fn outcome_of(ttft: Option<f64>, now: f64, arrival: f64, slo_s: f64) -> Outcome 
 }
 
 /// Events for one drawn request in this frame: its first token, its end.
-type Update = (Option<f64>, Option<(f64, Fate)>);
+/// Events for one drawn request in this frame: its first token, its end.
+type Later = (Option<f64>, Option<(f64, Fate)>);
 
-/// Spawn particles for new (sampled) requests from the simulation's events, move them, and
-/// despawn them once finished and shown.
-pub fn sync_particles(
-    mut commands: Commands,
-    live: Option<ResMut<LiveSim>>,
-    scenario: Res<ActiveScenario>,
-    mut clock: ResMut<ParticleClock>,
-    mut q: Query<(
-        Entity,
-        &mut RequestId,
-        &mut Particle,
-        &mut Transform,
-        &mut Visibility,
-    )>,
-) {
-    let Some(mut live) = live else {
-        return;
-    };
-    let now = live.sim.now;
-    let slo_s = scenario.0.slo.p99_ms / 1e3;
-    let k = clock.requests_per_particle.max(1.0) as u64;
-    // Apply the simulation's events: new particles, first tokens, ends. Requests that arrived
-    // in this batch collect their later events before they are spawned.
-    let mut updates: HashMap<Entity, Update> = HashMap::new();
+/// This frame's events, sorted: the sampled requests that arrived (with any later events of
+/// theirs already applied), and the later events of requests already drawn.
+fn sort_events(
+    events: impl IntoIterator<Item = SimEvent>,
+    k: u64,
+    clock: &ParticleClock,
+) -> (Vec<(usize, RequestId)>, HashMap<Entity, Later>) {
+    let mut updates: HashMap<Entity, Later> = HashMap::new();
     let mut fresh: Vec<(usize, RequestId)> = Vec::new();
     let mut fresh_index: HashMap<u64, usize> = HashMap::new();
-    for ev in live.sim.drain_events() {
+    for ev in events {
         match ev {
             SimEvent::Arrived { id, tier, t } => {
                 if id % k == 0 && clock.seen.len() + fresh.len() < MAX_PARTICLES {
@@ -200,6 +185,33 @@ pub fn sync_particles(
             }
         }
     }
+    (fresh, updates)
+}
+
+/// Spawn particles for new (sampled) requests from the simulation's events, move them, and
+/// despawn them once finished and shown.
+pub fn sync_particles(
+    mut commands: Commands,
+    live: Option<ResMut<LiveSim>>,
+    scenario: Res<ActiveScenario>,
+    mut clock: ResMut<ParticleClock>,
+    mut q: Query<(
+        Entity,
+        &mut RequestId,
+        &mut Particle,
+        &mut Transform,
+        &mut Visibility,
+    )>,
+) {
+    let Some(mut live) = live else {
+        return;
+    };
+    let now = live.sim.now;
+    let slo_s = scenario.0.slo.p99_ms / 1e3;
+    let k = clock.requests_per_particle.max(1.0) as u64;
+    // Apply the simulation's events: new particles, first tokens, ends. Requests that arrived
+    // in this batch collect their later events before they are spawned.
+    let (fresh, updates) = sort_events(live.sim.drain_events(), k, &clock);
     for (tier, req) in fresh {
         let e = commands
             .spawn((
@@ -227,57 +239,72 @@ pub fn sync_particles(
                 req.end = *end;
             }
         }
-        let tier = p.tier;
-        // The nodes show the simulation delayed by the travel time: a particle reaches its
-        // node at the simulated moment its request arrived, waits in line until its first
-        // token, shows its outcome briefly, and goes (the rest of its generation is not drawn).
-        // Requests waiting beyond the drawn line are not kept as particles.
-        let view = now - TRAVEL_S as f64;
-        let first = req.first_token.filter(|t| *t <= view);
-        let ended = req.end.filter(|(t, _)| *t <= view);
-        p.outcome = match req.end {
-            Some((_, Fate::Rejected | Fate::Failed)) => Outcome::Rejected,
-            _ if view < req.arrival => Outcome::WithinSlo,
-            // The latency SLO is the cloud's, as in the verdict: a device's requests are judged
-            // on whether the device can serve them at all (its memory), never drawn late.
-            _ if tier != 0 => Outcome::WithinSlo,
-            _ => outcome_of(first, view, req.arrival, slo_s),
-        };
-        let s = ((now - req.arrival) / TRAVEL_S as f64) as f32;
-        let left_at = first.or(ended.map(|(t, _)| t)).map(|t| t.max(req.arrival));
-        if left_at.is_some_and(|t| view > t + EXIT_S) {
-            commands.entity(e).despawn();
-            clock.seen.remove(&req.id);
-            continue;
+        match place(&req, &mut p, now, slo_s, &mut queued) {
+            Some(pos) => {
+                tf.translation = pos.extend(2.0);
+                vis.set_if_neq(Visibility::Inherited);
+            }
+            None => {
+                commands.entity(e).despawn();
+                clock.seen.remove(&req.id);
+            }
         }
-        p.leg = if s < 1.0 {
-            Leg::Travel(s.max(0.0))
-        } else if left_at.is_some() {
-            Leg::Leaving
-        } else if queued[tier] < MAX_QUEUE_DRAWN {
-            queued[tier] += 1;
-            Leg::Queued(queued[tier] - 1)
-        } else {
-            commands.entity(e).despawn();
-            clock.seen.remove(&req.id);
-            continue;
-        };
-        let end = TIER_POS[tier] - (TIER_POS[tier] - SOURCE_POS).normalize() * 60.0;
-        let pos = match p.leg {
-            Leg::Travel(s) => SOURCE_POS.lerp(end, s),
-            Leg::Queued(slot) => {
-                let back = (TIER_POS[tier] - SOURCE_POS).normalize();
-                end - back * (slot as f32 * 9.0)
-            }
-            // A rejected or failed request drops out of the line as it goes.
-            Leg::Leaving if p.outcome == Outcome::Rejected => {
-                let gone = left_at.map_or(0.0, |t| ((view - t) / EXIT_S).clamp(0.0, 1.0));
-                end - Vec2::new(0.0, DROP * gone as f32)
-            }
-            Leg::Leaving => end,
-        };
-        tf.translation = pos.extend(2.0);
-        vis.set_if_neq(Visibility::Inherited);
     }
     clock.queued_drawn = queued;
+}
+
+/// Where a particle is drawn at `now`, its outcome and leg updated; `None` once it has gone
+/// (or waits beyond the drawn line).
+fn place(
+    req: &RequestId,
+    p: &mut Particle,
+    now: f64,
+    slo_s: f64,
+    queued: &mut [usize; 4],
+) -> Option<Vec2> {
+    let tier = p.tier;
+    // The nodes show the simulation delayed by the travel time: a particle reaches its
+    // node at the simulated moment its request arrived, waits in line until its first
+    // token, shows its outcome briefly, and goes (the rest of its generation is not drawn).
+    // Requests waiting beyond the drawn line are not kept as particles.
+    let view = now - TRAVEL_S as f64;
+    let first = req.first_token.filter(|t| *t <= view);
+    let ended = req.end.filter(|(t, _)| *t <= view);
+    p.outcome = match req.end {
+        Some((_, Fate::Rejected | Fate::Failed)) => Outcome::Rejected,
+        _ if view < req.arrival => Outcome::WithinSlo,
+        // The latency SLO is the cloud's, as in the verdict: a device's requests are judged
+        // on whether the device can serve them at all (its memory), never drawn late.
+        _ if tier != 0 => Outcome::WithinSlo,
+        _ => outcome_of(first, view, req.arrival, slo_s),
+    };
+    let s = ((now - req.arrival) / TRAVEL_S as f64) as f32;
+    let left_at = first.or(ended.map(|(t, _)| t)).map(|t| t.max(req.arrival));
+    if left_at.is_some_and(|t| view > t + EXIT_S) {
+        return None;
+    }
+    p.leg = if s < 1.0 {
+        Leg::Travel(s.max(0.0))
+    } else if left_at.is_some() {
+        Leg::Leaving
+    } else if queued[tier] < MAX_QUEUE_DRAWN {
+        queued[tier] += 1;
+        Leg::Queued(queued[tier] - 1)
+    } else {
+        return None;
+    };
+    let end = TIER_POS[tier] - (TIER_POS[tier] - SOURCE_POS).normalize() * 60.0;
+    Some(match p.leg {
+        Leg::Travel(s) => SOURCE_POS.lerp(end, s),
+        Leg::Queued(slot) => {
+            let back = (TIER_POS[tier] - SOURCE_POS).normalize();
+            end - back * (slot as f32 * 9.0)
+        }
+        // A rejected or failed request drops out of the line as it goes.
+        Leg::Leaving if p.outcome == Outcome::Rejected => {
+            let gone = left_at.map_or(0.0, |t| ((view - t) / EXIT_S).clamp(0.0, 1.0));
+            end - Vec2::new(0.0, DROP * gone as f32)
+        }
+        Leg::Leaving => end,
+    })
 }

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use architects_audit::cli::{self, parse_resolution, parse_scale, parse_speed};
 use architects_audit::physics::systems::{Attention, RooflineQuery};
-use architects_audit::physics::{PhysicsModel, Quant};
+use architects_audit::physics::{PhysicsModel, Quant, Scenario};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -150,41 +150,45 @@ enum Command {
     /// of its reachable ones, and the hardest tier (the smallest share).
     AnswerKey,
     /// Roofline of one decode step and prefill for a hardware/model pair, as JSON.
-    Roofline {
-        /// Hardware name in the scenario (e.g. h100).
-        #[arg(long)]
-        hardware: String,
-        /// Model name in the scenario (default: the scenario's deployed model).
-        #[arg(long)]
-        llm: Option<String>,
-        /// Weight precision: fp16, int8, int4 or ternary.
-        #[arg(long, value_parser = cli::parse_quant, default_value = "fp16")]
-        quant: Quant,
-        /// KV-cache precision: fp16 or int8.
-        #[arg(long, value_parser = cli::parse_quant, default_value = "fp16")]
-        kv_quant: Quant,
-        /// Concurrent sequences in the batch.
-        #[arg(long, default_value_t = 1.0)]
-        batch: f64,
-        /// Tensor-parallel degree (GPUs sharing one copy of the model).
-        #[arg(long, default_value_t = 1)]
-        tp: u32,
-        /// How the decode kernel reads a grouped KV cache: grouped (each KV head once, as XQA
-        /// and paged attention do) or per-query-head (once per query head sharing it, as
-        /// TensorRT-LLM's kernel did before its grouped-query kernels).
-        #[arg(long, value_parser = cli::parse_attention, default_value = "grouped")]
-        attention: Attention,
-        /// Prompt tokens (default: the scenario's).
-        #[arg(long)]
-        prompt: Option<f64>,
-        /// Output tokens (default: the scenario's).
-        #[arg(long)]
-        output: Option<f64>,
-        /// Run a batch that does not fit in memory at the most that does (the JSON reports
-        /// `batch_clamped`), instead of refusing it.
-        #[arg(long)]
-        clamp_batch: bool,
-    },
+    Roofline(RooflineArgs),
+}
+
+/// The `roofline` command's arguments.
+#[derive(clap::Args, Debug)]
+struct RooflineArgs {
+    /// Hardware name in the scenario (e.g. h100).
+    #[arg(long)]
+    hardware: String,
+    /// Model name in the scenario (default: the scenario's deployed model).
+    #[arg(long)]
+    llm: Option<String>,
+    /// Weight precision: fp16, int8, int4 or ternary.
+    #[arg(long, value_parser = cli::parse_quant, default_value = "fp16")]
+    quant: Quant,
+    /// KV-cache precision: fp16 or int8.
+    #[arg(long, value_parser = cli::parse_quant, default_value = "fp16")]
+    kv_quant: Quant,
+    /// Concurrent sequences in the batch.
+    #[arg(long, default_value_t = 1.0)]
+    batch: f64,
+    /// Tensor-parallel degree (GPUs sharing one copy of the model).
+    #[arg(long, default_value_t = 1)]
+    tp: u32,
+    /// How the decode kernel reads a grouped KV cache: grouped (each KV head once, as XQA
+    /// and paged attention do) or per-query-head (once per query head sharing it, as
+    /// TensorRT-LLM's kernel did before its grouped-query kernels).
+    #[arg(long, value_parser = cli::parse_attention, default_value = "grouped")]
+    attention: Attention,
+    /// Prompt tokens (default: the scenario's).
+    #[arg(long)]
+    prompt: Option<f64>,
+    /// Output tokens (default: the scenario's).
+    #[arg(long)]
+    output: Option<f64>,
+    /// Run a batch that does not fit in memory at the most that does (the JSON reports
+    /// `batch_clamped`), instead of refusing it.
+    #[arg(long)]
+    clamp_batch: bool,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -258,7 +262,7 @@ fn ledger(_: LedgerCmd, _: Option<PathBuf>) -> Result<ExitCode, String> {
     Err("the ledger command runs on the desktop build".into())
 }
 
-fn run(args: Cli) -> Result<ExitCode, String> {
+fn run(mut args: Cli) -> Result<ExitCode, String> {
     let scenario = cli::load_scenario(&args.scenario)?;
     let model = args.model.unwrap_or_default();
     let stdout = std::io::stdout();
@@ -270,44 +274,8 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             ExitCode::FAILURE
         }
     };
-    match args.command {
-        None => {
-            let ledger_import = match &args.ledger {
-                Some(p) => Some((
-                    p.display().to_string(),
-                    architects_audit::ledger::read_ledger_file(p)
-                        .map_err(|e| format!("--ledger: {e}"))?,
-                )),
-                None => None,
-            };
-            architects_audit::run_app(architects_audit::LaunchOptions {
-                scenario,
-                model,
-                ledger_import,
-                screenshot: args.screenshot,
-                demo: if let Some(m) = &args.goto {
-                    Some(architects_audit::lab::demo::Demo::goto_named(
-                        m,
-                        args.show.as_deref(),
-                    )?)
-                } else if args.demo {
-                    Some(architects_audit::lab::demo::Demo::autoplay(args.demo_speed))
-                } else {
-                    None
-                },
-                projector: args.profile.as_deref().map(|p| p == "projector"),
-                resolution: args.resolution,
-                scale: args.scale,
-                reduced_motion: args.reduced_motion.then_some(true),
-                class: class_view(&args.class, args.show_names)?.map(|mut v| {
-                    v.selected = args
-                        .select
-                        .map(|n| (n as usize - 1).min(v.students.len() - 1));
-                    v
-                }),
-            });
-            Ok(ExitCode::SUCCESS)
-        }
+    match args.command.take() {
+        None => play(args, scenario, model),
         Some(Command::Ledger { action, data_dir }) => ledger(action, data_dir),
         Some(Command::Simulate {
             design,
@@ -356,32 +324,62 @@ fn run(args: Cli) -> Result<ExitCode, String> {
             println!("{json}");
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Roofline {
-            hardware,
-            llm,
-            quant,
-            kv_quant,
-            batch,
-            tp,
-            attention,
-            prompt,
-            output,
-            clamp_batch,
-        }) => {
-            let q = RooflineQuery {
-                hardware,
-                llm: llm.unwrap_or_else(|| scenario.deployment.llm.clone()),
-                quant,
-                kv_quant,
-                batch,
-                tp,
-                attention,
-                prompt: prompt.unwrap_or(scenario.workload.prompt_tokens),
-                output: output.unwrap_or(scenario.workload.output_tokens),
-                clamp_batch,
-            };
-            println!("{}", cli::roofline_json(&scenario, &q)?);
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Roofline(a)) => roofline(&scenario, a),
     }
+}
+
+/// Open the game's window (or page) with the options given.
+fn play(args: Cli, scenario: Scenario, model: PhysicsModel) -> Result<ExitCode, String> {
+    let ledger_import = match &args.ledger {
+        Some(p) => Some((
+            p.display().to_string(),
+            architects_audit::ledger::read_ledger_file(p).map_err(|e| format!("--ledger: {e}"))?,
+        )),
+        None => None,
+    };
+    architects_audit::run_app(architects_audit::LaunchOptions {
+        scenario,
+        model,
+        ledger_import,
+        screenshot: args.screenshot,
+        demo: if let Some(m) = &args.goto {
+            Some(architects_audit::lab::demo::Demo::goto_named(
+                m,
+                args.show.as_deref(),
+            )?)
+        } else if args.demo {
+            Some(architects_audit::lab::demo::Demo::autoplay(args.demo_speed))
+        } else {
+            None
+        },
+        projector: args.profile.as_deref().map(|p| p == "projector"),
+        resolution: args.resolution,
+        scale: args.scale,
+        reduced_motion: args.reduced_motion.then_some(true),
+        class: class_view(&args.class, args.show_names)?.map(|mut v| {
+            v.selected = args
+                .select
+                .map(|n| (n as usize - 1).min(v.students.len() - 1));
+            v
+        }),
+    });
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `roofline` command: one decode step and prefill, as JSON.
+fn roofline(scenario: &Scenario, a: RooflineArgs) -> Result<ExitCode, String> {
+    let q = RooflineQuery {
+        hardware: a.hardware,
+        llm: a.llm.unwrap_or_else(|| scenario.deployment.llm.clone()),
+        quant: a.quant,
+        kv_quant: a.kv_quant,
+        batch: a.batch,
+        tp: a.tp,
+        attention: a.attention,
+        prompt: a.prompt.unwrap_or(scenario.workload.prompt_tokens),
+        output: a.output.unwrap_or(scenario.workload.output_tokens),
+        clamp_batch: a.clamp_batch,
+    };
+    println!("{}", cli::roofline_json(scenario, &q)?);
+    Ok(ExitCode::SUCCESS)
 }

@@ -118,13 +118,28 @@ fn header(keys: &[&str]) -> String {
 }
 
 /// The page.
-pub fn page(r: &ClassReport) -> Result<String, String> {
-    let ch = &r.chapter16;
-    let mut inv_rows = String::new();
+/// The page's style sheet.
+const STYLE: &str = "\
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; background: #fff; }\n\
+h1 { margin-bottom: 0.2rem; }\n\
+.lede { font-size: 1.2rem; }\n\
+section { margin: 2rem 0; }\n\
+table { border-collapse: collapse; }\n\
+td, th { border: 1px solid #999; padding: 0.3rem 0.7rem; text-align: left; }\n\
+tr.sum td { font-weight: bold; }\n\
+svg { max-width: 100%; height: auto; }\n\
+.wide { overflow-x: auto; }\n\
+.wide table { font-size: 0.85rem; }\n\
+.wide td, .wide th { padding: 0.2rem 0.4rem; }\n\
+";
+
+/// One row per invariant: its students, mean accuracy, interquartile range and hit rate.
+fn invariant_rows(r: &ClassReport) -> String {
+    let mut rows = String::new();
     for (name, c) in &r.invariants {
         let a = c.accuracy.as_ref();
         let h = c.hit_rate.as_ref();
-        inv_rows.push_str(&format!(
+        rows.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td><td>{}</td></tr>",
             esc(&invariant_name(name)),
             c.students,
@@ -134,6 +149,12 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
             pct(h.map(|s| s.mean)),
         ));
     }
+    rows
+}
+
+/// The chapter 16 section: submissions, both acts' answers, and the hardest tier.
+fn chapter16_section(r: &ClassReport) -> String {
+    let ch = &r.chapter16;
     let tiers: String = ch
         .hardest_tier
         .iter()
@@ -144,6 +165,37 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
             )
         })
         .collect();
+    format!(
+        r#"<section>
+<h2>{ch16_heading}</h2>
+<p>{ch16_counts}</p>
+<table>
+<tr>{answers_header}</tr>
+{a1}
+{a2}
+</table>
+<h3>{hardest_heading}</h3>
+<table>
+<tr>{hardest_header}</tr>
+{tiers}
+</table>
+</section>"#,
+        ch16_heading = m("page-ch16-heading"),
+        ch16_counts = esc(&t!(
+            "page-ch16-counts",
+            submitted = ch.submitted,
+            valid = ch.valid_designs,
+            unsubmitted = ch.locked_unsubmitted
+        )),
+        answers_header = header(&["page-prediction", "page-answer", "page-students"]),
+        a1 = answers_rows(&tr("act1-short"), &ch.act1),
+        a2 = answers_rows(&tr("act2-short"), &ch.act2),
+        hardest_heading = m("page-hardest-heading"),
+        hardest_header = header(&["page-tier", "page-students"]),
+    )
+}
+
+pub fn page(r: &ClassReport) -> Result<String, String> {
     Ok(format!(
         r#"<!DOCTYPE html>
 <html lang="en">
@@ -152,18 +204,7 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{page_title}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; background: #fff; }}
-h1 {{ margin-bottom: 0.2rem; }}
-.lede {{ font-size: 1.2rem; }}
-section {{ margin: 2rem 0; }}
-table {{ border-collapse: collapse; }}
-td, th {{ border: 1px solid #999; padding: 0.3rem 0.7rem; text-align: left; }}
-tr.sum td {{ font-weight: bold; }}
-svg {{ max-width: 100%; height: auto; }}
-.wide {{ overflow-x: auto; }}
-.wide table {{ font-size: 0.85rem; }}
-.wide td, .wide th {{ padding: 0.2rem 0.4rem; }}
-</style>
+{style}</style>
 </head>
 <body>
 <h1>{heading}</h1>
@@ -186,20 +227,7 @@ svg {{ max-width: 100%; height: auto; }}
 <h2>{labs_heading}</h2>
 {labs}
 </section>
-<section>
-<h2>{ch16_heading}</h2>
-<p>{ch16_counts}</p>
-<table>
-<tr>{answers_header}</tr>
-{a1}
-{a2}
-</table>
-<h3>{hardest_heading}</h3>
-<table>
-<tr>{hardest_header}</tr>
-{tiers}
-</table>
-</section>
+{ch16}
 {designs}
 </body>
 </html>
@@ -214,6 +242,7 @@ svg {{ max-width: 100%; height: auto; }}
         )),
         model_heading = m("page-model-heading"),
         model_explain = m("page-model-explain"),
+        style = STYLE,
         inv_header = header(&[
             "page-invariant",
             "page-invariant-students",
@@ -224,21 +253,11 @@ svg {{ max-width: 100%; height: auto; }}
         radar = radar(r)?,
         weakest_heading = m("page-weakest-heading"),
         weakest = weakest(r)?,
+        inv_rows = invariant_rows(r),
         counted = esc(&crate::text::class_counted(r.weakest_counted, r.n_students)),
         designs = super::class_designs_html::section(r)?,
         labs_heading = m("page-labs-heading"),
         labs = labs(r)?,
-        ch16_heading = m("page-ch16-heading"),
-        ch16_counts = esc(&t!(
-            "page-ch16-counts",
-            submitted = ch.submitted,
-            valid = ch.valid_designs,
-            unsubmitted = ch.locked_unsubmitted
-        )),
-        answers_header = header(&["page-prediction", "page-answer", "page-students"]),
-        a1 = answers_rows(&tr("act1-short"), &ch.act1),
-        a2 = answers_rows(&tr("act2-short"), &ch.act2),
-        hardest_heading = m("page-hardest-heading"),
-        hardest_header = header(&["page-tier", "page-students"]),
+        ch16 = chapter16_section(r),
     ))
 }

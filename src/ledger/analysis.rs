@@ -9,6 +9,8 @@
 //! non-zero; strings true for "true", "yes", "y", "1" (any case), false otherwise; null,
 //! lists and objects false.
 
+use std::collections::BTreeMap;
+
 use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -132,25 +134,59 @@ pub fn analyze(ledger: &Ledger) -> ReportCard {
         .collect();
     let n_hits = hit_chapters.len() as u32;
 
-    let mut context_counts: IndexMap<&'static str, u32> =
-        CONTEXTS.iter().map(|c| (*c, 0)).collect();
-    for c in &completed {
-        let ctx = match data[c].get("context") {
-            None => Some("cloud"),
-            Some(Value::String(s)) => Some(s.as_str()),
-            Some(_) => None,
-        };
-        if let Some(n) = ctx.and_then(|ctx| context_counts.get_mut(ctx)) {
-            *n += 1;
-        }
-    }
+    let context_counts = context_counts(&data, &completed);
     let fav_context = if n_completed > 0 {
         first_max(context_counts.iter().map(|(k, n)| (*k, *n as f64)))
     } else {
         "cloud"
     };
+    let invariant_scores = invariant_scores(&data);
+    let filled = Invariant::ALL
+        .into_iter()
+        .zip(invariant_scores.values())
+        .filter(|(_, s)| s.n > 0)
+        .map(|(inv, s)| (inv, s.correct_rate));
+    let weakest = first_min(filled).unwrap_or(DEFAULT_WEAKEST);
+    let weakest_invariant = weakest.facts().course_label;
+    let act1_correct_answer = weakest.facts().act1_answer;
+    ReportCard {
+        n_completed,
+        n_predictions,
+        n_correct,
+        pct_correct,
+        n_hits,
+        hit_chapters,
+        context_counts,
+        fav_context,
+        invariant_scores,
+        weakest_invariant,
+        act1_correct_answer,
+        recommendations: recommendations(&data),
+    }
+}
 
-    let invariant_scores: IndexMap<&'static str, InvariantScore> = Invariant::ALL
+/// The latest design of each chapter.
+type Latest<'a> = BTreeMap<u32, &'a Map<String, Value>>;
+
+/// Labs done in each deployment context (a lab without one was a cloud lab).
+fn context_counts(data: &Latest, completed: &[u32]) -> IndexMap<&'static str, u32> {
+    let mut counts: IndexMap<&'static str, u32> = CONTEXTS.iter().map(|c| (*c, 0)).collect();
+    for c in completed {
+        let ctx = match data[c].get("context") {
+            None => Some("cloud"),
+            Some(Value::String(s)) => Some(s.as_str()),
+            Some(_) => None,
+        };
+        if let Some(n) = ctx.and_then(|ctx| counts.get_mut(ctx)) {
+            *n += 1;
+        }
+    }
+    counts
+}
+
+/// How each invariant fared in the labs that teach it.
+fn invariant_scores(data: &Latest) -> IndexMap<&'static str, InvariantScore> {
+    Invariant::ALL
         .iter()
         .map(|inv| {
             let facts = inv.facts();
@@ -184,16 +220,11 @@ pub fn analyze(ledger: &Ledger) -> ReportCard {
             };
             (facts.course_label, score)
         })
-        .collect();
-    let filled = Invariant::ALL
-        .into_iter()
-        .zip(invariant_scores.values())
-        .filter(|(_, s)| s.n > 0)
-        .map(|(inv, s)| (inv, s.correct_rate));
-    let weakest = first_min(filled).unwrap_or(DEFAULT_WEAKEST);
-    let weakest_invariant = weakest.facts().course_label;
-    let act1_correct_answer = weakest.facts().act1_answer;
+        .collect()
+}
 
+/// What the earlier labs' decisions recommend for this one.
+fn recommendations(data: &Latest) -> Vec<Recommendation> {
     let none = Map::new();
     let ch = |c: u32| data.get(&c).copied().unwrap_or(&none);
     let mut recommendations = Vec::new();
@@ -224,21 +255,7 @@ pub fn analyze(ledger: &Ledger) -> ReportCard {
             value: v,
         });
     }
-
-    ReportCard {
-        n_completed,
-        n_predictions,
-        n_correct,
-        pct_correct,
-        n_hits,
-        hit_chapters,
-        context_counts,
-        fav_context,
-        invariant_scores,
-        weakest_invariant,
-        act1_correct_answer,
-        recommendations,
-    }
+    recommendations
 }
 
 /// The course shows a lab 10/14 decision unless it is "none" or "" (a missing one reads "none").

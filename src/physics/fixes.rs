@@ -30,3 +30,13 @@ pub fn tiny_largest_fits(r: &Report, sc: &Scenario) -> Option<(f64, f64)> {
         )
     })
 }
+
+/// The course's TinyML sub-model (`course_draft.tiny_params` at its precision), sized as the
+/// model in play sizes it, in KiB: the reveal compares it with the SRAM.
+pub fn course_submodel_kib(r: &Report, sc: &Scenario) -> f64 {
+    let cd = &sc.course_draft;
+    match r.systems {
+        Some(_) => super::systems::tiny_ml(sc, cd.tiny_params, cd.tiny_quant).footprint_kib(),
+        None => r.tiny_model_kb,
+    }
+}

@@ -9,7 +9,8 @@ use super::instruments;
 use super::{Ctx, c32, charts, metrics, widgets};
 use crate::lab::flow::{Act2Choice, FlowMsg};
 use crate::lab::game::DesignMsg;
-use crate::physics::{self, PhysicsModel, Quant, Scenario, Serving};
+use crate::physics::{self, Design, PhysicsModel, Quant, Report, Scenario, Serving};
+use crate::theme::Palette;
 use crate::{text, theme};
 
 pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -118,6 +119,48 @@ const COMBO_ICON: f32 = 24.0;
 
 fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     let mut d = c.design.0;
+    let m = model_choice(ui, c);
+    let sc = &c.scenario.0;
+    ui.strong(text::stage_1());
+    widgets::slider(
+        ui,
+        egui::Slider::new(&mut d.n_h100, c.model.0.gpu_range()),
+        &text::label_gpus(),
+    );
+    ui.strong(text::stage_2());
+    quantization(ui, sc, &mut d, m);
+    ui.strong(text::stage_3());
+    for s in Serving::ALL {
+        let choice = ui.radio_value(&mut d.serving, s, text::serving_label(s, m, sc));
+        widgets::focus_ring(ui, &choice);
+    }
+    ui.strong(text::stage_4());
+    widgets::slider(
+        ui,
+        egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE),
+        &text::label_cadence(),
+    );
+    ui.strong(text::stage_5());
+    widgets::slider(
+        ui,
+        egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE),
+        &text::label_fairness(),
+    );
+    if m == PhysicsModel::Systems {
+        tiny(ui, sc, &mut d);
+    }
+    if ui.button(text::reset_all()).clicked() {
+        c.design_msgs.push(DesignMsg::Reset);
+    } else if d != c.design.0 {
+        c.design_msgs.push(DesignMsg::Set(d));
+    }
+    if m != c.model.0 {
+        c.design_msgs.push(DesignMsg::SetModel(m));
+    }
+}
+
+/// The physics model's choice, with what the course's formulas mean under it.
+fn model_choice(ui: &mut egui::Ui, c: &Ctx) -> PhysicsModel {
     let mut m = c.model.0;
     let row = |ui: &mut egui::Ui| {
         let name = ui.label(text::label_model());
@@ -149,16 +192,14 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
             .wrap(),
         );
     }
-    ui.strong(text::stage_1());
-    widgets::slider(
-        ui,
-        egui::Slider::new(&mut d.n_h100, c.model.0.gpu_range()),
-        &text::label_gpus(),
-    );
-    ui.strong(text::stage_2());
+    m
+}
+
+/// Stage 2: each tier's weight precision, and the KV cache's under the systems model.
+fn quantization(ui: &mut egui::Ui, sc: &Scenario, d: &mut Design, m: PhysicsModel) {
     quant_combo(
         ui,
-        &c.scenario.0,
+        sc,
         "qc",
         &text::label_q_cloud(),
         &mut d.quant_cloud,
@@ -166,7 +207,7 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     );
     quant_combo(
         ui,
-        &c.scenario.0,
+        sc,
         "qe",
         &text::label_q_edge(),
         &mut d.quant_edge,
@@ -174,67 +215,37 @@ fn controls(ui: &mut egui::Ui, c: &mut Ctx) {
     );
     quant_combo(
         ui,
-        &c.scenario.0,
+        sc,
         "qm",
         &text::label_q_mobile(),
         &mut d.quant_mobile,
         &Quant::MOBILE,
     );
     if m == PhysicsModel::Systems {
-        quant_combo(
-            ui,
-            &c.scenario.0,
-            "kv",
-            &text::label_kv(),
-            &mut d.kv_quant,
-            &Quant::KV,
-        );
+        quant_combo(ui, sc, "kv", &text::label_kv(), &mut d.kv_quant, &Quant::KV);
     }
-    ui.strong(text::stage_3());
-    for s in Serving::ALL {
-        let choice = ui.radio_value(&mut d.serving, s, text::serving_label(s, m, &c.scenario.0));
-        widgets::focus_ring(ui, &choice);
-    }
-    ui.strong(text::stage_4());
+}
+
+/// The TinyML model's size and precision (the systems model).
+fn tiny(ui: &mut egui::Ui, sc: &Scenario, d: &mut Design) {
+    ui.strong(text::stage_tiny());
+    let s = &sc.systems;
     widgets::slider(
         ui,
-        egui::Slider::new(&mut d.retrain_cadence_days, physics::CADENCE_RANGE),
-        &text::label_cadence(),
+        egui::Slider::new(&mut d.tiny_params, s.tiny_params_min..=s.tiny_params_max)
+            .logarithmic(true)
+            .custom_formatter(|v, _| text::params(v))
+            .custom_parser(text::parse_params),
+        &text::label_tiny_params(),
     );
-    ui.strong(text::stage_5());
-    widgets::slider(
+    quant_combo(
         ui,
-        egui::Slider::new(&mut d.fairness_threshold_pct, physics::FAIRNESS_RANGE),
-        &text::label_fairness(),
+        sc,
+        "tq",
+        &text::label_tiny_quant(),
+        &mut d.tiny_quant,
+        &Quant::TINY,
     );
-    if m == PhysicsModel::Systems {
-        ui.strong(text::stage_tiny());
-        let s = &c.scenario.0.systems;
-        widgets::slider(
-            ui,
-            egui::Slider::new(&mut d.tiny_params, s.tiny_params_min..=s.tiny_params_max)
-                .logarithmic(true)
-                .custom_formatter(|v, _| text::params(v))
-                .custom_parser(text::parse_params),
-            &text::label_tiny_params(),
-        );
-        quant_combo(
-            ui,
-            &c.scenario.0,
-            "tq",
-            &text::label_tiny_quant(),
-            &mut d.tiny_quant,
-            &Quant::TINY,
-        );
-    }
-    if ui.button(text::reset_all()).clicked() {
-        c.design_msgs.push(DesignMsg::Reset);
-    } else if d != c.design.0 {
-        c.design_msgs.push(DesignMsg::Set(d));
-    }
-    if m != c.model.0 {
-        c.design_msgs.push(DesignMsg::SetModel(m));
-    }
 }
 
 pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
@@ -277,66 +288,12 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.heading(text::act2_title());
     let r = &c.physics.0;
     if let Some(p) = c.preds.act2 {
-        let correct = c.preds.act2_correct(c.answer_key).unwrap_or(false);
-        // The evidence first, in the student's terms; then what the chosen tier was like.
-        widgets::callout(
-            ui,
-            c32(if correct { pal.ok } else { pal.warn }),
-            &if correct {
-                text::correct()
-            } else {
-                text::reassess()
-            },
-            &format!(
-                "{}\n\n{}",
-                text::answer_evidence(&c.answer_key.0),
-                text::act2_explain(p.index(), &c.scenario.0, &c.answer_key.0, {
-                    // The course's sub-model, as the model in play sizes it.
-                    let cd = &c.scenario.0.course_draft;
-                    match r.systems {
-                        Some(_) => {
-                            physics::systems::tiny_ml(&c.scenario.0, cd.tiny_params, cd.tiny_quant)
-                                .footprint_kib()
-                        }
-                        None => r.tiny_model_kb,
-                    }
-                })
-            ),
-        );
+        verdict(ui, c, p);
     }
-    let open = widgets::showing(ui, Show::Peek);
-    widgets::header(ui, &text::mathpeek_act2())
-        .default_open(open)
-        .show(ui, |ui| {
-            for (peek, (_, note)) in physics::peek::math_peek(&c.scenario.0, r)
-                .into_iter()
-                .zip(text::synthesis(&c.scenario.0))
-            {
-                let [name, equation, worked] = peek.words();
-                ui.strong(name);
-                ui.monospace(equation);
-                ui.add(egui::Label::new(worked).wrap());
-                ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
-            }
-        });
+    mathpeek(ui, c);
     ui.separator();
-    let d = &r.design;
     if r.system_valid {
-        let summary = text::t!(
-            "feasible-summary",
-            gpus = d.n_h100.to_string(),
-            cloud = text::quant_name(d.quant_cloud),
-            serving = text::serving_name(d.serving),
-            edge = text::quant_name(d.quant_edge),
-            mobile = text::quant_name(d.quant_mobile),
-            tiny = text::assignment_label(&r.tier_assignments.tiny),
-            days = d.retrain_cadence_days.to_string(),
-            p99 = text::latency(r.cloud_p99_ms),
-            cost = text::cost(r.cost_per_req_usd, 6),
-            accuracy = format!("{:.1}", r.effective_accuracy * 100.0),
-            next = text::feasible_next()
-        );
-        widgets::callout(ui, c32(pal.ok), &text::feasible_title(), &summary);
+        feasible(ui, r, &pal);
     } else {
         let steps = text::fix_steps()
             .iter()
@@ -356,4 +313,67 @@ pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     for t in text::takeaways() {
         widgets::callout(ui, c32(pal.info), "", &t);
     }
+}
+
+/// The locked Act II answer judged: the evidence first, in the student's terms; then what the
+/// chosen tier was like.
+fn verdict(ui: &mut egui::Ui, c: &Ctx, p: Act2Choice) {
+    let (pal, r) = (c.pal, &c.physics.0);
+    let correct = c.preds.act2_correct(c.answer_key).unwrap_or(false);
+    // The course's sub-model, as the model in play sizes it.
+    let submodel_kib = physics::fixes::course_submodel_kib(r, &c.scenario.0);
+    widgets::callout(
+        ui,
+        c32(if correct { pal.ok } else { pal.warn }),
+        &if correct {
+            text::correct()
+        } else {
+            text::reassess()
+        },
+        &format!(
+            "{}\n\n{}",
+            text::answer_evidence(&c.answer_key.0),
+            text::act2_explain(p.index(), &c.scenario.0, &c.answer_key.0, submodel_kib)
+        ),
+    );
+}
+
+/// MathPeek II: the seven invariants' equations with this design's figures.
+fn mathpeek(ui: &mut egui::Ui, c: &Ctx) {
+    let r = &c.physics.0;
+    let open = widgets::showing(ui, Show::Peek);
+    widgets::header(ui, &text::mathpeek_act2())
+        .default_open(open)
+        .show(ui, |ui| {
+            for (peek, (_, note)) in physics::peek::math_peek(&c.scenario.0, r)
+                .into_iter()
+                .zip(text::synthesis(&c.scenario.0))
+            {
+                let [name, equation, worked] = peek.words();
+                ui.strong(name);
+                ui.monospace(equation);
+                ui.add(egui::Label::new(worked).wrap());
+                ui.add(egui::Label::new(egui::RichText::new(note).small()).wrap());
+            }
+        });
+}
+
+/// A design that meets every constraint, summed up.
+fn feasible(ui: &mut egui::Ui, r: &Report, pal: &Palette) {
+    let d = &r.design;
+    let summary = text::t!(
+        "feasible-summary",
+        gpus = d.n_h100.to_string(),
+        cloud = text::quant_name(d.quant_cloud),
+        serving = text::serving_name(d.serving),
+        edge = text::quant_name(d.quant_edge),
+        mobile = text::quant_name(d.quant_mobile),
+        tiny = text::assignment_label(&r.tier_assignments.tiny),
+        days = d.retrain_cadence_days.to_string(),
+        p99 = text::latency(r.cloud_p99_ms),
+        cost = text::cost(r.cost_per_req_usd, 6),
+        accuracy = format!("{:.1}", r.effective_accuracy * 100.0),
+        next = text::feasible_next()
+    );
+    widgets::callout(ui, c32(pal.ok), &text::feasible_title(), &summary);
 }

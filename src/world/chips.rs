@@ -34,9 +34,16 @@ pub(super) fn chips(
     memory: &MemoryBar,
     s: &Scene,
 ) {
+    gpus(painter, proj, c, s);
+    groups_and_servers(painter, proj, c, s);
+    allreduce(painter, proj, c, s);
+    captions(painter, proj, c, memory, s);
+}
+
+/// One chip per GPU, lit by its replica's batch.
+fn gpus(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene) {
     let pal = &s.pal;
     let cloud = theme::tier_color(0);
-    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
     for i in 0..c.gpus {
         let group = c.group_of(i);
         // The live batch when the simulation runs it, else the model's.
@@ -59,6 +66,12 @@ pub(super) fn chips(
             egui::StrokeKind::Inside,
         );
     }
+}
+
+/// Tensor-parallel groups and servers.
+fn groups_and_servers(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene) {
+    let pal = &s.pal;
+    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
     // Tensor-parallel groups: an outline round each group, and its all-reduce traffic
     // between neighbouring chips.
     for (first, last) in c.tp_groups() {
@@ -95,6 +108,11 @@ pub(super) fn chips(
             c32(pal.text_muted),
         );
     }
+}
+
+/// The all-reduce traffic between neighbouring chips of a group.
+fn allreduce(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene) {
+    let pal = &s.pal;
     for (i, j) in c.allreduce_links() {
         let (p, q) = (proj.rect(chip_at(i), CHIP), proj.rect(chip_at(j), CHIP));
         let (from, to) = if chip_at(i).y == chip_at(j).y {
@@ -114,6 +132,18 @@ pub(super) fn chips(
             c32(pal.info),
         );
     }
+}
+
+/// The chips' caption above them, and the step and memory below.
+fn captions(
+    painter: &egui::Painter,
+    proj: &Projection,
+    c: &CloudPicture,
+    memory: &MemoryBar,
+    s: &Scene,
+) {
+    let pal = &s.pal;
+    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
     let rows = c.gpus.div_ceil(CHIPS_PER_ROW).max(1);
     let below = CHIPS_AT - Vec2::new(0.0, rows as f32 * (CHIP.y + CHIP_GAP));
     painter.text(

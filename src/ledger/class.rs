@@ -215,7 +215,46 @@ fn tally(chosen: &mut IndexMap<String, u32>, key: Option<&str>) {
 /// Summarise a class. Every Act I and Act II answer is listed, chosen or not, in the
 /// course's order.
 pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassReport {
-    let invariants = Invariant::ALL
+    let invariants = invariant_classes(students);
+    let mut weakest: IndexMap<&'static str, u32> = Invariant::ALL
+        .iter()
+        .map(|i| (i.facts().course_label, 0))
+        .collect();
+    let mut weakest_counted = 0;
+    for s in students.iter().filter(|s| s.card.n_completed > 0) {
+        weakest_counted += 1;
+        if let Some(n) = weakest.get_mut(s.card.weakest_invariant) {
+            *n += 1;
+        }
+    }
+    let mut labs: IndexMap<String, u32> = (0..=LAB_CHAPTERS.count())
+        .map(|n| (n.to_string(), 0))
+        .collect();
+    for s in students {
+        *labs.entry(s.card.n_completed.to_string()).or_insert(0) += 1;
+    }
+    let done: Vec<f64> = students.iter().map(|s| s.card.n_completed as f64).collect();
+    ClassReport {
+        n_students: students.len() as u32,
+        unreadable,
+        invariants,
+        weakest_invariant: weakest,
+        weakest_counted,
+        labs_completed: labs,
+        labs_completed_spread: Spread::of(&done),
+        chapter16: capstone_class(students),
+        students: students
+            .iter()
+            .enumerate()
+            .map(|(i, s)| StudentRow::of(i, s, false))
+            .collect(),
+    }
+}
+
+/// Each invariant across the class: how many students have labs in it, their accuracy and
+/// their hit rate.
+fn invariant_classes(students: &[Student]) -> IndexMap<&'static str, InvariantClass> {
+    Invariant::ALL
         .iter()
         .map(|inv| {
             let name = inv.facts().course_label;
@@ -235,26 +274,12 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
                 },
             )
         })
-        .collect();
-    let mut weakest: IndexMap<&'static str, u32> = Invariant::ALL
-        .iter()
-        .map(|i| (i.facts().course_label, 0))
-        .collect();
-    let mut weakest_counted = 0;
-    for s in students.iter().filter(|s| s.card.n_completed > 0) {
-        weakest_counted += 1;
-        if let Some(n) = weakest.get_mut(s.card.weakest_invariant) {
-            *n += 1;
-        }
-    }
-    let mut labs: IndexMap<String, u32> = (0..=LAB_CHAPTERS.count())
-        .map(|n| (n.to_string(), 0))
-        .collect();
-    for s in students {
-        *labs.entry(s.card.n_completed.to_string()).or_insert(0) += 1;
-    }
-    let done: Vec<f64> = students.iter().map(|s| s.card.n_completed as f64).collect();
+        .collect()
+}
 
+/// Chapter 16 across the class: submissions, both acts' answers, valid designs, the hardest
+/// tier and the designs.
+fn capstone_class(students: &[Student]) -> CapstoneClass {
     let answers = |keys: &[&str]| Answers {
         chosen: keys.iter().map(|k| (k.to_string(), 0)).collect(),
         judged: 0,
@@ -293,21 +318,7 @@ pub fn summarise(students: &[Student], unreadable: Vec<Unreadable>) -> ClassRepo
             *ch16.hardest_tier.entry(t).or_insert(0) += 1;
         }
     }
-    ClassReport {
-        n_students: students.len() as u32,
-        unreadable,
-        invariants,
-        weakest_invariant: weakest,
-        weakest_counted,
-        labs_completed: labs,
-        labs_completed_spread: Spread::of(&done),
-        chapter16: ch16,
-        students: students
-            .iter()
-            .enumerate()
-            .map(|(i, s)| StudentRow::of(i, s, false))
-            .collect(),
-    }
+    ch16
 }
 
 /// A ledger from one JSON value: the course's format, or `{"ledger": …}` as the game's

@@ -12,6 +12,13 @@ use super::{Design, N_H100_RANGE, PhysicsModel, Quant, Serving};
 impl Scenario {
     /// Each field a ceiling guards, with its value and the ceiling.
     fn ceilings(&self) -> Vec<(String, f64, f64)> {
+        let mut v = self.part_ceilings();
+        v.extend(self.model_ceilings());
+        v
+    }
+
+    /// Ceilings of the hardware, the TinyML workload and the LLMs.
+    fn part_ceilings(&self) -> Vec<(String, f64, f64)> {
         let mut v: Vec<(String, f64, f64)> = Vec::new();
         for (name, h) in &self.hardware {
             let f = |x: &str| format!("hardware.{name}.{x}");
@@ -44,6 +51,12 @@ impl Scenario {
             v.push((f("kv_heads"), m.kv_heads, 1e4));
             v.push((f("head_dim"), m.head_dim, 1e5));
         }
+        v
+    }
+
+    /// Ceilings of the precision tables, workload, SLOs and both models' constants.
+    fn model_ceilings(&self) -> Vec<(String, f64, f64)> {
+        let mut v: Vec<(String, f64, f64)> = Vec::new();
         for q in Quant::ALL {
             let k = q.as_str();
             let p = &self.precision;
@@ -65,6 +78,14 @@ impl Scenario {
         v.push(("slo.p99_ms".into(), slo.p99_ms, 1e7));
         v.push(("slo.cost_per_req_usd".into(), slo.cost_per_req_usd, 1e6));
         v.push(("slo.requests_per_sec".into(), slo.requests_per_sec, 1e5));
+        v.extend(self.systems_ceilings());
+        v.extend(self.course_draft_ceilings());
+        v
+    }
+
+    /// Ceilings of the systems model's constants.
+    fn systems_ceilings(&self) -> Vec<(String, f64, f64)> {
+        let mut v: Vec<(String, f64, f64)> = Vec::new();
         let s = &self.systems;
         for (x, val, max) in [
             ("max_batch_cap", s.max_batch_cap, 4096.0),
@@ -96,6 +117,12 @@ impl Scenario {
         ] {
             v.push((format!("systems.{x}"), val, max));
         }
+        v
+    }
+
+    /// Ceilings of the course draft model's constants.
+    fn course_draft_ceilings(&self) -> Vec<(String, f64, f64)> {
+        let mut v: Vec<(String, f64, f64)> = Vec::new();
         let cd = &self.course_draft;
         for (x, val, max) in [
             ("kv_cache_gb_fp16", cd.kv_cache_gb_fp16, 1e5),

@@ -864,65 +864,22 @@ pub fn banner_detail(
 ) -> String {
     use crate::physics::Banner::*;
     let sys = r.systems.as_ref();
-    let util =
-        |s: &crate::physics::SystemsExtra| format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0);
     match b {
-        CloudOom => t!(
-            "banner-cloud-oom-detail",
-            needs = format!("{:.1}", r.cloud_model_gb),
-            gpus = r.design.n_h100,
-            device = &sc.cloud().label,
-            offer = format!("{:.0}", r.cloud_ram_gb),
-            fix = match crate::physics::fixes::min_gpus_that_fit(r, sc) {
-                Some(n) => t!("banner-cloud-oom-fewest", gpus = n),
-                None => tr("banner-cloud-oom-none"),
-            }
-        ),
-        EdgeOom => t!(
-            "banner-edge-oom-detail",
-            device = &sc.edge().label,
-            needs = format!("{:.1}", r.edge_model_gb),
-            has = format!("{:.0}", r.edge_ram_gb),
-            int8 = format!(
-                "{:.1}",
-                sc.llm().params * sc.precision.bytes_per_param.int8 / 1e9
-            ),
-            int4 = format!(
-                "{:.1}",
-                sc.llm().params * sc.precision.bytes_per_param.int4 / 1e9
-            )
-        ),
+        CloudOom => cloud_oom_detail(r, sc),
+        EdgeOom => edge_oom_detail(r, sc),
         MobileOom => t!(
             "banner-mobile-oom-detail",
             needs = format!("{:.2}", r.mobile_model_gb),
             has = format!("{:.0}", r.mobile_ram_gb)
         ),
         TinySram => tiny_sram_detail(r, sc),
-        P99Slo => match sys {
-            Some(s) => t!(
-                "banner-p99-detail-systems",
-                p99 = latency(s.cloud_p99_ttft_ms),
-                slo = slo_ms(sc),
-                util = util(s),
-                step = num(s.decode_step_ms),
-                bound = tr(if s.decode_compute_bound {
-                    "banner-p99-compute-bound"
-                } else {
-                    "banner-p99-memory-bound"
-                })
-            ),
-            None => t!(
-                "banner-p99-detail-course",
-                p99 = latency(r.cloud_p99_ms),
-                slo = slo_ms(sc)
-            ),
-        },
+        P99Slo => p99_detail(r, sc),
         ThroughputSlo => match sys {
             Some(s) => t!(
                 "banner-throughput-detail",
                 capacity = format!("{:.0}", s.cloud_capacity_rps),
                 load = format!("{:.0}", r.tier_rps[0]),
-                util = util(s)
+                util = format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0)
             ),
             None => tr("banner-throughput-detail-course"),
         },
@@ -931,30 +888,8 @@ pub fn banner_detail(
             cost = format!("{:.6}", r.cost_per_req_usd),
             slo = num(sc.slo.cost_per_req_usd)
         ),
-        AvailabilitySlo => match sys {
-            Some(s) => t!(
-                "banner-availability-detail",
-                gpu = pct(sc.cloud().availability),
-                per_node = num(sc.systems.gpus_per_node),
-                node = pct(sc.systems.node_availability),
-                fits = format!("{:.3}", s.availability * 100.0),
-                slo = pct(sc.slo.availability)
-            ),
-            None => String::new(),
-        },
-        AccuracyWarning => t!(
-            "banner-accuracy-detail",
-            accuracy = format!("{:.1}", r.effective_accuracy * 100.0),
-            ternary = pct(sc.precision.accuracy_drop.ternary),
-            // Only the systems model prices fairness in accuracy.
-            fairness = match sys {
-                Some(s) if s.fairness_accuracy_cost > 0.0 => t!(
-                    "banner-accuracy-fairness",
-                    points = format!("{:.1}", s.fairness_accuracy_cost * 100.0)
-                ),
-                _ => String::new(),
-            }
-        ),
+        AvailabilitySlo => availability_detail(r, sc),
+        AccuracyWarning => accuracy_detail(r, sc),
         DriftWarning => t!(
             "banner-drift-detail",
             days = r.design.retrain_cadence_days.to_string(),
@@ -963,6 +898,90 @@ pub fn banner_detail(
             per_day = num(sc.accuracy.drift_per_day)
         ),
     }
+}
+
+fn cloud_oom_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
+    t!(
+        "banner-cloud-oom-detail",
+        needs = format!("{:.1}", r.cloud_model_gb),
+        gpus = r.design.n_h100,
+        device = &sc.cloud().label,
+        offer = format!("{:.0}", r.cloud_ram_gb),
+        fix = match crate::physics::fixes::min_gpus_that_fit(r, sc) {
+            Some(n) => t!("banner-cloud-oom-fewest", gpus = n),
+            None => tr("banner-cloud-oom-none"),
+        }
+    )
+}
+
+fn edge_oom_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
+    t!(
+        "banner-edge-oom-detail",
+        device = &sc.edge().label,
+        needs = format!("{:.1}", r.edge_model_gb),
+        has = format!("{:.0}", r.edge_ram_gb),
+        int8 = format!(
+            "{:.1}",
+            sc.llm().params * sc.precision.bytes_per_param.int8 / 1e9
+        ),
+        int4 = format!(
+            "{:.1}",
+            sc.llm().params * sc.precision.bytes_per_param.int4 / 1e9
+        )
+    )
+}
+
+fn p99_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
+    match r.systems.as_ref() {
+        Some(s) => t!(
+            "banner-p99-detail-systems",
+            p99 = latency(s.cloud_p99_ttft_ms),
+            slo = slo_ms(sc),
+            util = format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0),
+            step = num(s.decode_step_ms),
+            bound = tr(if s.decode_compute_bound {
+                "banner-p99-compute-bound"
+            } else {
+                "banner-p99-memory-bound"
+            })
+        ),
+        None => t!(
+            "banner-p99-detail-course",
+            p99 = latency(r.cloud_p99_ms),
+            slo = slo_ms(sc)
+        ),
+    }
+}
+
+fn availability_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
+    match r.systems.as_ref() {
+        Some(s) => t!(
+            "banner-availability-detail",
+            gpu = pct(sc.cloud().availability),
+            per_node = num(sc.systems.gpus_per_node),
+            node = pct(sc.systems.node_availability),
+            fits = format!("{:.3}", s.availability * 100.0),
+            slo = pct(sc.slo.availability)
+        ),
+        None => String::new(),
+    }
+}
+
+fn accuracy_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
+    let sys = r.systems.as_ref();
+    t!(
+        "banner-accuracy-detail",
+        accuracy = format!("{:.1}", r.effective_accuracy * 100.0),
+        ternary = pct(sc.precision.accuracy_drop.ternary),
+        // Only the systems model prices fairness in accuracy.
+        fairness = match sys {
+            Some(s) if s.fairness_accuracy_cost > 0.0 => t!(
+                "banner-accuracy-fairness",
+                points = format!("{:.1}", s.fairness_accuracy_cost * 100.0)
+            ),
+            _ => String::new(),
+        }
+    )
 }
 
 /// The TinyML banner: what the sub-model needs, and the largest model that fits.

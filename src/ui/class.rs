@@ -5,7 +5,7 @@ use bevy_egui::egui;
 
 use super::{c32, charts};
 use crate::lab::class_view::{ClassMsg, ClassView};
-use crate::ledger::class::{Answers, Spread};
+use crate::ledger::class::{Answers, ClassReport, Spread};
 use crate::ledger::designs::{CHOICES, StudentDesign};
 use crate::physics::Scenario;
 use crate::text;
@@ -67,6 +67,32 @@ fn answers(ui: &mut egui::Ui, title: &str, a: &Answers, submitted: u32, color: e
 /// The class summary.
 fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
     let r = &v.report;
+    class_radar(ui, r, pal, size);
+
+    ui.separator();
+    ui.heading(text::class_weakest());
+    let weakest: Vec<(String, u32)> = r
+        .weakest_invariant
+        .iter()
+        .map(|(k, n)| (text::invariant_name(k), *n))
+        .collect();
+    ui.label(egui::RichText::new(text::class_counted(r.weakest_counted, r.n_students)).small());
+    bars(ui, &weakest, r.weakest_counted, c32(pal.warn));
+
+    ui.separator();
+    ui.heading(text::class_labs());
+    let labs: Vec<(String, u32)> = r
+        .labs_completed
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(k, n)| (text::t!("class-labs-bar", labs = k), *n))
+        .collect();
+    bars(ui, &labs, r.n_students, c32(pal.info));
+    chapter16(ui, r, pal);
+}
+
+/// The class's accuracy per invariant: lower quartile, mean and upper quartile.
+fn class_radar(ui: &mut egui::Ui, r: &ClassReport, pal: &Palette, size: f32) {
     ui.heading(text::class_radar());
     let names: Vec<String> = r
         .invariants
@@ -97,28 +123,10 @@ fn summary(ui: &mut egui::Ui, v: &ClassView, pal: &Palette, size: f32) {
         size,
     );
     ui.add(egui::Label::new(egui::RichText::new(text::class_radar_key()).small()).wrap());
+}
 
-    ui.separator();
-    ui.heading(text::class_weakest());
-    let weakest: Vec<(String, u32)> = r
-        .weakest_invariant
-        .iter()
-        .map(|(k, n)| (text::invariant_name(k), *n))
-        .collect();
-    ui.label(egui::RichText::new(text::class_counted(r.weakest_counted, r.n_students)).small());
-    bars(ui, &weakest, r.weakest_counted, c32(pal.warn));
-
-    ui.separator();
-    ui.heading(text::class_labs());
-    let labs: Vec<(String, u32)> = r
-        .labs_completed
-        .iter()
-        .filter(|(_, n)| **n > 0)
-        .map(|(k, n)| (text::t!("class-labs-bar", labs = k), *n))
-        .collect();
-    bars(ui, &labs, r.n_students, c32(pal.info));
-
-    ui.separator();
+/// Chapter 16: submissions, both acts' answers, and the tier the class found hardest.
+fn chapter16(ui: &mut egui::Ui, r: &ClassReport, pal: &Palette) {
     let c = &r.chapter16;
     ui.heading(text::class_ch16());
     ui.label(text::t!(

@@ -155,49 +155,18 @@ fn handle_ledger_msgs(
     for msg in msgs.read() {
         match msg {
             LedgerMsg::PreviewImport { source, text } => {
-                let preview = ImportPreview::new(source.clone(), text);
-                match &preview.result {
-                    Ok(p) => info!(
-                        "architects-audit: import preview from {source}: {} entries",
-                        p.ledger.history.len()
-                    ),
-                    Err(e) => info!("architects-audit: import preview from {source}: {e}"),
-                }
-                commands.insert_resource(preview);
+                commands.insert_resource(preview_import(source, text));
             }
             LedgerMsg::ConfirmImport(mode) => {
-                if let Some(p) = &preview {
-                    match apply_import(&mut store, &mut state, p, *mode) {
-                        Ok(backup) => {
-                            info!(
-                                "architects-audit: import applied ({}) from {}: {} entries, backup {}",
-                                mode.as_str(),
-                                p.source,
-                                state.ledger.history.len(),
-                                backup.map_or("none".into(), |id| id.to_string())
-                            );
-                            commands.remove_resource::<ImportPreview>()
-                        }
-                        // Nothing was changed; say why (the preview stays open).
-                        Err(e) => {
-                            state.save = SaveStatus::Failed(format!("import not applied: {e}"))
-                        }
-                    }
+                if let Some(p) = &preview
+                    && confirm_import(&mut store, &mut state, p, *mode)
+                {
+                    commands.remove_resource::<ImportPreview>();
                 }
             }
             LedgerMsg::CancelImport => commands.remove_resource::<ImportPreview>(),
             LedgerMsg::ViewSample(name) => state.view_sample(name.as_deref()),
-            LedgerMsg::Export => {
-                let pinned = state
-                    .problem
-                    .as_ref()
-                    .and_then(|p| p.pin)
-                    .and_then(|id| keep::pins(&store).into_iter().find(|p| p.id == id));
-                state.last_export = Some(match pinned {
-                    Some(p) => export(&p.bytes(), "unreadable"),
-                    None => export(state.ledger.to_json_pretty().as_bytes(), "ledger"),
-                });
-            }
+            LedgerMsg::Export => export_ledger(&store, &mut state),
             LedgerMsg::StartAfresh => {
                 if let Err(e) = start_afresh(&mut store, &mut state) {
                     state.save = SaveStatus::Failed(e);
@@ -208,16 +177,7 @@ fn handle_ledger_msgs(
                     state.save = SaveStatus::Failed(e);
                 }
             }
-            LedgerMsg::PreviewFile(path) => {
-                let source = path.display().to_string();
-                commands.insert_resource(match super::read_ledger_file(path) {
-                    Ok(text) => ImportPreview::new(source, &text),
-                    Err(e) => ImportPreview {
-                        source,
-                        result: Err(e),
-                    },
-                });
-            }
+            LedgerMsg::PreviewFile(path) => commands.insert_resource(preview_file(path)),
             LedgerMsg::OpenStudentStore => {
                 *store = match takeover.0 {
                     StoreChoice::Platform => Store::open_or_memory(takeover.1.clone()),
@@ -233,6 +193,71 @@ fn handle_ledger_msgs(
         ) {
             state.refresh_backups(&store);
         }
+    }
+}
+
+/// An import's preview from pasted text, logged.
+fn preview_import(source: &str, text: &str) -> ImportPreview {
+    let preview = ImportPreview::new(source.to_owned(), text);
+    match &preview.result {
+        Ok(p) => info!(
+            "architects-audit: import preview from {source}: {} entries",
+            p.ledger.history.len()
+        ),
+        Err(e) => info!("architects-audit: import preview from {source}: {e}"),
+    }
+    preview
+}
+
+/// Apply the previewed import; on failure nothing changes and the save status says why.
+/// True when it was applied.
+fn confirm_import(
+    store: &mut Store,
+    state: &mut LedgerState,
+    p: &ImportPreview,
+    mode: ImportMode,
+) -> bool {
+    match apply_import(store, state, p, mode) {
+        Ok(backup) => {
+            info!(
+                "architects-audit: import applied ({}) from {}: {} entries, backup {}",
+                mode.as_str(),
+                p.source,
+                state.ledger.history.len(),
+                backup.map_or("none".into(), |id| id.to_string())
+            );
+            true
+        }
+        // Nothing was changed; say why (the preview stays open).
+        Err(e) => {
+            state.save = SaveStatus::Failed(format!("import not applied: {e}"));
+            false
+        }
+    }
+}
+
+/// Export the ledger, or the unreadable copy of it the store keeps.
+fn export_ledger(store: &Store, state: &mut LedgerState) {
+    let pinned = state
+        .problem
+        .as_ref()
+        .and_then(|p| p.pin)
+        .and_then(|id| keep::pins(store).into_iter().find(|p| p.id == id));
+    state.last_export = Some(match pinned {
+        Some(p) => export(&p.bytes(), "unreadable"),
+        None => export(state.ledger.to_json_pretty().as_bytes(), "ledger"),
+    });
+}
+
+/// An import's preview from a file.
+fn preview_file(path: &std::path::Path) -> ImportPreview {
+    let source = path.display().to_string();
+    match super::read_ledger_file(path) {
+        Ok(text) => ImportPreview::new(source, &text),
+        Err(e) => ImportPreview {
+            source,
+            result: Err(e),
+        },
     }
 }
 

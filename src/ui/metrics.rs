@@ -61,11 +61,24 @@ fn percent(v: f64, places: usize) -> String {
 }
 
 pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
-    let pal = c.pal;
     let r = &c.physics.0;
-    let ok = |b: bool| (c32(if b { pal.ok } else { pal.fail }), b);
     ui.heading(text::panel_metrics());
     ui.label(egui::RichText::new(text::latency_note(r.model, &c.scenario.0)).small());
+    trace(ui, c);
+    if widgets::showing(ui, crate::lab::demo::Show::Metrics) {
+        ui.scroll_to_cursor(Some(egui::Align::Min));
+    }
+    // One block per tier, its figures flowing onto as many lines as the panel needs: nothing
+    // is cut off at laptop widths or in the projector's larger text.
+    for t in Tier::ALL {
+        tier_figures(ui, c, t);
+    }
+    slo_tiles(ui, c);
+}
+
+/// The formula trace: each law, its formula with the figures, and the result.
+fn trace(ui: &mut egui::Ui, c: &Ctx) {
+    let (pal, r) = (c.pal, &c.physics.0);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let catalogue = text::current();
@@ -82,15 +95,12 @@ pub fn metrics(ui: &mut egui::Ui, c: &Ctx) {
             });
         }
     });
-    if widgets::showing(ui, crate::lab::demo::Show::Metrics) {
-        ui.scroll_to_cursor(Some(egui::Align::Min));
-    }
-    // One block per tier, its figures flowing onto as many lines as the panel needs: nothing
-    // is cut off at laptop widths or in the projector's larger text.
-    for t in Tier::ALL {
-        tier_figures(ui, c, t);
-    }
-    // SLO tiles.
+}
+
+/// The SLO tiles, each green when met and red when not.
+fn slo_tiles(ui: &mut egui::Ui, c: &Ctx) {
+    let (pal, r) = (c.pal, &c.physics.0);
+    let ok = |b: bool| (c32(if b { pal.ok } else { pal.fail }), b);
     let acc = &c.scenario.0.accuracy;
     let slo = &c.scenario.0.slo;
     widgets::tiles(ui, |ui| {

@@ -66,52 +66,8 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
         size(22.0),
         ink,
     );
-    for (i, v) in s.views.iter().enumerate() {
-        let pos = TIER_POS[i];
-        painter.text(
-            proj.p(pos + Vec2::new(70.0, -12.0)),
-            Align2::LEFT_BOTTOM,
-            format!("{}\n{}", text::tier_name(Tier::ALL[i]), s.devices[i]),
-            size(24.0),
-            ink,
-        );
-        let status = match v.status {
-            TierStatus::Neutral => muted,
-            st => c32(status_color(st, pal)),
-        };
-        // The status in a mark as well as a colour.
-        let line = match status_mark(v.status) {
-            Some(m) => format!("{m} {}", v.line),
-            None => v.line.clone(),
-        };
-        painter.text(
-            proj.p(pos + Vec2::new(70.0, -16.0)),
-            Align2::LEFT_TOP,
-            line,
-            size(20.0),
-            status,
-        );
-        let d = pos - SOURCE_POS;
-        let mid = SOURCE_POS + d.normalize() * (45.0 + (d.length() - NODE_RADIUS - 50.0) / 2.0);
-        if s.rates_shown {
-            painter.text(
-                proj.p(mid + Vec2::new(0.0, 18.0)),
-                Align2::CENTER_BOTTOM,
-                text::t!("unit-req-s", value = format!("{:.0}", v.rps)),
-                size(18.0),
-                muted,
-            );
-        }
-        if s.waiting[i] > 0 {
-            let entrance = pos - d.normalize() * 60.0;
-            painter.text(
-                proj.p(entrance + Vec2::new(-8.0, 14.0)),
-                Align2::RIGHT_BOTTOM,
-                text::queue_label(s.waiting[i], s.not_drawn[i]),
-                size(16.0),
-                c32(pal.warn),
-            );
-        }
+    for i in 0..s.views.len() {
+        tier_labels(painter, proj, s, i);
     }
     if let Some(phys) = s.picture {
         for (i, bar) in phys.memory.iter().enumerate() {
@@ -119,6 +75,59 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
         }
         super::chips::chips(painter, proj, &phys.cloud, &phys.memory[0], s);
         gauge(painter, proj, &phys.accuracy, pal);
+    }
+}
+
+/// A tier's name and device, its status line, its request rate and its queue.
+fn tier_labels(painter: &egui::Painter, proj: &Projection, s: &Scene, i: usize) {
+    let pal = &s.pal;
+    let size = |base: f32| FontId::proportional(base * pal.label_scale * proj.unit);
+    let (ink, muted) = (c32(pal.text), c32(pal.text_muted));
+    let v = &s.views[i];
+    let pos = TIER_POS[i];
+    painter.text(
+        proj.p(pos + Vec2::new(70.0, -12.0)),
+        Align2::LEFT_BOTTOM,
+        format!("{}\n{}", text::tier_name(Tier::ALL[i]), s.devices[i]),
+        size(24.0),
+        ink,
+    );
+    let status = match v.status {
+        TierStatus::Neutral => muted,
+        st => c32(status_color(st, pal)),
+    };
+    // The status in a mark as well as a colour.
+    let line = match status_mark(v.status) {
+        Some(m) => format!("{m} {}", v.line),
+        None => v.line.clone(),
+    };
+    painter.text(
+        proj.p(pos + Vec2::new(70.0, -16.0)),
+        Align2::LEFT_TOP,
+        line,
+        size(20.0),
+        status,
+    );
+    let d = pos - SOURCE_POS;
+    let mid = SOURCE_POS + d.normalize() * (45.0 + (d.length() - NODE_RADIUS - 50.0) / 2.0);
+    if s.rates_shown {
+        painter.text(
+            proj.p(mid + Vec2::new(0.0, 18.0)),
+            Align2::CENTER_BOTTOM,
+            text::t!("unit-req-s", value = format!("{:.0}", v.rps)),
+            size(18.0),
+            muted,
+        );
+    }
+    if s.waiting[i] > 0 {
+        let entrance = pos - d.normalize() * 60.0;
+        painter.text(
+            proj.p(entrance + Vec2::new(-8.0, 14.0)),
+            Align2::RIGHT_BOTTOM,
+            text::queue_label(s.waiting[i], s.not_drawn[i]),
+            size(16.0),
+            c32(pal.warn),
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 //! memory bar, the cloud's GPUs as the physics groups them, and the accuracy gauge. Plain
 //! data (no Bevy), so the drawing and the tests read the same thing.
 
-use crate::physics::{Report, Scenario};
+use crate::physics::{Report, Scenario, SystemsExtra};
 
 /// One part of a memory bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,83 +143,10 @@ fn per_server(sc: &Scenario) -> u32 {
 }
 
 fn physical(r: &Report, sc: &Scenario) -> Physical {
-    let gb = |parts: Vec<(MemPart, f64)>, capacity: f64| MemoryBar {
-        parts,
-        capacity,
-        unit: "GB",
-    };
     let (memory, cloud) = match &r.systems {
-        Some(s) => {
-            let [ws_edge, ws_mobile] = s.device_workspace_gb;
-            let tiny_reserved = sc.systems.tiny_sram_reserved_kb;
-            (
-                [
-                    gb(
-                        vec![
-                            (MemPart::Weights, s.cloud_weights_gb),
-                            (MemPart::Kv, s.kv_cache_gb * s.cloud_replicas.max(1) as f64),
-                            (MemPart::Workspace, s.cloud_workspace_gb),
-                        ],
-                        r.cloud_ram_gb,
-                    ),
-                    gb(
-                        vec![
-                            (MemPart::Weights, (r.edge_model_gb - ws_edge).max(0.0)),
-                            (MemPart::Workspace, ws_edge),
-                        ],
-                        r.edge_ram_gb,
-                    ),
-                    gb(
-                        vec![
-                            (MemPart::Weights, (r.mobile_model_gb - ws_mobile).max(0.0)),
-                            (MemPart::Workspace, ws_mobile),
-                        ],
-                        r.mobile_ram_gb,
-                    ),
-                    MemoryBar {
-                        parts: vec![
-                            (MemPart::Weights, s.tiny_model_kib),
-                            (MemPart::Workspace, s.tiny_arena_kib + tiny_reserved),
-                        ],
-                        capacity: r.tiny_sram_kb,
-                        unit: "KB",
-                    },
-                ],
-                CloudPicture {
-                    gpus: r.design.n_h100,
-                    tp: s.cloud_tp.max(1),
-                    replicas: s.cloud_replicas,
-                    batch: s.cloud_batch,
-                    max_batch: s.cloud_max_batch,
-                    step_ms: s.decode_step_ms,
-                    compute_bound: s.decode_compute_bound,
-                    per_server: per_server(sc),
-                },
-            )
-        }
+        Some(s) => (systems_memory(r, sc, s), systems_cloud(r, sc, s)),
         // The course's draft model counts the weights only, with no grouping or batching.
-        None => (
-            [
-                gb(vec![(MemPart::Weights, r.cloud_model_gb)], r.cloud_ram_gb),
-                gb(vec![(MemPart::Weights, r.edge_model_gb)], r.edge_ram_gb),
-                gb(vec![(MemPart::Weights, r.mobile_model_gb)], r.mobile_ram_gb),
-                MemoryBar {
-                    parts: vec![(MemPart::Weights, r.tiny_model_kb)],
-                    capacity: r.tiny_sram_kb,
-                    unit: "KB",
-                },
-            ],
-            CloudPicture {
-                gpus: r.design.n_h100,
-                tp: 1,
-                replicas: if r.cloud_oom { 0 } else { r.design.n_h100 },
-                batch: 0.0,
-                max_batch: 0.0,
-                step_ms: 0.0,
-                compute_bound: false,
-                per_server: per_server(sc),
-            },
-        ),
+        None => (course_memory(r), course_cloud(r, sc)),
     };
     Physical {
         memory,
@@ -231,5 +158,91 @@ fn physical(r: &Report, sc: &Scenario) -> Physical {
             warn_below: sc.accuracy.accuracy_warning_below,
             drift_warn_below: sc.accuracy.drift_warning_below,
         },
+    }
+}
+
+/// A memory bar in GB.
+fn gb(parts: Vec<(MemPart, f64)>, capacity: f64) -> MemoryBar {
+    MemoryBar {
+        parts,
+        capacity,
+        unit: "GB",
+    }
+}
+
+/// Each tier's memory by part under the systems model.
+fn systems_memory(r: &Report, sc: &Scenario, s: &SystemsExtra) -> [MemoryBar; 4] {
+    let [ws_edge, ws_mobile] = s.device_workspace_gb;
+    let tiny_reserved = sc.systems.tiny_sram_reserved_kb;
+    [
+        gb(
+            vec![
+                (MemPart::Weights, s.cloud_weights_gb),
+                (MemPart::Kv, s.kv_cache_gb * s.cloud_replicas.max(1) as f64),
+                (MemPart::Workspace, s.cloud_workspace_gb),
+            ],
+            r.cloud_ram_gb,
+        ),
+        gb(
+            vec![
+                (MemPart::Weights, (r.edge_model_gb - ws_edge).max(0.0)),
+                (MemPart::Workspace, ws_edge),
+            ],
+            r.edge_ram_gb,
+        ),
+        gb(
+            vec![
+                (MemPart::Weights, (r.mobile_model_gb - ws_mobile).max(0.0)),
+                (MemPart::Workspace, ws_mobile),
+            ],
+            r.mobile_ram_gb,
+        ),
+        MemoryBar {
+            parts: vec![
+                (MemPart::Weights, s.tiny_model_kib),
+                (MemPart::Workspace, s.tiny_arena_kib + tiny_reserved),
+            ],
+            capacity: r.tiny_sram_kb,
+            unit: "KB",
+        },
+    ]
+}
+
+fn systems_cloud(r: &Report, sc: &Scenario, s: &SystemsExtra) -> CloudPicture {
+    CloudPicture {
+        gpus: r.design.n_h100,
+        tp: s.cloud_tp.max(1),
+        replicas: s.cloud_replicas,
+        batch: s.cloud_batch,
+        max_batch: s.cloud_max_batch,
+        step_ms: s.decode_step_ms,
+        compute_bound: s.decode_compute_bound,
+        per_server: per_server(sc),
+    }
+}
+
+fn course_memory(r: &Report) -> [MemoryBar; 4] {
+    [
+        gb(vec![(MemPart::Weights, r.cloud_model_gb)], r.cloud_ram_gb),
+        gb(vec![(MemPart::Weights, r.edge_model_gb)], r.edge_ram_gb),
+        gb(vec![(MemPart::Weights, r.mobile_model_gb)], r.mobile_ram_gb),
+        MemoryBar {
+            parts: vec![(MemPart::Weights, r.tiny_model_kb)],
+            capacity: r.tiny_sram_kb,
+            unit: "KB",
+        },
+    ]
+}
+
+fn course_cloud(r: &Report, sc: &Scenario) -> CloudPicture {
+    CloudPicture {
+        gpus: r.design.n_h100,
+        tp: 1,
+        replicas: if r.cloud_oom { 0 } else { r.design.n_h100 },
+        batch: 0.0,
+        max_batch: 0.0,
+        step_ms: 0.0,
+        compute_bound: false,
+        per_server: per_server(sc),
     }
 }

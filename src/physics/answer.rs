@@ -14,10 +14,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::{Banner, Design, PhysicsModel, Quant, Report, Scenario, Serving};
-
-/// The tiers, keyed as the report's JSON and the ledger key them.
-pub const TIERS: [&str; 4] = ["cloud", "edge", "mobile", "tiny"];
+use super::{Banner, Design, PhysicsModel, Quant, Report, Scenario, Serving, Tier};
 
 /// How many of a tier's designs meet its own constraints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -36,7 +33,7 @@ impl Share {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswerKey {
     pub model: PhysicsModel,
-    /// The tier with the smallest share of passing designs (ties: the first in [`TIERS`]).
+    /// The tier with the smallest share of passing designs (ties: the first in [`Tier::ALL`]), by its key.
     pub hardest: &'static str,
     pub tiers: IndexMap<&'static str, Share>,
 }
@@ -45,7 +42,7 @@ impl AnswerKey {
     /// The Act II answer the key marks correct (`cloud_oom`, `edge_latency`, `mobile_oom` or
     /// `tiny_oom`: the course's keys, one a tier).
     pub fn answer(&self) -> &'static str {
-        let i = TIERS.iter().position(|t| *t == self.hardest).unwrap_or(3);
+        let i = Tier::from_key(self.hardest).unwrap_or(Tier::Tiny).index();
         super::validate::ACT2_ANSWER_KEYS[i]
     }
 
@@ -58,16 +55,16 @@ impl AnswerKey {
 }
 
 /// The banners that are a tier's own constraints.
-fn fails(r: &Report, tier: &str) -> bool {
+fn fails(r: &Report, tier: Tier) -> bool {
     use Banner::*;
     r.banners.iter().any(|b| match tier {
-        "cloud" => matches!(
+        Tier::Cloud => matches!(
             b,
             CloudOom | P99Slo | ThroughputSlo | CostSlo | AvailabilitySlo
         ),
-        "edge" => *b == EdgeOom,
-        "mobile" => *b == MobileOom,
-        _ => *b == TinySram,
+        Tier::Edge => *b == EdgeOom,
+        Tier::Mobile => *b == MobileOom,
+        Tier::Tiny => *b == TinySram,
     })
 }
 
@@ -91,77 +88,28 @@ pub fn tiny_sizes(sc: &Scenario) -> Vec<f64> {
 
 /// The answer key of `model` in `sc`.
 pub fn answer_key(sc: &Scenario, model: PhysicsModel) -> AnswerKey {
-    let base = Design::default();
-    let mut tiers = IndexMap::new();
-    let mut count = |tier: &'static str, designs: Vec<Design>| {
-        let mut s = Share {
-            passing: 0,
-            total: 0,
-        };
-        for d in designs.into_iter().filter(|d| d.validate(sc).is_ok()) {
-            s.total += 1;
-            if !fails(&super::evaluate(sc, &d, model), tier) {
-                s.passing += 1;
-            }
-        }
-        tiers.insert(tier, s);
-    };
-    let mut cloud = Vec::new();
-    for n_h100 in model.gpu_range() {
-        for quant_cloud in Quant::CLOUD_EDGE {
-            for kv_quant in Quant::KV {
-                for serving in Serving::ALL {
-                    cloud.push(Design {
-                        n_h100,
-                        quant_cloud,
-                        kv_quant,
-                        serving,
-                        ..base
-                    });
+    let tiers: IndexMap<&'static str, Share> = Tier::ALL
+        .into_iter()
+        .map(|t| {
+            let mut s = Share {
+                passing: 0,
+                total: 0,
+            };
+            for d in designs(sc, model, t)
+                .into_iter()
+                .filter(|d| d.validate(sc).is_ok())
+            {
+                s.total += 1;
+                if !fails(&super::evaluate(sc, &d, model), t) {
+                    s.passing += 1;
                 }
             }
-        }
-    }
-    count("cloud", cloud);
-    let each = |f: fn(Quant) -> Design, qs: &[Quant]| qs.iter().map(|q| f(*q)).collect();
-    count(
-        "edge",
-        each(
-            |q| Design {
-                quant_edge: q,
-                ..Design::default()
-            },
-            &Quant::CLOUD_EDGE,
-        ),
-    );
-    count(
-        "mobile",
-        each(
-            |q| Design {
-                quant_mobile: q,
-                ..Design::default()
-            },
-            &Quant::MOBILE,
-        ),
-    );
-    let tiny = if model == PhysicsModel::CourseDraft {
-        // The course's TinyML tier is its fixed sub-model: one design.
-        vec![base]
-    } else {
-        tiny_sizes(sc)
-            .into_iter()
-            .flat_map(|tiny_params| {
-                Quant::TINY.into_iter().map(move |tiny_quant| Design {
-                    tiny_params,
-                    tiny_quant,
-                    ..base
-                })
-            })
-            .collect()
-    };
-    count("tiny", tiny);
-    let hardest = TIERS
+            (t.key(), s)
+        })
+        .collect();
+    let hardest = Tier::ALL
         .into_iter()
+        .map(Tier::key)
         .fold(None::<&'static str>, |best, t| match best {
             Some(b) if tiers[b].fraction() <= tiers[t].fraction() => Some(b),
             _ => Some(t),
@@ -171,5 +119,56 @@ pub fn answer_key(sc: &Scenario, model: PhysicsModel) -> AnswerKey {
         model,
         hardest,
         tiers,
+    }
+}
+
+/// The designs that judge tier `t`: its own choices on the control grid, the rest default.
+fn designs(sc: &Scenario, model: PhysicsModel, t: Tier) -> Vec<Design> {
+    let base = Design::default();
+    match t {
+        Tier::Cloud => {
+            let mut cloud = Vec::new();
+            for n_h100 in model.gpu_range() {
+                for quant_cloud in Quant::CLOUD_EDGE {
+                    for kv_quant in Quant::KV {
+                        for serving in Serving::ALL {
+                            cloud.push(Design {
+                                n_h100,
+                                quant_cloud,
+                                kv_quant,
+                                serving,
+                                ..base
+                            });
+                        }
+                    }
+                }
+            }
+            cloud
+        }
+        Tier::Edge => Quant::CLOUD_EDGE
+            .map(|q| Design {
+                quant_edge: q,
+                ..base
+            })
+            .to_vec(),
+        Tier::Mobile => Quant::MOBILE
+            .iter()
+            .map(|&q| Design {
+                quant_mobile: q,
+                ..base
+            })
+            .collect(),
+        // The course's TinyML tier is its fixed sub-model: one design.
+        Tier::Tiny if model == PhysicsModel::CourseDraft => vec![base],
+        Tier::Tiny => tiny_sizes(sc)
+            .into_iter()
+            .flat_map(|tiny_params| {
+                Quant::TINY.into_iter().map(move |tiny_quant| Design {
+                    tiny_params,
+                    tiny_quant,
+                    ..base
+                })
+            })
+            .collect(),
     }
 }

@@ -33,6 +33,8 @@ pub struct TierFigures<'a> {
     pub p99_ms: f64,
     /// Requests a second routed to the tier.
     pub rps: f64,
+    /// A batch-1 device's first token, ms (the systems model's edge and mobile).
+    pub first_token_ms: Option<f64>,
     /// The precision the tier runs, as the physics states it ("int8", "int8 (100000 params)").
     pub assignment: &'a str,
 }
@@ -117,6 +119,11 @@ impl Report {
             oom,
             p99_ms,
             rps: self.tier_rps[t.index()],
+            first_token_ms: self.systems.as_ref().and_then(|s| match t {
+                Tier::Edge => Some(s.edge_ttft_ms),
+                Tier::Mobile => Some(s.mobile_ttft_ms),
+                Tier::Cloud | Tier::Tiny => None,
+            }),
             assignment,
         }
     }

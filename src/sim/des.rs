@@ -23,7 +23,7 @@ use std::collections::VecDeque;
 pub use super::events::{Fate, Finished, InFlight, SimEvent};
 use crate::physics::queueing::cloud_engine;
 use crate::physics::systems::{CloudLoad, cloud_load};
-use crate::physics::{Design, Report, Scenario, Serving};
+use crate::physics::{Design, Report, Scenario, Serving, Tier};
 
 /// The simulation's random stream: PCG (portable, so one seed gives the same requests on
 /// native and on the web).
@@ -149,18 +149,16 @@ impl RequestSim {
             .map(|b| e.decode_step_s(b.max(1) as f64, ctx_avg))
             .collect();
         let ms = 1e-3;
-        let device = [
-            (0.0, 0.0),
-            (
-                report.systems.as_ref().map_or(0.0, |s| s.edge_ttft_ms) * ms,
-                report.edge_p99_ms * ms,
-            ),
-            (
-                report.systems.as_ref().map_or(0.0, |s| s.mobile_ttft_ms) * ms,
-                report.mobile_p99_ms * ms,
-            ),
-            (report.tiny_p99_ms * ms, report.tiny_p99_ms * ms),
-        ];
+        // Each device's first token and whole answer, in seconds (the cloud is simulated).
+        let device = Tier::ALL.map(|t| {
+            let f = report.tier(t);
+            match t {
+                Tier::Cloud => (0.0, 0.0),
+                // A TinyML answer is one inference: its first token is its whole answer.
+                Tier::Tiny => (f.p99_ms * ms, f.p99_ms * ms),
+                Tier::Edge | Tier::Mobile => (f.first_token_ms.unwrap_or(0.0) * ms, f.p99_ms * ms),
+            }
+        });
         let mut rng = <Rng as rand_core::SeedableRng>::seed_from_u64(cfg.seed);
         let rates = report.tier_rps;
         let next_arrival = std::array::from_fn(|i| {
@@ -177,12 +175,9 @@ impl RequestSim {
             next_id: 0,
             next_arrival,
             rates,
-            tier_oom: [
-                report.cloud_oom || load.replicas == 0,
-                report.edge_oom,
-                report.mobile_oom,
-                report.tiny_oom,
-            ],
+            // A cloud with no replica serves nothing, whatever its memory.
+            tier_oom: Tier::ALL
+                .map(|t| report.tier(t).oom || (t == Tier::Cloud && load.replicas == 0)),
             device,
             serving: d.serving,
             step_table,

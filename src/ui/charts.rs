@@ -118,23 +118,14 @@ pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palett
             gb(f.has),
         )
     });
-    let log = |v: f64| v.max(1e-6).log10();
-    let fmt_pow = |v: f64| {
-        let p = 10f64.powf(v);
-        if p >= 1.0 {
-            format!("{p:.0}")
-        } else {
-            format!("{p:.0e}")
-        }
-    };
     static_chart(ui, |ui| {
         Plot::new("map")
             .height(height)
             .legend(Legend::default())
             .x_axis_label(crate::text::tr("map-x-axis"))
             .y_axis_label(crate::text::tr("map-y-axis"))
-            .x_axis_formatter(move |m, _| fmt_pow(m.value))
-            .y_axis_formatter(move |m, _| fmt_pow(m.value))
+            .x_axis_formatter(move |m, _| power_of_ten(m.value))
+            .y_axis_formatter(move |m, _| power_of_ten(m.value))
             .include_x(-4.0)
             .include_x(3.0)
             .include_y(0.0)
@@ -142,44 +133,64 @@ pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palett
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
-            .show(ui, |plot| {
-                plot.polygon(
-                    Polygon::new(
-                        crate::text::tr("map-slo-zone"),
-                        PlotPoints::new(vec![
-                            [-4.0, 0.0],
-                            [3.0, 0.0],
-                            [3.0, log(slo_ms)],
-                            [-4.0, log(slo_ms)],
-                        ]),
-                    )
-                    .fill_color(c32(pal.ok).gamma_multiply(0.12))
-                    .stroke(Stroke::new(1.0, c32(pal.ok))),
-                );
-                plot.hline(
-                    HLine::new(crate::text::slo_line_label(), log(slo_ms)).color(c32(pal.ok)),
-                );
-                for (i, (name, gb, ms, oom, ram)) in tiers.iter().enumerate() {
-                    let color = c32(theme::tier_color(i));
-                    plot.vline(
-                        VLine::new(crate::text::t!("map-budget", tier = name), log(*ram))
-                            .color(color)
-                            .style(egui_plot::LineStyle::dashed_dense()),
-                    );
-                    let marker = if *oom {
-                        egui_plot::MarkerShape::Cross
-                    } else {
-                        egui_plot::MarkerShape::Circle
-                    };
-                    // A tier that answers nothing sits at the top of the chart.
-                    let y = if ms.is_finite() { log(*ms) } else { 6.0 };
-                    plot.points(
-                        Points::new(name.clone(), vec![[log(*gb), y]])
-                            .shape(marker)
-                            .radius(if *oom { 10.0 } else { 8.0 })
-                            .color(if *oom { c32(pal.fail) } else { color }),
-                    );
-                }
-            });
+            .show(ui, |plot| map_items(plot, &tiers, slo_ms, pal));
     });
+}
+
+fn log(v: f64) -> f64 {
+    v.max(1e-6).log10()
+}
+
+/// An axis mark at 10^v: whole numbers from 1 up, powers of ten below.
+fn power_of_ten(v: f64) -> String {
+    let p = 10f64.powf(v);
+    if p >= 1.0 {
+        format!("{p:.0}")
+    } else {
+        format!("{p:.0e}")
+    }
+}
+
+/// The SLO zone and line, each tier's memory budget and its point.
+fn map_items(
+    plot: &mut egui_plot::PlotUi<'_>,
+    tiers: &[(String, f64, f64, bool, f64); 4],
+    slo_ms: f64,
+    pal: &Palette,
+) {
+    plot.polygon(
+        Polygon::new(
+            crate::text::tr("map-slo-zone"),
+            PlotPoints::new(vec![
+                [-4.0, 0.0],
+                [3.0, 0.0],
+                [3.0, log(slo_ms)],
+                [-4.0, log(slo_ms)],
+            ]),
+        )
+        .fill_color(c32(pal.ok).gamma_multiply(0.12))
+        .stroke(Stroke::new(1.0, c32(pal.ok))),
+    );
+    plot.hline(HLine::new(crate::text::slo_line_label(), log(slo_ms)).color(c32(pal.ok)));
+    for (i, (name, gb, ms, oom, ram)) in tiers.iter().enumerate() {
+        let color = c32(theme::tier_color(i));
+        plot.vline(
+            VLine::new(crate::text::t!("map-budget", tier = name), log(*ram))
+                .color(color)
+                .style(egui_plot::LineStyle::dashed_dense()),
+        );
+        let marker = if *oom {
+            egui_plot::MarkerShape::Cross
+        } else {
+            egui_plot::MarkerShape::Circle
+        };
+        // A tier that answers nothing sits at the top of the chart.
+        let y = if ms.is_finite() { log(*ms) } else { 6.0 };
+        plot.points(
+            Points::new(name.clone(), vec![[log(*gb), y]])
+                .shape(marker)
+                .radius(if *oom { 10.0 } else { 8.0 })
+                .color(if *oom { c32(pal.fail) } else { color }),
+        );
+    }
 }

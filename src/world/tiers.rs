@@ -7,7 +7,7 @@ use super::{NODE_RADIUS, TIER_POS, act2_shown};
 use crate::lab::class_view::ClassView;
 use crate::lab::flow::Predictions;
 use crate::lab::game::Physics;
-use crate::physics::Report;
+use crate::physics::{Report, Tier};
 use crate::theme::{ActivePalette, Palette};
 use crate::{text, theme};
 
@@ -160,90 +160,60 @@ pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
 
 /// Derive the four tier views from a report (pure, tested).
 fn physics_views(r: &Report) -> [TierView; 4] {
-    let mem = |used: f64, cap: f64| if cap > 0.0 { used / cap } else { 1.0 };
-    let cloud_load = r
-        .systems
-        .as_ref()
-        .map_or(mem(r.cloud_model_gb, r.cloud_ram_gb), |s| {
-            s.cloud_utilization
-        });
-    let status = |oom: bool, load: f64| {
-        if oom {
-            TierStatus::Fail
-        } else if load >= 0.8 {
-            TierStatus::Warm
-        } else {
-            TierStatus::Ok
-        }
-    };
-    let cloud_fail = r.cloud_oom || !r.slo_latency_ok || !r.slo_tput_ok;
-    // One line each: the memory is the node's bar.
-    let cloud_line = if r.cloud_oom {
-        text::tier_oom().to_string()
+    Tier::ALL.map(|t| tier_view(r, t))
+}
+
+/// Busy when a tier works at 80 % or more of what it has.
+fn status(oom: bool, load: f64) -> TierStatus {
+    if oom {
+        TierStatus::Fail
+    } else if load >= 0.8 {
+        TierStatus::Warm
     } else {
-        format!("P99 {}", text::latency(r.cloud_p99_ms))
-    };
-    // A device's first token as well as its whole answer: its requests are drawn late when the
-    // first token comes after the SLO, and the line says why.
-    let ttft = |edge: bool| {
-        r.systems.as_ref().map(|s| {
-            if edge {
-                s.edge_ttft_ms
-            } else {
-                s.mobile_ttft_ms
-            }
-        })
-    };
-    // A device is judged as the verdict judges it: on its memory. Its first token and whole
-    // answer are told, not marked against the cloud's SLO.
-    let dev_status = |oom: bool, load: f64, _ttft: Option<f64>| status(oom, load);
-    let dev = |oom: bool, p99: f64, ttft: Option<f64>| {
-        if oom {
-            return text::tier_oom().to_string();
-        }
-        match ttft {
-            Some(t) => text::t!(
-                "device-first-token",
-                first = text::latency(t),
-                answer = text::latency(p99)
-            ),
-            None => text::t!("device-answer", answer = text::latency(p99)),
-        }
-    };
-    [
-        TierView {
-            status: if cloud_fail {
+        TierStatus::Ok
+    }
+}
+
+fn tier_view(r: &Report, t: Tier) -> TierView {
+    let f = r.tier(t);
+    let memory = if f.has > 0.0 { f.needs / f.has } else { 1.0 };
+    if t == Tier::Cloud {
+        // The cloud works as hard as its queue (the systems model), else as full as its memory.
+        let load = r.systems.as_ref().map_or(memory, |s| s.cloud_utilization);
+        let fail = r.cloud_oom || !r.slo_latency_ok || !r.slo_tput_ok;
+        return TierView {
+            status: if fail {
                 TierStatus::Fail
             } else {
-                status(false, cloud_load)
+                status(false, load)
             },
-            load: cloud_load.clamp(0.0, 1.0) as f32,
-            rps: r.tier_rps[0],
-            line: cloud_line,
-        },
-        TierView {
-            status: dev_status(r.edge_oom, mem(r.edge_model_gb, r.edge_ram_gb), ttft(true)),
-            load: mem(r.edge_model_gb, r.edge_ram_gb).clamp(0.0, 1.0) as f32,
-            rps: r.tier_rps[1],
-            line: dev(r.edge_oom, r.edge_p99_ms, ttft(true)),
-        },
-        TierView {
-            status: dev_status(
-                r.mobile_oom,
-                mem(r.mobile_model_gb, r.mobile_ram_gb),
-                ttft(false),
-            ),
-            load: mem(r.mobile_model_gb, r.mobile_ram_gb).clamp(0.0, 1.0) as f32,
-            rps: r.tier_rps[2],
-            line: dev(r.mobile_oom, r.mobile_p99_ms, ttft(false)),
-        },
-        TierView {
-            status: status(r.tiny_oom, mem(r.tiny_model_kb, r.tiny_sram_kb)),
-            load: mem(r.tiny_model_kb, r.tiny_sram_kb).clamp(0.0, 1.0) as f32,
-            rps: r.tier_rps[3],
-            line: dev(r.tiny_oom, r.tiny_p99_ms, None),
-        },
-    ]
+            load: load.clamp(0.0, 1.0) as f32,
+            rps: f.rps,
+            // One line each: the memory is the node's bar.
+            line: if f.oom {
+                text::tier_oom().to_string()
+            } else {
+                format!("P99 {}", text::latency(f.p99_ms))
+            },
+        };
+    }
+    // A device is judged as the verdict judges it: on its memory. Its first token (where the
+    // model has one) and whole answer are told, not marked against the cloud's SLO.
+    let line = match (f.oom, f.first_token_ms) {
+        (true, _) => text::tier_oom().to_string(),
+        (false, Some(first)) => text::t!(
+            "device-first-token",
+            first = text::latency(first),
+            answer = text::latency(f.p99_ms)
+        ),
+        (false, None) => text::t!("device-answer", answer = text::latency(f.p99_ms)),
+    };
+    TierView {
+        status: status(f.oom, memory),
+        load: memory.clamp(0.0, 1.0) as f32,
+        rps: f.rps,
+        line,
+    }
 }
 /// The mark that tells a tier's status without colour (none while neutral or in the class
 /// view).

@@ -273,7 +273,7 @@ pub fn ledger_report(
         })?;
         let mut card = serde_json::to_value(ledger::analyze(&p.ledger)).expect("cards serialise");
         if !p.notes.is_empty() {
-            card["notes"] = Value::from(p.notes);
+            card["notes"] = p.notes.iter().map(ToString::to_string).collect();
         }
         Ok(card)
     })

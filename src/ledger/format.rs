@@ -26,6 +26,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::text::message::Message;
+
 /// One history entry: the chapter and what the lab recorded. Two entries are equal when they
 /// read the same (chapter, design, other keys), however each was written.
 #[derive(Debug, Clone)]
@@ -98,12 +100,21 @@ pub enum Item<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LedgerError {
     pub path: String,
-    pub message: String,
+    pub message: Message,
+}
+
+impl LedgerError {
+    /// The error as one message: the path, then what is wrong there.
+    pub fn said(&self) -> Message {
+        Message::new("ledger-error-at")
+            .with("path", &self.path)
+            .with("what", self.message.clone())
+    }
 }
 
 impl std::fmt::Display for LedgerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        self.said().fmt(f)
     }
 }
 
@@ -113,43 +124,43 @@ impl std::error::Error for LedgerError {}
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
     pub ledger: Ledger,
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
-fn err(path: &str, message: impl Into<String>) -> LedgerError {
+fn err(path: &str, message: Message) -> LedgerError {
     LedgerError {
         path: path.into(),
-        message: message.into(),
+        message,
     }
 }
 
 /// Parse ledger text (the whole file).
 pub fn parse_str(text: &str) -> Result<Parsed, LedgerError> {
     if text.trim().is_empty() {
-        return Err(err("$", "the ledger is empty"));
+        return Err(err("$", Message::new("ledger-empty")));
     }
     let (text, lone) = super::scan::replace_lone_surrogates(text);
     let v: Value = serde_json::from_str(&text).map_err(|e| {
         err(
             "$",
-            format!(
-                "not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
+            Message::new("ledger-not-json")
+                .with("line", e.line().to_string())
+                .with("column", e.column().to_string())
+                .with("detail", e.to_string()),
         )
     })?;
     let mut parsed = parse_value(&v)?;
     if lone > 0 {
-        parsed.notes.push(format!(
-            "{lone} lone UTF-16 surrogate escape(s) (such as \\ud800) cannot be held as text; each was read as U+FFFD"
-        ));
+        parsed
+            .notes
+            .push(Message::new("ledger-lone-surrogates").with("count", lone.to_string()));
     }
     for d in super::scan::duplicate_keys(&text) {
-        parsed.notes.push(format!(
-            "{}: the key `{}` is given more than once; only the last is kept",
-            d.path, d.key
-        ));
+        parsed.notes.push(
+            Message::new("ledger-duplicate-key")
+                .with("path", d.path)
+                .with("key", d.key),
+        );
     }
     Ok(parsed)
 }
@@ -173,29 +184,31 @@ fn chapter_of(v: &Value) -> Option<(u32, bool)> {
     }
 }
 
-fn describe(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+/// What kind of JSON value `v` is, in words ("a number").
+fn describe(v: &Value) -> Message {
+    Message::new(match v {
+        Value::Null => "json-null",
+        Value::Bool(_) => "json-boolean",
+        Value::Number(_) => "json-number",
+        Value::String(_) => "json-string",
+        Value::Array(_) => "json-list",
+        Value::Object(_) => "json-object",
+    })
 }
 
-fn design_of(v: Option<&Value>, path: &str, notes: &mut Vec<String>) -> Map<String, Value> {
+fn design_of(v: Option<&Value>, path: &str, notes: &mut Vec<Message>) -> Map<String, Value> {
     match v {
         Some(Value::Object(m)) => m.clone(),
         None => {
-            notes.push(format!("{path}: no design; read as empty"));
+            notes.push(Message::new("ledger-no-design").with("path", path));
             Map::new()
         }
         Some(other) => {
-            notes.push(format!(
-                "{path}: design is {}; read as empty",
-                describe(other)
-            ));
+            notes.push(
+                Message::new("ledger-design-kind")
+                    .with("path", path)
+                    .with("kind", describe(other)),
+            );
             Map::new()
         }
     }
@@ -206,22 +219,19 @@ pub fn parse_value(v: &Value) -> Result<Parsed, LedgerError> {
     let obj = v.as_object().ok_or_else(|| {
         err(
             "$",
-            format!("a ledger is a JSON object, found {}", describe(v)),
+            Message::new("ledger-not-object").with("kind", describe(v)),
         )
     })?;
     let mut notes = Vec::new();
     let mut ledger = top_level(obj, &mut notes);
     match obj.get("history") {
-        None | Some(Value::Null) => notes.push("$.history is missing; read as empty".into()),
+        None | Some(Value::Null) => notes.push(Message::new("ledger-history-missing")),
         Some(Value::Array(items)) => history_list(items, &mut ledger, &mut notes),
         Some(Value::Object(map)) => history_map(map, &mut ledger, &mut notes),
         Some(other) => {
             return Err(err(
                 "$.history",
-                format!(
-                    "history must be a list or an object keyed by chapter, found {}",
-                    describe(other)
-                ),
+                Message::new("ledger-history-kind").with("kind", describe(other)),
             ));
         }
     }
@@ -229,7 +239,7 @@ pub fn parse_value(v: &Value) -> Result<Parsed, LedgerError> {
 }
 
 /// The ledger's fields other than its history.
-fn top_level(obj: &Map<String, Value>, notes: &mut Vec<String>) -> Ledger {
+fn top_level(obj: &Map<String, Value>, notes: &mut Vec<Message>) -> Ledger {
     let mut ledger = Ledger::default();
     for (k, val) in obj {
         match k.as_str() {
@@ -239,7 +249,7 @@ fn top_level(obj: &Map<String, Value>, notes: &mut Vec<String>) -> Ledger {
                     ledger.odd.insert(k.clone(), val.clone());
                 }
                 other => {
-                    notes.push(format!("$.track is {}; ignored", describe(other)));
+                    notes.push(Message::new("ledger-track-kind").with("kind", describe(other)));
                     ledger.odd.insert(k.clone(), val.clone());
                 }
             },
@@ -254,7 +264,7 @@ fn top_level(obj: &Map<String, Value>, notes: &mut Vec<String>) -> Ledger {
                     ledger.odd.insert(k.clone(), val.clone());
                 }
                 None => {
-                    notes.push(format!("$.current_chapter is {}; read as 0", describe(val)));
+                    notes.push(Message::new("ledger-chapter-kind").with("kind", describe(val)));
                     ledger.odd.insert(k.clone(), val.clone());
                 }
             },
@@ -278,33 +288,39 @@ fn top_level(obj: &Map<String, Value>, notes: &mut Vec<String>) -> Ledger {
 }
 
 /// A history kept as a list of entries.
-fn history_list(items: &[Value], ledger: &mut Ledger, notes: &mut Vec<String>) {
+fn history_list(items: &[Value], ledger: &mut Ledger, notes: &mut Vec<Message>) {
     for (i, item) in items.iter().enumerate() {
         let path = format!("$.history[{i}]");
         let Some(entry) = item.as_object() else {
-            notes.push(format!(
-                "{path} is {}, not an object; skipped (kept as stored)",
-                describe(item)
-            ));
+            notes.push(
+                Message::new("ledger-entry-kind")
+                    .with("path", &path)
+                    .with("kind", describe(item)),
+            );
             ledger.unread.push((i, item.clone()));
             continue;
         };
         let Some(ch_val) = entry.get("chapter") else {
-            notes.push(format!(
-                "{path}.chapter is missing; skipped (kept as stored)"
-            ));
+            notes.push(Message::new("ledger-chapter-missing").with("path", &path));
             ledger.unread.push((i, item.clone()));
             continue;
         };
         let Some((chapter, coerced)) = chapter_of(ch_val) else {
-            notes.push(format!(
-                "{path}.chapter {ch_val} is not a chapter number; skipped (kept as stored)"
-            ));
+            notes.push(
+                Message::new("ledger-chapter-bad")
+                    .with("path", &path)
+                    .with("value", ch_val.to_string()),
+            );
             ledger.unread.push((i, item.clone()));
             continue;
         };
         if coerced {
-            notes.push(format!("{path}.chapter {ch_val} read as {chapter}"));
+            notes.push(
+                Message::new("ledger-chapter-read-as")
+                    .with("path", &path)
+                    .with("value", ch_val.to_string())
+                    .with("chapter", chapter.to_string()),
+            );
         }
         let design = design_of(entry.get("design"), &format!("{path}.design"), notes);
         let extra = entry
@@ -322,13 +338,11 @@ fn history_list(items: &[Value], ledger: &mut Ledger, notes: &mut Vec<String>) {
 }
 
 /// A history kept as an object keyed by chapter.
-fn history_map(map: &Map<String, Value>, ledger: &mut Ledger, notes: &mut Vec<String>) {
+fn history_map(map: &Map<String, Value>, ledger: &mut Ledger, notes: &mut Vec<Message>) {
     for (i, (key, item)) in map.iter().enumerate() {
         let path = format!("$.history[\"{key}\"]");
         let Some((chapter, _)) = chapter_of(&Value::String(key.clone())) else {
-            notes.push(format!(
-                "{path}: key is not a chapter number; skipped (kept as stored)"
-            ));
+            notes.push(Message::new("ledger-key-not-chapter").with("path", &path));
             let mut kept = Map::new();
             kept.insert("chapter".into(), Value::String(key.clone()));
             kept.insert("design".into(), item.clone());

@@ -13,6 +13,7 @@
 //! - `ledger/unreadable/N`: a stored value that could not be read, pinned byte for byte (hex),
 //!   outside the ring; written once and never replaced.
 
+use crate::text::message::Message;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -83,10 +84,10 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loaded {
     pub ledger: Ledger,
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     pub problem: Option<Problem>,
     /// What loading did to the store (a migration, a pin), for the student to read.
-    pub events: Vec<String>,
+    pub events: Vec<Message>,
 }
 
 /// The envelope around a ledger, as stored.
@@ -285,9 +286,8 @@ pub fn load(store: &mut Store, now: &str) -> Loaded {
     let problem = |store: &mut Store, error: String, raw: &[u8], out: &mut Loaded| {
         let pin = pin(store, key, &error, raw, now).ok();
         if let Some(id) = pin {
-            out.events.push(format!(
-                "the stored ledger could not be read; its bytes are kept as unreadable copy {id}"
-            ));
+            out.events
+                .push(Message::new("ledger-event-pinned").with("id", id.to_string()));
         }
         out.problem = Some(Problem {
             error,
@@ -306,11 +306,10 @@ pub fn load(store: &mut Store, now: &str) -> Loaded {
                         backup_key(store, LEGACY_KEY, "before migration to ledger/2", now)
                             .and_then(|_| save(store, &out.ledger));
                     match migrated {
-                        Ok(()) => out.events.push(
-                            "the ledger was moved to the new storage format (backed up first)"
-                                .into(),
-                        ),
-                        Err(e) => out.events.push(format!("migration not written: {e}")),
+                        Ok(()) => out.events.push(Message::new("ledger-event-migrated")),
+                        Err(e) => out
+                            .events
+                            .push(Message::new("ledger-event-migration-failed").with("detail", e)),
                     }
                 }
             }

@@ -11,6 +11,7 @@
 //! - the demo and screenshot runs use a store in memory and never open the student's;
 //! - samples are view-only: nothing saved comes from a sample.
 
+use crate::text::message::Message;
 use bevy::prelude::Resource;
 
 use super::format::{Ledger, Parsed, parse_str};
@@ -35,12 +36,12 @@ pub struct LedgerState {
     pub ledger: Ledger,
     pub card: ReportCard,
     /// Notes from reading the stored ledger.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// What loading did to the store (a migration, a pinned copy).
-    pub events: Vec<String>,
+    pub events: Vec<Message>,
     /// What opening the store did that the student must see (a damaged file moved aside),
     /// shown on every screen of the session.
-    pub store_notices: Vec<String>,
+    pub store_notices: Vec<Message>,
     /// The backups in the store, newest first (id, time, reason).
     pub backups: Vec<(u64, String, String)>,
     pub problem: Option<Problem>,
@@ -190,14 +191,14 @@ impl ImportMode {
 #[derive(Resource, Debug, Clone, PartialEq)]
 pub struct ImportPreview {
     pub source: String,
-    pub result: Result<Parsed, String>,
+    pub result: Result<Parsed, Message>,
 }
 
 impl ImportPreview {
     pub fn new(source: impl Into<String>, text: &str) -> Self {
         ImportPreview {
             source: source.into(),
-            result: parse_str(text).map_err(|e| e.to_string()),
+            result: parse_str(text).map_err(|e| e.said()),
         }
     }
 }
@@ -211,7 +212,7 @@ pub fn apply_import(
     preview: &ImportPreview,
     mode: ImportMode,
 ) -> Result<Option<u64>, String> {
-    let parsed = preview.result.as_ref().map_err(|e| e.clone())?;
+    let parsed = preview.result.as_ref().map_err(ToString::to_string)?;
     let backed = if state.problem.is_some() {
         // Never lose an unreadable stored ledger: it must be pinned first.
         start_afresh(store, state)?

@@ -2,6 +2,7 @@
 //! through [`super::state`], and handles the panel's requests (import, export, samples,
 //! backups, a fresh start).
 
+use crate::text::message::Message;
 use bevy::prelude::*;
 
 use super::keep;
@@ -256,7 +257,7 @@ fn preview_file(path: &std::path::Path) -> ImportPreview {
         Ok(text) => ImportPreview::new(source, &text),
         Err(e) => ImportPreview {
             source,
-            result: Err(e),
+            result: Err(Message::new("import-file-unreadable").with("detail", e)),
         },
     }
 }
@@ -305,5 +306,5 @@ pub fn export(bytes: &[u8], what: &str) -> Result<String, String> {
     a.set_download(&name);
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(format!("{name} (downloaded)"))
+    Ok(name)
 }

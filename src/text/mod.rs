@@ -2,6 +2,7 @@
 //! (`catalogue`, Fluent), with the figures it needs as named arguments.
 
 pub mod catalogue;
+pub mod message;
 
 pub use catalogue::{Arg, current, tr, tr_args};
 
@@ -758,9 +759,6 @@ pub fn hud_system() -> String {
 }
 pub fn hud_ledger() -> String {
     tr("hud-ledger")
-}
-pub fn memory_only() -> String {
-    tr("memory-only")
 }
 pub fn unreadable() -> String {
     tr("unreadable")

@@ -87,7 +87,7 @@ fn import_preview(ui: &mut egui::Ui, c: &mut Ctx, p: &ImportPreview) {
                 } else {
                     ui.label(text::t!("import-problems", problems = parsed.notes.len()));
                     for n in parsed.notes.iter().take(8) {
-                        ui.label(egui::RichText::new(n).small());
+                        ui.label(egui::RichText::new(n.worded()).small());
                     }
                 }
                 ui.add(
@@ -109,7 +109,7 @@ fn import_preview(ui: &mut egui::Ui, c: &mut Ctx, p: &ImportPreview) {
                 });
             }
             Err(e) => {
-                ui.colored_label(fail, text::t!("import-failed", error = e.to_string()));
+                ui.colored_label(fail, text::t!("import-failed", error = e.worded()));
                 if ui.button(text::cancel()).clicked() {
                     c.ledger_msgs.push(LedgerMsg::CancelImport);
                 }
@@ -121,7 +121,7 @@ fn import_preview(ui: &mut egui::Ui, c: &mut Ctx, p: &ImportPreview) {
 /// How the stored ledger was read, and its backups (each can be restored).
 fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
     for e in &c.ledger.events {
-        ui.label(egui::RichText::new(e).small());
+        ui.label(egui::RichText::new(e.worded()).small());
     }
     if !c.ledger.notes.is_empty() {
         egui::CollapsingHeader::new(format!(
@@ -132,7 +132,7 @@ fn ledger_record(ui: &mut egui::Ui, c: &mut Ctx) {
         .id_salt("ledger-notes")
         .show(ui, |ui| {
             for n in c.ledger.notes.iter().take(20) {
-                ui.label(egui::RichText::new(n).small());
+                ui.label(egui::RichText::new(n.worded()).small());
             }
         });
     }

@@ -368,10 +368,10 @@ pub fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
     let fail = c32(pal.fail);
     let warn = c32(pal.warn);
     if let SaveStatus::MemoryOnly(reason) | SaveStatus::Failed(reason) = &c.ledger.save {
-        widgets::callout(ui, warn, "", &format!("{}{reason}", text::memory_only()));
+        widgets::callout(ui, warn, "", &text::t!("memory-only", reason = reason));
     }
     for n in &c.ledger.store_notices {
-        widgets::callout(ui, warn, "", n);
+        widgets::callout(ui, warn, "", &n.worded());
     }
     if c.ledger.problem.is_some() {
         widgets::callout(ui, fail, "", &text::unreadable());
@@ -386,8 +386,12 @@ pub fn storage_warnings(ui: &mut egui::Ui, c: &mut Ctx) {
     }
     if let Some(r) = &c.ledger.last_export {
         match r {
-            Ok(path) => ui.label(format!("Exported to {path}")),
-            Err(e) => ui.colored_label(fail, format!("Export failed: {e}")),
+            // The web build's export is a download the browser names and keeps.
+            Ok(path) if cfg!(target_arch = "wasm32") => {
+                ui.label(text::t!("export-downloaded", file = path))
+            }
+            Ok(path) => ui.label(text::t!("export-done", path = path)),
+            Err(e) => ui.colored_label(fail, text::t!("export-failed", error = e)),
         };
     }
 }

@@ -233,6 +233,77 @@ fn world_drawn() -> Vec<(String, String)> {
     out
 }
 
+/// Ledgers with every oddity the reader notes and every error it gives: a track and a chapter
+/// of the wrong kinds, an entry that is not an object, one with no chapter, a chapter that is
+/// not a number, one read from a string, a design that is not an object, one missing; a key
+/// that is not a chapter, a key given twice, a lone surrogate; no history; and a top level that
+/// is not an object, text that is not JSON, a history of the wrong kind, nothing at all.
+const ODD_LEDGERS: [&str; 7] = [
+    r#"{"track": 3, "current_chapter": [], "history": [1, {"design": {}}, {"chapter": "x"},
+        {"chapter": "4", "design": 5}, {"chapter": 2}]}"#,
+    r#"{"history": {"x": {}, "3": {"n": 1, "n": 2, "s": "\ud800"}}}"#,
+    "{}",
+    "[1, 2]",
+    "{",
+    r#"{"history": 3}"#,
+    "",
+];
+
+/// The ledger's messages as Act I's first screen draws them: a damaged ledger's notes, the events of
+/// loading a store (a migration, an unreadable value kept), a damaged store file moved aside,
+/// a save that could not happen, an export's result, and an import's preview (its notes, a
+/// ledger that cannot be read, a file that cannot be read).
+fn ledger_messages_drawn() -> Vec<(String, String)> {
+    use architects_audit::ledger::keep::{LEDGER_KEY, LEGACY_KEY};
+    use architects_audit::ledger::parse_str;
+    use architects_audit::ledger::store::{ImportPreview, SaveStatus, load};
+    use architects_audit::platform::storage::{self, FILE_NAME, Store};
+    let notes: usize = ODD_LEDGERS
+        .iter()
+        .filter_map(|l| parse_str(l).ok())
+        .map(|p| p.notes.len())
+        .sum();
+    assert!(notes >= 12, "{notes} notes");
+    let mut legacy = Store::memory();
+    legacy.set(LEGACY_KEY, ODD_LEDGERS[0]).unwrap();
+    let mut damaged = Store::memory();
+    damaged.set(LEDGER_KEY, "{ not a ledger").unwrap();
+    storage::use_check_child(crate::damage::BIN.into());
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(FILE_NAME), vec![0x5a; 4096]).unwrap();
+    let moved = Store::open_or_memory(Some(dir.path().into()));
+    assert!(
+        !moved.notices.is_empty(),
+        "the damaged store file was moved aside"
+    );
+    let previews = ODD_LEDGERS.map(|l| ImportPreview::new("a.json", l));
+    let mut out = Vec::new();
+    for (i, preview) in previews.into_iter().enumerate() {
+        let mut state = load(if i == 0 { &mut legacy } else { &mut damaged });
+        assert!(!state.events.is_empty(), "loading said what it did");
+        state.store_notices = moved.notices.clone();
+        state.save = SaveStatus::MemoryOnly("42".into());
+        state.last_export = Some(if i == 0 {
+            Ok("/x/y.json".into())
+        } else {
+            Err("42".into())
+        });
+        let mut p = Panels::new(
+            Scenario::builtin(),
+            Phase::Act1Predict,
+            Design::default(),
+            PhysicsModel::Systems,
+            Predictions::default(),
+        )
+        .with_ledger(state);
+        p.preview = Some(preview);
+        let at = format!("ledger messages {i}");
+        let drawn = p.drawn(1920.0, 6000.0);
+        out.extend(drawn.into_iter().map(|t| (at.clone(), t)));
+    }
+    out
+}
+
 /// The body of the marked run: in a process whose catalogue is the marked one.
 fn check_marked() {
     assert!(
@@ -245,7 +316,8 @@ fn check_marked() {
         .into_iter()
         .chain(sections_drawn())
         .chain(page_drawn())
-        .chain(world_drawn());
+        .chain(world_drawn())
+        .chain(ledger_messages_drawn());
     for (at, text) in all {
         let words: Vec<String> = unmarked_words(&text)
             .into_iter()

@@ -6,7 +6,7 @@ use architects_audit::lab::game::{
     ActiveAnswerKey, ActiveModel, ActiveScenario, CurrentDesign, Physics,
 };
 use architects_audit::ledger::Ledger;
-use architects_audit::ledger::store::LedgerState;
+use architects_audit::ledger::store::{ImportPreview, LedgerState};
 use architects_audit::physics::{self, Design, PhysicsModel, Scenario};
 use architects_audit::theme::Palette;
 use architects_audit::ui::{Ctx, ImportDraft, SubmitConfirm};
@@ -26,6 +26,8 @@ pub struct Panels {
     pub submit: SubmitConfirm,
     /// The live instruments, if the test shows them.
     pub instruments: Option<architects_audit::sim::Instruments>,
+    /// An import's preview, if the test shows one.
+    pub preview: Option<ImportPreview>,
 }
 
 impl Panels {
@@ -52,6 +54,7 @@ impl Panels {
             draft: ImportDraft::default(),
             submit: SubmitConfirm::default(),
             instruments: None,
+            preview: None,
         }
     }
 
@@ -100,7 +103,7 @@ impl Panels {
             answer_key: &self.answer_key,
             preds: &self.preds,
             ledger: &self.ledger,
-            preview: None,
+            preview: self.preview.as_ref(),
             course_file: None,
             draft: &mut self.draft,
             submit: &mut self.submit,

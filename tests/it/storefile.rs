@@ -102,7 +102,11 @@ fn an_unreadable_store_file_is_never_rewritten() {
     // The game moves it aside whole and starts on a fresh store, saying so.
     let st = Store::open_or_memory(Some(dir.path().into()));
     assert!(matches!(st.mode, StorageMode::Persistent));
-    assert!(st.notices[0].contains("moved aside"), "{:?}", st.notices);
+    assert!(
+        st.notices[0].to_string().contains("moved aside"),
+        "{:?}",
+        st.notices
+    );
     drop(st);
     let aside = architects_audit::platform::storage::asides(dir.path());
     assert_eq!(aside.len(), 1);

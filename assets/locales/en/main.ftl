@@ -241,7 +241,15 @@ hud-system = SYSTEM
 
 hud-ledger = LEDGER
 
-memory-only = Progress will not be saved:{" "}
+memory-only = Progress will not be saved: { $reason }
+
+store-moved-aside = Your progress store could not be read ({ $why }). It was moved aside, unchanged, to { $to } (`architects-audit ledger backups` lists it), and the game started on a fresh store.
+
+export-done = Exported to { $path }
+
+export-downloaded = Exported to { $file } (downloaded)
+
+export-failed = Export failed: { $error }
 
 unreadable = Your stored Design Ledger could not be read. It has not been changed or replaced: a raw copy is kept. Export it to keep it, or start a new ledger.
 
@@ -695,6 +703,7 @@ import-pasted = pasted text
 import-from = Import from { $source }
 import-entries = { $entries } entries, chapters { $chapters }
 import-no-problems = No problems found.
+import-file-unreadable = the file could not be read: { $detail }
 import-failed = Cannot import: { $error }. Nothing was changed.
 import-problems = { $problems } problems found (read as noted):
 reading-sample = Reading the sample ledger: { $sample }
@@ -937,3 +946,33 @@ page-passing-grouped = The passing designs, grouped
 page-each-design = Each student's design
 choice-not-recorded = not recorded
 intro-tier = { $tier } — { $device }
+
+## The ledger's reader: what it could not read, and how it read what was odd. The paths are
+## JSON paths ($.history[2].chapter) and stay as they are in every language.
+
+json-null = null
+json-boolean = a boolean
+json-number = a number
+json-string = a string
+json-list = a list
+json-object = an object
+ledger-error-at = { $path }: { $what }
+ledger-empty = the ledger is empty
+ledger-not-json = not valid JSON (line { $line }, column { $column }): { $detail }
+ledger-not-object = a ledger is a JSON object, found { $kind }
+ledger-history-kind = history must be a list or an object keyed by chapter, found { $kind }
+ledger-lone-surrogates = { $count } lone UTF-16 surrogate escape(s) (such as \ud800) cannot be held as text; each was read as U+FFFD
+ledger-duplicate-key = { $path }: the key `{ $key }` is given more than once; only the last is kept
+ledger-no-design = { $path }: no design; read as empty
+ledger-design-kind = { $path }: design is { $kind }; read as empty
+ledger-history-missing = $.history is missing; read as empty
+ledger-track-kind = $.track is { $kind }; ignored
+ledger-chapter-kind = $.current_chapter is { $kind }; read as 0
+ledger-entry-kind = { $path } is { $kind }, not an object; skipped (kept as stored)
+ledger-chapter-missing = { $path }.chapter is missing; skipped (kept as stored)
+ledger-chapter-bad = { $path }.chapter { $value } is not a chapter number; skipped (kept as stored)
+ledger-chapter-read-as = { $path }.chapter { $value } read as { $chapter }
+ledger-key-not-chapter = { $path }: key is not a chapter number; skipped (kept as stored)
+ledger-event-pinned = the stored ledger could not be read; its bytes are kept as unreadable copy { $id }
+ledger-event-migrated = the ledger was moved to the new storage format (backed up first)
+ledger-event-migration-failed = migration not written: { $detail }

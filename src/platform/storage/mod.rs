@@ -182,7 +182,7 @@ pub struct Store {
     /// The store's file, when it has one.
     pub file: Option<PathBuf>,
     /// What opening the store did that the student should know (a damaged file moved aside).
-    pub notices: Vec<String>,
+    pub notices: Vec<crate::text::message::Message>,
 }
 
 impl Store {

@@ -213,10 +213,9 @@ impl Store {
             Err((file, FileProblem::Unreadable(_, why))) if file.is_file() => {
                 match move_aside(&file, &super::now_iso()) {
                     Ok(to) => {
-                        let notice = format!(
-                            "Your progress store could not be read ({why}). It was moved aside, unchanged, to {} (`architects-audit ledger backups` lists it), and the game started on a fresh store.",
-                            to.display()
-                        );
+                        let notice = crate::text::message::Message::new("store-moved-aside")
+                            .with("why", &why)
+                            .with("to", to.display().to_string());
                         match Store::open(dir) {
                             Ok(mut s) => {
                                 s.notices.push(notice);

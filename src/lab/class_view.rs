@@ -9,6 +9,7 @@ use bevy::prelude::*;
 
 use crate::lab::game::{ActiveModel, ActiveScenario, CoreSet, CurrentDesign};
 use crate::ledger::class::{ClassReport, Student, Unreadable, read_text, summarise};
+use crate::physics::Tier;
 use crate::physics::{Design, PhysicsModel, Scenario};
 
 /// The class on screen.
@@ -73,7 +74,7 @@ impl ClassView {
     }
 
     /// Students per tier named hardest in Act II: cloud, edge, mobile, tiny.
-    pub fn hardest_counts(&self) -> [u32; 4] {
+    pub fn hardest_counts(&self) -> [u32; Tier::COUNT] {
         let h = &self.report.chapter16.hardest_tier;
         crate::ledger::analysis::CONTEXTS.map(|c| h.get(c).copied().unwrap_or(0))
     }

@@ -22,12 +22,15 @@ use crate::physics::Tier;
 /// Labs 1-15 feed the report card.
 pub const LAB_CHAPTERS: std::ops::RangeInclusive<u32> = 1..=15;
 /// The deployment contexts the course records: the tiers' keys.
-pub const CONTEXTS: [&str; 4] = [
-    Tier::Cloud.key(),
-    Tier::Edge.key(),
-    Tier::Mobile.key(),
-    Tier::Tiny.key(),
-];
+pub const CONTEXTS: [&str; Tier::COUNT] = {
+    let mut keys = [""; Tier::COUNT];
+    let mut i = 0;
+    while i < Tier::COUNT {
+        keys[i] = Tier::ALL[i].key();
+        i += 1;
+    }
+    keys
+};
 
 /// Act I's four answers, keyed as the course saves them, in the course's order.
 pub const ACT1_ANSWER_KEYS: [&str; 4] = ["memory_bw", "queuing", "serial_fraction", "drift"];

@@ -313,7 +313,7 @@ pub struct Report {
     pub constraint_hit: bool,
     pub banners: Vec<Banner>,
     /// Requests per second routed to cloud, edge, mobile and tiny.
-    pub tier_rps: [f64; 4],
+    pub tier_rps: [f64; Tier::COUNT],
     pub tier_assignments: TierAssignments,
     pub trace: Vec<TraceLine>,
     #[serde(skip_serializing_if = "Option::is_none", flatten)]

@@ -40,7 +40,10 @@ pub struct TierFigures<'a> {
 }
 
 impl Tier {
-    pub const ALL: [Tier; 4] = [Tier::Cloud, Tier::Edge, Tier::Mobile, Tier::Tiny];
+    pub const ALL: [Tier; Tier::COUNT] = [Tier::Cloud, Tier::Edge, Tier::Mobile, Tier::Tiny];
+
+    /// How many tiers there are: the length of every per-tier array.
+    pub const COUNT: usize = 4;
 
     /// Its place in [`Tier::ALL`] (and in per-tier arrays such as `Report::tier_rps`).
     pub fn index(self) -> usize {

@@ -91,11 +91,11 @@ pub struct RequestSim {
     pub(super) rng: Rng,
     pub(super) next_id: u64,
     /// Next arrival per tier.
-    pub(super) next_arrival: [f64; 4],
-    pub(super) rates: [f64; 4],
-    pub(super) tier_oom: [bool; 4],
+    pub(super) next_arrival: [f64; Tier::COUNT],
+    pub(super) rates: [f64; Tier::COUNT],
+    pub(super) tier_oom: [bool; Tier::COUNT],
     /// Fixed latencies of the device tiers (ttft, e2e), seconds.
-    pub(super) device: [(f64, f64); 4],
+    pub(super) device: [(f64, f64); Tier::COUNT],
     pub(super) serving: Serving,
     pub(super) load: CloudLoad,
     pub(super) step_table: Vec<f64>,
@@ -110,7 +110,7 @@ pub struct RequestSim {
     pub(super) output_tokens: u64,
     pub(super) replicas: Vec<Replica>,
     /// Device-tier requests in flight, in completion order per tier.
-    pub(super) devices: [VecDeque<Req>; 4],
+    pub(super) devices: [VecDeque<Req>; Tier::COUNT],
     pub(super) finished: VecDeque<Finished>,
     /// Served cloud requests by arrival (arrival, first token), kept for two observation
     /// windows: what the instruments' P99 is taken over.

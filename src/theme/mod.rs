@@ -6,12 +6,13 @@ pub mod colour;
 use bevy::prelude::*;
 
 use crate::lab::prefs::Prefs;
+use crate::physics::Tier;
 
 /// The tier colours: Cloud, Edge, Mobile, TinyML. The course's style guide (#6366F1, #CB202D,
 /// #CC5500, #008F45), each moved the least that keeps the four apart (CIEDE2000 ΔE ≥ 10) for
 /// a viewer with protanopia, deuteranopia or tritanopia, on both profiles' backgrounds (the
 /// `colour_vision` tests).
-pub const TIER_HEX: [&str; 4] = ["#7161FF", "#A22C2B", "#C9580A", "#019159"];
+pub const TIER_HEX: [&str; Tier::COUNT] = ["#7161FF", "#A22C2B", "#C9580A", "#019159"];
 
 /// A Bevy colour as egui draws it (the panels and the world's overlay both paint with egui).
 pub fn c32(c: Color) -> bevy_egui::egui::Color32 {

@@ -154,7 +154,7 @@ fn power_of_ten(v: f64) -> String {
 /// The SLO zone and line, each tier's memory budget and its point.
 fn map_items(
     plot: &mut egui_plot::PlotUi<'_>,
-    tiers: &[(String, f64, f64, bool, f64); 4],
+    tiers: &[(String, f64, f64, bool, f64); Tier::COUNT],
     slo_ms: f64,
     pal: &Palette,
 ) {

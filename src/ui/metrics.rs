@@ -31,8 +31,13 @@ fn tier_figures(ui: &mut egui::Ui, c: &Ctx, t: Tier) {
             device = &sc.device(t).label
         ),
     };
-    // Decimals as each tier's sizes need them (the phone's fractions of a GB).
-    let places = if t == Tier::Mobile { 2 } else { 1 };
+    // Decimals as each tier's sizes need them: a device with a few GB (a phone) needs
+    // hundredths; tens of GB, and the KB of a microcontroller's SRAM, read in tenths.
+    let places = if f.unit == MemUnit::Gb && f.has < 10.0 {
+        2
+    } else {
+        1
+    };
     let size = |v: f64, places: usize| match f.unit {
         MemUnit::Gb => gb(v, places),
         MemUnit::Kb => t!("unit-kb", value = format!("{v:.places$}")),

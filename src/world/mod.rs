@@ -25,6 +25,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use crate::lab::class_view::ClassView;
 use crate::lab::flow::Predictions;
 use crate::lab::game::{ActiveScenario, Physics};
+use crate::physics::Tier;
 use crate::sim::CloudNow;
 use crate::theme::{ActivePalette, Palette};
 
@@ -66,7 +67,7 @@ pub fn physics_shown(
 
 /// Layout of the architecture diagram, in world units.
 pub const SOURCE_POS: Vec2 = Vec2::new(-340.0, -20.0);
-pub const TIER_POS: [Vec2; 4] = [
+pub const TIER_POS: [Vec2; Tier::COUNT] = [
     Vec2::new(90.0, 205.0),
     Vec2::new(90.0, 55.0),
     Vec2::new(90.0, -95.0),
@@ -87,7 +88,7 @@ pub struct WorldPicture(pub Option<Physical>);
 #[derive(Resource, Debug, Clone, Default, PartialEq)]
 pub struct LiveWorld {
     pub cloud: CloudNow,
-    pub not_drawn: [usize; 4],
+    pub not_drawn: [usize; Tier::COUNT],
 }
 
 /// The headless halves: tier state, the world's picture and the request simulation.
@@ -196,7 +197,7 @@ fn draw_overlay(
             egui::Id::new("world"),
         ))
         .with_clip_rect(world);
-    let mut views: [TierView; 4] = std::array::from_fn(|_| TierView {
+    let mut views: [TierView; Tier::COUNT] = std::array::from_fn(|_| TierView {
         status: TierStatus::Neutral,
         load: 0.0,
         rps: 0.0,
@@ -211,7 +212,7 @@ fn draw_overlay(
         &overlay::Projection { at: &at, unit },
         &overlay::Scene {
             views: &views,
-            devices: crate::physics::Tier::ALL.map(|t| scenario.0.device(t).short_name()),
+            devices: Tier::ALL.map(|t| scenario.0.device(t).short_name()),
             rates_shown: shows_physics(preds.as_deref(), class.as_deref(), &scenario.0),
             picture: pic.0.as_ref(),
             waiting,

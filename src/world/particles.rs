@@ -17,6 +17,7 @@ use bevy::prelude::*;
 use super::{SOURCE_POS, TIER_POS};
 use crate::lab::game::{ActiveScenario, Physics};
 use crate::lab::live::LiveSim;
+use crate::physics::Tier;
 use crate::sim::{Fate, SimEvent};
 
 /// Simulated seconds a particle takes to cross its link (drawing only).
@@ -69,11 +70,11 @@ pub struct RequestId {
 #[derive(Resource, Debug, Clone, Default)]
 pub struct ParticleClock {
     /// Particles spawned per tier since the simulation started.
-    pub spawned: [u64; 4],
+    pub spawned: [u64; Tier::COUNT],
     /// Requests each particle stands for (1 unless the cap forces sampling).
     pub requests_per_particle: f64,
     /// Particles waiting in each node's drawn line this frame.
-    pub queued_drawn: [usize; 4],
+    pub queued_drawn: [usize; Tier::COUNT],
     /// Drawn requests by id, for the simulation's events.
     seen: HashMap<u64, Entity>,
     /// The simulation these particles draw ([`LiveSim::generation`]).
@@ -229,7 +230,7 @@ pub fn sync_particles(
         clock.spawned[tier] += 1;
     }
     // Move the particles (new ones appear next frame, once spawned).
-    let mut queued = [0usize; 4];
+    let mut queued = [0usize; Tier::COUNT];
     for (e, mut req, mut p, mut tf, mut vis) in &mut q {
         if let Some((first, end)) = updates.get(&e) {
             if first.is_some() {
@@ -260,7 +261,7 @@ fn place(
     p: &mut Particle,
     now: f64,
     slo_s: f64,
-    queued: &mut [usize; 4],
+    queued: &mut [usize; Tier::COUNT],
 ) -> Option<Vec2> {
     let tier = p.tier;
     // The nodes show the simulation delayed by the travel time: a particle reaches its

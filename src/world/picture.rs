@@ -2,6 +2,7 @@
 //! memory bar, the cloud's GPUs as the physics groups them, and the accuracy gauge. Plain
 //! data (no Bevy), so the drawing and the tests read the same thing.
 
+use crate::physics::Tier;
 use crate::physics::{Report, Scenario, SystemsExtra};
 
 /// One part of a memory bar.
@@ -128,7 +129,7 @@ pub struct AccuracyGauge {
 /// Everything physical the world shows once the Act II prediction is locked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Physical {
-    pub memory: [MemoryBar; 4],
+    pub memory: [MemoryBar; Tier::COUNT],
     pub cloud: CloudPicture,
     pub accuracy: AccuracyGauge,
 }
@@ -171,7 +172,7 @@ fn gb(parts: Vec<(MemPart, f64)>, capacity: f64) -> MemoryBar {
 }
 
 /// Each tier's memory by part under the systems model.
-fn systems_memory(r: &Report, sc: &Scenario, s: &SystemsExtra) -> [MemoryBar; 4] {
+fn systems_memory(r: &Report, sc: &Scenario, s: &SystemsExtra) -> [MemoryBar; Tier::COUNT] {
     let [ws_edge, ws_mobile] = s.device_workspace_gb;
     let tiny_reserved = sc.systems.tiny_sram_reserved_kb;
     [
@@ -221,7 +222,7 @@ fn systems_cloud(r: &Report, sc: &Scenario, s: &SystemsExtra) -> CloudPicture {
     }
 }
 
-fn course_memory(r: &Report) -> [MemoryBar; 4] {
+fn course_memory(r: &Report) -> [MemoryBar; Tier::COUNT] {
     [
         gb(vec![(MemPart::Weights, r.cloud_model_gb)], r.cloud_ram_gb),
         gb(vec![(MemPart::Weights, r.edge_model_gb)], r.edge_ram_gb),

@@ -6,21 +6,22 @@ use bevy_egui::egui::{Pos2, Rect};
 
 use super::picture::Physical;
 use super::tiers::TierView;
+use crate::physics::Tier;
 use crate::theme::Palette;
 
 /// Everything the overlay draws, read from the world's resources.
 pub struct Scene<'a> {
-    pub views: &'a [TierView; 4],
+    pub views: &'a [TierView; Tier::COUNT],
     /// Each tier's device, as the scenario names it for the world ([`Hardware::short_name`]).
     ///
     /// [`Hardware::short_name`]: crate::physics::scenario::Hardware::short_name
-    pub devices: [&'a str; 4],
+    pub devices: [&'a str; Tier::COUNT],
     /// Request rates are shown (after the Act II lock, outside the class view).
     pub rates_shown: bool,
     pub picture: Option<&'a Physical>,
     /// Cloud requests waiting now, and those beyond the drawn line.
-    pub waiting: [usize; 4],
-    pub not_drawn: [usize; 4],
+    pub waiting: [usize; Tier::COUNT],
+    pub not_drawn: [usize; Tier::COUNT],
     /// Requests in the cloud's running batches, one entry per replica.
     pub batches: &'a [usize],
     pub pal: Palette,

@@ -47,7 +47,7 @@ fn views_now(
     preds: Option<Res<Predictions>>,
     class: Option<&ClassView>,
     scenario: &crate::physics::Scenario,
-) -> [TierView; 4] {
+) -> [TierView; Tier::COUNT] {
     match class {
         // A student's design on record: drawn from the same physics as the lab.
         Some(c) if c.drawn(scenario).is_some() => tier_views(&physics.0, true),
@@ -58,7 +58,7 @@ fn views_now(
 
 /// The class view's nodes: each lit by the share of students who named it hardest in Act II
 /// (the most named at full strength).
-pub fn class_views(counts: [u32; 4]) -> [TierView; 4] {
+pub fn class_views(counts: [u32; Tier::COUNT]) -> [TierView; Tier::COUNT] {
     let most = counts.iter().copied().max().unwrap_or(0).max(1);
     let total: u32 = counts.iter().sum();
     std::array::from_fn(|i| TierView {
@@ -145,7 +145,7 @@ pub struct TierView {
 }
 
 /// The four tier views: from the report once Act II is locked (`shown`), neutral before.
-pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
+pub fn tier_views(r: &Report, shown: bool) -> [TierView; Tier::COUNT] {
     if shown {
         physics_views(r)
     } else {
@@ -159,7 +159,7 @@ pub fn tier_views(r: &Report, shown: bool) -> [TierView; 4] {
 }
 
 /// Derive the four tier views from a report (pure, tested).
-fn physics_views(r: &Report) -> [TierView; 4] {
+fn physics_views(r: &Report) -> [TierView; Tier::COUNT] {
     Tier::ALL.map(|t| tier_view(r, t))
 }
 
@@ -270,7 +270,7 @@ fn animate_nodes(
     let t = time.elapsed_secs();
     let reduced = prefs.reduced_motion;
     // The rings follow their node's state.
-    let mut glows: [Option<(TierStatus, f32)>; 4] = [None; 4];
+    let mut glows: [Option<(TierStatus, f32)>; Tier::COUNT] = [None; Tier::COUNT];
     for (n, st, mut tf) in &mut nodes {
         let v = &st.0;
         let (scale, shake, glow) = node_motion(v.status, v.load, t, reduced);

@@ -252,3 +252,51 @@ fn a_killed_save_leaves_the_previous_or_the_new_ledger() {
         "the child rarely got to save ({saw_progress})"
     );
 }
+
+/// Run only as the creation test's child: opens (so creates) a store, then waits to be killed.
+#[test]
+#[ignore = "the child process of the store-creation test"]
+fn create_child_opens_a_store() {
+    let Some(dir) = std::env::var_os("AUDIT_CREATE_DIR") else {
+        return;
+    };
+    let _st = Store::open(Some(dir.into())).unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(10));
+}
+
+#[test]
+fn a_store_killed_while_it_is_created_opens_afterwards() {
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut created = 0;
+    for kill in 0..60 {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "storefile::create_child_opens_a_store",
+                "--exact",
+                "--ignored",
+                "--test-threads=1",
+            ])
+            .env("AUDIT_CREATE_DIR", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill it around the time it creates the store: a few milliseconds after it starts.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut waited = 0;
+        while !dir.path().join(FILE_NAME).exists() && waited < 400 {
+            std::thread::sleep(std::time::Duration::from_micros(250));
+            waited += 1;
+        }
+        std::thread::sleep(std::time::Duration::from_micros(seed % 3000));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        created += usize::from(dir.path().join(FILE_NAME).exists());
+        Store::open(Some(dir.path().into()))
+            .unwrap_or_else(|e| panic!("kill {kill}: the store does not reopen: {e}"));
+    }
+    assert!(created > 10, "the child rarely got to create the store ({created})");
+}

@@ -160,6 +160,34 @@ fn check_writable(dir: &Path) -> Result<(), FileProblem> {
     }
 }
 
+/// Create an empty store file whole: built beside it under a temporary name and linked into
+/// place once complete, so a process killed while creating it leaves no file rather than a
+/// torn one that would not open. Another process that creates it first wins; its file is kept.
+fn create_whole(dir: &Path, file: &Path) -> Result<(), FileProblem> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let tmp = dir.join(format!(".creating-{}-{stamp}", std::process::id()));
+    let fail = |e: &dyn std::fmt::Display| {
+        FileProblem::Unreadable(file.into(), format!("cannot create the store: {e}"))
+    };
+    let made = std::panic::catch_unwind(|| drop(bevy_pkv::PkvStore::new_in_dir(&tmp)))
+        .map_err(|_| fail(&"the store library could not create it"))
+        .and_then(|()| {
+            match std::fs::hard_link(tmp.join(FILE_NAME), file) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => Ok(()),
+                // A file system without hard links: move it, unless one appeared meanwhile.
+                Err(_) if !file.exists() => {
+                    std::fs::rename(tmp.join(FILE_NAME), file).map_err(|e| fail(&e))
+                }
+                Err(_) => Ok(()),
+            }
+        });
+    let _ = std::fs::remove_dir_all(&tmp);
+    made
+}
+
 impl Store {
     /// Open the store in `dir` (see [`data_dir`]) to read and write. Never panics; a file that
     /// cannot be used is left untouched and the error says why.
@@ -169,6 +197,9 @@ impl Store {
         let with = |p| (file.clone(), p);
         let raw = check_file(&file).map_err(with)?;
         check_writable(&dir).map_err(with)?;
+        if !file.exists() {
+            create_whole(&dir, &file).map_err(with)?;
+        }
         // The check has shown the file's values read; bevy_pkv can then only fail on a race
         // with another process, which is contained here.
         let pkv = std::panic::catch_unwind(|| bevy_pkv::PkvStore::new_in_dir(&dir))

@@ -1,7 +1,7 @@
 //! The panels' charts: the seven invariants as a radar, and the memory–latency map of the tiers.
 
 use bevy_egui::egui::{self, Color32, Pos2, Stroke, Vec2};
-use egui_plot::{HLine, Legend, Plot, PlotPoints, Points, Polygon, VLine};
+use egui_plot::{HLine, Plot, PlotPoints, Points, Polygon, VLine};
 
 use super::widgets::static_chart;
 use crate::ledger::ReportCard;
@@ -119,9 +119,9 @@ pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palett
         )
     });
     static_chart(ui, |ui| {
+        // No legend inside the plot, where it would cover a tier's point: the key is below.
         Plot::new("map")
             .height(height)
-            .legend(Legend::default())
             .x_axis_label(crate::text::tr("map-x-axis"))
             .y_axis_label(crate::text::tr("map-y-axis"))
             .x_axis_formatter(move |m, _| power_of_ten(m.value))
@@ -134,6 +134,12 @@ pub fn map(ui: &mut egui::Ui, r: &Report, slo_ms: f64, height: f32, pal: &Palett
             .allow_zoom(false)
             .allow_scroll(false)
             .show(ui, |plot| map_items(plot, &tiers, slo_ms, pal));
+    });
+    // The key: each tier's colour (the explanation above says what the marks and lines are).
+    ui.horizontal_wrapped(|ui| {
+        for (i, (name, ..)) in tiers.iter().enumerate() {
+            ui.colored_label(c32(theme::tier_color(i)), format!("■ {name}"));
+        }
     });
 }
 

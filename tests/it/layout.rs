@@ -212,3 +212,56 @@ fn the_p99_strip_labels_every_decade_in_both_profiles() {
         }
     }
 }
+
+/// The memory–latency map keeps its data clear: no legend is drawn inside the plot (where it
+/// covered the cloud's point), and the key of tier colours lies below the plot's x axis.
+#[test]
+fn the_map_has_no_legend_over_its_data_and_its_key_is_below_it() {
+    use architects_audit::physics::Tier;
+    let series: Vec<String> = std::iter::once(text::tr("map-slo-zone"))
+        .chain(
+            Tier::ALL.map(|t| text::tr_args("map-budget", &[("tier", text::tier_name(t).into())])),
+        )
+        .collect();
+    for (w, h) in [(1280.0f32, 720.0f32), (1366.0, 768.0), (1920.0, 1080.0)] {
+        for projector in [false, true] {
+            let preds = Predictions {
+                act1: Some(Act1Choice::MemoryBw),
+                act2: Some(Act2Choice::TinyOom),
+                attempt: None,
+            };
+            let mut p = Panels::new(
+                Scenario::builtin(),
+                Phase::Act2Design,
+                Design::default(),
+                PhysicsModel::Systems,
+                preds,
+            )
+            .in_profile(projector);
+            let at = format!("{w}x{h} projector {projector}");
+            let drawn = p.drawn_at(w, h.max(4000.0));
+            let axis = drawn
+                .iter()
+                .find(|(t, _)| *t == text::tr("map-x-axis"))
+                .unwrap_or_else(|| panic!("{at}: the map is drawn"))
+                .1;
+            for s in &series {
+                assert!(
+                    drawn.iter().all(|(t, _)| t != s),
+                    "{at}: a legend entry {s:?} is drawn"
+                );
+            }
+            for t in Tier::ALL {
+                let key = format!("■ {}", text::tier_name(t));
+                let (_, r) = drawn
+                    .iter()
+                    .find(|(d, _)| *d == key)
+                    .unwrap_or_else(|| panic!("{at}: the key names {key:?}"));
+                assert!(
+                    r.min.y >= axis.max.y,
+                    "{at}: {key:?} at {r:?}, axis at {axis:?}"
+                );
+            }
+        }
+    }
+}

@@ -162,6 +162,25 @@ impl Panels {
             .join("\n")
     }
 
+    /// Every text drawn in the settled pass with where it is drawn.
+    pub fn drawn_at(&mut self, width: f32, height: f32) -> Vec<(String, bevy_egui::egui::Rect)> {
+        use bevy_egui::egui;
+        fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+            match shape {
+                egui::Shape::Text(t) => {
+                    out.push((t.galley.text().to_owned(), t.visual_bounding_rect()))
+                }
+                egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+                _ => {}
+            }
+        }
+        let mut drawn = Vec::new();
+        for s in self.settled(width, height, |_| {}).shapes {
+            walk(&s.shape, &mut drawn);
+        }
+        drawn
+    }
+
     /// Every text drawn in the settled pass, one string per laid-out text (a label, a button,
     /// a chart's tick).
     pub fn drawn(&mut self, width: f32, height: f32) -> Vec<String> {

@@ -298,5 +298,8 @@ fn a_store_killed_while_it_is_created_opens_afterwards() {
         Store::open(Some(dir.path().into()))
             .unwrap_or_else(|e| panic!("kill {kill}: the store does not reopen: {e}"));
     }
-    assert!(created > 10, "the child rarely got to create the store ({created})");
+    assert!(
+        created > 10,
+        "the child rarely got to create the store ({created})"
+    );
 }

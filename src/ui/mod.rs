@@ -100,6 +100,8 @@ fn spawn_ui_camera(mut commands: Commands) {
             clear_color: ClearColorConfig::Custom(Color::NONE),
             ..default()
         },
+        // Multisampling follows the renderer (`world::camera`); the world camera's must match.
+        Msaa::Off,
     ));
 }
 

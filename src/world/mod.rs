@@ -347,7 +347,8 @@ fn spawn_world(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    commands.spawn((Camera2d, WorldCamera));
+    // Multisampling follows the renderer (`camera::fit_multisampling`).
+    commands.spawn((Camera2d, WorldCamera, Msaa::Off));
     let pal = Palette::DEFAULT;
     // The users/source node.
     commands.spawn((

@@ -10,15 +10,53 @@ use crate::lab::flow::{FlowMsg, Phase};
 use crate::lab::prefs::Prefs;
 use crate::text;
 
+/// How the window is shared between the lab's panel and the world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A landscape window: the panel at the left, the world beside it.
+    Wide,
+    /// A portrait or narrow window (a phone, a tablet held upright): the world above, the
+    /// panel below it.
+    Tall,
+}
+
+impl Form {
+    /// The form of a window `width` × `height` points.
+    pub fn of(width: f32, height: f32) -> Form {
+        if height > width || width < 600.0 {
+            Form::Tall
+        } else {
+            Form::Wide
+        }
+    }
+}
+
 /// What one layout pass drew and asked for.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Layout {
-    /// Width of the side panel and height of the HUD footer, in points.
+    /// The space the panels take from the world, in points: at the left (the side panel of a
+    /// wide window) and at the bottom (the HUD footer, and a tall window's panel).
     pub left: f32,
     pub bottom: f32,
+    /// The lab panel's rectangle.
+    pub panel: egui::Rect,
+    pub form: Form,
     /// New preferences, if the student changed them.
     pub prefs: Option<Prefs>,
     pub class: Vec<ClassMsg>,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            left: 0.0,
+            bottom: 0.0,
+            panel: egui::Rect::NOTHING,
+            form: Form::Wide,
+            prefs: None,
+            class: Vec::new(),
+        }
+    }
 }
 
 /// The phase's primary action, pinned under the side panel's scrolling content so it is on
@@ -63,15 +101,38 @@ pub fn action_bar(ui: &mut egui::Ui, c: &mut Ctx) {
     }
 }
 
-/// Lay out the HUD footer (Act II) and the side panel: preferences, then the class view or the
-/// storage warnings and the phase's content, scrolling above the pinned action bar.
+/// Lay out the HUD footer (Act II) and the lab panel: preferences, then the class view or the
+/// storage warnings and the phase's content, scrolling above the pinned action bar. The panel
+/// is at the left of a wide window and below the world in a tall one.
 pub fn lay_out(
     ctx: &egui::Context,
     c: &mut Ctx,
     prefs: &Prefs,
     class_view: Option<&ClassView>,
 ) -> Layout {
-    let mut out = Layout::default();
+    let window = ctx.viewport_rect();
+    lay_out_as(
+        ctx,
+        c,
+        prefs,
+        class_view,
+        Form::of(window.width(), window.height()),
+    )
+}
+
+/// [`lay_out`] in the given form (a test lays out a tall window to see a whole panel, in the
+/// form of the window it stands for).
+pub fn lay_out_as(
+    ctx: &egui::Context,
+    c: &mut Ctx,
+    prefs: &Prefs,
+    class_view: Option<&ClassView>,
+    form: Form,
+) -> Layout {
+    let mut out = Layout {
+        form,
+        ..Layout::default()
+    };
     let mut root = egui::Ui::new(
         ctx.clone(),
         "root".into(),
@@ -88,13 +149,8 @@ pub fn lay_out(
     } else {
         0.0
     };
-    let window = ctx.viewport_rect().width();
-    // Never wider than the window: on a narrow one the panel takes all of it.
-    let width = (window * 0.42).clamp(360.0, 760.0).min(window);
-    out.left = egui::Panel::left("lab")
-        .default_size(width)
-        // The world keeps at least half the window.
-        .max_size((window * 0.5).max(360.0).min(window))
+    let panel = lab_panel(form, ctx.viewport_rect(), out.bottom);
+    out.panel = panel
         .resizable(true)
         .show(&mut root, |ui| {
             if class_view.is_none() {
@@ -118,9 +174,12 @@ pub fn lay_out(
                 });
         })
         .response
-        .rect
-        .width();
-    side_panel_edge(ctx);
+        .rect;
+    match form {
+        Form::Wide => out.left = out.panel.width(),
+        Form::Tall => out.bottom += out.panel.height(),
+    }
+    side_panel_edge(ctx, form);
     if c.phase == Phase::Act2Design && c.submit.open && class_view.is_none() {
         super::dialogs::submit(ctx, c);
     } else {
@@ -129,9 +188,30 @@ pub fn lay_out(
     out
 }
 
+/// The lab panel of a window of `form`, its HUD `hud` points tall.
+fn lab_panel(form: Form, window: egui::Rect, hud: f32) -> egui::Panel {
+    match form {
+        Form::Wide => {
+            // Never wider than the window: on a narrow one the panel takes all of it.
+            let width = (window.width() * 0.42)
+                .clamp(360.0, 760.0)
+                .min(window.width());
+            egui::Panel::left("lab")
+                .default_size(width)
+                // The world keeps at least half the window.
+                .max_size((window.width() * 0.5).max(360.0).min(window.width()))
+        }
+        // The world above keeps a quarter of the window at the least, and starts with 40 %.
+        Form::Tall => egui::Panel::bottom("lab")
+            .default_size(window.height() * 0.6 - hud)
+            .min_size(window.height() * 0.3)
+            .max_size(window.height() * 0.75 - hud),
+    }
+}
+
 /// The side panel's edge, which egui makes a Tab stop for its drag handle: named for a screen
 /// reader (a splitter) and moved with the Left and Right arrows while it has focus.
-fn side_panel_edge(ctx: &egui::Context) {
+fn side_panel_edge(ctx: &egui::Context, form: Form) {
     let panel = egui::Id::new("lab");
     // egui's id for a panel's resize handle.
     let Some(edge) = ctx.read_response(panel.with("__resize")) else {
@@ -148,20 +228,26 @@ fn side_panel_edge(ctx: &egui::Context) {
         m.set_focus_lock_filter(
             edge.id,
             egui::EventFilter {
-                horizontal_arrows: true,
+                horizontal_arrows: form == Form::Wide,
+                vertical_arrows: form == Form::Tall,
                 ..Default::default()
             },
         )
     });
-    let step = ctx.input(|i| {
-        (i.key_pressed(egui::Key::ArrowRight) as i8 - i.key_pressed(egui::Key::ArrowLeft) as i8)
-            as f32
-    }) * PANEL_STEP;
+    let (more, less) = match form {
+        Form::Wide => (egui::Key::ArrowRight, egui::Key::ArrowLeft),
+        Form::Tall => (egui::Key::ArrowUp, egui::Key::ArrowDown),
+    };
+    let step =
+        ctx.input(|i| (i.key_pressed(more) as i8 - i.key_pressed(less) as i8) as f32) * PANEL_STEP;
     if step != 0.0
         && let Some(mut state) = egui::containers::panel::PanelState::load(ctx, panel)
     {
         // The panel clamps this to its size range when it next lays out.
-        state.outer_rect.max.x += step;
+        match form {
+            Form::Wide => state.outer_rect.max.x += step,
+            Form::Tall => state.outer_rect.min.y -= step,
+        }
         ctx.data_mut(|d| d.insert_persisted(panel, state));
     }
 }

@@ -20,7 +20,7 @@ mod widgets;
 pub use class::class_panel;
 pub use dialogs::{FrameReadout, ImportDraft, ShortcutsOpen, SubmitConfirm, shortcuts};
 pub use keys::flow_keys;
-pub use layout::{Layout, action_bar, lay_out};
+pub use layout::{Form, Layout, action_bar, lay_out, lay_out_as};
 pub use widgets::static_chart;
 
 use bevy::camera::visibility::RenderLayers;
@@ -292,14 +292,12 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     w.class.write_batch(out.class);
 
     let tc = r.time.as_deref().copied().unwrap_or_default();
+    let mut top = 0.0;
     if class.is_none() {
-        w.time.write_batch(overlays::time_controls(
-            ctx,
-            left,
-            &tc,
-            &r.clock,
-            &r.palette.0,
-        ));
+        let (msgs, height) =
+            overlays::time_controls(ctx, left, out.form, &tc, &r.clock, &r.palette.0);
+        w.time.write_batch(msgs);
+        top = height;
     }
     if let Some(caption) = r.demo.as_ref().and_then(|d| d.caption.clone()) {
         overlays::demo_caption(ctx, left, bottom, &caption, &r.palette.0);
@@ -315,6 +313,7 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     w.insets.set_if_neq(UiInsets {
         left: left * zoom,
         bottom: bottom * zoom,
+        top: top * zoom,
     });
     w.flow.write_batch(flow);
     w.design.write_batch(design);

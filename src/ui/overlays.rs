@@ -4,7 +4,7 @@
 use bevy::prelude::{Res, Result};
 use bevy_egui::egui;
 
-use super::c32;
+use super::{Form, c32};
 use crate::lab::live::{TimeControls, TimeMsg};
 use crate::text;
 use crate::theme::Palette;
@@ -14,11 +14,28 @@ use crate::world::particles::ParticleClock;
 pub fn time_controls(
     ctx: &egui::Context,
     left: f32,
+    form: Form,
     tc: &TimeControls,
     clock: &ParticleClock,
     pal: &Palette,
-) -> Vec<TimeMsg> {
+) -> (Vec<TimeMsg>, f32) {
     let mut out = Vec::new();
+    if form == Form::Tall {
+        // A tall window's world is too small to float the bar over: the bar takes the top.
+        let mut root = egui::Ui::new(
+            ctx.clone(),
+            "time_root".into(),
+            egui::UiBuilder::new()
+                .layer_id(egui::LayerId::background())
+                .max_rect(ctx.viewport_rect()),
+        );
+        let top = egui::Panel::top("time_controls")
+            .show(&mut root, |ui| time_bar(ui, tc, clock, pal, &mut out))
+            .response
+            .rect
+            .height();
+        return (out, top);
+    }
     // Kept over the world: on a narrow window (an 800x600 iframe) the bar wraps to two rows
     // rather than sliding over the panel.
     let width = (ctx.viewport_rect().width() - left - 36.0).max(160.0);
@@ -27,47 +44,56 @@ pub fn time_controls(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(width);
-                ui.horizontal_wrapped(|ui| {
-                    let label = if tc.paused {
-                        text::play()
-                    } else {
-                        text::pause()
-                    };
-                    if ui.button(label).clicked() {
-                        out.push(TimeMsg::TogglePause);
-                    }
-                    if ui
-                        .add_enabled(tc.paused, egui::Button::new(text::step()))
-                        .clicked()
-                    {
-                        out.push(TimeMsg::Step);
-                    }
-                    for (speed, name) in TimeControls::SPEEDS {
-                        if ui
-                            .selectable_label(tc.speed == speed, crate::text::tr(name))
-                            .clicked()
-                        {
-                            out.push(TimeMsg::Speed(speed));
-                        }
-                    }
-                    // Shape and colour both tell the outcome.
-                    for ((glyph, name), colour) in
-                        text::outcomes().iter().zip([pal.ok, pal.warn, pal.fail])
-                    {
-                        ui.label(egui::RichText::new(*glyph).monospace().color(c32(colour)));
-                        ui.colored_label(c32(colour), name.as_str());
-                    }
-                    ui.label(
-                        egui::RichText::new(crate::text::t!(
-                            "dot-scale",
-                            requests = clock.requests_per_particle.round()
-                        ))
-                        .small(),
-                    );
-                });
+                time_bar(ui, tc, clock, pal, &mut out);
             });
         });
-    out
+    (out, 0.0)
+}
+
+/// Pause, step, the speeds, and the key to the requests' colours and shapes.
+fn time_bar(
+    ui: &mut egui::Ui,
+    tc: &TimeControls,
+    clock: &ParticleClock,
+    pal: &Palette,
+    out: &mut Vec<TimeMsg>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = if tc.paused {
+            text::play()
+        } else {
+            text::pause()
+        };
+        if ui.button(label).clicked() {
+            out.push(TimeMsg::TogglePause);
+        }
+        if ui
+            .add_enabled(tc.paused, egui::Button::new(text::step()))
+            .clicked()
+        {
+            out.push(TimeMsg::Step);
+        }
+        for (speed, name) in TimeControls::SPEEDS {
+            if ui
+                .selectable_label(tc.speed == speed, crate::text::tr(name))
+                .clicked()
+            {
+                out.push(TimeMsg::Speed(speed));
+            }
+        }
+        // Shape and colour both tell the outcome.
+        for ((glyph, name), colour) in text::outcomes().iter().zip([pal.ok, pal.warn, pal.fail]) {
+            ui.label(egui::RichText::new(*glyph).monospace().color(c32(colour)));
+            ui.colored_label(c32(colour), name.as_str());
+        }
+        ui.label(
+            egui::RichText::new(crate::text::t!(
+                "dot-scale",
+                requests = clock.requests_per_particle.round()
+            ))
+            .small(),
+        );
+    });
 }
 
 /// The demo's caption, over the bottom of the world.

@@ -18,6 +18,8 @@ use crate::theme::{self, ActivePalette};
 pub struct UiInsets {
     pub left: f32,
     pub bottom: f32,
+    /// A tall window's time controls, across the top.
+    pub top: f32,
 }
 
 /// Ask for a PNG of the window after a few frames, then exit.
@@ -85,13 +87,14 @@ fn fit_camera(
     let (w, h) = (window.physical_width(), window.physical_height());
     let left = ((insets.left * sf) as u32).min(w.saturating_sub(1));
     let bottom = ((insets.bottom * sf) as u32).min(h.saturating_sub(1));
-    let size = UVec2::new(w - left, h - bottom).max(UVec2::ONE);
+    let top = ((insets.top * sf) as u32).min(h.saturating_sub(bottom + 1));
+    let size = UVec2::new(w - left, h - bottom - top).max(UVec2::ONE);
     let (cam, proj, tf) = &mut *camera;
     if tf.translation.truncate() != VIEW_CENTER {
         tf.translation = VIEW_CENTER.extend(tf.translation.z);
     }
     let vp = Viewport {
-        physical_position: UVec2::new(left, 0),
+        physical_position: UVec2::new(left, top),
         physical_size: size,
         ..default()
     };

@@ -188,7 +188,10 @@ fn draw_overlay(
     let unit = (at(Vec2::X).x - at(Vec2::ZERO).x).abs();
     let screen = ctx.viewport_rect();
     let world = egui::Rect::from_min_max(
-        egui::pos2(screen.left() + insets.left * k, screen.top()),
+        egui::pos2(
+            screen.left() + insets.left * k,
+            screen.top() + insets.top * k,
+        ),
         egui::pos2(screen.right(), screen.bottom() - insets.bottom * k),
     );
     let painter = ctx

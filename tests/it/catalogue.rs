@@ -115,7 +115,7 @@ fn panels_drawn() -> Vec<(String, String)> {
 fn sections_drawn() -> Vec<(String, String)> {
     use architects_audit::lab::demo::Show;
     use architects_audit::lab::live::TimeControls;
-    use architects_audit::ui::{ShortcutsOpen, class_panel, overlays, shortcuts};
+    use architects_audit::ui::{Form, ShortcutsOpen, class_panel, overlays, shortcuts};
     use architects_audit::world::particles::ParticleClock;
     use bevy_egui::egui;
     let mut out = Vec::new();
@@ -144,13 +144,16 @@ fn sections_drawn() -> Vec<(String, String)> {
     let dialogs = crate::captions::drawn_texts(|ui| {
         shortcuts(ui.ctx(), &mut ShortcutsOpen(true));
         let tc = TimeControls::default();
-        overlays::time_controls(
-            ui.ctx(),
-            0.0,
-            &tc,
-            &ParticleClock::default(),
-            &architects_audit::theme::Palette::DEFAULT,
-        );
+        for form in [Form::Wide, Form::Tall] {
+            let _ = overlays::time_controls(
+                ui.ctx(),
+                0.0,
+                form,
+                &tc,
+                &ParticleClock::default(),
+                &architects_audit::theme::Palette::DEFAULT,
+            );
+        }
     });
     out.extend(dialogs.into_iter().map(|t| ("dialogs".to_owned(), t)));
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/designs");

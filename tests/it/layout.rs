@@ -265,3 +265,67 @@ fn the_map_has_no_legend_over_its_data_and_its_key_is_below_it() {
         }
     }
 }
+
+/// A phone and a tablet held upright show the world above the panel (it was not shown, or was
+/// a sliver at the right edge); a landscape window keeps the panel beside the world.
+#[test]
+fn a_tall_window_shows_the_world_above_the_panel() {
+    use architects_audit::ui::Form;
+    for (w, h) in [
+        (390.0f32, 844.0f32),
+        (768.0, 1024.0),
+        (1366.0, 768.0),
+        (800.0, 600.0),
+    ] {
+        for phase in Phase::ALL {
+            let preds = Predictions {
+                act1: Some(Act1Choice::MemoryBw),
+                act2: Some(Act2Choice::TinyOom),
+                attempt: None,
+            };
+            let mut p = Panels::new(
+                Scenario::builtin(),
+                phase,
+                Design::default(),
+                PhysicsModel::Systems,
+                preds,
+            );
+            let mut c = p.ctx();
+            let ctx = egui::Context::default();
+            apply_style(&ctx, &Prefs::default());
+            let mut layout = None;
+            for _ in 0..2 {
+                ctx.begin_pass(egui::RawInput {
+                    screen_rect: Some(egui::Rect::from_min_size(
+                        egui::Pos2::ZERO,
+                        egui::vec2(w, h),
+                    )),
+                    ..Default::default()
+                });
+                layout = Some(lay_out(&ctx, &mut c, &Prefs::default(), None));
+                let _ = ctx.end_pass();
+            }
+            let l = layout.unwrap();
+            let at = format!("{phase:?} {w}x{h}");
+            // The world is what the panels leave: the window less `left` and `bottom`.
+            let world = (w - l.left, h - l.bottom);
+            if Form::of(w, h) == Form::Tall {
+                assert_eq!(
+                    l.left, 0.0,
+                    "{at}: the panel is below the world, not beside it"
+                );
+                assert!(world.1 >= 0.25 * h, "{at}: the world is {world:?}");
+                assert!(
+                    l.panel.top() >= world.1 - 1.0,
+                    "{at}: the panel {:?}",
+                    l.panel
+                );
+            } else {
+                assert!(
+                    l.left > 0.0 && world.0 >= 0.5 * w - 1.0,
+                    "{at}: the world is {world:?}"
+                );
+            }
+        }
+    }
+}

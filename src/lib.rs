@@ -46,6 +46,8 @@ pub struct LaunchOptions {
     pub scale: Option<f32>,
     /// Reduced motion (None: as remembered).
     pub reduced_motion: Option<bool>,
+    /// Touch-sized controls (None: a mouse's).
+    pub touch: Option<bool>,
     /// Window size in logical pixels (None: 1280x720).
     pub resolution: Option<(u32, u32)>,
     /// The instructor's class view, in place of the lab. It runs on a store in memory.
@@ -64,6 +66,7 @@ impl LaunchOptions {
             projector: None,
             scale: None,
             reduced_motion: None,
+            touch: None,
             resolution: None,
             class: None,
         }
@@ -111,6 +114,7 @@ impl Plugin for GamePlugin {
                 projector: o.projector,
                 scale: o.scale,
                 reduced_motion: o.reduced_motion,
+                touch: o.touch,
             });
         if let Some(d) = &o.demo {
             app.insert_resource(d.clone());
@@ -188,6 +192,8 @@ pub fn run_web() {
         scale: url.scale,
         // The browser's setting, for this run (a choice in the game is remembered).
         reduced_motion: web::prefers_reduced_motion().then_some(true),
+        // A touch screen (a coarse pointer) gets controls a finger can hit.
+        touch: web::coarse_pointer().then_some(true),
         class: url
             .class
             .then(|| class_view::ClassView::new(Vec::new(), Vec::new(), false)),

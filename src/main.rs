@@ -45,6 +45,9 @@ struct Cli {
     /// Reduced motion for this run: no pulsing, shaking or glow (the choice in the game is remembered).
     #[arg(long)]
     reduced_motion: bool,
+    /// Touch-sized controls (44-point targets), as the web build gives a touch screen.
+    #[arg(long)]
+    touch: bool,
     /// Jump to a point of the demo script (act1-report, act2-fail, act2-pass, act2-submit) and stay there.
     #[arg(long, hide = true)]
     goto: Option<String>,
@@ -356,6 +359,7 @@ fn play(args: Cli, scenario: Scenario, model: PhysicsModel) -> Result<ExitCode, 
         resolution: args.resolution,
         scale: args.scale,
         reduced_motion: args.reduced_motion.then_some(true),
+        touch: args.touch.then_some(true),
         class: class_view(&args.class, args.show_names)?.map(|mut v| {
             v.selected = args
                 .select

@@ -20,6 +20,10 @@ pub struct Prefs {
     pub scale: f32,
     /// No pulsing, shaking or glow (the request particles still move: they are data).
     pub reduced_motion: bool,
+    /// Touch-sized controls (a touch screen's coarse pointer). The device's, for each run:
+    /// never remembered.
+    #[serde(skip)]
+    pub touch: bool,
 }
 
 impl Default for Prefs {
@@ -28,6 +32,7 @@ impl Default for Prefs {
             projector: false,
             scale: 1.0,
             reduced_motion: false,
+            touch: false,
         }
     }
 }
@@ -39,6 +44,7 @@ impl Prefs {
         Prefs {
             projector: self.projector,
             reduced_motion: self.reduced_motion,
+            touch: self.touch,
             scale: if self.scale.is_finite() {
                 self.scale
                     .clamp(*Self::SCALE_RANGE.start(), *Self::SCALE_RANGE.end())
@@ -56,6 +62,7 @@ pub struct PrefOverrides {
     pub projector: Option<bool>,
     pub scale: Option<f32>,
     pub reduced_motion: Option<bool>,
+    pub touch: Option<bool>,
 }
 
 /// What the panels ask of the preferences.
@@ -119,8 +126,12 @@ fn load_into_game(
         reduced_motion: overrides
             .reduced_motion
             .unwrap_or(remembered.reduced_motion),
+        touch: overrides.touch.unwrap_or(false),
     }
     .sanitized();
+    if p.touch {
+        info!("architects-audit: touch-sized controls");
+    }
     prefs.set_if_neq(p);
     // An override is for this run: it is written only if the student changes something.
     stored.0 = p;

@@ -99,6 +99,14 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Whether the page's main pointer is a finger (`pointer: coarse`: a phone, a tablet).
+#[cfg(target_arch = "wasm32")]
+pub fn coarse_pointer() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(pointer: coarse)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Hide the page's loading indicator once the first frame is drawn (web only).
 #[cfg(target_arch = "wasm32")]
 pub fn hide_loading() {

@@ -15,12 +15,14 @@ mod layout;
 mod ledger_panel;
 mod metrics;
 pub mod overlays;
+mod style;
 mod widgets;
 
 pub use class::class_panel;
 pub use dialogs::{FrameReadout, ImportDraft, ShortcutsOpen, SubmitConfirm, shortcuts};
 pub use keys::flow_keys;
 pub use layout::{Form, Layout, action_bar, lay_out, lay_out_as};
+pub use style::{TOUCH_TARGET, apply_style};
 pub use widgets::static_chart;
 
 use bevy::camera::visibility::RenderLayers;
@@ -144,47 +146,6 @@ fn log_focus(
             name.as_deref().unwrap_or("(unnamed)")
         );
     }
-}
-
-/// The profile (light or dark visuals, larger text on the projector) and the UI scale.
-pub fn apply_style(ctx: &egui::Context, prefs: &Prefs) {
-    fonts::install(ctx);
-    ctx.set_theme(if prefs.projector {
-        egui::Theme::Light
-    } else {
-        egui::Theme::Dark
-    });
-    ctx.set_zoom_factor(prefs.scale);
-    let projector = prefs.projector;
-    ctx.all_styles_mut(|s| {
-        if projector {
-            s.visuals.override_text_color = Some(egui::Color32::BLACK);
-            s.visuals.widgets.noninteractive.bg_stroke.width = 1.5;
-            s.visuals.selection.stroke.width = 2.5;
-        }
-        s.text_styles.iter_mut().for_each(|(k, f)| {
-            let grow = if projector { 1.2 } else { 1.0 };
-            f.size = grow
-                * match k {
-                    egui::TextStyle::Heading => 24.0,
-                    egui::TextStyle::Small => 12.0,
-                    _ => 15.0,
-                }
-        });
-        s.spacing.item_spacing = egui::vec2(8.0, 6.0);
-        // Keyboard focus: egui draws a focused control in its active style, and a focused text
-        // box with the selection stroke. Both 2.5 points wide, in the text's own extreme, so
-        // Tab's position shows at well over 3:1 against the panel.
-        let ring = if s.visuals.dark_mode {
-            egui::Color32::WHITE
-        } else {
-            egui::Color32::BLACK
-        };
-        s.visuals.widgets.active.bg_stroke = egui::Stroke::new(2.5, ring);
-        s.visuals.selection.stroke.width = s.visuals.selection.stroke.width.max(2.5);
-        // A collapsing header draws its frame (and so its focus ring) only with this on.
-        s.visuals.collapsing_header_frame = true;
-    });
 }
 
 /// The panels' view model: everything a panel reads, and the requests it makes. The panels

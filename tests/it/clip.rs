@@ -28,7 +28,14 @@ pub const SIZES: [(f32, f32); 8] = [
 ];
 
 /// The nodes cut off at the side panel's right edge, as "role name (x1 > edge)".
-pub fn cut_off(phase: Phase, w: f32, h: f32, scale: f32, projector: bool) -> Vec<String> {
+pub fn cut_off(
+    phase: Phase,
+    w: f32,
+    h: f32,
+    scale: f32,
+    projector: bool,
+    touch: bool,
+) -> Vec<String> {
     let preds = Predictions {
         act1: (phase != Phase::Act1Predict && phase != Phase::Intro)
             .then_some(Act1Choice::MemoryBw),
@@ -53,6 +60,7 @@ pub fn cut_off(phase: Phase, w: f32, h: f32, scale: f32, projector: bool) -> Vec
     let prefs = Prefs {
         projector,
         scale,
+        touch,
         ..Prefs::default()
     };
     let ctx = egui::Context::default();
@@ -115,10 +123,13 @@ fn nothing_in_the_side_panel_is_cut_off() {
         for (w, h) in SIZES {
             for scale in [1.0, 2.0] {
                 for projector in [false, true] {
-                    for c in cut_off(phase, w, h, scale, projector) {
-                        all.push(format!(
-                            "{phase:?} {w}x{h} scale {scale} projector {projector}: {c}"
-                        ));
+                    // Touch-sized controls on the sizes a touch screen has.
+                    for touch in [false, w <= 1366.0] {
+                        for c in cut_off(phase, w, h, scale, projector, touch) {
+                            all.push(format!(
+                                "{phase:?} {w}x{h} scale {scale} projector {projector} touch {touch}: {c}"
+                            ));
+                        }
                     }
                 }
             }

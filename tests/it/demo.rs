@@ -49,6 +49,7 @@ fn demo_options() -> architects_audit::LaunchOptions {
         projector: None,
         scale: None,
         reduced_motion: None,
+        touch: None,
         resolution: None,
         class: None,
     }

@@ -39,6 +39,7 @@ mod storefile;
 mod submit;
 mod systems;
 mod tiers;
+mod touch;
 mod web;
 mod winning;
 mod world;

@@ -36,6 +36,7 @@ fn preferences_persist_across_starts_on_their_own_key() {
             projector: true,
             scale: 1.75,
             reduced_motion: true,
+            touch: false,
         }));
         app.update();
         assert!(stored(&app).is_some(), "a change is saved");
@@ -56,6 +57,7 @@ fn preferences_persist_across_starts_on_their_own_key() {
             projector: true,
             scale: 1.75,
             reduced_motion: true,
+            touch: false,
         }
     );
     assert!(
@@ -86,6 +88,7 @@ fn an_override_is_for_one_run_and_a_bad_value_is_clamped() {
                 projector: true,
                 scale: 2.5,
                 reduced_motion: true,
+                touch: false,
             }
         );
         assert_eq!(stored(&app), None, "an override alone is not remembered");

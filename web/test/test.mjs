@@ -11,6 +11,7 @@
 // - ?demo=1 plays both acts and writes nothing to storage.
 // - Storage that throws: the game still plays, and says progress will not be saved.
 // - ?projector=1 in Act II, failing: a screenshot with the non-colour status cues.
+// - An upright touch tablet: touch-sized controls, the world above the panel, a tap on Begin.
 // Fails on any panic or console error. Prints the time from navigation to the first frame.
 import { chromium } from 'playwright-core';
 import http from 'node:http';
@@ -314,12 +315,34 @@ await main.close();
   await ctx.close();
 }
 
+// A tablet held upright, by touch: controls sized for a finger, the world above the panel, and
+// a tap presses a button.
+{
+  const ctx = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+  const t = await open(ctx);
+  await t.page.goto(base);
+  check(await t.waitLog('architects-audit: first frame', 120000), 'first frame on an upright touch tablet');
+  check(t.logs.some((l) => l.includes('touch-sized controls')), 'a coarse pointer gets touch-sized controls');
+  await t.frames(10);
+  const shot = path.join(shots, 'web-tablet-touch.png');
+  await t.page.screenshot({ path: shot });
+  // The world is the top of the window: all four tiers in its upper half.
+  const top = tierColours(fs.readFileSync(shot), 0.5);
+  check(Object.values(top).every((n) => n > 50), `the world is above the panel (${JSON.stringify(top)})`);
+  // The intro's "Begin" is pinned at the foot of the panel, at the bottom of the window.
+  await t.page.touchscreen.tap(70, 1024 - 28);
+  check(await t.waitLog('phase Act1Predict', 30000), 'a tap on Begin starts Act I');
+  check(t.errors.length === 0, `no errors on the touch tablet (${t.errors.slice(0, 3).join(' | ')})`);
+  await ctx.close();
+}
+
 await browser.close();
 server.close();
 console.log(`${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);
 
-function tierColours(buf) {
+// Pixels of each tier colour in a PNG, in its top `share` of rows.
+function tierColours(buf, share = 1) {
   // Minimal PNG decoder (8-bit RGB/RGBA, as Chromium writes them).
   let pos = 8, idat = [], w = 0, h = 0, bpp = 4;
   while (pos < buf.length) {
@@ -331,7 +354,7 @@ function tierColours(buf) {
   }
   const raw = zlib.inflateSync(Buffer.concat(idat));
   const stride = w * bpp; let prev = Buffer.alloc(stride); const counts = Object.fromEntries(Object.keys(TIERS).map((k) => [k, 0]));
-  for (let y = 0, i = 0; y < h; y++) {
+  for (let y = 0, i = 0; y < Math.round(h * share); y++) {
     const f = raw[i]; const line = Buffer.from(raw.subarray(i + 1, i + 1 + stride)); i += 1 + stride;
     for (let x = 0; x < stride; x++) {
       const a = x >= bpp ? line[x - bpp] : 0, b = prev[x], c = x >= bpp ? prev[x - bpp] : 0;

@@ -5,10 +5,8 @@
 //! scrolls vertically only). The window is laid out tall, so the whole panel is in view:
 //! vertical overflow is the scroll area's job and is not checked.
 
-use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::Phase;
 use architects_audit::lab::prefs::Prefs;
-use architects_audit::ledger::store::LedgerState;
-use architects_audit::physics::{Design, PhysicsModel, Scenario};
 use architects_audit::ui::{Form, apply_style, lay_out_as};
 use bevy_egui::egui;
 use egui::accesskit::Role;
@@ -36,26 +34,10 @@ pub fn cut_off(
     projector: bool,
     touch: bool,
 ) -> Vec<String> {
-    let preds = Predictions {
-        act1: (phase != Phase::Act1Predict && phase != Phase::Intro)
-            .then_some(Act1Choice::MemoryBw),
-        act2: matches!(phase, Phase::Act2Design | Phase::Act2Reveal).then_some(Act2Choice::TinyOom),
-        attempt: None,
-    };
-    let sample =
-        architects_audit::ledger::parse_str(include_str!("../../assets/ledgers/strong.json"))
-            .unwrap()
-            .ledger;
-    let mut panels = Panels::new(
-        Scenario::builtin(),
-        phase,
-        Design::default(),
-        PhysicsModel::Systems,
-        preds,
-    )
-    .with_ledger(LedgerState::from_ledger(sample));
-    panels = panels.in_profile(projector);
-    panels = panels.with_a_minute_of_instruments();
+    let mut panels = Panels::at(phase)
+        .with_sample_ledger()
+        .in_profile(projector)
+        .with_a_minute_of_instruments();
     let mut c = panels.ctx();
     let prefs = Prefs {
         projector,

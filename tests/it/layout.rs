@@ -225,19 +225,7 @@ fn the_map_has_no_legend_over_its_data_and_its_key_is_below_it() {
         .collect();
     for (w, h) in [(1280.0f32, 720.0f32), (1366.0, 768.0), (1920.0, 1080.0)] {
         for projector in [false, true] {
-            let preds = Predictions {
-                act1: Some(Act1Choice::MemoryBw),
-                act2: Some(Act2Choice::TinyOom),
-                attempt: None,
-            };
-            let mut p = Panels::new(
-                Scenario::builtin(),
-                Phase::Act2Design,
-                Design::default(),
-                PhysicsModel::Systems,
-                preds,
-            )
-            .in_profile(projector);
+            let mut p = Panels::at(Phase::Act2Design).in_profile(projector);
             let at = format!("{w}x{h} projector {projector}");
             let drawn = p.drawn_at(w, h.max(4000.0));
             let axis = drawn
@@ -278,18 +266,7 @@ fn a_tall_window_shows_the_world_above_the_panel() {
         (800.0, 600.0),
     ] {
         for phase in Phase::ALL {
-            let preds = Predictions {
-                act1: Some(Act1Choice::MemoryBw),
-                act2: Some(Act2Choice::TinyOom),
-                attempt: None,
-            };
-            let mut p = Panels::new(
-                Scenario::builtin(),
-                phase,
-                Design::default(),
-                PhysicsModel::Systems,
-                preds,
-            );
+            let mut p = Panels::at(phase);
             let mut c = p.ctx();
             let ctx = egui::Context::default();
             apply_style(&ctx, &Prefs::default());

@@ -30,7 +30,40 @@ pub struct Panels {
     pub preview: Option<ImportPreview>,
 }
 
+/// The predictions a student has locked on reaching `phase`: Act I's (memory bandwidth) from
+/// its report on, Act II's (TinyML) from its design on.
+pub fn locked_by(phase: Phase) -> Predictions {
+    use architects_audit::lab::flow::{Act1Choice, Act2Choice};
+    Predictions {
+        act1: (phase != Phase::Act1Predict && phase != Phase::Intro)
+            .then_some(Act1Choice::MemoryBw),
+        act2: matches!(phase, Phase::Act2Design | Phase::Act2Reveal).then_some(Act2Choice::TinyOom),
+        attempt: None,
+    }
+}
+
 impl Panels {
+    /// `phase` of the built-in scenario's default design under the systems model, with the
+    /// predictions locked by then.
+    pub fn at(phase: Phase) -> Self {
+        Panels::new(
+            Scenario::builtin(),
+            phase,
+            Design::default(),
+            PhysicsModel::Systems,
+            locked_by(phase),
+        )
+    }
+
+    /// The same, with the strong sample student's ledger in play.
+    pub fn with_sample_ledger(self) -> Self {
+        let sample =
+            architects_audit::ledger::parse_str(include_str!("../../assets/ledgers/strong.json"))
+                .expect("the shipped sample reads")
+                .ledger;
+        self.with_ledger(LedgerState::from_ledger(sample))
+    }
+
     /// `design` evaluated under `model` in `sc`, with `preds` locked, an empty ledger and
     /// nothing pending, in the default profile.
     pub fn new(

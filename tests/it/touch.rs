@@ -3,10 +3,8 @@
 //! on a phone, a tablet both ways and a laptop, with AccessKit on; each pressable node's bounds
 //! are measured.
 
-use architects_audit::lab::flow::{Act1Choice, Act2Choice, Phase, Predictions};
+use architects_audit::lab::flow::Phase;
 use architects_audit::lab::prefs::Prefs;
-use architects_audit::ledger::store::LedgerState;
-use architects_audit::physics::{Design, PhysicsModel, Scenario};
 use architects_audit::ui::{TOUCH_TARGET, apply_style, lay_out};
 use bevy_egui::egui;
 use egui::accesskit::Role;
@@ -15,25 +13,9 @@ use crate::panels::Panels;
 
 /// The controls under `touch`, as "role name (height)", that are shorter than a finger.
 fn short_controls(phase: Phase, w: f32, h: f32, touch: bool) -> Vec<String> {
-    let preds = Predictions {
-        act1: (phase != Phase::Act1Predict && phase != Phase::Intro)
-            .then_some(Act1Choice::MemoryBw),
-        act2: matches!(phase, Phase::Act2Design | Phase::Act2Reveal).then_some(Act2Choice::TinyOom),
-        attempt: None,
-    };
-    let sample =
-        architects_audit::ledger::parse_str(include_str!("../../assets/ledgers/strong.json"))
-            .unwrap()
-            .ledger;
-    let mut panels = Panels::new(
-        Scenario::builtin(),
-        phase,
-        Design::default(),
-        PhysicsModel::Systems,
-        preds,
-    )
-    .with_ledger(LedgerState::from_ledger(sample))
-    .with_a_minute_of_instruments();
+    let mut panels = Panels::at(phase)
+        .with_sample_ledger()
+        .with_a_minute_of_instruments();
     let mut c = panels.ctx();
     let prefs = Prefs {
         touch,

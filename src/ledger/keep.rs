@@ -13,12 +13,12 @@
 //! - `ledger/unreadable/N`: a stored value that could not be read, pinned byte for byte (hex),
 //!   outside the ring; written once and never replaced.
 
-use crate::text::message::Message;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::format::{Ledger, Parsed, parse_value};
 use crate::platform::storage::{ReadError, Store, from_hex, hex};
+use crate::text::message::Message;
 
 /// The ledger, in a versioned envelope.
 pub const LEDGER_KEY: &str = "ledger/v2";

@@ -11,13 +11,13 @@
 //! - the demo and screenshot runs use a store in memory and never open the student's;
 //! - samples are view-only: nothing saved comes from a sample.
 
-use crate::text::message::Message;
 use bevy::prelude::Resource;
 
 use super::format::{Ledger, Parsed, parse_str};
 use super::keep::{self, Problem};
 use super::{ReportCard, analyze};
 use crate::platform::storage::{StorageMode, Store, now_iso};
+use crate::text::message::Message;
 
 /// Outcome of the last save.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -2,12 +2,12 @@
 //! through [`super::state`], and handles the panel's requests (import, export, samples,
 //! backups, a fresh start).
 
-use crate::text::message::Message;
 use bevy::prelude::*;
 
 use super::keep;
 pub use super::state::*;
 use crate::platform::storage::{StorageMode, Store};
+use crate::text::message::Message;
 
 pub use keep::CAPSTONE_CHAPTER;
 

@@ -21,6 +21,14 @@ pub enum Form {
 }
 
 impl Form {
+    /// The lab panel's id in this form: each form keeps its own size when a window turns.
+    fn panel_id(self) -> &'static str {
+        match self {
+            Form::Wide => "lab",
+            Form::Tall => "lab-below",
+        }
+    }
+
     /// The form of a window `width` × `height` points.
     pub fn of(width: f32, height: f32) -> Form {
         if height > width || width < 600.0 {
@@ -196,13 +204,13 @@ fn lab_panel(form: Form, window: egui::Rect, hud: f32) -> egui::Panel {
             let width = (window.width() * 0.42)
                 .clamp(360.0, 760.0)
                 .min(window.width());
-            egui::Panel::left("lab")
+            egui::Panel::left(Form::Wide.panel_id())
                 .default_size(width)
                 // The world keeps at least half the window.
                 .max_size((window.width() * 0.5).max(360.0).min(window.width()))
         }
         // The world above keeps a quarter of the window at the least, and starts with 40 %.
-        Form::Tall => egui::Panel::bottom("lab")
+        Form::Tall => egui::Panel::bottom(Form::Tall.panel_id())
             .default_size(window.height() * 0.6 - hud)
             .min_size(window.height() * 0.3)
             .max_size(window.height() * 0.75 - hud),
@@ -212,7 +220,7 @@ fn lab_panel(form: Form, window: egui::Rect, hud: f32) -> egui::Panel {
 /// The side panel's edge, which egui makes a Tab stop for its drag handle: named for a screen
 /// reader (a splitter) and moved with the Left and Right arrows while it has focus.
 fn side_panel_edge(ctx: &egui::Context, form: Form) {
-    let panel = egui::Id::new("lab");
+    let panel = egui::Id::new(form.panel_id());
     // egui's id for a panel's resize handle.
     let Some(edge) = ctx.read_response(panel.with("__resize")) else {
         return;

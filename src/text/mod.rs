@@ -877,7 +877,7 @@ pub fn banner_detail(
                 "banner-throughput-detail",
                 capacity = format!("{:.0}", s.cloud_capacity_rps),
                 load = format!("{:.0}", r.tier_rps[0]),
-                util = format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0)
+                util = utilization(s)
             ),
             None => tr("banner-throughput-detail-course"),
         },
@@ -896,6 +896,11 @@ pub fn banner_detail(
             per_day = num(sc.accuracy.drift_per_day)
         ),
     }
+}
+
+/// The cloud's utilization as a whole percentage (an overload shows as at most 9999 %).
+fn utilization(s: &crate::physics::SystemsExtra) -> String {
+    format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0)
 }
 
 fn cloud_oom_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
@@ -935,7 +940,7 @@ fn p99_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
             "banner-p99-detail-systems",
             p99 = latency(s.cloud_p99_ttft_ms),
             slo = slo_ms(sc),
-            util = format!("{:.0}", s.cloud_utilization.min(99.99) * 100.0),
+            util = utilization(s),
             step = num(s.decode_step_ms),
             bound = tr(if s.decode_compute_bound {
                 "banner-p99-compute-bound"

@@ -38,8 +38,10 @@ fn device(sc: &Scenario, hw: &Hardware, q: Quant, workspace_gb: f64) -> Device {
 }
 
 /// Every figure `evaluate` derives, before it is laid out as a report and a trace.
-pub struct Parts {
+pub struct Parts<'a> {
     pub cl: CloudLoad,
+    /// The cloud's engine, split over its tensor-parallel group.
+    pub engine: Engine<'a>,
     pub edge: Device,
     pub mobile: Device,
     pub tiny: TinyMl,
@@ -58,8 +60,8 @@ pub struct Parts {
     pub slo_cost_ok: bool,
 }
 
-impl Parts {
-    pub fn new(sc: &Scenario, d: &Design) -> Self {
+impl<'a> Parts<'a> {
+    pub fn new(sc: &'a Scenario, d: &Design) -> Self {
         let c = &sc.systems;
         let cl = cloud_load(sc, d);
         // TinyML: weights plus the activation arena in SRAM; latency counted in cycles.
@@ -98,6 +100,7 @@ impl Parts {
             slo_tput_ok: !cl.oom && cl.utilization < c.utilization_limit,
             slo_cost_ok: !cl.oom && cost <= sc.slo.cost_per_req_usd,
             cost,
+            engine: super::queueing::cloud_engine(sc, d).with_tp(cl.tp),
             cl,
         }
     }

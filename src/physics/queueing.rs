@@ -170,6 +170,15 @@ impl Load<'_> {
         }
     }
 
+    /// An overloaded replica that serves whole batches (dynamic and static batching): a
+    /// backlog drains a full batch per cycle `t_b`, so a request waits the backlog ahead of it
+    /// over the service rate, and at least the batch in progress. (P99 wait, share within the
+    /// SLO, mean wait.)
+    fn batch_backlog(&self, mu_r: f64, t_b: f64) -> (f64, f64, f64) {
+        let (w, mean) = overload_wait_s(self.lam_r, mu_r, &self.admit(mu_r));
+        (w.max((1.0 - TAIL) * t_b), 0.0, mean + t_b / 2.0)
+    }
+
     fn continuous(&self) -> Arm {
         let Load {
             e,
@@ -278,10 +287,7 @@ impl Load<'_> {
             let ok = ((slo_s - base_s) / t_b).clamp(0.0, 1.0);
             ((1.0 - TAIL) * t_b, ok, window + t_b / 2.0)
         } else {
-            // A backlog drains a full batch per cycle: a request waits the backlog ahead of
-            // it over the service rate, and at least the batch in progress.
-            let (w, mean) = overload_wait_s(lam_r, mu_r, &self.admit(mu_r));
-            (w.max((1.0 - TAIL) * t_b), 0.0, mean + t_b / 2.0)
+            self.batch_backlog(mu_r, t_b)
         };
         let step = e.decode_step_s(b, ctx_avg);
         Arm {
@@ -346,10 +352,8 @@ impl Load<'_> {
             // the longer of the fill and the previous batch's wait plus its run.
             (fill99.max(w_rep + t_b), ok, fill / 2.0 + rho * w_mean)
         } else {
-            // A backlog of full batches: no waiting to fill; the backlog ahead drains a
-            // batch per cycle, and the batch in progress must end.
-            let (w, mean) = overload_wait_s(lam_r, mu_r, &self.admit(mu_r));
-            (w.max((1.0 - TAIL) * t_b), 0.0, mean + t_b / 2.0)
+            // No waiting to fill: the batches are full.
+            self.batch_backlog(mu_r, t_b)
         };
         Arm {
             batch: bs,

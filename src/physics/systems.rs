@@ -32,7 +32,7 @@ pub fn evaluate(sc: &Scenario, d: &Design) -> Report {
 }
 
 /// The formula trace: every equation with the design's figures in it.
-fn trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+fn trace(sc: &Scenario, d: &Design, p: &Parts<'_>) -> Vec<TraceLine> {
     let mut lines = serving_trace(sc, d, p);
     lines.extend(slo_trace(sc, d, p));
     lines.extend(accuracy_and_tiny_trace(sc, d, p));
@@ -40,9 +40,9 @@ fn trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
 }
 
 /// The cloud's memory, decode step, capacity and queue.
-fn serving_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+fn serving_trace(sc: &Scenario, d: &Design, p: &Parts<'_>) -> Vec<TraceLine> {
     let (cl, c, lambda, f) = (&p.cl, &sc.systems, p.lambda, fmt_num);
-    let e = super::queueing::cloud_engine(sc, d).with_tp(cl.tp);
+    let e = &p.engine;
     vec![
         TraceLine::new(
             "trace-memory",
@@ -98,7 +98,7 @@ fn serving_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
 }
 
 /// The cloud's time to first token, cost and availability.
-fn slo_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+fn slo_trace(sc: &Scenario, d: &Design, p: &Parts<'_>) -> Vec<TraceLine> {
     let (cl, c, f) = (&p.cl, &sc.systems, fmt_num);
     let (served, cost, replica_up, availability) = (p.served, p.cost, p.replica_up, p.availability);
     vec![
@@ -152,7 +152,7 @@ fn slo_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
 }
 
 /// Fairness, drift and the TinyML device.
-fn accuracy_and_tiny_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLine> {
+fn accuracy_and_tiny_trace(sc: &Scenario, d: &Design, p: &Parts<'_>) -> Vec<TraceLine> {
     let (acc, tiny, f) = (&sc.accuracy, &p.tiny, fmt_num);
     let (tiny_sram_kb, tiny_s) = (p.tiny_sram_kb, p.tiny.latency_s);
     let (effective_accuracy, post_drift_accuracy, fairness_cost) =
@@ -206,7 +206,7 @@ fn accuracy_and_tiny_trace(sc: &Scenario, d: &Design, p: &Parts) -> Vec<TraceLin
 }
 
 /// The report the UI, the CLI and the goldens read.
-fn report(sc: &Scenario, d: &Design, p: Parts, trace: Vec<TraceLine>) -> Report {
+fn report(sc: &Scenario, d: &Design, p: Parts<'_>, trace: Vec<TraceLine>) -> Report {
     let rps = sc.slo.requests_per_sec;
     let banners = p.banners(sc);
     let constraint_hit = banners.iter().any(|b| !b.is_warning());
@@ -259,9 +259,9 @@ fn report(sc: &Scenario, d: &Design, p: Parts, trace: Vec<TraceLine>) -> Report 
 }
 
 /// The systems model's own figures: the cloud's plan and the parts of each equation.
-fn systems_extra(sc: &Scenario, d: &Design, p: &Parts) -> SystemsExtra {
+fn systems_extra(sc: &Scenario, d: &Design, p: &Parts<'_>) -> SystemsExtra {
     let (cl, c, tiny) = (&p.cl, &sc.systems, &p.tiny);
-    let e = super::queueing::cloud_engine(sc, d).with_tp(cl.tp);
+    let e = &p.engine;
     SystemsExtra {
         cloud_plan: cl.clone(),
         cloud_p99_ttft_ms: cl.ttft_p99_s * MS,

@@ -7,7 +7,7 @@
 
 use architects_audit::lab::flow::Phase;
 use architects_audit::lab::prefs::Prefs;
-use architects_audit::ui::{Form, apply_style, lay_out_as};
+use architects_audit::ui::Form;
 use bevy_egui::egui;
 use egui::accesskit::Role;
 
@@ -38,64 +38,49 @@ pub fn cut_off(
         .with_sample_ledger()
         .in_profile(projector)
         .with_a_minute_of_instruments();
-    let mut c = panels.ctx();
     let prefs = Prefs {
         projector,
         scale,
         touch,
         ..Prefs::default()
     };
-    let ctx = egui::Context::default();
-    apply_style(&ctx, &prefs);
-    ctx.set_zoom_factor(1.0);
-    ctx.enable_accesskit();
     // The window in points: its pixels over the UI scale. Laid out tall as well, so the
     // panel's whole content is in view (vertical overflow is the scroll area's), and the HUD
-    // below it.
-    // The form is the real window's: a phone or an upright tablet puts the panel below the world.
+    // below it. The form is the real window's: a phone or an upright tablet puts the panel
+    // below the world.
     let form = Form::of(w / scale, h / scale);
     let (w, h) = (w / scale, (h / scale).max(12_000.0));
-    let mut out = Vec::new();
-    for _ in 0..3 {
-        ctx.begin_pass(egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(w, h),
-            )),
-            ..Default::default()
-        });
-        let layout = lay_out_as(&ctx, &mut c, &prefs, None, form);
-        let full = ctx.end_pass();
-        let edge = layout.panel.right() as f64;
-        let bottom = layout.panel.bottom() as f64;
-        out = full
-            .platform_output
-            .accesskit_update
-            .expect("AccessKit on")
-            .nodes
-            .into_iter()
-            // Containers span what they hold; their content is what is checked.
-            .filter(|(_, n)| {
-                !matches!(
-                    n.role(),
-                    Role::Window
-                        | Role::Pane
-                        | Role::ScrollView
-                        | Role::GenericContainer
-                        | Role::Splitter
-                        | Role::ScrollBar
-                )
-            })
-            .filter_map(|(_, n)| {
-                let b = n.bounds()?;
-                let name = n.label().or(n.value()).unwrap_or("").to_string();
-                // Above the HUD, and past the panel's right edge.
-                (b.y0 < bottom && b.x1 > edge + 0.5)
-                    .then(|| format!("{:?} {name:?} ({:.0} > {edge:.0})", n.role(), b.x1))
-            })
-            .collect();
-    }
-    out
+    let (full, layout) = panels.laid_out(&prefs, w, h, form, |ctx| {
+        ctx.set_zoom_factor(1.0);
+        ctx.enable_accesskit();
+    });
+    let edge = layout.panel.right() as f64;
+    let bottom = layout.panel.bottom() as f64;
+    full.platform_output
+        .accesskit_update
+        .expect("AccessKit on")
+        .nodes
+        .into_iter()
+        // Containers span what they hold; their content is what is checked.
+        .filter(|(_, n)| {
+            !matches!(
+                n.role(),
+                Role::Window
+                    | Role::Pane
+                    | Role::ScrollView
+                    | Role::GenericContainer
+                    | Role::Splitter
+                    | Role::ScrollBar
+            )
+        })
+        .filter_map(|(_, n)| {
+            let b = n.bounds()?;
+            let name = n.label().or(n.value()).unwrap_or("").to_string();
+            // Above the HUD, and past the panel's right edge.
+            (b.y0 < bottom && b.x1 > edge + 0.5)
+                .then(|| format!("{:?} {name:?} ({:.0} > {edge:.0})", n.role(), b.x1))
+        })
+        .collect()
 }
 
 #[test]

@@ -259,34 +259,20 @@ fn the_map_has_no_legend_over_its_data_and_its_key_is_below_it() {
 #[test]
 fn a_tall_window_shows_the_world_above_the_panel() {
     use architects_audit::ui::Form;
-    for (w, h) in [
-        (390.0f32, 844.0f32),
-        (768.0, 1024.0),
-        (1366.0, 768.0),
-        (800.0, 600.0),
+    // Each size with whether it is tall (a phone, an upright tablet) or wide.
+    for (w, h, tall) in [
+        (390.0f32, 844.0f32, true),
+        (768.0, 1024.0, true),
+        (1366.0, 768.0, false),
+        (800.0, 600.0, false),
     ] {
         for phase in Phase::ALL {
-            let mut p = Panels::at(phase);
-            let mut c = p.ctx();
-            let ctx = egui::Context::default();
-            apply_style(&ctx, &Prefs::default());
-            let mut layout = None;
-            for _ in 0..2 {
-                ctx.begin_pass(egui::RawInput {
-                    screen_rect: Some(egui::Rect::from_min_size(
-                        egui::Pos2::ZERO,
-                        egui::vec2(w, h),
-                    )),
-                    ..Default::default()
-                });
-                layout = Some(lay_out(&ctx, &mut c, &Prefs::default(), None));
-                let _ = ctx.end_pass();
-            }
-            let l = layout.unwrap();
+            let (_, l) =
+                Panels::at(phase).laid_out(&Prefs::default(), w, h, Form::of(w, h), |_| {});
             let at = format!("{phase:?} {w}x{h}");
             // The world is what the panels leave: the window less `left` and `bottom`.
             let world = (w - l.left, h - l.bottom);
-            if Form::of(w, h) == Form::Tall {
+            if tall {
                 assert_eq!(
                     l.left, 0.0,
                     "{at}: the panel is below the world, not beside it"

@@ -149,24 +149,25 @@ impl Panels {
 }
 
 impl Panels {
-    /// Lay the panels out twice on a `width` × `height` window (the second pass is the
-    /// settled one), with `setup` run on the context first, and return the settled pass.
-    fn settled(
+    /// Lay the panels out three times on a `width` × `height` window in `form` (the last pass
+    /// is the settled one), styled by `prefs`, with `setup` run on the context after the style:
+    /// the settled pass and its layout.
+    pub fn laid_out(
         &mut self,
+        prefs: &architects_audit::lab::prefs::Prefs,
         width: f32,
         height: f32,
+        form: architects_audit::ui::Form,
         setup: impl Fn(&bevy_egui::egui::Context),
-    ) -> bevy_egui::egui::FullOutput {
-        use architects_audit::lab::prefs::Prefs;
-        use architects_audit::ui::{apply_style, lay_out};
+    ) -> (bevy_egui::egui::FullOutput, architects_audit::ui::Layout) {
+        use architects_audit::ui::{apply_style, lay_out_as};
         use bevy_egui::egui;
         let mut c = self.ctx();
         let ctx = egui::Context::default();
-        let prefs = Prefs::default();
-        apply_style(&ctx, &prefs);
+        apply_style(&ctx, prefs);
         setup(&ctx);
         let mut out = None;
-        for _ in 0..2 {
+        for _ in 0..3 {
             ctx.begin_pass(egui::RawInput {
                 screen_rect: Some(egui::Rect::from_min_size(
                     egui::Pos2::ZERO,
@@ -174,10 +175,23 @@ impl Panels {
                 )),
                 ..Default::default()
             });
-            lay_out(&ctx, &mut c, &prefs, None);
-            out = Some(ctx.end_pass());
+            let layout = lay_out_as(&ctx, &mut c, prefs, None, form);
+            out = Some((ctx.end_pass(), layout));
         }
-        out.expect("two passes")
+        out.expect("three passes")
+    }
+
+    /// The settled pass in the default preferences, in the window's own form.
+    fn settled(
+        &mut self,
+        width: f32,
+        height: f32,
+        setup: impl Fn(&bevy_egui::egui::Context),
+    ) -> bevy_egui::egui::FullOutput {
+        use architects_audit::ui::Form;
+        let prefs = architects_audit::lab::prefs::Prefs::default();
+        self.laid_out(&prefs, width, height, Form::of(width, height), setup)
+            .0
     }
 
     /// Every label a screen reader reads, a line each, with AccessKit on.
@@ -197,21 +211,7 @@ impl Panels {
 
     /// Every text drawn in the settled pass with where it is drawn.
     pub fn drawn_at(&mut self, width: f32, height: f32) -> Vec<(String, bevy_egui::egui::Rect)> {
-        use bevy_egui::egui;
-        fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
-            match shape {
-                egui::Shape::Text(t) => {
-                    out.push((t.galley.text().to_owned(), t.visual_bounding_rect()))
-                }
-                egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
-                _ => {}
-            }
-        }
-        let mut drawn = Vec::new();
-        for s in self.settled(width, height, |_| {}).shapes {
-            walk(&s.shape, &mut drawn);
-        }
-        drawn
+        texts_of(&self.settled(width, height, |_| {}))
     }
 
     /// Every text drawn in the settled pass, one string per laid-out text (a label, a button,
@@ -228,18 +228,28 @@ impl Panels {
         height: f32,
         setup: impl Fn(&bevy_egui::egui::Context),
     ) -> Vec<String> {
-        use bevy_egui::egui;
-        fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
-            match shape {
-                egui::Shape::Text(t) => out.push(t.galley.text().to_owned()),
-                egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
-                _ => {}
-            }
-        }
-        let mut drawn = Vec::new();
-        for s in self.settled(width, height, setup).shapes {
-            walk(&s.shape, &mut drawn);
-        }
-        drawn
+        texts_of(&self.settled(width, height, setup))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
     }
+}
+
+/// Every text a pass drew, with its bounds.
+fn texts_of(full: &bevy_egui::egui::FullOutput) -> Vec<(String, bevy_egui::egui::Rect)> {
+    use bevy_egui::egui;
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(t) => {
+                out.push((t.galley.text().to_owned(), t.visual_bounding_rect()))
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut drawn = Vec::new();
+    for s in &full.shapes {
+        walk(&s.shape, &mut drawn);
+    }
+    drawn
 }

@@ -5,7 +5,7 @@
 
 use architects_audit::lab::flow::Phase;
 use architects_audit::lab::prefs::Prefs;
-use architects_audit::ui::{TOUCH_TARGET, apply_style, lay_out};
+use architects_audit::ui::{Form, TOUCH_TARGET};
 use bevy_egui::egui;
 use egui::accesskit::Role;
 
@@ -16,56 +16,39 @@ fn short_controls(phase: Phase, w: f32, h: f32, touch: bool) -> Vec<String> {
     let mut panels = Panels::at(phase)
         .with_sample_ledger()
         .with_a_minute_of_instruments();
-    let mut c = panels.ctx();
     let prefs = Prefs {
         touch,
         ..Prefs::default()
     };
-    let ctx = egui::Context::default();
-    apply_style(&ctx, &prefs);
-    ctx.enable_accesskit();
-    let mut out = Vec::new();
-    for _ in 0..2 {
-        ctx.begin_pass(egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(w, h),
-            )),
-            ..Default::default()
-        });
-        lay_out(&ctx, &mut c, &prefs, None);
-        let full = ctx.end_pass();
-        out = full
-            .platform_output
-            .accesskit_update
-            .expect("AccessKit on")
-            .nodes
-            .into_iter()
-            .filter(|(_, n)| {
-                matches!(
-                    n.role(),
-                    Role::Button
-                        | Role::CheckBox
-                        | Role::RadioButton
-                        | Role::Slider
-                        | Role::ComboBox
-                        | Role::SpinButton
-                        | Role::TextInput
-                        | Role::MultilineTextInput
-                        | Role::Link
-                        | Role::Tab
-                )
-            })
-            .filter_map(|(_, n)| {
-                let b = n.bounds()?;
-                let tall = b.y1 - b.y0;
-                let name = n.label().or(n.value()).unwrap_or("").to_string();
-                (tall < f64::from(TOUCH_TARGET) - 0.5)
-                    .then(|| format!("{:?} {name:?} ({tall:.0})", n.role()))
-            })
-            .collect();
-    }
-    out
+    let (full, _) = panels.laid_out(&prefs, w, h, Form::of(w, h), |ctx| ctx.enable_accesskit());
+    full.platform_output
+        .accesskit_update
+        .expect("AccessKit on")
+        .nodes
+        .into_iter()
+        .filter(|(_, n)| {
+            matches!(
+                n.role(),
+                Role::Button
+                    | Role::CheckBox
+                    | Role::RadioButton
+                    | Role::Slider
+                    | Role::ComboBox
+                    | Role::SpinButton
+                    | Role::TextInput
+                    | Role::MultilineTextInput
+                    | Role::Link
+                    | Role::Tab
+            )
+        })
+        .filter_map(|(_, n)| {
+            let b = n.bounds()?;
+            let tall = b.y1 - b.y0;
+            let name = n.label().or(n.value()).unwrap_or("").to_string();
+            (tall < f64::from(TOUCH_TARGET) - 0.5)
+                .then(|| format!("{:?} {name:?} ({tall:.0})", n.role()))
+        })
+        .collect()
 }
 
 #[test]

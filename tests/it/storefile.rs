@@ -181,6 +181,27 @@ fn nth_ledger(n: u64) -> Ledger {
     l
 }
 
+/// This test binary again, running only the ignored test `test` on the store in `dir` (named by
+/// the environment variable `env`), quiet; the caller kills it.
+fn child_on(test: &str, env: &str, dir: &std::path::Path) -> std::process::Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args([test, "--exact", "--ignored", "--test-threads=1"])
+        .env(env, dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// The next of a xorshift stream: when each kill lands.
+fn next(seed: u64) -> u64 {
+    let mut s = seed;
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    s
+}
+
 /// Run only as the crash test's child: saves ever-longer ledgers until killed.
 #[test]
 #[ignore = "the child process of the crash-consistency test"]
@@ -204,21 +225,12 @@ fn a_killed_save_leaves_the_previous_or_the_new_ledger() {
     let mut seed = 0x2545_f491_4f6c_dd1d_u64;
     let mut saw_progress = 0;
     for kill in 0..120 {
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "storefile::crash_child_saves_in_a_loop",
-                "--exact",
-                "--ignored",
-                "--test-threads=1",
-            ])
-            .env("AUDIT_CRASH_DIR", dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
+        let mut child = child_on(
+            "storefile::crash_child_saves_in_a_loop",
+            "AUDIT_CRASH_DIR",
+            dir.path(),
+        );
+        seed = next(seed);
         std::thread::sleep(std::time::Duration::from_millis(5 + seed % 60));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
@@ -270,22 +282,13 @@ fn a_store_killed_while_it_is_created_opens_afterwards() {
     let mut created = 0;
     for kill in 0..60 {
         let dir = tempfile::tempdir().unwrap();
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "storefile::create_child_opens_a_store",
-                "--exact",
-                "--ignored",
-                "--test-threads=1",
-            ])
-            .env("AUDIT_CREATE_DIR", dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = child_on(
+            "storefile::create_child_opens_a_store",
+            "AUDIT_CREATE_DIR",
+            dir.path(),
+        );
         // Kill it around the time it creates the store: a few milliseconds after it starts.
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
+        seed = next(seed);
         let mut waited = 0;
         while !dir.path().join(FILE_NAME).exists() && waited < 400 {
             std::thread::sleep(std::time::Duration::from_micros(250));

@@ -48,6 +48,8 @@ pub struct LaunchOptions {
     pub reduced_motion: Option<bool>,
     /// Touch-sized controls (None: a mouse's).
     pub touch: Option<bool>,
+    /// The language for this run (None: as chosen in the game, else the system's).
+    pub lang: Option<text::Lang>,
     /// Window size in logical pixels (None: 1280x720).
     pub resolution: Option<(u32, u32)>,
     /// The instructor's class view, in place of the lab. It runs on a store in memory.
@@ -67,6 +69,7 @@ impl LaunchOptions {
             scale: None,
             reduced_motion: None,
             touch: None,
+            lang: None,
             resolution: None,
             class: None,
         }
@@ -115,6 +118,7 @@ impl Plugin for GamePlugin {
                 scale: o.scale,
                 reduced_motion: o.reduced_motion,
                 touch: o.touch,
+                lang: o.lang,
             });
         if let Some(d) = &o.demo {
             app.insert_resource(d.clone());
@@ -167,6 +171,9 @@ pub fn run_app(opts: LaunchOptions) {
         });
     }
     let ledger = opts.ledger_config(None);
+    // The windowed game speaks the system's language until the student chooses; headless
+    // runs (the tests) speak English wherever they run.
+    app.insert_resource(prefs::SystemLang(platform::system_lang()));
     app.add_plugins(GamePlugin { opts, ledger });
     app.add_plugins((world::plugin, ui::plugin));
     #[cfg(target_arch = "wasm32")]
@@ -194,6 +201,7 @@ pub fn run_web() {
         reduced_motion: web::prefers_reduced_motion().then_some(true),
         // A touch screen (a coarse pointer) gets controls a finger can hit.
         touch: web::coarse_pointer().then_some(true),
+        lang: url.lang,
         class: url
             .class
             .then(|| class_view::ClassView::new(Vec::new(), Vec::new(), false)),

@@ -24,6 +24,10 @@ struct Cli {
     /// Physics model for play: systems (default) or course-draft (the course's formulas).
     #[arg(long, value_parser = cli::parse_model, global = true)]
     model: Option<PhysicsModel>,
+    /// Language of the game, the class view and the class report page: en, es or zh-CN
+    /// (default: as chosen in the game, else the system's; the class report page: English).
+    #[arg(long, value_parser = cli::parse_lang, global = true)]
+    lang: Option<architects_audit::text::Lang>,
     /// Scenario file (default: the built-in capstone scenario).
     #[arg(long, global = true)]
     scenario: Option<PathBuf>,
@@ -313,14 +317,20 @@ fn run(mut args: Cli) -> Result<ExitCode, String> {
             html,
             csv,
             show_names,
-        }) => class_report(
-            &paths,
-            ClassOutputs {
-                html: html.as_deref(),
-                csv: csv.as_deref(),
-                show_names,
-            },
-        ),
+        }) => {
+            // The page follows --lang; its CSV stays English, like the CLI's JSON.
+            if let Some(lang) = args.lang {
+                architects_audit::text::catalogue::activate_lang(lang);
+            }
+            class_report(
+                &paths,
+                ClassOutputs {
+                    html: html.as_deref(),
+                    csv: csv.as_deref(),
+                    show_names,
+                },
+            )
+        }
         Some(Command::AnswerKey) => {
             let key = architects_audit::physics::answer::answer_key(&scenario, model);
             let json = serde_json::to_string_pretty(&key).map_err(|e| e.to_string())?;
@@ -360,6 +370,7 @@ fn play(args: Cli, scenario: Scenario, model: PhysicsModel) -> Result<ExitCode, 
         scale: args.scale,
         reduced_motion: args.reduced_motion.then_some(true),
         touch: args.touch.then_some(true),
+        lang: args.lang,
         class: class_view(&args.class, args.show_names)?.map(|mut v| {
             v.selected = args
                 .select

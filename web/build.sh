@@ -52,6 +52,9 @@ size=$(stat -c %s "$raw")
 # The page shows download progress against the wasm's size, written in here: a compressed
 # response hides it.
 sed "s/__WASM_BYTES__/$size/" web/index.html > web/dist/index.html
+# The Chinese font, fetched by the page only when a student chooses Chinese.
+mkdir -p web/dist/fonts
+cp assets/fonts/NotoSansSC-Regular.subset.otf assets/fonts/NotoSansSC-LICENSE.txt assets/fonts/OFL.txt web/dist/fonts/
 # Precompressed copies for static hosts that serve them (see the README's deployment note).
 node -e '
 const fs = require("fs"), zlib = require("zlib");
@@ -61,8 +64,8 @@ for (const f of process.argv.slice(1)) {
     [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
     [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
   fs.writeFileSync(f + ".gz", zlib.gzipSync(data, { level: 9 }));
-}' "$raw" web/dist/architects-audit.js
-for f in web/dist/*; do
+}' "$raw" web/dist/architects-audit.js web/dist/fonts/NotoSansSC-Regular.subset.otf
+for f in web/dist/*.* web/dist/fonts/*; do
   printf '%12d  %s\n' "$(stat -c %s "$f")" "$f"
 done
 br=$(stat -c %s "$raw.br")
@@ -78,4 +81,6 @@ if [ "$size" -gt "$budget_raw" ] || [ "$br" -gt "$budget_br" ]; then
 else
   echo "within the web budget ($budget_raw raw, $budget_br brotli)"
 fi
+cjk=web/dist/fonts/NotoSansSC-Regular.subset.otf
+echo "the Chinese font, fetched only when Chinese is chosen: $(stat -c %s "$cjk") bytes raw, $(stat -c %s "$cjk.br") brotli"
 echo "web/dist ready in $((SECONDS - t0)) s; serve it with any static server, e.g. python3 -m http.server -d web/dist"

@@ -198,7 +198,7 @@ fn chapter16_section(r: &ClassReport) -> String {
 pub fn page(r: &ClassReport) -> Result<String, String> {
     Ok(format!(
         r#"<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -232,6 +232,7 @@ pub fn page(r: &ClassReport) -> Result<String, String> {
 </body>
 </html>
 "#,
+        lang = crate::text::current().lang().tag(),
         page_title = m("page-title"),
         heading = m("page-heading"),
         n = r.n_students,

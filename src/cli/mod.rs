@@ -385,6 +385,13 @@ pub fn parse_resolution(s: &str) -> Result<(u32, u32), String> {
     }
 }
 
+/// `--lang`: a language the lab has (en, es, zh-CN; en-XA is the pseudo-locale).
+pub fn parse_lang(s: &str) -> Result<crate::text::Lang, String> {
+    crate::text::Lang::parse(s).ok_or_else(|| {
+        format!("`{s}`: the lab speaks en (English), es (Spanish), zh-CN (Simplified Chinese) and en-XA (pseudo-locale)")
+    })
+}
+
 /// `--scale`: 1 to 2.5.
 pub fn parse_scale(s: &str) -> Result<f32, String> {
     parse_in(s, 1.0..=2.5)

@@ -1,12 +1,14 @@
-//! Display preferences (the projector profile, the UI scale and reduced motion), remembered in
-//! the store under their own key, apart from the ledger. The command line (and, on the web, the
-//! browser's `prefers-reduced-motion`) may override them for one run.
+//! Display preferences (the projector profile, the UI scale, reduced motion and the language),
+//! remembered in the store under their own key, apart from the ledger. The command line (and,
+//! on the web, the browser's `prefers-reduced-motion` and `?lang=`) may override them for one
+//! run. With no language chosen, the lab speaks the system's (the browser's) if it has it.
 
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::lab::game::KeyboardBusy;
 use crate::platform::storage::Store;
+use crate::text::Lang;
 
 /// The store key of the preferences.
 pub const PREFS_KEY: &str = "prefs/v1";
@@ -24,6 +26,10 @@ pub struct Prefs {
     /// never remembered.
     #[serde(skip)]
     pub touch: bool,
+    /// The language the student chose (None: the system's). A language this build does not
+    /// have reads as none, keeping the other preferences.
+    #[serde(deserialize_with = "lenient_lang")]
+    pub lang: Option<Lang>,
 }
 
 impl Default for Prefs {
@@ -33,8 +39,14 @@ impl Default for Prefs {
             scale: 1.0,
             reduced_motion: false,
             touch: false,
+            lang: None,
         }
     }
+}
+
+fn lenient_lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(v.as_str().and_then(Lang::parse))
 }
 
 impl Prefs {
@@ -45,6 +57,7 @@ impl Prefs {
             projector: self.projector,
             reduced_motion: self.reduced_motion,
             touch: self.touch,
+            lang: self.lang,
             scale: if self.scale.is_finite() {
                 self.scale
                     .clamp(*Self::SCALE_RANGE.start(), *Self::SCALE_RANGE.end())
@@ -63,7 +76,17 @@ pub struct PrefOverrides {
     pub scale: Option<f32>,
     pub reduced_motion: Option<bool>,
     pub touch: Option<bool>,
+    pub lang: Option<Lang>,
 }
+
+/// The language of the system (the browser's list on the web), read once at start: what the
+/// lab speaks until the student chooses.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct SystemLang(pub Lang);
+
+/// The language the lab speaks now: the student's choice, else the system's.
+#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
+pub struct ActiveLang(pub Lang);
 
 /// What the panels ask of the preferences.
 #[derive(Message, Debug, Clone, Copy, PartialEq)]
@@ -84,11 +107,13 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<Prefs>()
         .init_resource::<PrefOverrides>()
         .init_resource::<Stored>()
+        .init_resource::<SystemLang>()
+        .init_resource::<ActiveLang>()
         .add_message::<PrefsMsg>()
-        .add_systems(PreStartup, load_into_game)
+        .add_systems(PreStartup, (load_into_game, follow_language).chain())
         .add_systems(
             Update,
-            (toggle_key, apply_msgs, save_changes)
+            (toggle_key, apply_msgs, save_changes, follow_language)
                 .chain()
                 .in_set(PrefsSet),
         );
@@ -127,6 +152,7 @@ fn load_into_game(
             .reduced_motion
             .unwrap_or(remembered.reduced_motion),
         touch: overrides.touch.unwrap_or(false),
+        lang: overrides.lang.or(remembered.lang),
     }
     .sanitized();
     if p.touch {
@@ -161,6 +187,18 @@ fn apply_msgs(mut msgs: MessageReader<PrefsMsg>, mut prefs: ResMut<Prefs>) {
             },
         };
         prefs.set_if_neq(next);
+    }
+}
+
+/// Make the catalogue of the language in force the active one: a switch takes effect on the
+/// next frame drawn. A process whose catalogue was fixed from outside (tests) keeps it.
+fn follow_language(prefs: Res<Prefs>, system: Res<SystemLang>, mut active: ResMut<ActiveLang>) {
+    let lang = crate::text::catalogue::env_lang()
+        .or(prefs.lang)
+        .unwrap_or(system.0);
+    if active.0 != lang || crate::text::current().lang() != lang {
+        crate::text::catalogue::activate_lang(lang);
+        active.0 = lang;
     }
 }
 

@@ -4,3 +4,28 @@
 
 pub mod storage;
 pub mod web;
+
+use crate::text::Lang;
+
+/// The system's language, if the lab has it, else English: the operating system's preferred
+/// languages on the desktop, `navigator.languages` in the browser.
+pub fn system_lang() -> Lang {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let langs: Vec<String> = web_sys::window()
+            .map(|w| {
+                w.navigator()
+                    .languages()
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Lang::first_of(langs.iter().map(String::as_str))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let langs: Vec<String> = sys_locale::get_locales().collect();
+        Lang::first_of(langs.iter().map(String::as_str))
+    }
+}

@@ -1,5 +1,6 @@
 //! Options for the web build, read from the page's URL: `?projector=1`, `?scale=1.5`,
-//! `?model=course-draft|systems`, `?demo=1`, `?class=1` (the instructor's class view). Unknown or bad values are ignored with a warning.
+//! `?model=course-draft|systems`, `?demo=1`, `?class=1` (the instructor's class view),
+//! `?lang=es|zh-CN|en` (the language for this visit). Unknown or bad values are ignored with a warning.
 
 use crate::physics::PhysicsModel;
 
@@ -12,6 +13,7 @@ pub struct UrlOptions {
     pub scale: Option<f32>,
     pub model: Option<PhysicsModel>,
     pub demo: bool,
+    pub lang: Option<crate::text::Lang>,
 }
 
 fn flag(v: &str) -> Option<bool> {
@@ -52,6 +54,10 @@ where
             "class" => match flag(v) {
                 Some(b) => o.class = b,
                 None => bad(&mut warnings, "use 1 or 0"),
+            },
+            "lang" => match crate::text::Lang::parse(v) {
+                Some(l) => o.lang = Some(l),
+                None => bad(&mut warnings, "use en, es or zh-CN"),
             },
             "demo" => match flag(v) {
                 Some(b) => o.demo = b,

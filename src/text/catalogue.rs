@@ -13,10 +13,13 @@ use std::sync::{Arc, OnceLock, RwLock};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use super::lang::{Lang, NumberStyle, localise_number};
+
 /// The English source catalogue, built into the binary (the web build reads no files).
 pub const ENGLISH: &str = include_str!("../../assets/locales/en/main.ftl");
 
-/// The environment variable that selects the marked catalogue (tests only).
+/// The environment variable that selects the process's first catalogue (tests and the
+/// screenshot script): `marked`, a language tag (`es`, `zh-CN`, `en-XA`), or `marked:<tag>`.
 pub const CATALOGUE_ENV: &str = "ARCHITECTS_AUDIT_CATALOGUE";
 
 /// The marks around every message of the marked catalogue.
@@ -67,10 +70,16 @@ impl From<u32> for Arg {
     }
 }
 
+/// Arguments given as text that are identifiers, not quantities: written as they are in every
+/// language, never grouped or given another decimal mark.
+const VERBATIM: [&str; 6] = ["id", "line", "column", "path", "key", "chapter"];
+
 /// One language's messages.
 pub struct Catalogue {
     bundle: FluentBundle<FluentResource>,
     marked: bool,
+    lang: Lang,
+    numbers: NumberStyle,
 }
 
 impl Catalogue {
@@ -98,10 +107,44 @@ impl Catalogue {
         Ok(Self {
             bundle,
             marked: false,
+            lang: Lang::parse(lang).unwrap_or_default(),
+            numbers: NumberStyle::PLAIN,
         })
     }
 
-    /// The English source catalogue.
+    /// The catalogue of `lang`, writing numbers as it does. The pseudo-locale is English with
+    /// every text accented and lengthened, and every message in brackets.
+    pub fn for_lang(lang: Lang) -> Self {
+        let mut c = match Self::parse(lang.tag(), lang.source()) {
+            Ok(c) => c,
+            // The catalogues are part of the binary and a test parses each; unreachable in a
+            // tested build.
+            Err(e) => panic!("{e}"),
+        };
+        c.lang = lang;
+        c.numbers = lang.numbers();
+        c.bundle.set_formatter(Some(match c.numbers.decimal {
+            ',' => number_comma,
+            _ => number_point,
+        }));
+        if lang == Lang::Pseudo {
+            c.bundle.set_transform(Some(pseudo_text));
+        }
+        c
+    }
+
+    /// The catalogue's language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// How the catalogue writes numbers.
+    pub fn numbers(&self) -> NumberStyle {
+        self.numbers
+    }
+
+    /// The English source catalogue, writing numbers plainly (`1234.5`): the CLI's JSON and
+    /// log lines.
     pub fn source() -> Self {
         match Self::parse("en", ENGLISH) {
             Ok(c) => c,
@@ -145,6 +188,12 @@ impl Catalogue {
             let mut fa = FluentArgs::new();
             for (name, value) in args {
                 match value {
+                    Arg::Text(s) if !VERBATIM.contains(name) => {
+                        match localise_number(s, self.numbers) {
+                            Some(n) => fa.set(*name, FluentValue::from(n)),
+                            None => fa.set(*name, FluentValue::from(s.as_str())),
+                        }
+                    }
                     Arg::Text(s) => fa.set(*name, FluentValue::from(s.as_str())),
                     Arg::Number(n) => fa.set(*name, FluentValue::from(*n)),
                 }
@@ -155,12 +204,38 @@ impl Catalogue {
         let text: Cow<str> = self
             .bundle
             .format_pattern(pattern, fluent_args.as_ref(), &mut errors);
+        let text = if self.lang == Lang::Pseudo {
+            Cow::Owned(format!("[{text}]"))
+        } else {
+            text
+        };
         if self.marked {
             format!("{}{text}{}", MARKS.0, MARKS.1)
         } else {
             text.into_owned()
         }
     }
+}
+
+/// A number Fluent formats (one a plural form depends on) in a locale writing `1,234.5`.
+fn number_point<M>(v: &FluentValue, _: &M) -> Option<String> {
+    fluent_number(v, Lang::En.numbers())
+}
+
+/// … and in one writing `1.234,5`.
+fn number_comma<M>(v: &FluentValue, _: &M) -> Option<String> {
+    fluent_number(v, Lang::Es.numbers())
+}
+
+fn fluent_number(v: &FluentValue, style: NumberStyle) -> Option<String> {
+    match v {
+        FluentValue::Number(n) => localise_number(&n.as_string(), style),
+        _ => None,
+    }
+}
+
+fn pseudo_text(s: &str) -> Cow<'_, str> {
+    Cow::Owned(super::lang::pseudo(s))
 }
 
 fn split(key: &str) -> (&str, Option<&str>) {
@@ -179,9 +254,13 @@ pub fn english() -> &'static Catalogue {
 fn active() -> &'static RwLock<Arc<Catalogue>> {
     static ACTIVE: OnceLock<RwLock<Arc<Catalogue>>> = OnceLock::new();
     ACTIVE.get_or_init(|| {
-        let english = Catalogue::source();
-        let marked = std::env::var(CATALOGUE_ENV).is_ok_and(|v| v == "marked");
-        RwLock::new(Arc::new(if marked { english.marked() } else { english }))
+        let chosen = std::env::var(CATALOGUE_ENV).unwrap_or_default();
+        let (marked, tag) = match chosen.strip_prefix("marked") {
+            Some(rest) => (true, rest.trim_start_matches(':')),
+            None => (false, chosen.as_str()),
+        };
+        let first = Catalogue::for_lang(Lang::parse(tag).unwrap_or_default());
+        RwLock::new(Arc::new(if marked { first.marked() } else { first }))
     })
 }
 
@@ -191,6 +270,28 @@ pub fn current() -> Arc<Catalogue> {
         Ok(c) => Arc::clone(&c),
         Err(poisoned) => Arc::clone(&poisoned.into_inner()),
     }
+}
+
+/// The language the process's catalogue was fixed to from outside ([`CATALOGUE_ENV`]), if any:
+/// then a preference does not change it.
+pub fn env_lang() -> Option<Lang> {
+    let chosen = std::env::var(CATALOGUE_ENV).ok()?;
+    Lang::parse(
+        chosen
+            .strip_prefix("marked")
+            .unwrap_or(&chosen)
+            .trim_start_matches(':'),
+    )
+}
+
+/// Make `lang`'s catalogue the active one (keeping the marks if the process has them).
+pub fn activate_lang(lang: Lang) {
+    if current().lang() == lang {
+        return;
+    }
+    let marked = current().marked;
+    let c = Catalogue::for_lang(lang);
+    activate(if marked { c.marked() } else { c });
 }
 
 /// Make `catalogue` the active one; every string drawn after this comes from it.

@@ -2,9 +2,17 @@
 //! (`catalogue`, Fluent), with the figures it needs as named arguments.
 
 pub mod catalogue;
+pub mod lang;
 pub mod message;
 
 pub use catalogue::{Arg, current, tr, tr_args};
+pub use lang::Lang;
+
+/// `v` with `decimals` places, as the active language writes numbers (for figures drawn
+/// outside a sentence: slider values, chart axes).
+pub fn number(v: f64, decimals: usize) -> String {
+    lang::format_number(v, decimals, current().numbers())
+}
 
 /// A catalogue message with named arguments: `t!(KEY, name = value, …)`, KEY a literal id.
 macro_rules! t {

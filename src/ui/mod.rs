@@ -42,7 +42,8 @@ use crate::lab::game::{
     KeyboardBusy, Physics,
 };
 use crate::lab::live::{LiveSim, TimeControls, TimeMsg};
-use crate::lab::prefs::{Prefs, PrefsMsg};
+use crate::lab::prefs::{ActiveLang, Prefs, PrefsMsg};
+use crate::text::Lang;
 use crate::ledger::store::{CourseLedgerFile, ImportPreview, LedgerMsg, LedgerState};
 use crate::sim::Measured;
 use crate::text;
@@ -107,17 +108,27 @@ fn spawn_ui_camera(mut commands: Commands) {
     ));
 }
 
-/// Apply the profile (light or dark visuals) and the UI scale when they change.
+/// Apply the profile (light or dark visuals), the UI scale and the language's fonts when they
+/// change, and title the window in the language.
 fn style(
     mut contexts: EguiContexts,
     prefs: Res<Prefs>,
-    mut applied: Local<Option<Prefs>>,
+    lang: Res<ActiveLang>,
+    mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+    mut applied: Local<Option<(Prefs, Lang, bool)>>,
 ) -> Result {
-    if *applied == Some(*prefs) {
+    if lang.0.needs_cjk() {
+        fonts::load_cjk();
+    }
+    let now = (*prefs, lang.0, fonts::cjk().is_some());
+    if *applied == Some(now) {
         return Ok(());
     }
-    *applied = Some(*prefs);
+    *applied = Some(now);
     apply_style(contexts.ctx_mut()?, &prefs);
+    for mut w in &mut windows {
+        w.title = text::window_title();
+    }
     Ok(())
 }
 
@@ -316,11 +327,27 @@ pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
             egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE).step_by(0.25),
             &text::ui_scale(),
         );
+        language_choice(ui, &mut p);
         if p != *prefs {
             changed = Some(p);
         }
     });
     changed
+}
+
+/// The language: each by its own name, so a student finds theirs whatever is showing.
+fn language_choice(ui: &mut egui::Ui, p: &mut Prefs) {
+    let active = text::current().lang();
+    ui.label(text::tr("language"));
+    ui.horizontal_wrapped(|ui| {
+        for lang in Lang::OFFERED {
+            let chip = ui.selectable_label(active == lang, text::tr(lang.name_key()));
+            widgets::focus_ring(ui, &chip);
+            if chip.clicked() && active != lang {
+                p.lang = Some(lang);
+            }
+        }
+    });
 }
 
 /// Storage problems are shown on every screen until resolved.

@@ -976,3 +976,11 @@ ledger-key-not-chapter = { $path }: key is not a chapter number; skipped (kept a
 ledger-event-pinned = the stored ledger could not be read; its bytes are kept as unreadable copy { $id }
 ledger-event-migrated = the ledger was moved to the new storage format (backed up first)
 ledger-event-migration-failed = migration not written: { $detail }
+
+## Languages, each by its own name (the same in every catalogue, so a student finds theirs)
+
+language = Language
+lang-name-en = English
+lang-name-es = Español
+lang-name-zh = 中文（简体）
+lang-name-pseudo = Pseudo (en-XA)

@@ -1,612 +1,591 @@
-# The Architect's Audit: the English catalogue, the source for every other language.
-# Numbers arrive formatted; { $name } is an argument.
+# The Architect's Audit: el catálogo en español (traducción del inglés, assets/locales/en).
+# Las cifras llegan ya formateadas; { $nombre } es un argumento y no se traduce.
 
-# A tier node's line before the Act II lock.
-tier-waiting = awaiting your design
+tier-waiting = esperando tu diseño
 
-# A tier whose model does not fit its memory.
-tier-oom = out of memory · not in use
+tier-oom = sin memoria · fuera de servicio
 
-# The HUD's Act II answer before the reveal.
-hud-locked = locked
+hud-locked = bloqueada
 
-# The ledger panel's record section.
-reading-notes = How your ledger was read
+reading-notes = Cómo se leyó tu ledger
 
-backups = Backups
+backups = Copias de seguridad
 
-backups-explain = A copy is kept before every import, restore or fresh start. Restoring one keeps a copy of what is there now, so nothing is lost.
+backups-explain = Antes de cada importación, restauración o nuevo comienzo se guarda una copia. Restaurar una guarda antes una copia de lo que hay ahora, así que no se pierde nada.
 
-restore = Restore
+restore = Restaurar
 
-window-title = The Architect's Audit — ML Systems Lab 16
+window-title = The Architect's Audit — Laboratorio 16 de Sistemas de ML
 
 title = The Architect's Audit
 
-subtitle = Volume I, Lab 16 (capstone)
+subtitle = Volumen I, Laboratorio 16 (proyecto final)
 
-source-label = Users
+source-label = Usuarios
 
-tier-cloud = Cloud
+tier-cloud = Nube
 tier-edge = Edge
-tier-mobile = Mobile
+tier-mobile = Móvil
 tier-tiny = TinyML
 
-panel-metrics = Live physics
+panel-metrics = Física en vivo
 
-stage-1 = Stage 1 — Cloud hardware
+stage-1 = Etapa 1 — Hardware de la nube
 
-stage-2 = Stage 2 — Quantisation
+stage-2 = Etapa 2 — Cuantización
 
-stage-3 = Stage 3 — Serving strategy
+stage-3 = Etapa 3 — Estrategia de servicio
 
-stage-4 = Stage 4 — Retraining cadence
+stage-4 = Etapa 4 — Frecuencia de reentrenamiento
 
-stage-5 = Stage 5 — Fairness threshold
+stage-5 = Etapa 5 — Umbral de equidad
 
-stage-tiny = TinyML sub-model
+stage-tiny = Submodelo TinyML
 
-label-gpus = H100 GPUs
+label-gpus = GPU H100
 
-label-q-cloud = Cloud weights
+label-q-cloud = Pesos de la nube
 
-label-q-edge = Edge weights
+label-q-edge = Pesos del edge
 
-label-q-mobile = Mobile weights
+label-q-mobile = Pesos del móvil
 
-label-kv = Cloud KV cache
+label-kv = Caché KV de la nube
 
-label-cadence = Days between retrains
+label-cadence = Días entre reentrenamientos
 
-label-fairness = Max approval gap between groups (%)
+label-fairness = Brecha máxima de aprobación entre grupos (%)
 
-label-tiny-params = Parameters
+label-tiny-params = Parámetros
 
-label-tiny-quant = Precision
+label-tiny-quant = Precisión
 
-label-model = Physics model
+label-model = Modelo físico
 
-import-course-file = Import ~/.mlsys/ledger.json
+import-course-file = Importar ~/.mlsys/ledger.json
 
-reset-all = Reset all (R)
+reset-all = Restablecer todo (R)
 
-all-clear = All constraints met. Every tier fits in memory, and the cloud meets every SLO. (The latency SLO is the cloud's: edge, mobile and TinyML requests are judged on whether their device can serve them, and the world draws them the same way.)
+all-clear = Se cumplen todas las restricciones. Cada nivel cabe en memoria y la nube cumple todos los SLO. (El SLO de latencia es el de la nube: las peticiones de edge, móvil y TinyML se juzgan por si su dispositivo puede atenderlas, y el mundo las dibuja del mismo modo).
 
-intro-kicker = Machine Learning Systems · Volume I · Lab 16 · Capstone
+intro-kicker = Sistemas de Aprendizaje Automático · Volumen I · Laboratorio 16 · Proyecto final
 
-intro-pitch = Fifteen labs taught you seven invariants, one at a time. This capstone uses all of them at once. First your Design Ledger shows what your intuition really looks like; then you deploy a 7B-parameter language model across four very different machines and find out which laws bite.
+intro-pitch = Quince laboratorios te enseñaron siete invariantes, de uno en uno. Este proyecto final los usa todos a la vez. Primero tu Design Ledger muestra cómo es de verdad tu intuición; después despliegas un modelo de lenguaje de 7B parámetros en cuatro máquinas muy distintas y descubres qué leyes muerden.
 
-intro-acts-1 = Act I — Design Ledger archaeology · 12–15 min
-intro-acts-2 = Act II — Full-stack design challenge · 20–25 min
-intro-acts-3 = About 35–40 minutes in all · every tier active
+intro-acts-1 = Acto I — Arqueología del Design Ledger · 12–15 min
+intro-acts-2 = Acto II — Reto de diseño de pila completa · 20–25 min
+intro-acts-3 = Unos 35–40 minutos en total · todos los niveles activos
 
-# The introduction's badges ([`slo_line`] follows them).
-intro-badges-1 = Iron Law  T = D/BW + O/R + L
-intro-badges-2 = Amdahl  speed-up = 1 / (s + (1 − s)/N)
-intro-badges-3 = Roofline ridge point
-intro-badges-4 = Little's Law  L = λW
-intro-badges-5 = Every tier can run out of memory
+intro-badges-1 = Ley de Hierro  T = D/BW + O/R + L
+intro-badges-2 = Amdahl  aceleración = 1 / (s + (1 − s)/N)
+intro-badges-3 = Punto de cresta del Roofline
+intro-badges-4 = Ley de Little  L = λW
+intro-badges-5 = Cualquier nivel puede quedarse sin memoria
 
-reading-title = Before you start
+reading-title = Antes de empezar
 
-reading-note = Links open the textbook's public pages in your browser.
+reading-note = Los enlaces abren en tu navegador las páginas públicas del libro de texto.
 
-begin = Begin Act I
+begin = Empezar el Acto I
 
-act1-title = Act I — Design Ledger archaeology
+act1-title = Acto I — Arqueología del Design Ledger
 
-act1-from = Message from the Chief Architect
+act1-from = Mensaje de la Arquitecta Jefe
 
-act1-message = "Before you lead the 7B rollout, show me you know your own blind spots. Across fifteen labs, which physical law did your gut get wrong most often? Check your record, not your memory. Good architects know exactly where their intuition fails."
+act1-message = «Antes de dirigir el despliegue del 7B, demuéstrame que conoces tus puntos ciegos. A lo largo de quince laboratorios, ¿qué ley física se le escapó más veces a tu intuición? Consulta tu historial, no tu memoria. Un buen arquitecto sabe exactamente dónde falla su intuición».
 
-act1-context = Every prediction you made and every constraint you tripped in Labs 01–15 is in your Design Ledger. Patterns in it show which invariants your intuition undervalues. Commit to your own diagnosis before you look at the summary.
+act1-context = Cada predicción que hiciste y cada restricción que disparaste en los Laboratorios 01–15 está en tu Design Ledger. Sus patrones muestran qué invariantes infravalora tu intuición. Comprométete con tu propio diagnóstico antes de mirar el resumen.
 
-act1-options-1 = A) Memory bandwidth — bandwidth, not compute, was the bottleneck more often than I expected (Iron Law, Roofline)
-act1-options-2 = B) Queueing — I underestimated how far P99 pulls away from the mean at high utilisation (Little's Law, P99)
-act1-options-3 = C) Serial fraction — I expected more from parallelism than it gave (Amdahl's Law, benchmarking)
-act1-options-4 = D) Distribution drift — production data moved away from training data faster than I thought (PSI, MLOps)
+act1-options-1 = A) Ancho de banda de memoria — el cuello de botella fue el ancho de banda, no el cómputo, más a menudo de lo que esperaba (Ley de Hierro, Roofline)
+act1-options-2 = B) Colas — subestimé cuánto se aleja el P99 de la media con alta utilización (Ley de Little, P99)
+act1-options-3 = C) Fracción serie — esperaba del paralelismo más de lo que dio (Ley de Amdahl, benchmarking)
+act1-options-4 = D) Deriva de distribución — los datos de producción se alejaron de los de entrenamiento más rápido de lo que pensaba (PSI, MLOps)
 
-lock = Lock my prediction
+lock = Bloquear mi predicción
 
-lock-hint = Choose an answer, then lock it (the button at the foot of this panel) to open the ledger summary. A locked prediction cannot be changed.
+lock-hint = Elige una respuesta y bloquéala (el botón al pie de este panel) para abrir el resumen del ledger. Una predicción bloqueada no se puede cambiar.
 
-locked = Prediction locked
+locked = Predicción bloqueada
 
-card-title = Mental Model Report Card — Labs 01–15
+card-title = Boletín del modelo mental — Laboratorios 01–15
 
-card-labs = Labs completed
+card-labs = Laboratorios completados
 
-card-accuracy = Predictions correct
+card-accuracy = Predicciones acertadas
 
-card-hits = Constraint failures triggered
+card-hits = Fallos de restricción provocados
 
-card-contexts = Deployment contexts
+card-contexts = Contextos de despliegue
 
-card-diagnosis = Diagnosis
+card-diagnosis = Diagnóstico
 
-card-weakest = Weakest invariant
+card-weakest = Invariante más débil
 
-card-failures-at = Constraint failures at
+card-failures-at = Fallos de restricción en
 
-card-favourite = Favourite context
+card-favourite = Contexto favorito
 
-card-sparse = Fewer than 15 labs are recorded, so some figures fall back to neutral estimates (50 % for an invariant with no lab). Complete the missing labs for a full report.
+card-sparse = Hay menos de 15 laboratorios registrados, así que algunas cifras recurren a estimaciones neutras (50 % para un invariante sin laboratorio). Completa los laboratorios que faltan para tener un informe completo.
 
-radar-title = The seven invariants, 0–100 %
+radar-title = Los siete invariantes, 0–100 %
 
-radar-explain = Green: how often your prediction was right for each invariant. Red: how often you tripped its failure state. A high red value means the physics surprised you: your mental model underrated how hard that invariant bites.
+radar-explain = Verde: con qué frecuencia acertaste la predicción de cada invariante. Rojo: con qué frecuencia disparaste su estado de fallo. Un rojo alto significa que la física te sorprendió: tu modelo mental subestimó cuánto muerde ese invariante.
 
-radar-accuracy = Prediction accuracy (%)
+radar-accuracy = Acierto de las predicciones (%)
 
-radar-hits = Constraint hit rate (%)
+radar-hits = Tasa de restricciones disparadas (%)
 
-confirmed = Confirmed.
+confirmed = Confirmado.
 
-different = Different reading.
+different = Otra lectura.
 
-# The course's throughput check, which its banners leave out: what it asks and why it fails.
-course-tput-title = Throughput check failed (the course's hidden check)
+course-tput-title = Falla la comprobación de rendimiento (la comprobación oculta del curso)
 
-# What a figure shows when there is nothing to compute it from.
 none-yet = —
 
-no-labs-yet = no labs yet
+no-labs-yet = aún no hay laboratorios
 
-no-failures = none
+no-failures = ninguno
 
-not-judged = Not judged yet.
+not-judged = Aún sin juzgar.
 
-# Explanations of the four Act I options, in option order.
-act1-explain-1 = Memory bandwidth (Iron Law, Roofline) is the classic blind spot of engineers raised on operation counts. Peak FLOPS grow far faster than memory bandwidth, so a model that looks compute-bound on paper is usually bandwidth-bound in practice: every forward pass streams the weights from HBM to the cores. In T = D/BW + O/R + L, once D/BW dominates, more compute buys nothing.
-act1-explain-2 = Queueing (Little's Law, P99) hides until it hurts. The mean latency looks fine while the tail explodes: near 80 % utilisation an M/M/1 queue's P99 is several times its mean. The trap is tuning the dashboard average while the SLO, which is a percentile, quietly fails. L = λW says exactly when the queue, not the model, becomes the bottleneck.
-act1-explain-3 = The serial fraction (Amdahl's Law) is underestimated because more GPUs feel like proportionally more speed. A 5 % serial part caps the speed-up at 20× however many GPUs you add, and data loading, synchronisation and pre-processing add serial work that makes the cap arrive sooner than expected.
-act1-explain-4 = Distribution drift (PSI, MLOps) is counter-intuitive because nothing in the code changes — the world does. Static benchmarks give no feel for how fast production data moves away from the training set. The population stability index can measure it, but without monitoring the decay is silent, as in Lab 03's silent-degradation scenario.
-
-
-sparse-reading = Your Design Ledger is sparse, so the analysis falls back to the blind spot most common across students: the Memory Wall and the Roofline. Complete earlier labs for a personal reading.
-
-mathpeek-act1 = The seven invariants of Volume I — the equations
+act1-explain-1 = El ancho de banda de memoria (Ley de Hierro, Roofline) es el punto ciego clásico de quien aprendió a contar operaciones. Los FLOPS máximos crecen mucho más deprisa que el ancho de banda de memoria, así que un modelo que parece limitado por cómputo sobre el papel suele estar limitado por ancho de banda en la práctica: cada pasada hacia delante lleva los pesos de la HBM a los núcleos. En T = D/BW + O/R + L, cuando domina D/BW, más cómputo no compra nada.
+act1-explain-2 = Las colas (Ley de Little, P99) se esconden hasta que duelen. La latencia media parece correcta mientras la cola de la distribución se dispara: cerca del 80 % de utilización, el P99 de una cola M/M/1 es varias veces su media. La trampa es ajustar la media del panel mientras el SLO, que es un percentil, falla en silencio. L = λW dice exactamente cuándo el cuello de botella pasa a ser la cola y no el modelo.
+act1-explain-3 = La fracción serie (Ley de Amdahl) se subestima porque más GPU parecen dar proporcionalmente más velocidad. Una parte serie del 5 % limita la aceleración a 20× por muchas GPU que se añadan, y la carga de datos, la sincronización y el preprocesado añaden trabajo serie que adelanta ese límite.
+act1-explain-4 = La deriva de distribución (PSI, MLOps) va contra la intuición porque en el código no cambia nada: cambia el mundo. Los benchmarks estáticos no dan idea de lo rápido que los datos de producción se alejan del conjunto de entrenamiento. El índice de estabilidad de población puede medirlo, pero sin monitorización el deterioro es silencioso, como en el escenario de degradación silenciosa del Laboratorio 03.
 
 
-to-act2 = On to Act II
+sparse-reading = Tu Design Ledger tiene pocos datos, así que el análisis recurre al punto ciego más común entre el alumnado: el Muro de Memoria y el Roofline. Completa laboratorios anteriores para una lectura personal.
 
-act2-title = Act II — Full-stack design challenge
+mathpeek-act1 = Los siete invariantes del Volumen I — las ecuaciones
 
-act2-from = System brief from the Lead Architect
 
-act2-recs-title = From your earlier labs
+to-act2 = Al Acto II
 
-act2-stages-intro = Work through the five stages. Each one brings an invariant into play, and the diagram updates as you go. Trip at least one failure state, then fix it.
+act2-title = Acto II — Reto de diseño de pila completa
 
-finish = Submit this design
+act2-from = Encargo del Arquitecto Principal
 
-submit-title = Submit this design?
+act2-recs-title = De tus laboratorios anteriores
 
-submit-confirm = Submit
+act2-stages-intro = Recorre las cinco etapas. Cada una pone en juego un invariante, y el diagrama se actualiza sobre la marcha. Provoca al menos un estado de fallo y después arréglalo.
 
-submit-cancel = Keep designing
+finish = Enviar este diseño
 
-submit-passes = It meets every constraint.
+submit-title = ¿Enviar este diseño?
 
-submit-fails = It does not meet every constraint. What fails:
+submit-confirm = Enviar
 
-submit-note = Your first submitted attempt is the one your instructor's class report counts. Tab to Submit and press Enter, or press Escape to keep designing.
+submit-cancel = Seguir diseñando
 
-replay = Back to the design (a new submission is saved as a new entry)
+submit-passes = Cumple todas las restricciones.
 
-new-run = Start over from the introduction
+submit-fails = No cumple todas las restricciones. Lo que falla:
 
-map-title = Memory vs latency, every tier
+submit-note = El informe de clase de tu docente cuenta tu primer intento enviado. Tabula hasta Enviar y pulsa Intro, o pulsa Escape para seguir diseñando.
 
-map-explain = Each tier sits at its memory footprint (x) and latency (y), both logarithmic. Dashed lines are the tiers' memory budgets; a cross marks a tier out of memory. The green band is the P99 SLO.
+replay = Volver al diseño (un nuevo envío se guarda como una entrada nueva)
 
-correct = Correct.
+new-run = Empezar de nuevo desde la introducción
 
-reassess = Reassessing.
+map-title = Memoria frente a latencia, todos los niveles
 
-mathpeek-act2 = How the seven invariants meet in this scenario
+map-explain = Cada nivel se sitúa en su huella de memoria (x) y su latencia (y), ambas logarítmicas. Las líneas discontinuas son los presupuestos de memoria de los niveles; una cruz marca un nivel sin memoria. La franja verde es el SLO de P99.
 
-feasible-title = This design is feasible.
+correct = Correcto.
 
-feasible-next = It meets every hard constraint. In production you would next set per-tier monitoring cadences and alert thresholds, plan an A/B rollout, and decide how traffic falls back when a lower tier is overloaded.
+reassess = Revisando.
 
-fix-title = Some constraints are violated — the usual fix sequence:
+mathpeek-act2 = Cómo se combinan los siete invariantes en este escenario
 
-fix-steps-1 = Edge or mobile out of memory? Lower that tier's weight precision (INT8 or INT4).
-fix-steps-2 = P99 or overload? Switch to continuous batching first, then add GPUs and shrink bytes per step (INT8 weights, INT8 KV cache).
-fix-steps-3 = Cost? A request costs the GPUs' hourly price over the requests they serve: provision fewer or cheaper GPUs for the load.
-fix-steps-4 = Availability? One GPU failing must not take the load beyond what the rest can carry: keep a spare.
-fix-steps-5 = TinyML SRAM? Replace the LLM sub-model with a purpose-built keyword spotter of about 100K parameters.
+feasible-title = Este diseño es viable.
 
-takeaways-title = Key takeaways
+feasible-next = Cumple todas las restricciones duras. En producción, lo siguiente sería fijar la frecuencia de monitorización y los umbrales de alerta de cada nivel, planificar un despliegue A/B y decidir cómo se redirige el tráfico cuando un nivel inferior se satura.
 
-takeaways-1 = 1. Tier boundaries are physics, not software settings. No hyperparameter moves one model across all four tiers: the Cortex-M7's 256 KB of SRAM and a phone's 5 W thermal budget do not move. Thermodynamics, memory physics and signal latency draw the lines, not framework versions or quantisation schemes. The architect's first job is knowing which limits can be negotiated and which are walls.
-takeaways-2 = 2. All seven invariants act at once in production. The Iron Law sets cloud latency, Amdahl caps GPU scaling, the Memory Wall decides which tier can host which model, Little's Law predicts the P99 blow-up at high load, degradation sets the retraining cadence, and Chouldechova bounds the fairness–accuracy trade. You cannot optimise one in isolation: every control moves several constraints. The skill is reasoning about those interactions at system scale, not reciting formulas.
+fix-title = Se incumplen algunas restricciones — la secuencia habitual de arreglos:
+
+fix-steps-1 = ¿Edge o móvil sin memoria? Baja la precisión de los pesos de ese nivel (INT8 o INT4).
+fix-steps-2 = ¿P99 o sobrecarga? Pasa primero a batching continuo, después añade GPU y reduce los bytes por paso (pesos INT8, caché KV INT8).
+fix-steps-3 = ¿Coste? Una petición cuesta el precio por hora de las GPU dividido entre las peticiones que atienden: provisiona menos GPU, o más baratas, para la carga.
+fix-steps-4 = ¿Disponibilidad? Que falle una GPU no debe llevar la carga más allá de lo que soporta el resto: ten una de reserva.
+fix-steps-5 = ¿SRAM de TinyML? Sustituye el submodelo LLM por un detector de palabras clave hecho a medida, de unos 100K parámetros.
+
+takeaways-title = Ideas clave
+
+takeaways-1 = 1. Las fronteras entre niveles son física, no ajustes de software. Ningún hiperparámetro lleva un mismo modelo a los cuatro niveles: los 256 KB de SRAM del Cortex-M7 y los 5 W de presupuesto térmico de un teléfono no se mueven. La termodinámica, la física de la memoria y la latencia de la señal trazan las líneas, no las versiones de los frameworks ni los esquemas de cuantización. El primer trabajo de quien diseña la arquitectura es saber qué límites se negocian y cuáles son muros.
+takeaways-2 = 2. Los siete invariantes actúan a la vez en producción. La Ley de Hierro fija la latencia de la nube, Amdahl limita el escalado de GPU, el Muro de Memoria decide qué nivel puede alojar qué modelo, la Ley de Little predice la explosión del P99 con carga alta, la degradación fija la frecuencia de reentrenamiento y Chouldechova acota el compromiso entre equidad y precisión. No puedes optimizar uno aislado: cada control mueve varias restricciones. La destreza está en razonar sobre esas interacciones a escala de sistema, no en recitar fórmulas.
 
 hud-labs = LABS
 
-hud-acc = PREDICTION ACC
+hud-acc = ACIERTO PRED.
 
-hud-weakest = WEAKEST
+hud-weakest = MÁS DÉBIL
 
-hud-act1 = ACT I
+hud-act1 = ACTO I
 
-hud-act2 = ACT II
+hud-act2 = ACTO II
 
 hud-p99 = P99
 
-hud-cost = COST
+hud-cost = COSTE
 
-hud-system = SYSTEM
+hud-system = SISTEMA
 
 hud-ledger = LEDGER
 
-memory-only = Progress will not be saved: { $reason }
+memory-only = El progreso no se guardará: { $reason }
 
-store-moved-aside = Your progress store could not be read ({ $why }). It was moved aside, unchanged, to { $to } (`architects-audit ledger backups` lists it), and the game started on a fresh store.
+store-moved-aside = No se pudo leer tu almacén de progreso ({ $why }). Se apartó, sin cambios, a { $to } (`architects-audit ledger backups` lo muestra), y el juego empezó con un almacén nuevo.
 
-export-done = Exported to { $path }
+export-done = Exportado a { $path }
 
-export-downloaded = Exported to { $file } (downloaded)
+export-downloaded = Exportado a { $file } (descargado)
 
-export-failed = Export failed: { $error }
+export-failed = Falló la exportación: { $error }
 
-unreadable = Your stored Design Ledger could not be read. It has not been changed or replaced: a raw copy is kept. Export it to keep it, or start a new ledger.
+unreadable = No se pudo leer tu Design Ledger guardado. No se ha cambiado ni sustituido: se conserva una copia en bruto. Expórtala para conservarla o empieza un ledger nuevo.
 
-export-raw = Export the unreadable copy
+export-raw = Exportar la copia ilegible
 
-start-afresh = Start a new ledger (the copy stays in the backup)
+start-afresh = Empezar un ledger nuevo (la copia se queda en la copia de seguridad)
 
 ledger-section = Design Ledger
 
-use-mine = My ledger
+use-mine = Mi ledger
 
-samples-label = …or try a sample student
+samples-label = …o prueba con un estudiante de ejemplo
 
-import = Import a ledger…
+import = Importar un ledger…
 
-import-paste = Paste ledger JSON here
+import-paste = Pega aquí el JSON del ledger
 
-import-preview = Preview
+import-preview = Vista previa
 
-import-replace = Replace my ledger
+import-replace = Sustituir mi ledger
 
-import-merge = Merge into my ledger
+import-merge = Fusionar con mi ledger
 
-import-merge-explain = Merge keeps your entries and adds the imported ones after them; where both record a chapter, the imported entry counts.
+import-merge-explain = Fusionar conserva tus entradas y añade detrás las importadas; donde ambos registran un capítulo, cuenta la entrada importada.
 
-cancel = Cancel
+cancel = Cancelar
 
-export = Export my ledger (E)
+export = Exportar mi ledger (E)
 
-import-file = Import from a file…
+import-file = Importar desde un archivo…
 
-# What a cloud that serves nothing shows for its latency and its cost per request.
-no-service = no service
+no-service = sin servicio
 
-# The keyboard shortcuts dialog.
-shortcuts-1 = Enter
-    .action = Begin / lock the chosen answer / move on / submit the design
+shortcuts-1 = Intro
+    .action = Empezar / bloquear la respuesta elegida / seguir / enviar el diseño
 shortcuts-2 = A–D
-    .action = Choose an answer in a prediction lock
-shortcuts-3 = Space
-    .action = Pause or play the request flow
+    .action = Elegir una respuesta en un bloqueo de predicción
+shortcuts-3 = Espacio
+    .action = Pausar o reanudar el flujo de peticiones
 shortcuts-4 = Tab
-    .action = Move focus to the next control (Shift+Tab: back)
-shortcuts-5 = Space/Enter
-    .action = Operate the focused control
-shortcuts-6 = Arrows
-    .action = Change the focused slider; on the side panel's edge, its width
+    .action = Mover el foco al siguiente control (Mayús+Tab: atrás)
+shortcuts-5 = Espacio/Intro
+    .action = Accionar el control con el foco
+shortcuts-6 = Flechas
+    .action = Cambiar el deslizador con el foco; en el borde del panel lateral, su anchura
 shortcuts-7 = R
-    .action = Reset all design controls (Act II; the ledger is kept)
+    .action = Restablecer todos los controles de diseño (Acto II; el ledger se conserva)
 shortcuts-8 = P
-    .action = Projector profile on or off
+    .action = Activar o desactivar el perfil de proyector
 shortcuts-9 = E
-    .action = Export my ledger (a download on the web)
-shortcuts-10 = F1 or ?
-    .action = Show or hide this list
+    .action = Exportar mi ledger (una descarga en la web)
+shortcuts-10 = F1 o ?
+    .action = Mostrar u ocultar esta lista
 shortcuts-11 = F3
-    .action = Frame rate and frame time
+    .action = Fotogramas por segundo y tiempo por fotograma
 shortcuts-12 = F11
-    .action = Full screen
+    .action = Pantalla completa
 shortcuts-13 = Esc
-    .action = Close this list
-shortcuts-14 = Left, Right, Home
-    .action = Class view: previous / next student; back to the class
+    .action = Cerrar esta lista
+shortcuts-14 = Izquierda, Derecha, Inicio
+    .action = Vista de clase: estudiante anterior / siguiente; volver a la clase
 
-play = ▶ Play (Space)
+play = ▶ Reproducir (Espacio)
 
-pause = ⏸ Pause (Space)
+pause = ⏸ Pausa (Espacio)
 
-step = Step
+step = Paso
 
-# The particles' outcomes in the legend: each shape as drawn (a monospace glyph: egui's
-# proportional font lacks them) and its name. On time, late, rejected.
-outcomes-1 = on time
-outcomes-2 = late (cloud SLO)
-outcomes-3 = rejected
+outcomes-1 = a tiempo
+outcomes-2 = tarde (SLO de la nube)
+outcomes-3 = rechazada
 
-# Captions of the demo autoplay, in script order.
-demo-captions-1 = Demo — The Architect's Audit. Press any key or click to take over.
-demo-captions-2 = Act I: before seeing the ledger, the student commits to a diagnosis.
-demo-captions-3 = The report card: this student's predictions failed most on the Memory Wall.
-demo-captions-4 = Act II: predict which tier will be hardest before touching the controls.
-demo-captions-5 = The course's default design: 2 GPUs, FP16, dynamic batching. Queues explode and TinyML overflows.
-demo-captions-6 = Continuous batching: requests join at every decode step. Better, but 2 GPUs are overloaded.
-demo-captions-7 = Twelve GPUs in two servers: closer, but FP16 weights and KV cache still move too many bytes per step.
-demo-captions-8 = INT8 weights and an INT8 KV cache: the cloud carries its load, with GPUs to spare if one fails.
-demo-captions-9 = A 100K-parameter keyword spotter fits the 256 KB SRAM. All constraints are met.
-demo-captions-10 = Submitted: the design is saved to the Design Ledger as chapter 16.
+demo-captions-1 = Demo — The Architect's Audit. Pulsa cualquier tecla o haz clic para tomar el control.
+demo-captions-2 = Acto I: antes de ver el ledger, el estudiante se compromete con un diagnóstico.
+demo-captions-3 = El boletín: las predicciones de este estudiante fallaron sobre todo en el Muro de Memoria.
+demo-captions-4 = Acto II: predecir qué nivel será el más difícil antes de tocar los controles.
+demo-captions-5 = El diseño por defecto del curso: 2 GPU, FP16, batching dinámico. Las colas se disparan y TinyML se desborda.
+demo-captions-6 = Batching continuo: las peticiones se unen en cada paso de decodificación. Mejor, pero 2 GPU están sobrecargadas.
+demo-captions-7 = Doce GPU en dos servidores: más cerca, pero los pesos y la caché KV en FP16 aún mueven demasiados bytes por paso.
+demo-captions-8 = Pesos INT8 y caché KV INT8: la nube soporta su carga, con GPU de sobra si falla una.
+demo-captions-9 = Un detector de palabras clave de 100K parámetros cabe en los 256 KB de SRAM. Se cumplen todas las restricciones.
+demo-captions-10 = Enviado: el diseño se guarda en el Design Ledger como capítulo 16.
 
-# The demo's captions 6 to 9 as the course-draft model has them.
-demo-captions-course-draft-6 = Continuous batching: the course's formula counts 100 % of peak throughput instead of 80 %.
-demo-captions-course-draft-7 = The course's GPU slider stops at 8: the design is held there, and its P99 drops as GPUs are added.
-demo-captions-course-draft-8 = INT8 weights halve the bytes each token reads; the course shrinks its KV cache with them.
-demo-captions-course-draft-9 = Under the course's formulas no design passes: the TinyML sub-model is fixed and never fits, and the throughput check is out of reach.
+demo-captions-course-draft-6 = Batching continuo: la fórmula del curso cuenta el 100 % del rendimiento máximo en lugar del 80 %.
+demo-captions-course-draft-7 = El deslizador de GPU del curso se detiene en 8: el diseño se queda ahí, y su P99 baja al añadir GPU.
+demo-captions-course-draft-8 = Los pesos INT8 reducen a la mitad los bytes que lee cada token; el curso encoge su caché KV con ellos.
+demo-captions-course-draft-9 = Con las fórmulas del curso ningún diseño aprueba: el submodelo de TinyML es fijo y nunca cabe, y la comprobación de rendimiento es inalcanzable.
 
-preferences = Display
+preferences = Pantalla
 
-# The side panel's edge, as a screen reader names it.
-panel-edge = Side panel width (Left and Right arrows)
+panel-edge = Anchura del panel lateral (flechas Izquierda y Derecha)
 
-reduced-motion = Reduce motion: no pulsing, shaking or glow (requests still move)
+reduced-motion = Reducir el movimiento: sin pulsos, sacudidas ni brillos (las peticiones siguen moviéndose)
 
-projector = Projector profile (P): light, high contrast, larger
+projector = Perfil de proyector (P): claro, alto contraste, más grande
 
-ui-scale = UI scale
+ui-scale = Escala de la interfaz
 
-measured-title = The simulated requests (last 30 s) beside the model
+measured-title = Las peticiones simuladas (últimos 30 s) junto al modelo
 
-measured-wait = Gathering requests…
+measured-wait = Reuniendo peticiones…
 
 
 
-class-title = Class view
+class-title = Vista de clase
 
-class-none = No ledger is loaded yet. Each student exports their Design Ledger (Export my ledger in the game, or `architects-audit ledger export`); open the files here together.
+class-none = Aún no hay ningún ledger cargado. Cada estudiante exporta su Design Ledger (Exportar mi ledger en el juego, o `architects-audit ledger export`); ábrelos aquí todos juntos.
 
-class-open = Open ledgers…
+class-open = Abrir ledgers…
 
-class-summary = Class
+class-summary = Clase
 
-class-prev = ◀ Previous
+class-prev = ◀ Anterior
 
-class-next = Next ▶
+class-next = Siguiente ▶
 
-class-radar = How often the class predicted right, per invariant
+class-radar = Con qué frecuencia acertó la clase, por invariante
 
-class-radar-key = Green: the class mean. Blue: the first and third quartiles (the middle half of the class lies between them). An axis marked "no labs" has no student with a lab on it.
+class-radar-key = Verde: la media de la clase. Azul: el primer y el tercer cuartil (la mitad central de la clase queda entre ellos). Un eje marcado «sin laboratorios» no tiene ningún estudiante con un laboratorio en él.
 
-class-weakest = Weakest invariant (students)
+class-weakest = Invariante más débil (estudiantes)
 
-class-labs = Labs 1–15 completed (students)
+class-labs = Laboratorios 1–15 completados (estudiantes)
 
-class-ch16 = Chapter 16, first attempts
+class-ch16 = Capítulo 16, primeros intentos
 
-class-hardest = Tier expected to be hardest (Act II)
+class-hardest = Nivel que se esperaba más difícil (Acto II)
 
-class-no-ch16 = No chapter 16 in this ledger.
+class-no-ch16 = Este ledger no tiene capítulo 16.
 
-class-design = Their design (first attempt)
+class-design = Su diseño (primer intento)
 
-class-drawn = The world draws this design, under the physics it was judged by:
+class-drawn = El mundo dibuja este diseño con la física con la que se juzgó:
 
-class-not-drawn = This record does not hold the whole design (an older save), so the world shows the class.
+class-not-drawn = Este registro no contiene el diseño completo (un guardado antiguo), así que el mundo muestra la clase.
 
-class-failed = Failed
+class-failed = Falló
 
-class-passing = Passing designs
+class-passing = Diseños que aprueban
 
-class-names-hidden = File names are hidden (start with --show-names to see them).
+class-names-hidden = Los nombres de archivo están ocultos (inicia con --show-names para verlos).
 
-instruments-title = Live instruments (the simulated requests)
+instruments-title = Instrumentos en vivo (las peticiones simuladas)
 
-histogram-x = time to first token (ms)
+histogram-x = tiempo hasta el primer token (ms)
 
-histogram-y = requests
+histogram-y = peticiones
 
-histogram-bars = requests (late ones amber)
+histogram-bars = peticiones (las tardías en ámbar)
 
-slo-line-label = P99 SLO
+slo-line-label = SLO de P99
 
-histogram-key = Bars: requests by time to first token (amber past the SLO). Lines: P50 (blue), P99 (solid), the SLO (dashed red).
+histogram-key = Barras: peticiones por tiempo hasta el primer token (ámbar pasado el SLO). Líneas: P50 (azul), P99 (continua), el SLO (roja discontinua).
 
-strip-key = Solid: P99 (log scale, left axis). Blue: requests served, scaled to its peak. Dashed red: the SLO. Dotted: a design change.
+strip-key = Continua: P99 (escala logarítmica, eje izquierdo). Azul: peticiones atendidas, escaladas a su máximo. Roja discontinua: el SLO. Punteada: un cambio de diseño.
 
-strip-x = seconds ago
+strip-x = segundos atrás
 
-strip-p99 = P99 time to first token
+strip-p99 = P99 del tiempo hasta el primer token
 
-strip-change = design changed
+strip-change = diseño cambiado
 
-strip-y = P99 (log scale)
-
-# The marks that say a status without colour (egui's default fonts carry all three).
+strip-y = P99 (escala log.)
 
 
 
-# The heading of the world's state in words (the design panel).
-world-in-words = The world, tier by tier
+world-in-words = El mundo, nivel a nivel
 
-act1-question = Looking back at Labs 01–15, which invariant did you underestimate most consistently?
+act1-question = Mirando atrás a los Laboratorios 01–15, ¿qué invariante subestimaste de forma más constante?
 
-act2-question = Before you configure anything: which tier will be the hardest constraint to satisfy?
+act2-question = Antes de configurar nada: ¿qué nivel será la restricción más difícil de cumplir?
 
-act2-lock-hint = Lock a prediction (the button at the foot of this panel) to unlock the design instruments.
+act2-lock-hint = Bloquea una predicción (el botón al pie de este panel) para desbloquear los instrumentos de diseño.
 
-fix-footer = Every fix traces back to one of the seven invariants. Nothing is free.
+fix-footer = Cada arreglo se remonta a uno de los siete invariantes. Nada sale gratis.
 
-class-keys = Keys: the Left and Right arrows step through the students; Home returns to the class.
+class-keys = Teclas: las flechas Izquierda y Derecha recorren los estudiantes; Inicio vuelve a la clase.
 
 
 ## Design choices
 
-serving-course-static = Static batch — simplest, { $peak } % of peak throughput
-serving-course-dynamic = Dynamic batch — moderate complexity, { $peak } % of peak
-serving-course-continuous = Continuous batching — { $peak } % of peak, built for LLMs
-serving-systems-static = Static batches — fixed size, wait to fill, pad to the longest answer
-serving-systems-dynamic = Dynamic batches — gather for { $window } ms, then run the batch to its end
-serving-systems-continuous = Continuous batching — requests join and leave at every decode step
-quant-full-accuracy = full accuracy
-quant-accuracy-drop = −{ $drop } % accuracy
-# $unit is "one" up to one byte a parameter, "many" above.
+serving-course-static = Lote estático — lo más sencillo, { $peak } % del rendimiento máximo
+serving-course-dynamic = Lote dinámico — complejidad moderada, { $peak } % del máximo
+serving-course-continuous = Batching continuo — { $peak } % del máximo, pensado para LLM
+serving-systems-static = Lotes estáticos — tamaño fijo, esperan a llenarse, se rellenan hasta la respuesta más larga
+serving-systems-dynamic = Lotes dinámicos — se reúnen durante { $window } ms y el lote se ejecuta hasta el final
+serving-systems-continuous = Batching continuo — las peticiones entran y salen en cada paso de decodificación
+quant-full-accuracy = precisión completa
+quant-accuracy-drop = −{ $drop } % de precisión
 quant-label = { $name } — { $bytes } { $unit ->
         [many] bytes
        *[one] byte
-    }/param, { $cost }
+    }/parám., { $cost }
 quant-fp16 = FP16
 quant-int8 = INT8
 quant-int4 = INT4
-quant-ternary = Ternary
-latency-note-systems = P99 here is the time to the first token under the full load, queueing included: a { $tokens }-token answer cannot finish in { $slo }, so the SLO checks how fast answers start.
-latency-note-course = Course draft: P99 is the time for a whole { $tokens }-token answer at batch 1, with no queue — the course's original formula.
+quant-ternary = Ternario
+latency-note-systems = Aquí el P99 es el tiempo hasta el primer token con toda la carga, colas incluidas: una respuesta de { $tokens } tokens no puede terminar en { $slo }, así que el SLO mide lo rápido que empiezan las respuestas.
+latency-note-course = Borrador del curso: el P99 es el tiempo de una respuesta completa de { $tokens } tokens con lote 1, sin cola — la fórmula original del curso.
 unit-ms = { $value } ms
-slo-line = P99 < { $slo } · < ${ $cost } per request
-act2-option-a = A) Cloud — the model won't fit in { $cloud } memory at FP16
-act2-option-b = B) Edge — a { $edge } can't keep P99 under { $slo } at scale
-act2-option-c = C) Mobile — a 7B model fits in { $gb } GB at no precision
-act2-option-d = D) TinyML — not even ternary weights fit in { $kb } KB of SRAM
-degradation-note = Accuracy falls about { $per_day } a day between retrains: 30 days costs { $month } points, 90 days { $quarter }.
-model-systems = Systems (roofline + queueing, default)
-model-course-draft = Course draft (the course's original formulas)
+slo-line = P99 < { $slo } · < { $cost } $ por petición
+act2-option-a = A) Nube — el modelo no cabe en la memoria de { $cloud } en FP16
+act2-option-b = B) Edge — un { $edge } no puede mantener el P99 por debajo de { $slo } a escala
+act2-option-c = C) Móvil — un modelo de 7B no cabe en { $gb } GB con ninguna precisión
+act2-option-d = D) TinyML — ni con pesos ternarios cabe en { $kb } KB de SRAM
+degradation-note = La precisión cae unos { $per_day } al día entre reentrenamientos: 30 días cuestan { $month } puntos, 90 días { $quarter }.
+model-systems = Sistemas (roofline + colas, por defecto)
+model-course-draft = Borrador del curso (las fórmulas originales del curso)
 
 ## Banner headlines
 
-banner-cloud-oom = Cloud out of memory
-banner-edge-oom = Edge out of memory
-banner-mobile-oom = Mobile out of memory
-banner-tiny-sram = TinyML SRAM overflow
-banner-p99 = P99 latency SLO missed
-banner-throughput = Cloud overloaded
-banner-cost = Cost SLO missed
-banner-availability = Availability SLO missed
-banner-accuracy = Accuracy warning
-banner-drift = Drift warning
+banner-cloud-oom = Nube sin memoria
+banner-edge-oom = Edge sin memoria
+banner-mobile-oom = Móvil sin memoria
+banner-tiny-sram = Desbordamiento de SRAM en TinyML
+banner-p99 = No se cumple el SLO de latencia P99
+banner-throughput = Nube sobrecargada
+banner-cost = No se cumple el SLO de coste
+banner-availability = No se cumple el SLO de disponibilidad
+banner-accuracy = Aviso de precisión
+banner-drift = Aviso de deriva
 
 ## The brief's lines from the student's earlier labs
 
-brief-compression = • Lab 10: you chose { $choice } compression — worth weighing for the edge and mobile tiers.
-brief-p99 = • Lab 13: your P99 was { $ms } ms at your chosen load — this lab's { $slo } SLO is much tighter.
-brief-p99-missing = • Lab 13 is not in this ledger, so there is no P99 of yours to set against this lab's { $slo } SLO.
-brief-cadence = • Lab 14: your retraining cadence was { $cadence } — here four tiers drift at different rates.
-course-tput-detail = The course's formula compares tokens a second with requests a second times tokens: { $tok_s } tok/s × { $mult } ≥ { $rps } req/s × { $tokens } tokens, that is { $supply } ≥ { $demand }. It fails on every design, so no design passes under the course's formulas; its banners do not show it.
-course-draft-note = Course draft: the notebook's formulas, kept exactly. Its GPU slider runs 1–8, so a larger cluster is brought down to 8 when you switch. No design can pass under them: the TinyML sub-model is fixed at { $params } { $quant } parameters and never fits { $kb } KB, and the throughput check asks for more tokens a second than 8 GPUs give. Choose it to see the course's numbers, not to win.
+brief-compression = • Laboratorio 10: elegiste compresión { $choice } — vale la pena considerarla para los niveles edge y móvil.
+brief-p99 = • Laboratorio 13: tu P99 fue de { $ms } ms con la carga que elegiste — el SLO de { $slo } de este laboratorio es mucho más estricto.
+brief-p99-missing = • El Laboratorio 13 no está en este ledger, así que no hay un P99 tuyo que comparar con el SLO de { $slo } de este laboratorio.
+brief-cadence = • Laboratorio 14: tu frecuencia de reentrenamiento fue { $cadence } — aquí cuatro niveles derivan a ritmos distintos.
+course-tput-detail = La fórmula del curso compara tokens por segundo con peticiones por segundo por tokens: { $tok_s } tok/s × { $mult } ≥ { $rps } pet./s × { $tokens } tokens, es decir, { $supply } ≥ { $demand }. Falla con todos los diseños, así que ningún diseño aprueba con las fórmulas del curso; sus avisos no lo muestran.
+course-draft-note = Borrador del curso: las fórmulas del cuaderno, tal cual. Su deslizador de GPU va de 1 a 8, así que un clúster mayor se reduce a 8 al cambiar. Con ellas ningún diseño puede aprobar: el submodelo de TinyML está fijado en { $params } parámetros { $quant } y nunca cabe en { $kb } KB, y la comprobación de rendimiento pide más tokens por segundo de los que dan 8 GPU. Elígelo para ver los números del curso, no para ganar.
 
 ## The Act II reveal: why each answer is right or wrong
 
-act2-explain-cloud-fits = The cloud's memory is not its problem: one { $gpu } holds the { $model } even at FP16.
-act2-explain-cloud-splits = The cloud's memory is a problem only until the model is split: one { $gpu } cannot hold the { $model } at FP16, a tensor-parallel group can.
-# $memory is one of the two sentences above.
-act2-explain-cloud = { $memory } Its constraints are latency, capacity, cost and availability under load: carrying { $rps } requests a second with a first token within { $slo } takes many GPUs, the right precisions and continuous batching, and the KV cache, not the weights, is what fills each GPU and what each decode step reads.
-act2-explain-edge = The edge is slow but not stuck: its answers take seconds, yet the verdict judges the cloud's SLO, and the edge's own constraint, memory, is met by { $passing } of its { $total } precisions on the { $device }.
-act2-explain-mobile = Mobile memory has an engineering answer: { $passing } of its { $total } precisions fit the phone's { $gb } GB.
-act2-explain-tiny-wall = The course's { $params }-parameter { $quant } sub-model needs { $kib } KiB of SRAM, about { $times }× the { $kb } KB the Cortex-M7 has: no precision fixes that, so for that model 256 KB is a wall.
-act2-explain-tiny-course = { $wall } Under the course's formulas the sub-model is fixed: nothing in this lab makes it fit.
-act2-explain-tiny-systems = { $wall } The size control replaces it with a member of another family, the { $family } ({ $params } parameters at its reference size), which fits: a different model, not the same one turned down.
-answer-evidence = Under the { $model } physics the hardest tier is { $hardest }: it meets its own constraints in { $passing } of { $total } of its designs, the smallest share. Cloud: { $cloud } of { $cloud_total } configurations (GPUs, weight and KV precision, serving). Edge: { $edge } of { $edge_total } precisions. Mobile: { $mobile } of { $mobile_total } precisions. TinyML: { $tiny } of { $tiny_total } size and precision choices.
-model-short-systems = systems
-model-short-course-draft = course-draft
+act2-explain-cloud-fits = La memoria de la nube no es su problema: una sola { $gpu } aloja el { $model } incluso en FP16.
+act2-explain-cloud-splits = La memoria de la nube solo es un problema hasta que se divide el modelo: una sola { $gpu } no puede alojar el { $model } en FP16, un grupo con paralelismo de tensores sí.
+act2-explain-cloud = { $memory } Sus restricciones son la latencia, la capacidad, el coste y la disponibilidad bajo carga: atender { $rps } peticiones por segundo con un primer token en menos de { $slo } exige muchas GPU, las precisiones adecuadas y batching continuo, y lo que llena cada GPU y lo que lee cada paso de decodificación es la caché KV, no los pesos.
+act2-explain-edge = El edge es lento pero no está atascado: sus respuestas tardan segundos, pero el veredicto juzga el SLO de la nube, y la restricción propia del edge, la memoria, la cumplen { $passing } de sus { $total } precisiones en el { $device }.
+act2-explain-mobile = La memoria del móvil tiene una solución de ingeniería: { $passing } de sus { $total } precisiones caben en los { $gb } GB del teléfono.
+act2-explain-tiny-wall = El submodelo { $quant } de { $params } parámetros del curso necesita { $kib } KiB de SRAM, unas { $times }× los { $kb } KB que tiene el Cortex-M7: ninguna precisión lo arregla, así que para ese modelo 256 KB son un muro.
+act2-explain-tiny-course = { $wall } Con las fórmulas del curso el submodelo es fijo: nada en este laboratorio hace que quepa.
+act2-explain-tiny-systems = { $wall } El control de tamaño lo sustituye por un miembro de otra familia, el { $family } ({ $params } parámetros en su tamaño de referencia), que sí cabe: un modelo distinto, no el mismo reducido.
+answer-evidence = Con la física { $model }, el nivel más difícil es { $hardest }: cumple sus propias restricciones en { $passing } de { $total } de sus diseños, la menor proporción. Nube: { $cloud } de { $cloud_total } configuraciones (GPU, precisión de pesos y de KV, servicio). Edge: { $edge } de { $edge_total } precisiones. Móvil: { $mobile } de { $mobile_total } precisiones. TinyML: { $tiny } de { $tiny_total } combinaciones de tamaño y precisión.
+model-short-systems = sistemas
+model-short-course-draft = borrador del curso
 
 ## Names
 
-sample-strong = A strong student
-sample-memory-wall = Memory-wall blind spot
-sample-queuing = Queueing blind spot
-sample-sparse = A sparse record (3 labs)
-sample-empty = An empty ledger
+sample-strong = Un estudiante aventajado
+sample-memory-wall = Punto ciego: el muro de memoria
+sample-queuing = Punto ciego: las colas
+sample-sparse = Un historial escaso (3 laboratorios)
+sample-empty = Un ledger vacío
 context-edge = Edge (Jetson Orin)
-context-mobile = Mobile (phone NPU)
+context-mobile = Móvil (NPU del teléfono)
 context-tiny = TinyML (Cortex-M7)
-context-cloud = Cloud (H100)
+context-cloud = Nube (H100)
 unit-s = { $value } s
-unit-usd = ${ $value }
+unit-usd = { $value } $
 
 ## Banner explanations, with the report's figures
 
-banner-cloud-oom-detail = The cloud needs { $needs } GB but { $gpus } × { $device } offer { $offer } GB. { $fix } Or use INT8 weights.
-banner-cloud-oom-fewest = It needs at least { $gpus } GPUs.
-banner-cloud-oom-none = No number of GPUs on offer holds it.
-banner-edge-oom-detail = The { $device } needs { $needs } GB of its { $has } GB. Quantise the edge to INT8 (about { $int8 } GB of weights) or INT4 (about { $int4 } GB).
-banner-mobile-oom-detail = The phone needs { $needs } GB of its { $has } GB. Use INT4 or ternary weights on mobile.
-banner-tiny-sram-detail-course = The course's TinyML sub-model ({ $params } parameters, { $quant }) needs { $needs } KB; the { $device } has { $has } KB of SRAM. Under the course's formulas the sub-model is fixed, so no control here makes it fit. Under the systems model a size control replaces it with a smaller keyword spotter.
-banner-tiny-sram-detail = The TinyML sub-model needs { $needs } KB (weights and activations); the { $device } has { $has } KB of SRAM. No precision fixes this: use a purpose-built model under about { $ternary }M ternary ({ $ternary_bytes } byte each) or { $int8 }K INT8 parameters — a 100K-parameter keyword spotter fits.
-banner-p99-detail-systems = P99 time to first token is { $p99 } against the { $slo } SLO (queue wait, prefill and one decode step, at { $util } % utilisation). Iron Law, T = D/BW + O/R + L: each decode step takes { $step } ms, { $bound }. Use continuous batching, add GPUs, or move fewer bytes per step (INT8 weights and KV cache).
-banner-p99-compute-bound = most of it O/R, the arithmetic
-banner-p99-memory-bound = most of it D/BW, moving the weights and KV cache from HBM
-banner-p99-detail-course = Cloud P99 is { $p99 } against the { $slo } SLO. Decode is bandwidth-bound (Iron Law): every token reads the weights from HBM. Add GPUs, switch to continuous batching, or use fewer bytes per parameter.
-banner-throughput-detail = The cloud can serve { $capacity } req/s but must carry { $load }: utilisation { $util } %. Queues grow without bound near 100 %. Add GPUs, batch continuously, or cut bytes per step.
-banner-throughput-detail-course = The cloud cannot produce the tokens its share of traffic asks for.
-banner-cost-detail = Each request costs ${ $cost }: the GPUs' hourly price over the requests they serve, above the ${ $slo } SLO. Provision fewer or cheaper GPUs for this load.
-banner-availability-detail = With each GPU up { $gpu } % of the time and each { $per_node }-GPU server { $node } %, the load fits only { $fits } % of the time (SLO { $slo } %). Keep enough spare capacity that losing a GPU does not overload the rest; past one server, losing a whole server must not either.
-# $fairness is empty, or banner-accuracy-fairness.
-banner-accuracy-detail = Effective accuracy is { $accuracy } % before drift. Ternary weights cost about { $ternary } points{ $fairness }: fine for a trigger model, not for the answers. Route precision-sensitive requests to the cloud.
-banner-accuracy-fairness = {" "}and this fairness threshold costs { $points } more
-banner-drift-detail = Retraining every { $days } days lets accuracy decay to { $after } %: Acc(t) = Acc₀ − λ·t = { $before } % − { $per_day } × { $days } days. Retrain more often, or trigger retraining from PSI monitoring.
+banner-cloud-oom-detail = La nube necesita { $needs } GB, pero { $gpus } × { $device } ofrecen { $offer } GB. { $fix } O usa pesos INT8.
+banner-cloud-oom-fewest = Necesita al menos { $gpus } GPU.
+banner-cloud-oom-none = Ningún número de GPU disponible lo aloja.
+banner-edge-oom-detail = El { $device } necesita { $needs } GB de sus { $has } GB. Cuantiza el edge a INT8 (unos { $int8 } GB de pesos) o a INT4 (unos { $int4 } GB).
+banner-mobile-oom-detail = El teléfono necesita { $needs } GB de sus { $has } GB. Usa pesos INT4 o ternarios en el móvil.
+banner-tiny-sram-detail-course = El submodelo de TinyML del curso ({ $params } parámetros, { $quant }) necesita { $needs } KB; el { $device } tiene { $has } KB de SRAM. Con las fórmulas del curso el submodelo es fijo, así que ningún control lo hace caber. Con el modelo de sistemas, un control de tamaño lo sustituye por un detector de palabras clave más pequeño.
+banner-tiny-sram-detail = El submodelo de TinyML necesita { $needs } KB (pesos y activaciones); el { $device } tiene { $has } KB de SRAM. Ninguna precisión lo arregla: usa un modelo hecho a medida de menos de unos { $ternary } M parámetros ternarios ({ $ternary_bytes } bytes cada uno) o { $int8 } K INT8 — un detector de palabras clave de 100K parámetros cabe.
+banner-p99-detail-systems = El P99 del tiempo hasta el primer token es { $p99 } frente al SLO de { $slo } (espera en cola, prefill y un paso de decodificación, con un { $util } % de utilización). Ley de Hierro, T = D/BW + O/R + L: cada paso de decodificación dura { $step } ms, { $bound }. Usa batching continuo, añade GPU o mueve menos bytes por paso (pesos y caché KV en INT8).
+banner-p99-compute-bound = casi todo O/R, la aritmética
+banner-p99-memory-bound = casi todo D/BW, mover los pesos y la caché KV desde la HBM
+banner-p99-detail-course = El P99 de la nube es { $p99 } frente al SLO de { $slo }. La decodificación está limitada por el ancho de banda (Ley de Hierro): cada token lee los pesos de la HBM. Añade GPU, pasa a batching continuo o usa menos bytes por parámetro.
+banner-throughput-detail = La nube puede atender { $capacity } pet./s, pero debe soportar { $load }: utilización del { $util } %. Cerca del 100 % las colas crecen sin límite. Añade GPU, usa batching continuo o reduce los bytes por paso.
+banner-throughput-detail-course = La nube no puede producir los tokens que pide su parte del tráfico.
+banner-cost-detail = Cada petición cuesta { $cost } $: el precio por hora de las GPU dividido entre las peticiones que atienden, por encima del SLO de { $slo } $. Provisiona menos GPU, o más baratas, para esta carga.
+banner-availability-detail = Con cada GPU activa el { $gpu } % del tiempo y cada servidor de { $per_node } GPU el { $node } %, la carga cabe solo el { $fits } % del tiempo (SLO { $slo } %). Mantén suficiente capacidad de reserva para que perder una GPU no sobrecargue al resto; con más de un servidor, tampoco debe hacerlo perder un servidor entero.
+banner-accuracy-detail = La precisión efectiva es del { $accuracy } % antes de la deriva. Los pesos ternarios cuestan unos { $ternary } puntos{ $fairness }: aceptable para un modelo disparador, no para las respuestas. Envía a la nube las peticiones sensibles a la precisión.
+banner-accuracy-fairness = {" "}y este umbral de equidad cuesta { $points } más
+banner-drift-detail = Reentrenar cada { $days } días deja que la precisión decaiga hasta el { $after } %: Acc(t) = Acc₀ − λ·t = { $before } % − { $per_day } × { $days } días. Reentrena más a menudo o dispara el reentrenamiento a partir de la monitorización del PSI.
 
 ## The class view and the report page
 
-choice-static = static batches
-choice-dynamic = dynamic batches
-choice-continuous = continuous batching
+choice-static = lotes estáticos
+choice-dynamic = lotes dinámicos
+choice-continuous = batching continuo
 choice-gpus = { $gpus } × H100
-class-counted-some = Counted { $counted } of { $students } students (the others have no labs 1–15).
-class-counted-all = Counted all { $students } students.
-answer-memory-bw = A · Memory bandwidth
-answer-queuing = B · Queueing
-answer-serial-fraction = C · Serial fraction
-answer-drift = D · Distribution drift
-answer-cloud-oom = A · Cloud (memory)
-answer-edge-latency = B · Edge (latency)
-answer-mobile-oom = C · Mobile (memory)
+class-counted-some = Se cuentan { $counted } de { $students } estudiantes (los demás no tienen laboratorios 1–15).
+class-counted-all = Se cuentan los { $students } estudiantes.
+answer-memory-bw = A · Ancho de banda de memoria
+answer-queuing = B · Colas
+answer-serial-fraction = C · Fracción serie
+answer-drift = D · Deriva de distribución
+answer-cloud-oom = A · Nube (memoria)
+answer-edge-latency = B · Edge (latencia)
+answer-mobile-oom = C · Móvil (memoria)
 answer-tiny-oom = D · TinyML (SRAM)
 
 ## The world's captions
 
-frame-readout = { $fps } fps · { $ms } ms a frame
-queue = { $waiting } waiting
-queue-hidden = { $waiting } waiting (+{ $hidden } not drawn)
-memory-bar = memory { $used } / { $capacity } { $unit }
-memory-bar-over = { $bar } · OOM: { $over } { $unit } over
+frame-readout = { $fps } fps · { $ms } ms por fotograma
+queue = { $waiting } en espera
+queue-hidden = { $waiting } en espera (+{ $hidden } sin dibujar)
+memory-bar = memoria { $used } / { $capacity } { $unit }
+memory-bar-over = { $bar } · OOM: { $over } { $unit } de más
 memory-part = { $part } { $amount }
-memory-parts = memory ({ $unit }): { $parts }
+memory-parts = memoria ({ $unit }): { $parts }
 chips-none = { $gpus ->
         [one] { $gpus } GPU
-       *[other] { $gpus } GPUs
-    }: the model does not fit
+       *[other] { $gpus } GPU
+    }: el modelo no cabe
 chips-replicas = { $gpus ->
         [one] { $gpus } GPU
-       *[other] { $gpus } GPUs
+       *[other] { $gpus } GPU
     } = { $replicas ->
-        [one] { $replicas } replica
-       *[other] { $replicas } replicas
+        [one] { $replicas } réplica
+       *[other] { $replicas } réplicas
     }
-chips-tp = { $gpus } GPUs = { $replicas } × TP{ $tp } (all-reduce each layer)
-server = server { $number }
-step-label = batch { $batch } of { $max } per replica
-    step { $step } ms · { $bound }
-compute-bound = compute-bound
-memory-bound = memory-bound
-accuracy-gauge = accuracy { $accuracy } %, { $after } % after { $days } days of drift
-gauge-scale = { $min }–100 % · drift warning below { $warn } %
+chips-tp = { $gpus } GPU = { $replicas } × TP{ $tp } (all-reduce en cada capa)
+server = servidor { $number }
+step-label = lote { $batch } de { $max } por réplica
+    paso { $step } ms · { $bound }
+compute-bound = limitado por cómputo
+memory-bound = limitado por memoria
+accuracy-gauge = precisión { $accuracy } %, { $after } % tras { $days } días de deriva
+gauge-scale = { $min }–100 % · aviso de deriva por debajo del { $warn } %
 
 ## The live instruments
 
-histogram-empty = No cloud request answered in the last { $span } s yet.
-histogram-caption = Last { $span } s: { $requests } cloud requests · P50 { $p50 } · P99 { $p99 }
-strip-model = {" "}· model { $p99 }
-strip-first-window = that arrived in the first { $window } s after the change (overloaded: from an empty queue)
-strip-steady = of the last { $window } s (steady state)
-strip-caption = P99 time to first token of the requests { $which }, one still waiting counted at its wait so far: { $p99 }{ $model } · first tokens { $rps } a second
-strip-tput = served req/s (top = { $max })
-assignment-params = { $quant } ({ $params } params)
-class-act1 = Act I: { $answer } ({ $judged })
-class-act2 = Act II: { $answer } ({ $judged })
-judged-right = right
-judged-wrong = wrong
-judged-not = not judged
-answer-none = none
-class-design-valid = Design: valid
-class-design-invalid = Design: not valid
+histogram-empty = Aún no se ha respondido ninguna petición de la nube en los últimos { $span } s.
+histogram-caption = Últimos { $span } s: { $requests } peticiones a la nube · P50 { $p50 } · P99 { $p99 }
+strip-model = {" "}· modelo { $p99 }
+strip-first-window = que llegaron en los primeros { $window } s tras el cambio (sobrecarga: desde una cola vacía)
+strip-steady = de los últimos { $window } s (régimen estacionario)
+strip-caption = P99 del tiempo hasta el primer token de las peticiones { $which }, contando una aún en espera por lo que lleva esperado: { $p99 }{ $model } · primeros tokens { $rps } por segundo
+strip-tput = pet./s atendidas (arriba = { $max })
+assignment-params = { $quant } ({ $params } parám.)
+class-act1 = Acto I: { $answer } ({ $judged })
+class-act2 = Acto II: { $answer } ({ $judged })
+judged-right = acierto
+judged-wrong = error
+judged-not = sin juzgar
+answer-none = ninguna
+class-design-valid = Diseño: válido
+class-design-invalid = Diseño: no válido
 
 ## The live physics panel
 
@@ -614,365 +593,369 @@ tier-hardware-count = { $tier } ({ $hardware } ×{ $gpus })
 tier-with-device = { $tier } ({ $device })
 unit-gb = { $value } GB
 unit-kb = { $value } KB
-unit-req-s = { $value } req/s
-percent = { $value }%
-figure-model = Model { $value }
+unit-req-s = { $value } pet./s
+percent = { $value } %
+figure-model = Modelo { $value }
 figure-ram = RAM { $value }
-figure-latency = Latency { $value }
-figure-precision = Precision { $value }
-tier-fail = FAIL
+figure-latency = Latencia { $value }
+figure-precision = Precisión { $value }
+tier-fail = FALLA
 tier-ok = OK
 tile-p99 = P99 (SLO < { $slo })
-tile-cost = Cost/req (SLO < ${ $slo })
-tile-accuracy = Accuracy (target > { $target }%)
-tile-after-drift = After drift ({ $days } d)
-tile-capacity = Capacity (ρ = { $rho })
-tile-availability = Availability (SLO { $slo }%)
-tile-p99-full = P99 full answer (not checked)
-measured-p99-ttft = P99 time to first token
-measured-p50-ttft = P50 time to first token
-measured-p99-full = P99 full answer
-measured-served = Served (req/s)
-measured-waiting = Waiting for a slot
-measured-rejected = Rejected (queue full)
-measured-sim-value = Simulated { $value }
-measured-model-value = · Model { $value }
-little-measured = Little's Law, measured: L = { $l } requests in the system; λ·W = { $lw }
+tile-cost = Coste/pet. (SLO < { $slo } $)
+tile-accuracy = Precisión (objetivo > { $target } %)
+tile-after-drift = Tras la deriva ({ $days } d)
+tile-capacity = Capacidad (ρ = { $rho })
+tile-availability = Disponibilidad (SLO { $slo } %)
+tile-p99-full = P99 respuesta completa (no se comprueba)
+measured-p99-ttft = P99 del tiempo hasta el primer token
+measured-p50-ttft = P50 del tiempo hasta el primer token
+measured-p99-full = P99 respuesta completa
+measured-served = Atendidas (pet./s)
+measured-waiting = Esperando un hueco
+measured-rejected = Rechazadas (cola llena)
+measured-sim-value = Simulado { $value }
+measured-model-value = · Modelo { $value }
+little-measured = Ley de Little, medida: L = { $l } peticiones en el sistema; λ·W = { $lw }
 world-in-words-line = { $tier }: { $mark } { $line }
 
 ## The HUD
 
-hud-lab = LAB 16 · CAPSTONE
-hud-correct = Correct
-hud-incorrect = Incorrect
-hud-valid = VALID
-hud-infeasible = INFEASIBLE
-hud-saved = ch16 saved
-hud-not-saved = not saved yet
-hud-memory-only = memory only
-hud-save-failed = save failed
+hud-lab = LAB 16 · PROYECTO FINAL
+hud-correct = Correcta
+hud-incorrect = Incorrecta
+hud-valid = VÁLIDO
+hud-infeasible = INVIABLE
+hud-saved = cap. 16 guardado
+hud-not-saved = aún sin guardar
+hud-memory-only = solo en memoria
+hud-save-failed = error al guardar
 
-## The invariants, by the names the course records: each with its equation card (.heading,
-## .equation, .note) and its synthesis (.synthesis; .synthesis-body, else the scenario's drift)
+## The invariants
 
-invariant-iron-law = Iron Law
-    .heading = 1. Iron Law (memory bandwidth)
+invariant-iron-law = Ley de Hierro
+    .heading = 1. Ley de Hierro (ancho de banda de memoria)
     .equation = T_total = D / BW + O / R + L
-    .note = D bytes moved, BW bandwidth, O operations, R operations per second, L fixed latency.
-    .synthesis = Iron Law → cloud latency
-    .synthesis-body = Each decode step streams the weights and the KV cache from HBM: t_step ≈ bytes / (η · BW). Fewer bytes per parameter and a smaller KV cache mean faster steps.
-invariant-memory-wall = Memory Wall
-    .heading = 2. Memory Wall (footprint)
-    .equation = Memory = params × bytes/param + KV cache + activations
-    .note = FP16 2 bytes per parameter, INT8 1, INT4 0.5.
-    .synthesis = Memory Wall → tier feasibility
-    .synthesis-body = A tier works only if weights + KV cache + runtime fit its RAM. On the cloud, what is left after the weights sets the largest batch.
+    .note = D bytes movidos, BW ancho de banda, O operaciones, R operaciones por segundo, L latencia fija.
+    .synthesis = Ley de Hierro → latencia de la nube
+    .synthesis-body = Cada paso de decodificación lee los pesos y la caché KV de la HBM: t_paso ≈ bytes / (η · BW). Menos bytes por parámetro y una caché KV más pequeña significan pasos más rápidos.
+invariant-memory-wall = Muro de Memoria
+    .heading = 2. Muro de Memoria (huella)
+    .equation = Memoria = parámetros × bytes/parámetro + caché KV + activaciones
+    .note = FP16 2 bytes por parámetro, INT8 1, INT4 0,5.
+    .synthesis = Muro de Memoria → viabilidad del nivel
+    .synthesis-body = Un nivel funciona solo si pesos + caché KV + entorno de ejecución caben en su RAM. En la nube, lo que queda tras los pesos fija el lote más grande.
 invariant-amdahl = Amdahl
-    .heading = 3. Amdahl's Law (parallel ceiling)
-    .equation = Speed-up = 1 / (S + (1 − S) / N)
-    .note = S serial fraction, N parallel units; the ceiling is 1/S whatever N is.
-    .synthesis = Amdahl → scaling ceiling
-    .synthesis-body = Splitting one model over GPUs (tensor parallelism) speeds up only the bandwidth-bound part; fixed per-step costs and all-reduces are the serial fraction. Replicas scale capacity instead.
+    .heading = 3. Ley de Amdahl (techo paralelo)
+    .equation = Aceleración = 1 / (S + (1 − S) / N)
+    .note = S fracción serie, N unidades paralelas; el techo es 1/S sea cual sea N.
+    .synthesis = Amdahl → techo de escalado
+    .synthesis-body = Repartir un modelo entre GPU (paralelismo de tensores) solo acelera la parte limitada por el ancho de banda; los costes fijos por paso y los all-reduce son la fracción serie. Las réplicas, en cambio, escalan la capacidad.
 invariant-roofline = Roofline
-    .heading = 4. Roofline (performance ceiling)
-    .equation = Performance = min(peak FLOPS, intensity × BW)
-    .note = Ridge point AI* = peak FLOPS / BW; below it a kernel is memory-bound.
-    .synthesis = Roofline → memory- or compute-bound
-    .synthesis-body = Decode at small batch sits far below the ridge point: memory-bound. Prefill of a long prompt is compute-bound. Batching moves decode toward the ridge.
-invariant-littles-law = Little's Law
-    .heading = 5. Little's Law (queue depth)
+    .heading = 4. Roofline (techo de rendimiento)
+    .equation = Rendimiento = min(FLOPS máximos, intensidad × BW)
+    .note = Punto de cresta AI* = FLOPS máximos / BW; por debajo, un kernel está limitado por memoria.
+    .synthesis = Roofline → limitado por memoria o por cómputo
+    .synthesis-body = La decodificación con lote pequeño queda muy por debajo del punto de cresta: limitada por memoria. El prefill de un prompt largo está limitado por cómputo. El batching acerca la decodificación a la cresta.
+invariant-littles-law = Ley de Little
+    .heading = 5. Ley de Little (profundidad de cola)
     .equation = L = λ × W
-    .note = L requests in the system, λ arrival rate, W time in the system; as utilisation → 1, W → ∞.
-    .synthesis = Little's Law → queues
-    .synthesis-body = Requests in flight = arrival rate × time in system. As utilisation nears 1 the wait for a slot grows without bound, and P99 leaves the mean behind.
-invariant-drift = Drift
-    .heading = 6. Degradation (drift)
-    .equation = Accuracy(t) = Accuracy₀ − λ × PSI(t)
-    .note = PSI population stability index, λ sensitivity.
-    .synthesis = Degradation → retraining cadence
-invariant-fairness = Fairness
-    .heading = 7. Fairness–accuracy (Chouldechova 2017)
-    .equation = base rates differ ⇒ DP ∩ EO ∩ CA = ∅
-    .note = No classifier has demographic parity, equalised odds and calibration at once.
-    .synthesis = Fairness → accuracy
-    .synthesis-body = Holding the approval gap between groups below its base-rate value costs accuracy, and the tighter the threshold the more it costs.
+    .note = L peticiones en el sistema, λ tasa de llegada, W tiempo en el sistema; cuando la utilización → 1, W → ∞.
+    .synthesis = Ley de Little → colas
+    .synthesis-body = Peticiones en curso = tasa de llegada × tiempo en el sistema. Cuando la utilización se acerca a 1, la espera por un hueco crece sin límite y el P99 deja atrás a la media.
+invariant-drift = Deriva
+    .heading = 6. Degradación (deriva)
+    .equation = Precisión(t) = Precisión₀ − λ × PSI(t)
+    .note = PSI índice de estabilidad de población, λ sensibilidad.
+    .synthesis = Degradación → frecuencia de reentrenamiento
+invariant-fairness = Equidad
+    .heading = 7. Equidad–precisión (Chouldechova 2017)
+    .equation = las tasas base difieren ⇒ DP ∩ EO ∩ CA = ∅
+    .note = Ningún clasificador tiene a la vez paridad demográfica, igualdad de probabilidades y calibración.
+    .synthesis = Equidad → precisión
+    .synthesis-body = Mantener la brecha de aprobación entre grupos por debajo de su valor de tasa base cuesta precisión, y cuanto más estricto el umbral, más cuesta.
 
 ## Act I and the ledger
 
-import-pasted = pasted text
-import-from = Import from { $source }
-import-entries = { $entries } entries, chapters { $chapters }
-import-no-problems = No problems found.
-import-file-unreadable = the file could not be read: { $detail }
-import-failed = Cannot import: { $error }. Nothing was changed.
-import-problems = { $problems } problems found (read as noted):
-reading-sample = Reading the sample ledger: { $sample }
-diagnosis = Your ledger says ({ $labs } labs): your weakest invariant by prediction accuracy is { $weakest }. You tripped constraints in { $hits } labs and predicted correctly { $correct }% of the time.
+import-pasted = texto pegado
+import-from = Importar desde { $source }
+import-entries = { $entries } entradas, capítulos { $chapters }
+import-no-problems = No se encontraron problemas.
+import-file-unreadable = no se pudo leer el archivo: { $detail }
+import-failed = No se puede importar: { $error }. No se ha cambiado nada.
+import-problems = Se encontraron { $problems } problemas (leídos como se indica):
+reading-sample = Leyendo el ledger de ejemplo: { $sample }
+diagnosis = Tu ledger dice ({ $labs } laboratorios): tu invariante más débil por acierto de predicción es { $weakest }. Disparaste restricciones en { $hits } laboratorios y acertaste las predicciones el { $correct } % de las veces.
 
 ## The class view
 
-act1-short = Act I
-act2-short = Act II
-class-judged-right = { $title }: { $correct } of { $judged } judged right
-class-labs-bar = { $labs } labs
-class-ch16-counts = { $submitted } submitted · { $valid } reached a valid design · { $unsubmitted } locked but never submitted
-class-student-of = { $student } of { $students }
-class-student-card = { $labs } of 15 labs · { $correct } % of predictions right · weakest: { $weakest }
-class-students-skipped = { $students } students · { $skipped } unreadable { $skipped ->
-        [one] file
-       *[other] files
-    } skipped
-class-student = Student { $number }
+act1-short = Acto I
+act2-short = Acto II
+class-judged-right = { $title }: { $correct } de { $judged } juzgadas como acierto
+class-labs-bar = { $labs } laboratorios
+class-ch16-counts = { $submitted } enviados · { $valid } llegaron a un diseño válido · { $unsubmitted } bloquearon pero nunca enviaron
+class-student-of = { $student } de { $students }
+class-student-card = { $labs } de 15 laboratorios · { $correct } % de predicciones acertadas · más débil: { $weakest }
+class-students-skipped = { $students } estudiantes · { $skipped } { $skipped ->
+        [one] archivo ilegible omitido
+       *[other] archivos ilegibles omitidos
+    }
+class-student = Estudiante { $number }
 class-student-named = { $student } ({ $source })
 
 ## Charts and dialogs
 
-invariant-no-labs = { $name } (no labs)
-map-x-axis = Memory footprint (GB, log)
-map-y-axis = Latency (ms, log)
-map-slo-zone = SLO zone
-map-budget = { $tier } budget
-shortcuts-title = Keyboard shortcuts
-dot-scale = 1 dot = { $requests ->
-        [one] { $requests } request
-       *[other] { $requests } requests
+invariant-no-labs = { $name } (sin laboratorios)
+map-x-axis = Huella de memoria (GB, log.)
+map-y-axis = Latencia (ms, log.)
+map-slo-zone = Zona del SLO
+map-budget = Presupuesto de { $tier }
+shortcuts-title = Atajos de teclado
+dot-scale = 1 punto = { $requests ->
+        [one] { $requests } petición
+       *[other] { $requests } peticiones
     }
 
 ## Act II
 
-act2-brief = "You lead the architecture of a new { $billions }B-parameter LLM inference service. It must hold P99 under { $p99 } ms, cost under ${ $cost } a request, serve { $rps } requests a second in total and stay up { $availability } % of the time. It spans all four tiers: a cloud anchor, an edge cache, on-device mobile, and a TinyML trigger. Every decision has to respect the physics — no exceptions, no hand-waving."
-locked-answer = Prediction locked: { $answer }
-serving-static = static
-serving-dynamic = dynamic
-serving-continuous = continuous
-feasible-summary = Cloud: { $gpus } × H100, { $cloud } weights, { $serving } serving
-    Edge: { $edge }   Mobile: { $mobile }   TinyML: { $tiny }
-    Retraining every { $days } days
-    P99 { $p99 } · { $cost }/req · accuracy { $accuracy } %
+act2-brief = «Diriges la arquitectura de un nuevo servicio de inferencia LLM de { $billions }B parámetros. Debe mantener el P99 por debajo de { $p99 } ms, costar menos de { $cost } $ por petición, atender { $rps } peticiones por segundo en total y estar disponible el { $availability } % del tiempo. Abarca los cuatro niveles: un ancla en la nube, una caché en el edge, inferencia en el móvil y un disparador TinyML. Cada decisión tiene que respetar la física — sin excepciones y sin rodeos».
+locked-answer = Predicción bloqueada: { $answer }
+serving-static = estático
+serving-dynamic = dinámico
+serving-continuous = continuo
+feasible-summary = Nube: { $gpus } × H100, pesos { $cloud }, servicio { $serving }
+    Edge: { $edge }   Móvil: { $mobile }   TinyML: { $tiny }
+    Reentrenamiento cada { $days } días
+    P99 { $p99 } · { $cost }/pet. · precisión { $accuracy } %
 
     { $next }
 
 ## The world
 
-mem-weights = weights
-mem-kv = KV cache
-mem-workspace = workspace
-speed-slow = Slow
+mem-weights = pesos
+mem-kv = caché KV
+mem-workspace = espacio de trabajo
+speed-slow = Lenta
 speed-normal = Normal
-speed-fast = Fast
-class-named-hardest = { $count } of { $total } named it hardest
-device-first-token = first token { $first } · answer in { $answer }
-device-answer = answer in { $answer }
+speed-fast = Rápida
+class-named-hardest = { $count } de { $total } lo eligieron como el más difícil
+device-first-token = primer token { $first } · respuesta en { $answer }
+device-answer = respuesta en { $answer }
 
-## The formula trace (the live physics panel, and the CLI's JSON in English). Each line names its
-## law; .formula places the figures and .result the outcome.
+## The formula trace
 
-trace-memory = Memory Wall
-    .formula = per replica: { $weights } GB weights + { $kv } GB KV ({ $seq } seq x { $tok } tok x { $kib } KiB) + { $workspace } GB workspace/GPU
-    .result = max batch { $max_batch }
+trace-memory = Muro de Memoria
+    .formula = por réplica: { $weights } GB de pesos + { $kv } GB de KV ({ $seq } sec. x { $tok } tok x { $kib } KiB) + { $workspace } GB de espacio de trabajo/GPU
+    .result = lote máx. { $max_batch }
 trace-roofline = Roofline
-    .formula = t_step = max(bytes / ({ $mem_eff } x { $bw } GB/s), 2PB / ({ $compute_eff } x { $tflops } TFLOPS)) + overhead, B = { $batch }
-    .result = { $step } ms/step
-trace-capacity = Capacity
-    .formula = rho = { $lambda } req/s / ({ $replicas } replicas x TP{ $tp }, { $serving ->
-        [static] static
-        [dynamic] dynamic
-       *[continuous] continuous
-    } serving) = { $lambda } / { $capacity }
+    .formula = t_paso = máx(bytes / ({ $mem_eff } x { $bw } GB/s), 2PB / ({ $compute_eff } x { $tflops } TFLOPS)) + sobrecoste, B = { $batch }
+    .result = { $step } ms/paso
+trace-capacity = Capacidad
+    .formula = rho = { $lambda } pet./s / ({ $replicas } réplicas x TP{ $tp }, servicio { $serving ->
+        [static] estático
+        [dynamic] dinámico
+       *[continuous] continuo
+    }) = { $lambda } / { $capacity }
     .result = rho = { $rho }
-trace-little = Little's Law
-    .formula = L = lambda x W_queue = { $lambda } req/s x { $wait } s
-    .result = { $queue } requests waiting
+trace-little = Ley de Little
+    .formula = L = lambda x W_cola = { $lambda } pet./s x { $wait } s
+    .result = { $queue } peticiones en espera
 trace-ttft-none = P99 TTFT
-    .formula = no replica holds the model: no request is answered
-    .result = no service
+    .formula = ninguna réplica aloja el modelo: no se responde ninguna petición
+    .result = sin servicio
 trace-ttft = P99 TTFT
-    .formula = queue { $queue } ms + prefill { $prefill } ms + iterations { $iterations } ms
+    .formula = cola { $queue } ms + prefill { $prefill } ms + iteraciones { $iterations } ms
     .result = { $ttft } ms (SLO { $slo } ms)
-trace-cost-served = Cost
-    .formula = cost/req = ({ $gpus } x ${ $price }/h) / ({ $served } req/s served x 3600)
-    .result = ${ $cost }
-trace-cost-none = Cost
-    .formula = cost/req = ({ $gpus } x ${ $price }/h) / ({ $served } req/s served x 3600)
-    .result = no service: no cost per request
-trace-availability = Availability
-    .formula = P(enough of { $replicas } replicas up), each up { $replica_up }, in { $servers } server(s) each up { $server_up }
-    .result = { $availability } (need { $need })
-trace-fairness = Fairness
-    .formula = kappa x max(0, gap { $gap }% - threshold { $threshold }%) = { $kappa } x { $over }
-    .result = { $points } points of accuracy given up
-trace-drift = Drift
-    .formula = { $accuracy } % - { $per_day } x { $days } days
+trace-cost-served = Coste
+    .formula = coste/pet. = ({ $gpus } x { $price } $/h) / ({ $served } pet./s atendidas x 3600)
+    .result = { $cost } $
+trace-cost-none = Coste
+    .formula = coste/pet. = ({ $gpus } x { $price } $/h) / ({ $served } pet./s atendidas x 3600)
+    .result = sin servicio: sin coste por petición
+trace-availability = Disponibilidad
+    .formula = P(suficientes de { $replicas } réplicas activas), cada una activa { $replica_up }, en { $servers } servidor(es) activo(s) cada uno { $server_up }
+    .result = { $availability } (se necesita { $need })
+trace-fairness = Equidad
+    .formula = kappa x máx(0, brecha { $gap } % - umbral { $threshold } %) = { $kappa } x { $over }
+    .result = { $points } puntos de precisión cedidos
+trace-drift = Deriva
+    .formula = { $accuracy } % - { $per_day } x { $days } días
     .result = { $after } %
-trace-tiny-sram = TinyML SRAM
-    .formula = { $params } params x { $bytes } B / 1024 + arena { $arena } KiB
-    .result = { $footprint } KiB of { $sram } KB
-trace-tiny-latency = TinyML latency
-    .formula = { $macs } MACs / ({ $per_cycle } MACs/cycle x { $mhz } MHz)
+trace-tiny-sram = SRAM de TinyML
+    .formula = { $params } parám. x { $bytes } B / 1024 + arena { $arena } KiB
+    .result = { $footprint } KiB de { $sram } KB
+trace-tiny-latency = Latencia de TinyML
+    .formula = { $macs } MAC / ({ $per_cycle } MAC/ciclo x { $mhz } MHz)
     .result = { $ms } ms
-trace-course-iron-law = Iron Law
-    .formula = T_cloud = { $tokens } tokens / ({ $tok_s } tok/s){" "}
+trace-course-iron-law = Ley de Hierro
+    .formula = T_nube = { $tokens } tokens / ({ $tok_s } tok/s){" "}
     .result = { $p99 } ms
-trace-course-memory = Memory Wall
-    .formula = cloud_mem = { $billions }B x { $bytes } B/param + KV
+trace-course-memory = Muro de Memoria
+    .formula = mem_nube = { $billions }B x { $bytes } B/parám. + KV
     .result = { $gb } GB
-trace-course-cost = Cost
-    .formula = cost/req = ({ $gpus } x ${ $price }/h) / ({ $per_hour } req/h)
-    .result = ${ $cost }
+trace-course-cost = Coste
+    .formula = coste/pet. = ({ $gpus } x { $price } $/h) / ({ $per_hour } pet./h)
+    .result = { $cost } $
 
-## MathPeek II: each invariant, its equation, and the equation worked with the design's figures
+## MathPeek II
 
-peek-iron = 1. Iron Law → cloud latency
+peek-iron = 1. Ley de Hierro → latencia de la nube
     .equation = T = D / BW + O / R + L
-    .worked = One decode step at batch { $batch }: D = { $gb } GB (weights and KV cache) at { $bw } GB/s = { $mem_ms } ms; O = 2 × P × B = { $tflop } TFLOP at { $peak } TFLOPS = { $comp_ms } ms; the two overlap, so the larger counts, plus L = { $fixed_ms } ms of fixed cost: { $step_ms } ms a step. The P99 time to first token adds the queue and the prefill: { $ttft ->
-        [none] no service
+    .worked = Un paso de decodificación con lote { $batch }: D = { $gb } GB (pesos y caché KV) a { $bw } GB/s = { $mem_ms } ms; O = 2 × P × B = { $tflop } TFLOP a { $peak } TFLOPS = { $comp_ms } ms; ambos se solapan, así que cuenta el mayor, más L = { $fixed_ms } ms de coste fijo: { $step_ms } ms por paso. El P99 del tiempo hasta el primer token suma la cola y el prefill: { $ttft ->
+        [none] sin servicio
        *[other] { $ttft } ms
     }.
-peek-memory = 2. Memory Wall → tier feasibility
-    .equation = weights + KV cache + workspace ≤ RAM
-    .worked = Each cloud replica: { $weights } GB of weights + { $kv } GB of KV cache ({ $batch } sequences) = { $replica } GB, plus { $workspace } GB of workspace per GPU, on { $tp } × { $ram } GB; at most { $max_batch } sequences fit. TinyML: { $tiny } KiB against { $sram } KB of SRAM{ $oom ->
-        [yes] {" "}(out of memory)
+peek-memory = 2. Muro de Memoria → viabilidad del nivel
+    .equation = pesos + caché KV + espacio de trabajo ≤ RAM
+    .worked = Cada réplica de la nube: { $weights } GB de pesos + { $kv } GB de caché KV ({ $batch } secuencias) = { $replica } GB, más { $workspace } GB de espacio de trabajo por GPU, en { $tp } × { $ram } GB; caben como mucho { $max_batch } secuencias. TinyML: { $tiny } KiB frente a { $sram } KB de SRAM{ $oom ->
+        [yes] {" "}(sin memoria)
        *[no] {""}
     }.
-peek-amdahl = 3. Amdahl's Law → scaling ceiling
-    .equation = Speed-up(N) = 1 / (S + (1 − S) / N)
-    .worked = Splitting one copy of the model over { $gpus } GPUs takes a batch-1 step from { $one } ms to { $many } ms: { $speedup }× where { $gpus }× was hoped, so S = { $serial } (fixed per-step costs and all-reduces). That is why this design runs { $replicas } replica(s) of { $tp } GPU(s) each.
-peek-amdahl-slower = 3. Amdahl's Law → scaling ceiling
-    .equation = Speed-up(N) = 1 / (S + (1 − S) / N)
-    .worked = Splitting one copy of the model over { $gpus } GPUs makes a batch-1 step slower, { $many } ms instead of { $one } ms: reading the weights in parallel saves { $saved } ms, but the two all-reduces a layer cost { $allreduce } ms. Amdahl's Law has nothing to divide here: the split adds more than it parallelises. That is why this design runs { $replicas } replica(s) of { $tp } GPU(s) each.
-peek-roofline = 4. Roofline → memory- or compute-bound
-    .equation = AI* = R / BW;  AI(step) = O / D
-    .worked = Ridge point { $peak } TFLOPS / { $bw } GB/s = { $ridge } FLOP per byte. This step: { $tflop } TFLOP / { $gb } GB = { $intensity } FLOP per byte, so it is { $bound ->
-        [compute] compute-bound: more FLOPS would help, fewer bytes would not
-       *[memory] memory-bound: more FLOPS would not help, fewer bytes would
+peek-amdahl = 3. Ley de Amdahl → techo de escalado
+    .equation = Aceleración(N) = 1 / (S + (1 − S) / N)
+    .worked = Repartir una copia del modelo entre { $gpus } GPU lleva un paso con lote 1 de { $one } ms a { $many } ms: { $speedup }× donde se esperaba { $gpus }×, así que S = { $serial } (costes fijos por paso y all-reduce). Por eso este diseño ejecuta { $replicas } réplica(s) de { $tp } GPU cada una.
+peek-amdahl-slower = 3. Ley de Amdahl → techo de escalado
+    .equation = Aceleración(N) = 1 / (S + (1 − S) / N)
+    .worked = Repartir una copia del modelo entre { $gpus } GPU hace más lento un paso con lote 1, { $many } ms en lugar de { $one } ms: leer los pesos en paralelo ahorra { $saved } ms, pero los dos all-reduce por capa cuestan { $allreduce } ms. La Ley de Amdahl no tiene nada que dividir aquí: el reparto añade más de lo que paraleliza. Por eso este diseño ejecuta { $replicas } réplica(s) de { $tp } GPU cada una.
+peek-roofline = 4. Roofline → limitado por memoria o por cómputo
+    .equation = AI* = R / BW;  AI(paso) = O / D
+    .worked = Punto de cresta { $peak } TFLOPS / { $bw } GB/s = { $ridge } FLOP por byte. Este paso: { $tflop } TFLOP / { $gb } GB = { $intensity } FLOP por byte, así que está { $bound ->
+        [compute] limitado por cómputo: más FLOPS ayudarían, menos bytes no
+       *[memory] limitado por memoria: más FLOPS no ayudarían, menos bytes sí
     }.
-peek-little = 5. Little's Law → queues
+peek-little = 5. Ley de Little → colas
     .equation = L = λ × W;  ρ = λ / μ
-    .worked = λ = { $lambda } req/s to the cloud, μ = { $mu } req/s it can serve: ρ = { $rho }. Waiting: { $served } req/s × { $wait } s = { $queue } requests. P99 time to first token { $ttft ->
-        [none] no service
+    .worked = λ = { $lambda } pet./s hacia la nube, μ = { $mu } pet./s que puede atender: ρ = { $rho }. En espera: { $served } pet./s × { $wait } s = { $queue } peticiones. P99 del tiempo hasta el primer token { $ttft ->
+        [none] sin servicio
        *[other] { $ttft } ms
-    } against { $slo } ms.
-peek-drift = 6. Degradation → retraining cadence
-    .equation = Acc(t) = Acc₀ − λ_drift × t
-    .worked = { $accuracy } % − { $per_day } a day × { $days } days = { $after } % just before each retrain.
-peek-fairness = 7. Fairness → accuracy
-    .equation = cost = κ × max(0, Δ − threshold)
-    .worked = { $kappa } × max(0, { $gap } − { $threshold }) = { $kappa } × { $over } = { $points } points of accuracy given up to hold the gap at { $threshold } %.
-peek-course-iron = 1. Iron Law → cloud latency
-    .equation = T = tokens / (BW × N / (parameters × bytes each) × serving multiplier)
+    } frente a { $slo } ms.
+peek-drift = 6. Degradación → frecuencia de reentrenamiento
+    .equation = Acc(t) = Acc₀ − λ_deriva × t
+    .worked = { $accuracy } % − { $per_day } al día × { $days } días = { $after } % justo antes de cada reentrenamiento.
+peek-fairness = 7. Equidad → precisión
+    .equation = coste = κ × máx(0, Δ − umbral)
+    .worked = { $kappa } × máx(0, { $gap } − { $threshold }) = { $kappa } × { $over } = { $points } puntos de precisión cedidos para mantener la brecha en el { $threshold } %.
+peek-course-iron = 1. Ley de Hierro → latencia de la nube
+    .equation = T = tokens / (BW × N / (parámetros × bytes cada uno) × multiplicador de servicio)
     .worked = { $tokens } / ({ $bw } GB/s × { $gpus } / ({ $params } × { $bytes } B) × { $mult }) = { $p99 } ms.
-peek-course-memory = 2. Memory Wall → tier feasibility
-    .equation = model + KV cache ≤ RAM
-    .worked = Cloud: { $cloud } GB on { $ram } GB. TinyML: { $tiny } KB against { $sram } KB of SRAM.
-peek-course-amdahl = 3. Amdahl's Law → scaling ceiling
-    .equation = Speed-up(N) = 1 / (S + (1 − S) / N)
-    .worked = The course's cloud speed grows linearly with the { $gpus } GPUs: it assumes S = 0.
-peek-course-roofline = 4. Roofline → memory- or compute-bound
+peek-course-memory = 2. Muro de Memoria → viabilidad del nivel
+    .equation = modelo + caché KV ≤ RAM
+    .worked = Nube: { $cloud } GB en { $ram } GB. TinyML: { $tiny } KB frente a { $sram } KB de SRAM.
+peek-course-amdahl = 3. Ley de Amdahl → techo de escalado
+    .equation = Aceleración(N) = 1 / (S + (1 − S) / N)
+    .worked = La velocidad de la nube del curso crece linealmente con las { $gpus } GPU: supone S = 0.
+peek-course-roofline = 4. Roofline → limitado por memoria o por cómputo
     .equation = AI* = R / BW
-    .worked = Ridge point { $peak } TFLOPS / { $bw } GB/s = { $ridge } FLOP per byte; batch-1 decode does about 2 FLOP per parameter read: memory-bound.
-peek-course-little = 5. Little's Law → queues
+    .worked = Punto de cresta { $peak } TFLOPS / { $bw } GB/s = { $ridge } FLOP por byte; la decodificación con lote 1 hace unos 2 FLOP por parámetro leído: limitada por memoria.
+peek-course-little = 5. Ley de Little → colas
     .equation = L = λ × W
-    .worked = { $rps } req/s × { $seconds } s = { $requests } requests in the system (the course's P99 has no queue).
-peek-course-fairness = 7. Fairness → accuracy
-    .equation = gap ≤ threshold ⇒ accuracy given up ∝ base-rate difference
-    .worked = The course's model leaves accuracy at { $accuracy } % whatever the threshold ({ $threshold } %).
+    .worked = { $rps } pet./s × { $seconds } s = { $requests } peticiones en el sistema (el P99 del curso no tiene cola).
+peek-course-fairness = 7. Equidad → precisión
+    .equation = brecha ≤ umbral ⇒ precisión cedida ∝ diferencia de tasas base
+    .worked = El modelo del curso deja la precisión en el { $accuracy } % sea cual sea el umbral ({ $threshold } %).
 
-## The choices a design is made of (the class view and the class report page)
+## The choices a design is made of
 
-choice-name-cloud-gpus = Cloud GPUs
-choice-name-weights = Cloud weights
-choice-name-kv-cache = Cloud KV cache
-choice-name-serving = Serving strategy
-choice-name-edge-weights = Edge weights
-choice-name-mobile-weights = Mobile weights
-choice-name-tiny-params = TinyML parameters
-choice-name-tiny-precision = TinyML precision
-lab-number = Lab { $lab }
+choice-name-cloud-gpus = GPU de la nube
+choice-name-weights = Pesos de la nube
+choice-name-kv-cache = Caché KV de la nube
+choice-name-serving = Estrategia de servicio
+choice-name-edge-weights = Pesos del edge
+choice-name-mobile-weights = Pesos del móvil
+choice-name-tiny-params = Parámetros de TinyML
+choice-name-tiny-precision = Precisión de TinyML
+lab-number = Laboratorio { $lab }
 
-## The class report page (class-report --html)
+## The class report page
 
-page-title = Class report — The Architect's Audit
-page-heading = Class report
-page-lede = students · { $skipped } unreadable { $skipped ->
-        [one] file
-       *[other] files
-    } skipped
-page-model-heading = The class's mental model
-page-model-explain = How often the class predicted right, per invariant: the mean, and the first and third quartiles (the middle half of the class lies between them).
-page-invariant = Invariant
-page-invariant-students = Students with a lab on it
-page-mean-accuracy = Mean accuracy
-page-iqr = Interquartile range
-page-hit-rate = Constraint-hit rate (mean)
-page-weakest-heading = Which invariant is each student's weakest
-page-labs-heading = Labs completed
-page-ch16-heading = Chapter 16 (first attempts)
-page-ch16-counts = { $submitted } submitted · { $valid } reached a valid design · { $unsubmitted } locked their predictions but never submitted
-page-prediction = Prediction
-page-answer = Answer
-page-students = Students
-page-hardest-heading = Tier expected to be hardest (Act II)
-page-tier = Tier
-page-q1 = Q1 (25th percentile)
-page-mean = Mean
-page-q3 = Q3 (75th percentile)
-page-radar-title = Prediction accuracy by invariant, 0-100 % (rings at 25, 50, 75, 100 %)
-page-weakest-chart = Weakest invariant: students
-page-labs-chart = Labs 1–15 completed: students
-page-right-of-judged = right (of those judged)
-page-of = { $part } of { $whole }
+page-title = Informe de clase — The Architect's Audit
+page-heading = Informe de clase
+page-lede = estudiantes · { $skipped } { $skipped ->
+        [one] archivo ilegible omitido
+       *[other] archivos ilegibles omitidos
+    }
+page-model-heading = El modelo mental de la clase
+page-model-explain = Con qué frecuencia acertó la clase, por invariante: la media, y el primer y el tercer cuartil (la mitad central de la clase queda entre ellos).
+page-invariant = Invariante
+page-invariant-students = Estudiantes con un laboratorio sobre él
+page-mean-accuracy = Acierto medio
+page-iqr = Rango intercuartílico
+page-hit-rate = Tasa de restricciones disparadas (media)
+page-weakest-heading = Qué invariante es el más débil de cada estudiante
+page-labs-heading = Laboratorios completados
+page-ch16-heading = Capítulo 16 (primeros intentos)
+page-ch16-counts = { $submitted } enviados · { $valid } llegaron a un diseño válido · { $unsubmitted } bloquearon sus predicciones pero nunca enviaron
+page-prediction = Predicción
+page-answer = Respuesta
+page-students = Estudiantes
+page-hardest-heading = Nivel que se esperaba más difícil (Acto II)
+page-tier = Nivel
+page-q1 = Q1 (percentil 25)
+page-mean = Media
+page-q3 = Q3 (percentil 75)
+page-radar-title = Acierto de las predicciones por invariante, 0-100 % (anillos en 25, 50, 75, 100 %)
+page-weakest-chart = Invariante más débil: estudiantes
+page-labs-chart = Laboratorios 1–15 completados: estudiantes
+page-right-of-judged = acierto (de las juzgadas)
+page-of = { $part } de { $whole }
 percent-spaced = { $value } %
-page-failures-chart = First attempts that failed each check: students
-page-gpus-chart = Cloud GPUs chosen: students
-# $serving is empty, or page-failure-serving.
-page-failure = { $students } of { $recorded } failed “{ $check }”{ $serving }
-page-failure-serving = ; { $count } of those ran { $serving }
-page-failures-unlisted = { $designs } failing design(s) were saved without the list of checks they failed
-page-no-failures = No first attempt failed a check.
-page-choice = Choice
-page-students-per-option = Students per option
-page-none-passed = No first attempt passed.
-page-no-design = no design submitted
-page-yes = yes
+page-failures-chart = Primeros intentos que fallaron cada comprobación: estudiantes
+page-gpus-chart = GPU de la nube elegidas: estudiantes
+page-failure = { $students } de { $recorded } fallaron «{ $check }»{ $serving }
+page-failure-serving = ; { $count } de ellos usaban { $serving }
+page-failures-unlisted = { $designs } diseño(s) con fallos se guardaron sin la lista de comprobaciones que fallaron
+page-no-failures = Ningún primer intento falló una comprobación.
+page-choice = Opción
+page-students-per-option = Estudiantes por opción
+page-none-passed = Ningún primer intento aprobó.
+page-no-design = ningún diseño enviado
+page-yes = sí
 page-no = no
-page-student = Student
-page-passed = Passed
-page-failed = Failed
-page-built = What the class built (first attempts)
-page-design-counts = { $recorded } designs submitted · { $passed } passed · { $groups } distinct passing design(s)
-page-where-failed = Where they failed
-page-the-choices = The choices
-page-passing-grouped = The passing designs, grouped
-page-each-design = Each student's design
-choice-not-recorded = not recorded
+page-student = Estudiante
+page-passed = Aprobó
+page-failed = Falló
+page-built = Lo que construyó la clase (primeros intentos)
+page-design-counts = { $recorded } diseños enviados · { $passed } aprobaron · { $groups } diseño(s) aprobado(s) distinto(s)
+page-where-failed = Dónde fallaron
+page-the-choices = Las opciones
+page-passing-grouped = Los diseños que aprueban, agrupados
+page-each-design = El diseño de cada estudiante
+choice-not-recorded = no registrado
 intro-tier = { $tier } — { $device }
 
-## The ledger's reader: what it could not read, and how it read what was odd. The paths are
-## JSON paths ($.history[2].chapter) and stay as they are in every language.
+## The ledger's reader. The paths are JSON paths ($.history[2].chapter) and stay as they are.
 
 json-null = null
-json-boolean = a boolean
-json-number = a number
-json-string = a string
-json-list = a list
-json-object = an object
+json-boolean = un booleano
+json-number = un número
+json-string = una cadena
+json-list = una lista
+json-object = un objeto
 ledger-error-at = { $path }: { $what }
-ledger-empty = the ledger is empty
-ledger-not-json = not valid JSON (line { $line }, column { $column }): { $detail }
-ledger-not-object = a ledger is a JSON object, found { $kind }
-ledger-history-kind = history must be a list or an object keyed by chapter, found { $kind }
-ledger-lone-surrogates = { $count } lone UTF-16 surrogate escape(s) (such as \ud800) cannot be held as text; each was read as U+FFFD
-ledger-duplicate-key = { $path }: the key `{ $key }` is given more than once; only the last is kept
-ledger-no-design = { $path }: no design; read as empty
-ledger-design-kind = { $path }: design is { $kind }; read as empty
-ledger-history-missing = $.history is missing; read as empty
-ledger-track-kind = $.track is { $kind }; ignored
-ledger-chapter-kind = $.current_chapter is { $kind }; read as 0
-ledger-entry-kind = { $path } is { $kind }, not an object; skipped (kept as stored)
-ledger-chapter-missing = { $path }.chapter is missing; skipped (kept as stored)
-ledger-chapter-bad = { $path }.chapter { $value } is not a chapter number; skipped (kept as stored)
-ledger-chapter-read-as = { $path }.chapter { $value } read as { $chapter }
-ledger-key-not-chapter = { $path }: key is not a chapter number; skipped (kept as stored)
-ledger-event-pinned = the stored ledger could not be read; its bytes are kept as unreadable copy { $id }
-ledger-event-migrated = the ledger was moved to the new storage format (backed up first)
-ledger-event-migration-failed = migration not written: { $detail }
+ledger-empty = el ledger está vacío
+ledger-not-json = no es JSON válido (línea { $line }, columna { $column }): { $detail }
+ledger-not-object = un ledger es un objeto JSON; se encontró { $kind }
+ledger-history-kind = history debe ser una lista o un objeto con capítulos como claves; se encontró { $kind }
+ledger-lone-surrogates = { $count } escape(s) de sustituto UTF-16 aislado (como \ud800) no pueden guardarse como texto; cada uno se leyó como U+FFFD
+ledger-duplicate-key = { $path }: la clave `{ $key }` aparece más de una vez; solo se conserva la última
+ledger-no-design = { $path }: sin diseño; se lee como vacío
+ledger-design-kind = { $path }: el diseño es { $kind }; se lee como vacío
+ledger-history-missing = falta $.history; se lee como vacío
+ledger-track-kind = $.track es { $kind }; se ignora
+ledger-chapter-kind = $.current_chapter es { $kind }; se lee como 0
+ledger-entry-kind = { $path } es { $kind }, no un objeto; se omite (se conserva tal como está guardado)
+ledger-chapter-missing = falta { $path }.chapter; se omite (se conserva tal como está guardado)
+ledger-chapter-bad = { $path }.chapter { $value } no es un número de capítulo; se omite (se conserva tal como está guardado)
+ledger-chapter-read-as = { $path }.chapter { $value } se lee como { $chapter }
+ledger-key-not-chapter = { $path }: la clave no es un número de capítulo; se omite (se conserva tal como está guardado)
+ledger-event-pinned = no se pudo leer el ledger guardado; sus bytes se conservan como copia ilegible { $id }
+ledger-event-migrated = el ledger se pasó al nuevo formato de almacenamiento (con copia de seguridad previa)
+ledger-event-migration-failed = migración no escrita: { $detail }
+
+## Languages, each by its own name
+
+language = Idioma
+lang-name-en = English
+lang-name-es = Español
+lang-name-zh = 中文（简体）
+lang-name-pseudo = Pseudo (en-XA)

@@ -73,5 +73,16 @@ if os.path.exists(cjk_src):
     dest = os.path.join(out, "NotoSansSC-Regular.subset.otf")
     subset.save_font(font, dest, options)
     print(f"{dest}: {os.path.getsize(dest)} bytes, {len(text)} characters")
+    # Every language shows Chinese's own name in the language choice: those few characters
+    # ship always.
+    with open(os.path.join(here, "..", "assets", "locales", "en", "main.ftl"), encoding="utf-8") as f:
+        names = "".join(c for c in f.read() if ord(c) >= 0x2E80)
+    font = subset.load_font(cjk_src, options)
+    sub = subset.Subsetter(options)
+    sub.populate(text=names)
+    sub.subset(font)
+    dest = os.path.join(out, "NotoSansSC-names.subset.otf")
+    subset.save_font(font, dest, options)
+    print(f"{dest}: {os.path.getsize(dest)} bytes, {names}")
 else:
     print(f"{cjk_src} not found: the CJK face is left as it is (apt install fonts-noto-cjk)")

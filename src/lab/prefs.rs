@@ -190,16 +190,14 @@ fn apply_msgs(mut msgs: MessageReader<PrefsMsg>, mut prefs: ResMut<Prefs>) {
     }
 }
 
-/// Make the catalogue of the language in force the active one: a switch takes effect on the
-/// next frame drawn. A process whose catalogue was fixed from outside (tests) keeps it.
+/// The language in force: the student's choice, else the system's. (The panels make its
+/// catalogue the active one as they draw, so a switch shows on the next frame.) A process whose
+/// catalogue was fixed from outside (a test, a screenshot) keeps it.
 fn follow_language(prefs: Res<Prefs>, system: Res<SystemLang>, mut active: ResMut<ActiveLang>) {
     let lang = crate::text::catalogue::env_lang()
         .or(prefs.lang)
         .unwrap_or(system.0);
-    if active.0 != lang || crate::text::current().lang() != lang {
-        crate::text::catalogue::activate_lang(lang);
-        active.0 = lang;
-    }
+    active.set_if_neq(ActiveLang(lang));
 }
 
 fn save_changes(prefs: Res<Prefs>, mut stored: ResMut<Stored>, store: Option<ResMut<Store>>) {

@@ -17,6 +17,10 @@ const HACK: &[u8] = include_bytes!("../../assets/fonts/Hack-Regular.subset.ttf")
 const NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.subset.ttf");
 const EMOJI_ICON: &[u8] = include_bytes!("../../assets/fonts/emoji-icon-font.subset.ttf");
 
+/// The characters of Chinese's own name (中文（简体）), which every language's choice shows:
+/// 4 KB, always loaded.
+const CJK_NAMES: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-names.subset.otf");
+
 /// The CJK face's file, in `assets/fonts/` (and `fonts/` beside the web build's page).
 pub const CJK_FILE: &str = "NotoSansSC-Regular.subset.otf";
 
@@ -92,10 +96,16 @@ pub fn definitions() -> egui::FontDefinitions {
         egui::FontData::from_static(epaint_default_fonts::UBUNTU_LIGHT),
     );
     add("Hack", egui::FontData::from_static(HACK));
-    let cjk_face = cjk().map(|bytes| {
-        add("NotoSansSC", egui::FontData::from_static(bytes));
-        "NotoSansSC"
-    });
+    let cjk_face = match cjk() {
+        Some(bytes) => {
+            add("NotoSansSC", egui::FontData::from_static(bytes));
+            "NotoSansSC"
+        }
+        None => {
+            add("NotoSansSC-names", egui::FontData::from_static(CJK_NAMES));
+            "NotoSansSC-names"
+        }
+    };
     add(
         "NotoEmoji-Regular",
         egui::FontData::from_static(NOTO_EMOJI).tweak(egui::FontTweak {
@@ -113,9 +123,7 @@ pub fn definitions() -> egui::FontDefinitions {
     let family = |names: &[&str]| {
         let mut f: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
         // Second, after the family's own face (its Latin is the lab's look).
-        if let Some(face) = cjk_face {
-            f.insert(1, face.to_owned());
-        }
+        f.insert(1, cjk_face.to_owned());
         f
     };
     defs.families.insert(

@@ -117,6 +117,9 @@ fn style(
     mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
     mut applied: Local<Option<(Prefs, Lang, bool)>>,
 ) -> Result {
+    // The catalogue is the process's; only the windowed game (not a headless test's app)
+    // switches it.
+    text::catalogue::activate_lang(lang.0);
     if lang.0.needs_cjk() {
         fonts::load_cjk();
     }

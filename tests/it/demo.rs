@@ -50,6 +50,7 @@ fn demo_options() -> architects_audit::LaunchOptions {
         scale: None,
         reduced_motion: None,
         touch: None,
+        lang: None,
         resolution: None,
         class: None,
     }

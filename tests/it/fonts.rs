@@ -7,7 +7,8 @@ use std::path::Path;
 use architects_audit::ui::fonts;
 use bevy_egui::egui;
 
-/// Every character in the game's sources and assets, ASCII included.
+/// Every character in the game's sources and assets, ASCII included, and in every catalogue but
+/// Chinese's (which the CJK face, loaded for Chinese, draws).
 fn used_characters() -> Vec<char> {
     fn walk(dir: &Path, out: &mut Vec<char>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -16,8 +17,10 @@ fn used_characters() -> Vec<char> {
                 walk(&path, out);
             } else if matches!(
                 path.extension().and_then(|e| e.to_str()),
-                Some("rs" | "json" | "txt")
-            ) && !path.components().any(|c| c.as_os_str() == "fonts")
+                Some("rs" | "json" | "txt" | "ftl")
+            ) && !path
+                .components()
+                .any(|c| c.as_os_str() == "fonts" || c.as_os_str() == "zh-CN")
             {
                 out.extend(std::fs::read_to_string(&path).unwrap().chars());
             }
@@ -58,6 +61,31 @@ fn shipped_fonts_draw_every_character_the_game_uses() {
             .collect();
         assert!(missing.is_empty(), "{family:?} lacks {missing:?}");
     }
+}
+
+#[test]
+fn with_chinese_chosen_every_character_of_its_catalogue_draws() {
+    let chinese = include_str!("../../assets/locales/zh-CN/main.ftl");
+    assert!(
+        !family_has(&fonts::definitions(), &egui::FontFamily::Proportional, '账'),
+        "the CJK face is not loaded before Chinese is chosen"
+    );
+    fonts::load_cjk();
+    let defs = fonts::definitions();
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let missing: String = chinese
+            .chars()
+            .filter(|c| !c.is_control() && !family_has(&defs, &family, *c))
+            .collect();
+        assert!(missing.is_empty(), "{family:?} lacks {missing:?}");
+    }
+    // What a student types: common words beyond the catalogue's.
+    let words = "我觉得瓶颈在于带宽，下次先看屋顶线模型。";
+    let missing: String = words
+        .chars()
+        .filter(|&c| !family_has(&defs, &egui::FontFamily::Proportional, c))
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
 }
 
 #[test]

@@ -25,11 +25,20 @@ fn math_peek(sc: &Scenario, r: &physics::Report) -> Vec<Worded> {
         .collect()
 }
 
-/// The numbers in a sentence, in order.
+/// The numbers in a sentence, in order (English: a comma between groups of three digits).
 fn numbers(s: &str) -> Vec<f64> {
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let ungrouped: String = (0..chars.len())
+        .filter(|&i| {
+            let group_mark = chars[i] == ',' && i > 0 && digit(i - 1);
+            !(group_mark && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4))
+        })
+        .map(|i| chars[i])
+        .collect();
     let mut out = Vec::new();
     let mut cur = String::new();
-    for ch in s.chars().chain(std::iter::once(' ')) {
+    for ch in ungrouped.chars().chain(std::iter::once(' ')) {
         if ch.is_ascii_digit() || (ch == '.' && !cur.is_empty()) || (ch == 'e' && !cur.is_empty()) {
             cur.push(ch);
         } else {

@@ -37,6 +37,7 @@ fn preferences_persist_across_starts_on_their_own_key() {
             scale: 1.75,
             reduced_motion: true,
             touch: false,
+            lang: None,
         }));
         app.update();
         assert!(stored(&app).is_some(), "a change is saved");
@@ -58,6 +59,7 @@ fn preferences_persist_across_starts_on_their_own_key() {
             scale: 1.75,
             reduced_motion: true,
             touch: false,
+            lang: None,
         }
     );
     assert!(
@@ -89,6 +91,7 @@ fn an_override_is_for_one_run_and_a_bad_value_is_clamped() {
                 scale: 2.5,
                 reduced_motion: true,
                 touch: false,
+                lang: None,
             }
         );
         assert_eq!(stored(&app), None, "an override alone is not remembered");

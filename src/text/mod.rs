@@ -479,7 +479,7 @@ pub fn course_draft_note(sc: &Scenario) -> String {
     t!(
         "course-draft-note",
         params = params(sc.course_draft.tiny_params),
-        quant = sc.course_draft.tiny_quant.as_str(),
+        quant = quant_name(sc.course_draft.tiny_quant),
         kb = num(sc.tiny_sram_kb())
     )
 }
@@ -637,7 +637,7 @@ pub fn act2_explain(
             let wall = t!(
                 "act2-explain-tiny-wall",
                 params = params(cd.tiny_params),
-                quant = cd.tiny_quant.as_str(),
+                quant = quant_name(cd.tiny_quant),
                 kib = format!("{course_kib:.0}"),
                 times = format!("{:.0}", course_kib / sc.tiny_sram_kb()),
                 kb = num(sc.tiny_sram_kb())
@@ -1002,7 +1002,7 @@ fn tiny_sram_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
         return t!(
             "banner-tiny-sram-detail-course",
             params = params(sc.course_draft.tiny_params),
-            quant = sc.course_draft.tiny_quant.as_str(),
+            quant = quant_name(sc.course_draft.tiny_quant),
             needs = format!("{:.1}", r.tiny_model_kb),
             device = &sc.tiny().label,
             has = format!("{:.0}", r.tiny_sram_kb)

@@ -8,6 +8,9 @@ use crate::lab::prefs::Prefs;
 
 /// The profile (light or dark visuals, larger text on the projector) and the UI scale.
 pub fn apply_style(ctx: &egui::Context, prefs: &Prefs) {
+    if crate::text::current().lang().needs_cjk() {
+        fonts::load_cjk();
+    }
     fonts::install(ctx);
     ctx.set_theme(if prefs.projector {
         egui::Theme::Light

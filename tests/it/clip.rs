@@ -85,6 +85,9 @@ pub fn cut_off(
 
 #[test]
 fn nothing_in_the_side_panel_is_cut_off() {
+    // In the language a child run was given (below), else English.
+    let lang = architects_audit::text::catalogue::env_lang().unwrap_or_default();
+    assert_eq!(architects_audit::text::current().lang(), lang);
     let mut all = Vec::new();
     for phase in Phase::ALL {
         for (w, h) in SIZES {
@@ -103,6 +106,18 @@ fn nothing_in_the_side_panel_is_cut_off() {
         }
     }
     assert!(all.is_empty(), "{} cut off:\n{}", all.len(), all.join("\n"));
+}
+
+/// A translation is longer than English (the pseudo-locale: 40 % longer), or has no spaces to
+/// wrap at (Chinese); neither may cut anything off.
+#[test]
+fn nothing_is_cut_off_in_the_pseudo_locale_or_in_chinese() {
+    if std::env::var(architects_audit::text::catalogue::CATALOGUE_ENV).is_ok() {
+        return;
+    }
+    for lang in ["en-XA", "zh-CN"] {
+        crate::catalogue::in_child("clip::nothing_in_the_side_panel_is_cut_off", lang);
+    }
 }
 
 #[test]

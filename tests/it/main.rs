@@ -25,6 +25,7 @@ mod golden;
 mod instruments;
 mod integrity;
 mod layout;
+mod languages;
 mod ledger;
 mod neutral;
 mod panels;

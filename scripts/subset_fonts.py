@@ -50,6 +50,9 @@ cjk_src = os.environ.get("CJK_FONT", "/usr/share/fonts/opentype/noto/NotoSansCJK
 if os.path.exists(cjk_src):
     with open(os.path.join(here, "..", "assets", "locales", "zh-CN", "main.ftl"), encoding="utf-8") as f:
         catalogue = f.read()
+    for scenario in glob.glob(os.path.join(here, "..", "assets", "scenarios", "*.json")):
+        with open(scenario, encoding="utf-8") as f:
+            catalogue += f.read()
     common = []
     for row in range(0xB0, 0xD8):  # GB 2312 level 1: rows 16-55
         for cell in range(0xA1, 0xFF):

@@ -21,6 +21,7 @@ pub mod tails;
 pub mod tier;
 pub mod tiny;
 mod trace;
+pub mod translations;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,5 @@
-//! Parts of a scenario that describe one kind of thing each: the TinyML workload and a
-//! device's LLM runtime. Data only; the physics that uses them lives in `tiny` and `roofline`.
+//! Parts of a scenario that describe one kind of thing each: the TinyML workload, a device's
+//! LLM runtime, the reading list and the translations of the scenario's text. Data only; the physics that uses them lives in `tiny` and `roofline`.
 
 use std::collections::BTreeMap;
 
@@ -53,4 +53,15 @@ pub struct Reading {
     pub why: String,
     /// The chapter's public page (`https://` only).
     pub url: String,
+}
+
+/// Language tag → English text → its translation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Translations(pub BTreeMap<String, BTreeMap<String, String>>);
+
+impl Translations {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }

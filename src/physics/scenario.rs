@@ -15,7 +15,7 @@ pub const BUILTIN_JSON: &str = include_str!("../../assets/scenarios/capstone.jso
 /// The largest scenario file read (the built-in one is a few kilobytes).
 pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
 
-pub use super::parts::{DeviceRuntime, Reading, Sources, TinyWorkload};
+pub use super::parts::{DeviceRuntime, Reading, Sources, TinyWorkload, Translations};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -268,6 +268,9 @@ pub struct Scenario {
     /// without one shows none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reading: Vec<Reading>,
+    /// The student-facing text of the scenario in other languages (see `translations.rs`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     /// What loading noticed but did not refuse: fields no model uses any more.
     #[serde(skip)]
     pub warnings: Vec<String>,
@@ -354,24 +357,6 @@ impl Scenario {
         s.check_grid()
             .map_err(|e| ScenarioError(format!("{}: {}", path.display(), e.0)))?;
         Ok(s)
-    }
-
-    pub fn hardware_named(&self, name: &str) -> Result<&Hardware, ScenarioError> {
-        self.hardware.get(name).ok_or_else(|| {
-            ScenarioError(format!(
-                "unknown hardware `{name}`; known: {}",
-                self.hardware.keys().cloned().collect::<Vec<_>>().join(", ")
-            ))
-        })
-    }
-
-    pub fn llm_named(&self, name: &str) -> Result<&LlmShape, ScenarioError> {
-        self.models.get(name).ok_or_else(|| {
-            ScenarioError(format!(
-                "unknown model `{name}`; known: {}",
-                self.models.keys().cloned().collect::<Vec<_>>().join(", ")
-            ))
-        })
     }
 
     pub fn cloud(&self) -> &Hardware {

@@ -1,7 +1,7 @@
 //! Scenario validation: every constant within its range, every name known, and the default
 //! design inside the ranges the scenario allows. Errors name the field.
 
-use super::scenario::{Scenario, ScenarioError};
+use super::scenario::{Hardware, LlmShape, Scenario, ScenarioError};
 use super::{Quant, Serving};
 
 impl Scenario {
@@ -29,11 +29,30 @@ impl Scenario {
         if let Some(e) = c.first {
             return Err(e);
         }
+        self.check_translations()?;
         self.check_ceilings()?;
         // Every control starts somewhere the scenario allows.
         super::Design::default()
             .validate(self)
             .map_err(|e| ScenarioError(format!("the default design does not fit: {e}")))
+    }
+
+    pub fn hardware_named(&self, name: &str) -> Result<&Hardware, ScenarioError> {
+        self.hardware.get(name).ok_or_else(|| {
+            ScenarioError(format!(
+                "unknown hardware `{name}`; known: {}",
+                self.hardware.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })
+    }
+
+    pub fn llm_named(&self, name: &str) -> Result<&LlmShape, ScenarioError> {
+        self.models.get(name).ok_or_else(|| {
+            ScenarioError(format!(
+                "unknown model `{name}`; known: {}",
+                self.models.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+        })
     }
 
     /// Every hardware part's figures.

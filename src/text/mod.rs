@@ -14,6 +14,23 @@ pub fn number(v: f64, decimals: usize) -> String {
     lang::format_number(v, decimals, current().numbers())
 }
 
+/// A number formatted plainly (`1234.5`) as the active language writes it; other text as it is.
+pub fn local(plain: String) -> String {
+    lang::localise_number(&plain, current().numbers()).unwrap_or(plain)
+}
+
+/// A number as a student types it in the active language (`1,25` in Spanish), or plainly.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let n = current().numbers();
+    let s: String = s
+        .trim()
+        .chars()
+        .filter(|c| Some(*c) != n.group)
+        .map(|c| if c == n.decimal { '.' } else { c })
+        .collect();
+    s.parse().ok()
+}
+
 /// A catalogue message with named arguments: `t!(KEY, name = value, …)`, KEY a literal id.
 macro_rules! t {
     ($key:expr $(, $name:ident = $val:expr)* $(,)?) => {
@@ -148,11 +165,11 @@ pub fn num(v: f64) -> String {
 /// A parameter count as people write it: 53K, 100K, 1.5M, 10M.
 pub fn params(n: f64) -> String {
     if n >= 1e6 {
-        format!("{}M", num(n / 1e6))
+        format!("{}M", local(num(n / 1e6)))
     } else if n >= 1e3 {
-        format!("{}K", num(n / 1e3))
+        format!("{}K", local(num(n / 1e3)))
     } else {
-        num(n)
+        local(num(n))
     }
 }
 
@@ -180,7 +197,7 @@ pub fn parse_params(s: &str) -> Option<f64> {
         'm' | 'M' => (&s[..s.len() - 1], 1e6),
         _ => (s, 1.0),
     };
-    digits.trim().parse::<f64>().ok().map(|v| v * scale)
+    parse_number(digits).map(|v| v * scale)
 }
 
 /// A fraction (0.999) as a percentage (99.9).
@@ -271,8 +288,12 @@ pub fn slo_line(sc: &Scenario) -> String {
 /// The Act II answers, with the scenario's figures.
 pub fn act2_options(sc: &Scenario) -> [String; 4] {
     [
-        t!("act2-option-a", cloud = &sc.cloud().label),
-        t!("act2-option-b", edge = &sc.edge().label, slo = slo_ms(sc)),
+        t!("act2-option-a", cloud = sc.say(&sc.cloud().label)),
+        t!(
+            "act2-option-b",
+            edge = sc.say(&sc.edge().label),
+            slo = slo_ms(sc)
+        ),
         t!("act2-option-c", gb = num(sc.mobile().ram_gb)),
         t!("act2-option-d", kb = num(sc.tiny_sram_kb())),
     ]
@@ -611,8 +632,8 @@ pub fn act2_explain(
                 } else {
                     "act2-explain-cloud-splits"
                 },
-                gpu = &sc.cloud().label,
-                model = &sc.llm().label
+                gpu = sc.say(&sc.cloud().label),
+                model = sc.say(&sc.llm().label)
             );
             t!(
                 "act2-explain-cloud",
@@ -625,7 +646,7 @@ pub fn act2_explain(
             "act2-explain-edge",
             passing = key.share("edge").passing,
             total = key.share("edge").total,
-            device = &sc.edge().label
+            device = sc.say(&sc.edge().label)
         ),
         2 => t!(
             "act2-explain-mobile",
@@ -649,7 +670,7 @@ pub fn act2_explain(
                 t!(
                     "act2-explain-tiny-systems",
                     wall = wall,
-                    family = &kws.label,
+                    family = sc.say(&kws.label),
                     params = params(kws.params)
                 )
             }
@@ -916,7 +937,7 @@ fn cloud_oom_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
         "banner-cloud-oom-detail",
         needs = format!("{:.1}", r.cloud_model_gb),
         gpus = r.design.n_h100,
-        device = &sc.cloud().label,
+        device = sc.say(&sc.cloud().label),
         offer = format!("{:.0}", r.cloud_ram_gb),
         fix = match crate::physics::fixes::min_gpus_that_fit(r, sc) {
             Some(n) => t!("banner-cloud-oom-fewest", gpus = n),
@@ -928,7 +949,7 @@ fn cloud_oom_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
 fn edge_oom_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
     t!(
         "banner-edge-oom-detail",
-        device = &sc.edge().label,
+        device = sc.say(&sc.edge().label),
         needs = format!("{:.1}", r.edge_model_gb),
         has = format!("{:.0}", r.edge_ram_gb),
         int8 = format!(
@@ -1004,14 +1025,14 @@ fn tiny_sram_detail(r: &crate::physics::Report, sc: &Scenario) -> String {
             params = params(sc.course_draft.tiny_params),
             quant = quant_name(sc.course_draft.tiny_quant),
             needs = format!("{:.1}", r.tiny_model_kb),
-            device = &sc.tiny().label,
+            device = sc.say(&sc.tiny().label),
             has = format!("{:.0}", r.tiny_sram_kb)
         );
     };
     t!(
         "banner-tiny-sram-detail",
         needs = format!("{:.1}", r.tiny_model_kb),
-        device = &sc.tiny().label,
+        device = sc.say(&sc.tiny().label),
         has = format!("{:.0}", r.tiny_sram_kb),
         ternary = format!("{:.2}", ternary / 1e6),
         ternary_bytes = num(sc.precision.bytes_per_param.ternary),

@@ -33,7 +33,7 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
                 text::t!(
                     "intro-tier",
                     tier = text::tier_name(t),
-                    device = c.scenario.0.device(t).short_name()
+                    device = c.scenario.0.say(c.scenario.0.device(t).short_name())
                 )
             );
             widgets::keep_whole(ui, &item, &font, 0.0);
@@ -59,10 +59,10 @@ pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
                 });
         }
     });
-    let reading = &c.scenario.0.reading;
-    if !reading.is_empty() {
+    let sc = &c.scenario.0;
+    if !sc.reading.is_empty() {
         widgets::callout_with(ui, c32(pal.info), &text::reading_title(), |ui| {
-            widgets::reading_list(ui, reading)
+            widgets::reading_list(ui, sc)
         });
     }
 }

@@ -151,7 +151,7 @@ fn log(v: f64) -> f64 {
 fn power_of_ten(v: f64) -> String {
     let p = 10f64.powf(v);
     if p >= 1.0 {
-        format!("{p:.0}")
+        crate::text::number(p, 0)
     } else {
         format!("{p:.0e}")
     }

@@ -64,11 +64,10 @@ fn fetch_cjk() {
             if !resp.ok() {
                 return Err("the server did not send it");
             }
-            let buf = wasm_bindgen_futures::JsFuture::from(
-                resp.array_buffer().map_err(|_| "no body")?,
-            )
-            .await
-            .map_err(|_| "the body could not be read")?;
+            let buf =
+                wasm_bindgen_futures::JsFuture::from(resp.array_buffer().map_err(|_| "no body")?)
+                    .await
+                    .map_err(|_| "the body could not be read")?;
             Ok::<Vec<u8>, &str>(js_sys::Uint8Array::new(&buf).to_vec())
         }
         .await;

@@ -121,7 +121,7 @@ fn strip(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, model: &ModelReading, 
             .y_axis_formatter(|m, _| {
                 let ms = 10f64.powf(m.value);
                 if ms >= 1000.0 {
-                    format!("{:.0} s", ms / 1000.0)
+                    crate::text::t!("unit-s", value = format!("{:.0}", ms / 1000.0))
                 } else {
                     crate::text::t!("unit-ms", value = format!("{ms:.0}"))
                 }

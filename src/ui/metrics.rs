@@ -28,7 +28,7 @@ fn tier_figures(ui: &mut egui::Ui, c: &Ctx, t: Tier) {
         _ => t!(
             "tier-with-device",
             tier = text::tier_name(t),
-            device = &sc.device(t).label
+            device = sc.say(&sc.device(t).label)
         ),
     };
     // Decimals as each tier's sizes need them: a device with a few GB (a phone) needs

@@ -43,10 +43,10 @@ use crate::lab::game::{
 };
 use crate::lab::live::{LiveSim, TimeControls, TimeMsg};
 use crate::lab::prefs::{ActiveLang, Prefs, PrefsMsg};
-use crate::text::Lang;
 use crate::ledger::store::{CourseLedgerFile, ImportPreview, LedgerMsg, LedgerState};
 use crate::sim::Measured;
 use crate::text;
+use crate::text::Lang;
 use crate::theme::{ActivePalette, Palette};
 use crate::world::UiInsets;
 use crate::world::particles::ParticleClock;
@@ -327,7 +327,10 @@ pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
         }
         widgets::slider(
             ui,
-            egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE).step_by(0.25),
+            egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE)
+                .step_by(0.25)
+                .custom_formatter(|v, _| text::number(v, 2))
+                .custom_parser(text::parse_number),
             &text::ui_scale(),
         );
         language_choice(ui, &mut p);

@@ -183,20 +183,23 @@ pub fn static_chart<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) 
 
 /// The scenario's reading list: each chapter by title, a link to its public page (a new tab
 /// on the web, the browser natively), and what to read it for.
-pub fn reading_list(ui: &mut egui::Ui, reading: &[crate::physics::scenario::Reading]) {
-    for r in reading {
+pub fn reading_list(ui: &mut egui::Ui, sc: &crate::physics::Scenario) {
+    for r in &sc.reading {
         ui.horizontal_wrapped(|ui| {
             // A selectable text publishes itself as a label; a link must read as a link.
             ui.style_mut().interaction.selectable_labels = false;
             ui.label("•");
             let link = ui.add(
-                egui::Hyperlink::from_label_and_url(egui::RichText::new(&r.title).strong(), &r.url)
-                    .open_in_new_tab(true),
+                egui::Hyperlink::from_label_and_url(
+                    egui::RichText::new(sc.say(&r.title)).strong(),
+                    &r.url,
+                )
+                .open_in_new_tab(true),
             );
             focus_ring(ui, &link);
             link.on_hover_text(&r.url);
         });
-        ui.add(egui::Label::new(&r.why).wrap());
+        ui.add(egui::Label::new(sc.say(&r.why)).wrap());
         ui.add_space(2.0);
     }
     ui.label(egui::RichText::new(crate::text::reading_note()).small());

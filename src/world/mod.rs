@@ -215,7 +215,7 @@ fn draw_overlay(
         &overlay::Projection { at: &at, unit },
         &overlay::Scene {
             views: &views,
-            devices: Tier::ALL.map(|t| scenario.0.device(t).short_name()),
+            devices: Tier::ALL.map(|t| scenario.0.say(scenario.0.device(t).short_name())),
             rates_shown: shows_physics(preds.as_deref(), class.as_deref(), &scenario.0),
             picture: pic.0.as_ref(),
             waiting,

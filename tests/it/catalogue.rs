@@ -327,8 +327,20 @@ fn check_marked(marks: (char, char)) {
     // JSON error (from the system and the parser), a value the student's ledger records
     // ("psi triggered"), and a code point (U+FFFD).
     const DATA: [&str; 14] = [
-        "history", "json", "work", "designs", "error", "invalid", "data", "unreadable", "while",
-        "object", "line", "column", "triggered", "FFFD",
+        "history",
+        "json",
+        "work",
+        "designs",
+        "error",
+        "invalid",
+        "data",
+        "unreadable",
+        "while",
+        "object",
+        "line",
+        "column",
+        "triggered",
+        "FFFD",
     ];
     let english: BTreeSet<String> = if marks == MARKS {
         BTreeSet::new()

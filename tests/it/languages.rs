@@ -22,7 +22,9 @@ fn messages(source: &str) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>
             (id, attr) = (k.trim().to_owned(), String::new());
             v
         } else if let Some(rest) = line.trim_start().strip_prefix('.') {
-            let (k, v) = rest.split_once('=').expect("an attribute is `.name = value`");
+            let (k, v) = rest
+                .split_once('=')
+                .expect("an attribute is `.name = value`");
             attr = k.trim().to_owned();
             v
         } else {
@@ -52,10 +54,19 @@ fn every_language_has_every_message_with_englishs_placeholders() {
     assert!(source.len() > 500, "the English catalogue was read");
     for lang in [Lang::Es, Lang::Zh] {
         let translation = messages(lang.source());
-        let missing: Vec<_> = source.keys().filter(|k| !translation.contains_key(*k)).collect();
-        let extra: Vec<_> = translation.keys().filter(|k| !source.contains_key(*k)).collect();
+        let missing: Vec<_> = source
+            .keys()
+            .filter(|k| !translation.contains_key(*k))
+            .collect();
+        let extra: Vec<_> = translation
+            .keys()
+            .filter(|k| !source.contains_key(*k))
+            .collect();
         assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
-        assert!(extra.is_empty(), "{lang:?} has messages English has not: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{lang:?} has messages English has not: {extra:?}"
+        );
         for (id, attrs) in &source {
             assert_eq!(
                 attrs, &translation[id],
@@ -111,17 +122,27 @@ fn numbers_are_written_as_each_language_writes_them() {
     let replicas = |lang| {
         Catalogue::for_lang(lang).get(
             "chips-replicas",
-            &[("gpus", Arg::Number(1200.0)), ("replicas", Arg::Number(1.0))],
+            &[
+                ("gpus", Arg::Number(1200.0)),
+                ("replicas", Arg::Number(1.0)),
+            ],
         )
     };
     assert_eq!(replicas(Lang::En), "1,200 GPUs = 1 replica");
     assert_eq!(replicas(Lang::Es), "1.200 GPU = 1 réplica");
     // Identifiers are not quantities.
-    let pinned = Catalogue::for_lang(Lang::Es).get("ledger-event-pinned", &[("id", "1733500000".into())]);
+    let pinned =
+        Catalogue::for_lang(Lang::Es).get("ledger-event-pinned", &[("id", "1733500000".into())]);
     assert!(pinned.ends_with("1733500000"), "{pinned}");
-    assert_eq!(format_number(1234567.891, 2, Lang::Es.numbers()), "1.234.567,89");
+    assert_eq!(
+        format_number(1234567.891, 2, Lang::Es.numbers()),
+        "1.234.567,89"
+    );
     assert_eq!(format_number(999.0, 0, Lang::En.numbers()), "999");
-    assert_eq!(localise_number("12", NumberStyle::PLAIN).as_deref(), Some("12"));
+    assert_eq!(
+        localise_number("12", NumberStyle::PLAIN).as_deref(),
+        Some("12")
+    );
     assert_eq!(localise_number("1,000", Lang::En.numbers()), None);
 }
 

@@ -323,3 +323,51 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_scenarios_text_reads_in_the_students_language_or_in_english() {
+    use architects_audit::text::Lang;
+    let sc = Scenario::builtin();
+    let npu = &sc.mobile().label;
+    assert_eq!(
+        sc.say_in(Lang::Es, npu),
+        "NPU de smartphone (Apple A17 Pro)"
+    );
+    assert_eq!(sc.say_in(Lang::Zh, npu), "智能手机 NPU（Apple A17 Pro）");
+    assert_eq!(sc.say_in(Lang::En, npu), npu);
+    // A text without a translation falls back to English.
+    let h100 = &sc.cloud().label;
+    assert_eq!(sc.say_in(Lang::Zh, h100), h100);
+    // Every translation translates a text the scenario has (checked at load), and the built-in
+    // one translates every reading.
+    for lang in [Lang::Es, Lang::Zh] {
+        for r in &sc.reading {
+            assert_ne!(sc.say_in(lang, &r.why), r.why, "{lang:?}: {}", r.why);
+        }
+    }
+}
+
+#[test]
+fn a_bad_translation_is_refused_naming_it() {
+    for (value, said) in [
+        (
+            serde_json::json!({"fr": {"Phone NPU": "NPU du téléphone"}}),
+            "`translations.fr`: not a language to translate into",
+        ),
+        (
+            serde_json::json!({"es": {"Phone NPUs": "NPU"}}),
+            "\"Phone NPUs\" is not a text of this scenario",
+        ),
+        (
+            serde_json::json!({"es": {"Phone NPU": " "}}),
+            "the translation of \"Phone NPU\" is empty",
+        ),
+        (
+            serde_json::json!({"es": {"Phone NPU": 3}}),
+            "`translations.es.Phone NPU`",
+        ),
+    ] {
+        let err = Scenario::from_json(&with("/translations", value)).unwrap_err();
+        assert!(err.0.contains(said), "{err}");
+    }
+}

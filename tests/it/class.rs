@@ -312,3 +312,51 @@ fn html_page_is_self_contained_and_holds_the_class() {
         assert!(!page.contains(name), "{name} named in the page");
     }
 }
+
+/// The class report page follows `--lang`: its words, its numbers and its `lang` attribute;
+/// its CSV, like the CLI's JSON, stays English.
+#[test]
+fn the_class_report_page_speaks_the_language_it_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |lang: Option<&str>| {
+        let html = dir
+            .path()
+            .join(format!("class-{}.html", lang.unwrap_or("default")));
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_architects-audit"));
+        cmd.arg("class-report")
+            .arg(fixtures())
+            .arg("--html")
+            .arg(&html);
+        if let Some(l) = lang {
+            cmd.args(["--lang", l]);
+        }
+        let o = cmd.output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read_to_string(&html).unwrap()
+    };
+    let english = page(None);
+    assert!(english.contains("<html lang=\"en\">"));
+    assert!(english.contains("<h1>Class report</h1>"));
+    let spanish = page(Some("es"));
+    assert!(spanish.contains("<html lang=\"es\">"));
+    assert!(
+        spanish.contains("<h1>Informe de clase</h1>"),
+        "Spanish heading"
+    );
+    assert!(!spanish.contains("Class report"));
+    let chinese = page(Some("zh-CN"));
+    assert!(chinese.contains("<html lang=\"zh-CN\">"));
+    assert!(chinese.contains("<h1>班级报告</h1>"));
+    // A language the lab does not speak is refused, naming the ones it does.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_architects-audit"))
+        .args(["class-report", "--lang", "fr"])
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("`fr`") && err.contains("es (Spanish)"),
+        "{err}"
+    );
+}

@@ -108,3 +108,65 @@ fn an_override_is_for_one_run_and_a_bad_value_is_clamped() {
     assert!(prefs(&app).projector);
     assert!(stored(&app).is_some_and(|t| t.contains("true")));
 }
+
+fn active_lang(app: &App) -> architects_audit::text::Lang {
+    app.world()
+        .resource::<architects_audit::lab::prefs::ActiveLang>()
+        .0
+}
+
+#[test]
+fn the_language_follows_the_system_until_chosen_then_is_remembered() {
+    use architects_audit::lab::prefs::SystemLang;
+    use architects_audit::text::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = headless_app_for(&options(), dir.path().into());
+        app.insert_resource(SystemLang(Lang::Zh));
+        app.update();
+        assert_eq!(active_lang(&app), Lang::Zh, "nothing chosen: the system's");
+        let chosen = Prefs {
+            lang: Some(Lang::Es),
+            ..prefs(&app)
+        };
+        app.world_mut().write_message(PrefsMsg::Set(chosen));
+        app.update();
+        assert_eq!(active_lang(&app), Lang::Es, "a choice takes effect at once");
+        assert!(stored(&app).unwrap().contains("\"es\""));
+    }
+    // Remembered over the system's on the next start; `--lang` overrides it for one run only.
+    {
+        let mut app = headless_app_for(&options(), dir.path().into());
+        app.insert_resource(SystemLang(Lang::Zh));
+        app.update();
+        assert_eq!(active_lang(&app), Lang::Es);
+    }
+    let once = LaunchOptions {
+        lang: Some(Lang::Zh),
+        ..options()
+    };
+    let mut app = headless_app_for(&once, dir.path().into());
+    for _ in 0..3 {
+        app.update();
+    }
+    assert_eq!(active_lang(&app), Lang::Zh);
+    assert!(
+        stored(&app).unwrap().contains("\"es\""),
+        "an override alone is not remembered"
+    );
+}
+
+#[test]
+fn a_language_this_build_lacks_keeps_the_other_preferences() {
+    let mut store = Store::memory();
+    store
+        .set(
+            PREFS_KEY,
+            r#"{"projector":true,"scale":1.5,"reduced_motion":false,"lang":"fr"}"#,
+        )
+        .unwrap();
+    let p = architects_audit::lab::prefs::load(&store);
+    assert!(p.projector);
+    assert_eq!(p.scale, 1.5);
+    assert_eq!(p.lang, None);
+}

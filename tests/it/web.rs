@@ -10,7 +10,9 @@ fn url_options_are_read_and_bad_ones_ignored_with_a_warning() {
         ("scale", "1.5"),
         ("model", "course-draft"),
         ("demo", "1"),
+        ("lang", "zh-CN"),
     ]);
+    assert_eq!(o.lang, Some(architects_audit::text::Lang::Zh));
     assert_eq!(o.projector, Some(true));
     assert_eq!(o.scale, Some(1.5));
     assert_eq!(o.model, Some(PhysicsModel::CourseDraft));
@@ -23,9 +25,14 @@ fn url_options_are_read_and_bad_ones_ignored_with_a_warning() {
         ("model", "magic"),
         ("colour", "red"),
         ("demo", ""),
+        ("lang", "klingon"),
     ]);
     assert_eq!(o, Default::default());
-    assert_eq!(w.len(), 5, "{w:?}");
+    assert_eq!(w.len(), 6, "{w:?}");
+    assert!(
+        w.iter()
+            .any(|m| m.contains("lang=klingon") && m.contains("zh-CN"))
+    );
     assert!(w.iter().any(|m| m.contains("scale=9")));
     assert!(
         w.iter()

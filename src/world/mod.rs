@@ -127,10 +127,18 @@ fn update_picture(
     preds: Option<Res<Predictions>>,
     class: Option<Res<ClassView>>,
     mut pic: ResMut<WorldPicture>,
+    mut worded_in: Local<Option<crate::text::Lang>>,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
     let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
-    if !physics.is_changed() && !scenario.is_changed() && !preds_changed && !class_changed {
+    let lang = crate::text::current().lang();
+    let lang_changed = worded_in.replace(lang) != Some(lang);
+    if !physics.is_changed()
+        && !scenario.is_changed()
+        && !preds_changed
+        && !class_changed
+        && !lang_changed
+    {
         return;
     }
     let shown = shows_physics(preds.as_deref(), class.as_deref(), &scenario.0);

@@ -86,10 +86,14 @@ fn update_tier_state(
     class: Option<Res<ClassView>>,
     scenario: Res<crate::lab::game::ActiveScenario>,
     mut nodes: Query<(Entity, &TierNode, &mut TierState, Option<&Failed>)>,
+    mut worded_in: Local<Option<crate::text::Lang>>,
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
     let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
-    if !physics.is_changed() && !preds_changed && !class_changed {
+    // The lines are words: said again when the language changes.
+    let lang = crate::text::current().lang();
+    let lang_changed = worded_in.replace(lang) != Some(lang);
+    if !physics.is_changed() && !preds_changed && !class_changed && !lang_changed {
         return;
     }
     let views = views_now(&physics, preds, class.as_deref(), &scenario.0);

@@ -171,3 +171,39 @@ fn a_language_is_read_from_the_tags_browsers_and_systems_write() {
         assert_eq!(Lang::parse(lang.tag()), Some(lang));
     }
 }
+
+/// Words the world keeps between frames (each tier's line) are said again in a new language
+/// as soon as it is chosen, not when the design next changes.
+#[test]
+fn a_switch_of_language_rewords_the_world_at_once() {
+    use architects_audit::text::catalogue::{CATALOGUE_ENV, activate_lang};
+    use architects_audit::world::{TierNode, TierState};
+    if std::env::var(CATALOGUE_ENV).is_err() {
+        // The catalogue is the process's: switch it in a child process of its own.
+        crate::catalogue::in_child(
+            "languages::a_switch_of_language_rewords_the_world_at_once",
+            "en",
+        );
+        return;
+    }
+    let mut app = architects_audit::testing::headless_app();
+    let lines = |app: &mut bevy::prelude::App| -> Vec<String> {
+        let mut q = app.world_mut().query::<(&TierNode, &TierState)>();
+        q.iter(app.world()).map(|(_, s)| s.0.line.clone()).collect()
+    };
+    for _ in 0..3 {
+        app.update();
+    }
+    assert!(
+        lines(&mut app).iter().all(|l| l == "awaiting your design"),
+        "{:?}",
+        lines(&mut app)
+    );
+    activate_lang(Lang::Es);
+    app.update();
+    assert!(
+        lines(&mut app).iter().all(|l| l == "esperando tu diseño"),
+        "{:?}",
+        lines(&mut app)
+    );
+}

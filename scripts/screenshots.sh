@@ -4,7 +4,7 @@
 # sidecar names). Usage: scripts/screenshots.sh OUT_DIR [WxH]
 # With WxH: that size only, as OUT_DIR/PHASE-PROFILE.png. Without: 1366x768 and 1920x1080 in
 # OUT_DIR/WxH/, one phase at 3840x2160 with UI scale 2, the views the markers leave closed
-# (--show), and the class view on the projector.
+# (--show), every phase in Spanish and Chinese at 1366x768, and the class view on the projector.
 # Exits non-zero as soon as one check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,13 @@ else
     bash scripts/screenshot.sh "$out/1366x768/act2-reveal-peek-$profile.png" --goto act2-reveal --show peek --profile "$profile" --resolution 1366x768
     bash scripts/screenshot.sh "$out/1366x768/act2-fail-instruments-$profile.png" --goto act2-fail --show instruments --profile "$profile" --resolution 1366x768
     bash scripts/screenshot.sh "$out/1366x768/act2-brief-own-ledger-$profile.png" --goto act2-brief --show own-ledger --profile "$profile" --resolution 1366x768
+  done
+  # Every phase in Spanish and in Chinese at the commonest laptop size.
+  for lang in es zh-CN; do
+    mkdir -p "$out/1366x768-$lang"
+    for phase in $phases; do
+      bash scripts/screenshot.sh "$out/1366x768-$lang/$phase.png" --goto "$phase" --lang "$lang" --resolution 1366x768
+    done
   done
   # The instructor's class view over the hand-made class, on the projector; then stepped to a
   # student whose design failed two checks, drawn in the world.

@@ -471,7 +471,7 @@ brief-p99 = • 实验 13：在你选择的负载下，你的 P99 是 { $ms } ms
 brief-p99-missing = • 此账本中没有实验 13，因此没有你自己的 P99 可以与本实验的 { $slo } SLO 对比。
 brief-cadence = • 实验 14：你的重训练周期是 { $cadence } —— 这里四个层级的漂移速度各不相同。
 course-tput-detail = 课程的公式拿每秒 token 数与每秒请求数乘以 token 数相比：{ $tok_s } tok/s × { $mult } ≥ { $rps } 请求/s × { $tokens } token，即 { $supply } ≥ { $demand }。任何设计都无法通过这项检查，所以按课程的公式没有设计能通过；它的横幅并不显示这一点。
-course-draft-note = 课程草案：笔记本中的公式，原样保留。它的 GPU 滑块范围是 1–8，因此切换时更大的集群会被降到 8。按这些公式没有设计能通过：TinyML 子模型固定为 { $params } 个 { $quant } 参数，永远装不进 { $kb } KB，而吞吐量检查要求的每秒 token 数超过 8 块 GPU 所能提供的。选择它是为了看课程的数字，而不是为了过关。
+course-draft-note = 课程草案：笔记本中的公式，原样保留。它的 GPU 滑块范围是 1–8，因此切换时更大的集群会被降到 8。按这些公式没有设计能通过：TinyML 子模型固定为 { $params } 个{ $quant }参数，永远装不进 { $kb } KB，而吞吐量检查要求的每秒 token 数超过 8 块 GPU 所能提供的。选择它是为了看课程的数字，而不是为了过关。
 
 ## The Act II reveal: why each answer is right or wrong
 
@@ -480,10 +480,10 @@ act2-explain-cloud-splits = 云端的内存只在模型拆分之前是个问题�
 act2-explain-cloud = { $memory } 它的约束是负载下的延迟、容量、成本和可用性：要以 { $slo } 内的首 token 时间承载每秒 { $rps } 个请求，需要许多 GPU、合适的精度和连续批处理；而填满每块 GPU、被每个解码步读取的是 KV 缓存，而不是权重。
 act2-explain-edge = 边缘很慢，但并没有卡死：它的回答要花几秒，但裁决考核的是云端的 SLO；而边缘自身的约束 —— 内存 —— 在 { $device } 上有 { $passing }/{ $total } 种精度能满足。
 act2-explain-mobile = 移动端的内存问题有工程解法：{ $passing }/{ $total } 种精度能装进手机的 { $gb } GB。
-act2-explain-tiny-wall = 课程的 { $params } 参数 { $quant } 子模型需要 { $kib } KiB 的 SRAM，约为 Cortex-M7 所有 { $kb } KB 的 { $times } 倍：任何精度都解决不了，所以对那个模型而言，256 KB 就是一堵墙。
+act2-explain-tiny-wall = 课程的 { $params } 参数{ $quant }子模型需要 { $kib } KiB 的 SRAM，约为 Cortex-M7 所有 { $kb } KB 的 { $times } 倍：任何精度都解决不了，所以对那个模型而言，256 KB 就是一堵墙。
 act2-explain-tiny-course = { $wall } 按照课程的公式，子模型是固定的：本实验中没有任何办法让它装得下。
 act2-explain-tiny-systems = { $wall } 尺寸控件用另一个模型家族的成员 { $family }（参考尺寸为 { $params } 参数）来替换它，它装得下：这是一个不同的模型，而不是把同一个模型调小。
-answer-evidence = 在 { $model } 物理模型下，最难的层级是{ $hardest }：它只有 { $passing }/{ $total } 的设计满足自身约束，比例最小。云端：{ $cloud }/{ $cloud_total } 种配置（GPU、权重与 KV 精度、服务方式）。边缘：{ $edge }/{ $edge_total } 种精度。移动端：{ $mobile }/{ $mobile_total } 种精度。TinyML：{ $tiny }/{ $tiny_total } 种尺寸与精度组合。
+answer-evidence = 在{ $model }物理模型下，最难的层级是{ $hardest }：它只有 { $passing }/{ $total } 的设计满足自身约束，比例最小。云端：{ $cloud }/{ $cloud_total } 种配置（GPU、权重与 KV 精度、服务方式）。边缘：{ $edge }/{ $edge_total } 种精度。移动端：{ $mobile }/{ $mobile_total } 种精度。TinyML：{ $tiny }/{ $tiny_total } 种尺寸与精度组合。
 model-short-systems = 系统
 model-short-course-draft = 课程草案
 
@@ -723,7 +723,7 @@ locked-answer = 预测已锁定：{ $answer }
 serving-static = 静态
 serving-dynamic = 动态
 serving-continuous = 连续
-feasible-summary = 云端：{ $gpus } × H100，{ $cloud } 权重，{ $serving } 服务
+feasible-summary = 云端：{ $gpus } × H100，{ $cloud } 权重，{ $serving }服务
     边缘：{ $edge }   移动端：{ $mobile }   TinyML：{ $tiny }
     每 { $days } 天重训练一次
     P99 { $p99 } · { $cost }/请求 · 准确率 { $accuracy }%

@@ -472,7 +472,16 @@ pub fn brief_p99_missing(slo: &str) -> String {
     t!("brief-p99-missing", slo = slo)
 }
 
-pub fn brief_cadence(cadence: &str) -> String {
+/// Lab 14's recorded cadence: the course's `30_days` and `psi_triggered` in words, anything
+/// else as a label.
+pub fn brief_cadence(recorded: &serde_json::Value) -> String {
+    let s = recorded.as_str().unwrap_or("");
+    let days = s.strip_suffix("_days").and_then(|d| d.parse::<u32>().ok());
+    let cadence = match (days, s) {
+        (Some(d), _) => t!("cadence-days", days = d),
+        (None, "psi_triggered") => tr("cadence-psi"),
+        _ => decision_label(recorded),
+    };
     t!("brief-cadence", cadence = cadence)
 }
 

@@ -75,7 +75,7 @@ fn recommendations(c: &Ctx) -> Vec<String> {
                     &text::slo_ms(&c.scenario.0),
                 ),
                 "p99" => text::brief_p99_missing(&text::slo_ms(&c.scenario.0)),
-                _ => text::brief_cadence(&v),
+                _ => text::brief_cadence(&r.value),
             }
         })
         .collect()

@@ -119,6 +119,9 @@ fn style(
 ) -> Result {
     // The catalogue is the process's; only the windowed game (not a headless test's app)
     // switches it.
+    if text::current().lang() != lang.0 {
+        info!("architects-audit: language {}", lang.0.tag());
+    }
     text::catalogue::activate_lang(lang.0);
     if lang.0.needs_cjk() {
         fonts::load_cjk();
@@ -126,6 +129,9 @@ fn style(
     let now = (*prefs, lang.0, fonts::cjk().is_some());
     if *applied == Some(now) {
         return Ok(());
+    }
+    if now.2 && applied.is_none_or(|a| !a.2) {
+        info!("architects-audit: the Chinese font is loaded");
     }
     *applied = Some(now);
     apply_style(contexts.ctx_mut()?, &prefs);

@@ -24,7 +24,7 @@ const shots = path.resolve(process.argv[3] || '.');
 fs.mkdirSync(shots, { recursive: true });
 // The game's tier colours (src/theme.rs TIER_HEX).
 const TIERS = { Cloud: [0x71, 0x61, 0xff], Edge: [0xa2, 0x2c, 0x2b], Mobile: [0xc9, 0x58, 0x0a], Tiny: [0x01, 0x91, 0x59] };
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.otf': 'font/otf' };
 // A course site's page embedding the game at 800x600.
 const FRAME_PAGE = '<!doctype html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">'
   + '<iframe id="lab" src="/" style="width:800px;height:600px;border:0"></iframe></body></html>';
@@ -59,7 +59,8 @@ const browser = await chromium.launch({
 const FRAME_MS = 16;
 async function open(context, { expectErrors = [] } = {}) {
   const page = await context.newPage();
-  const t = { page, logs: [], all: [], errors: [] };
+  const t = { page, logs: [], all: [], errors: [], requests: [] };
+  page.on('request', (r) => t.requests.push(r.url()));
   const benign = (x) => x.includes('Using exceptions for control flow') || expectErrors.some((e) => x.includes(e));
   page.on('console', (m) => {
     const x = m.text();
@@ -205,6 +206,7 @@ await m.frames(10);
 await page.screenshot({ path: path.join(shots, 'web-class-view.png') });
 check(await m.storage() === stored, 'the class view wrote nothing to storage');
 check(m.errors.length === 0, `no console errors or panics (${m.errors.slice(0, 3).join(' | ')})`);
+check(!m.requests.some((u) => u.includes('NotoSansSC-Regular')), 'an English browser never fetches the Chinese font');
 if (failures.length) console.log('--- console ---\n' + m.all.slice(-60).join('\n'));
 // One WebGL page at a time from here on: two share the CI machine's two cores.
 await main.close();
@@ -313,6 +315,32 @@ await main.close();
   check(Object.values(tiers).every((n) => n > 50), `the projector screenshot shows the four tiers (${JSON.stringify(tiers)})`);
   check(j.errors.length === 0, `no errors on the projector profile (${j.errors.slice(0, 3).join(' | ')})`);
   await ctx.close();
+}
+
+// The language: a browser set to Chinese gets the lab in Chinese, and only then fetches the
+// Chinese font; ?lang=es chooses Spanish whatever the browser's language.
+{
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const z = await open(ctx);
+  await z.page.goto(base);
+  check(await z.waitLog('architects-audit: first frame', 120000), 'first frame in a Chinese browser');
+  check(await z.waitLog('architects-audit: language zh-CN', 10000), 'a Chinese browser gets the lab in Chinese');
+  check(await z.waitLog('the Chinese font is loaded', 30000), 'the Chinese font is fetched and loaded');
+  check(z.requests.some((u) => u.endsWith('/fonts/NotoSansSC-Regular.subset.otf')), 'the Chinese font is its own file');
+  await z.frames(10);
+  check((await z.page.title()).includes('机器学习系统'), `the page title is Chinese (${await z.page.title()})`);
+  await z.page.screenshot({ path: path.join(shots, 'web-intro-zh-CN.png') });
+  check(z.errors.length === 0, `no errors in Chinese (${z.errors.slice(0, 3).join(' | ')})`);
+  await ctx.close();
+  const ctx2 = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const s = await open(ctx2);
+  await s.page.goto(base + '?lang=es');
+  check(await s.waitLog('architects-audit: first frame', 120000), 'first frame with ?lang=es');
+  check(await s.waitLog('architects-audit: language es', 10000), '?lang=es chooses Spanish over the browser\'s Chinese');
+  await s.frames(10);
+  check((await s.page.title()).includes('Laboratorio 16'), `the page title is Spanish (${await s.page.title()})`);
+  check(!s.requests.some((u) => u.includes('NotoSansSC-Regular')), 'Spanish does not fetch the Chinese font');
+  await ctx2.close();
 }
 
 // A tablet held upright, by touch: controls sized for a finger, the world above the panel, and

@@ -489,6 +489,11 @@ brief-compression = • Lab 10: you chose { $choice } compression — worth weig
 brief-p99 = • Lab 13: your P99 was { $ms } ms at your chosen load — this lab's { $slo } SLO is much tighter.
 brief-p99-missing = • Lab 13 is not in this ledger, so there is no P99 of yours to set against this lab's { $slo } SLO.
 brief-cadence = • Lab 14: your retraining cadence was { $cadence } — here four tiers drift at different rates.
+cadence-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+cadence-psi = triggered by PSI monitoring
 course-tput-detail = The course's formula compares tokens a second with requests a second times tokens: { $tok_s } tok/s × { $mult } ≥ { $rps } req/s × { $tokens } tokens, that is { $supply } ≥ { $demand }. It fails on every design, so no design passes under the course's formulas; its banners do not show it.
 course-draft-note = Course draft: the notebook's formulas, kept exactly. Its GPU slider runs 1–8, so a larger cluster is brought down to 8 when you switch. No design can pass under them: the TinyML sub-model is fixed at { $params } { $quant } parameters and never fits { $kb } KB, and the throughput check asks for more tokens a second than 8 GPUs give. Choose it to see the course's numbers, not to win.
 

@@ -470,6 +470,11 @@ brief-compression = • Laboratorio 10: elegiste compresión { $choice } — val
 brief-p99 = • Laboratorio 13: tu P99 fue de { $ms } ms con la carga que elegiste — el SLO de { $slo } de este laboratorio es mucho más estricto.
 brief-p99-missing = • El Laboratorio 13 no está en este ledger, así que no hay un P99 tuyo que comparar con el SLO de { $slo } de este laboratorio.
 brief-cadence = • Laboratorio 14: tu frecuencia de reentrenamiento fue { $cadence } — aquí cuatro niveles derivan a ritmos distintos.
+cadence-days = { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }
+cadence-psi = disparado por la monitorización del PSI
 course-tput-detail = La fórmula del curso compara tokens por segundo con peticiones por segundo por tokens: { $tok_s } tok/s × { $mult } ≥ { $rps } pet./s × { $tokens } tokens, es decir, { $supply } ≥ { $demand }. Falla con todos los diseños, así que ningún diseño aprueba con las fórmulas del curso; sus avisos no lo muestran.
 course-draft-note = Borrador del curso: las fórmulas del cuaderno, tal cual. Su deslizador de GPU va de 1 a 8, así que un clúster mayor se reduce a 8 al cambiar. Con ellas ningún diseño puede aprobar: el submodelo de TinyML está fijado en { $params } parámetros { $quant } y nunca cabe en { $kb } KB, y la comprobación de rendimiento pide más tokens por segundo de los que dan 8 GPU. Elígelo para ver los números del curso, no para ganar.
 

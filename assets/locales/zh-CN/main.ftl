@@ -470,6 +470,8 @@ brief-compression = • 实验 10：你选择了 { $choice } 压缩 —— 值�
 brief-p99 = • 实验 13：在你选择的负载下，你的 P99 是 { $ms } ms —— 本实验的 { $slo } SLO 要严格得多。
 brief-p99-missing = • 此账本中没有实验 13，因此没有你自己的 P99 可以与本实验的 { $slo } SLO 对比。
 brief-cadence = • 实验 14：你的重训练周期是 { $cadence } —— 这里四个层级的漂移速度各不相同。
+cadence-days = { $days } 天
+cadence-psi = 由 PSI 监控触发
 course-tput-detail = 课程的公式拿每秒 token 数与每秒请求数乘以 token 数相比：{ $tok_s } tok/s × { $mult } ≥ { $rps } 请求/s × { $tokens } token，即 { $supply } ≥ { $demand }。任何设计都无法通过这项检查，所以按课程的公式没有设计能通过；它的横幅并不显示这一点。
 course-draft-note = 课程草案：笔记本中的公式，原样保留。它的 GPU 滑块范围是 1–8，因此切换时更大的集群会被降到 8。按这些公式没有设计能通过：TinyML 子模型固定为 { $params } 个{ $quant }参数，永远装不进 { $kb } KB，而吞吐量检查要求的每秒 token 数超过 8 块 GPU 所能提供的。选择它是为了看课程的数字，而不是为了过关。
 

@@ -113,6 +113,14 @@ pub fn coarse_pointer() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Title the page (the tab, and what a screen reader says of the page).
+#[cfg(target_arch = "wasm32")]
+pub fn set_page_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
 /// Hide the page's loading indicator once the first frame is drawn (web only).
 #[cfg(target_arch = "wasm32")]
 pub fn hide_loading() {

@@ -138,6 +138,8 @@ fn style(
     for mut w in &mut windows {
         w.title = text::window_title();
     }
+    #[cfg(target_arch = "wasm32")]
+    crate::platform::web::set_page_title(&text::window_title());
     Ok(())
 }
 

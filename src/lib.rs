@@ -4,6 +4,7 @@
 //! Bevy and back the command line. [`GamePlugin`] holds every plugin with state (the one list
 //! the headless tests run); [`world`] and [`ui`] draw it in the window.
 
+pub mod a11y_mirror;
 pub mod cli;
 pub mod lab;
 pub mod ledger;
@@ -50,6 +51,8 @@ pub struct LaunchOptions {
     pub touch: Option<bool>,
     /// The language for this run (None: as chosen in the game, else the system's).
     pub lang: Option<text::Lang>,
+    /// The system asks for more contrast: the projector profile until the student chooses.
+    pub more_contrast: bool,
     /// Window size in logical pixels (None: 1280x720).
     pub resolution: Option<(u32, u32)>,
     /// The instructor's class view, in place of the lab. It runs on a store in memory.
@@ -70,6 +73,7 @@ impl LaunchOptions {
             reduced_motion: None,
             touch: None,
             lang: None,
+            more_contrast: false,
             resolution: None,
             class: None,
         }
@@ -119,6 +123,7 @@ impl Plugin for GamePlugin {
                 reduced_motion: o.reduced_motion,
                 touch: o.touch,
                 lang: o.lang,
+                more_contrast: o.more_contrast,
             });
         if let Some(d) = &o.demo {
             app.insert_resource(d.clone());
@@ -202,6 +207,8 @@ pub fn run_web() {
         // A touch screen (a coarse pointer) gets controls a finger can hit.
         touch: web::coarse_pointer().then_some(true),
         lang: url.lang,
+        // The browser's `prefers-contrast: more`, until the student chooses a profile.
+        more_contrast: web::prefers_more_contrast(),
         class: url
             .class
             .then(|| class_view::ClassView::new(Vec::new(), Vec::new(), false)),

@@ -371,6 +371,7 @@ fn play(args: Cli, scenario: Scenario, model: PhysicsModel) -> Result<ExitCode, 
         reduced_motion: args.reduced_motion.then_some(true),
         touch: args.touch.then_some(true),
         lang: args.lang,
+        more_contrast: false,
         class: class_view(&args.class, args.show_names)?.map(|mut v| {
             v.selected = args
                 .select

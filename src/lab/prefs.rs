@@ -77,6 +77,9 @@ pub struct PrefOverrides {
     pub reduced_motion: Option<bool>,
     pub touch: Option<bool>,
     pub lang: Option<Lang>,
+    /// The system asks for more contrast (the browser's `prefers-contrast: more`): the
+    /// projector profile, until the student has chosen their own preferences.
+    pub more_contrast: bool,
 }
 
 /// The language of the system (the browser's list on the web), read once at start: what the
@@ -144,9 +147,17 @@ fn load_into_game(
     mut prefs: ResMut<Prefs>,
     mut stored: ResMut<Stored>,
 ) {
+    let chosen = store
+        .as_ref()
+        .is_some_and(|s| s.get(PREFS_KEY).ok().flatten().is_some());
     let remembered = store.map(|s| load(&s)).unwrap_or_default();
+    let projector = if chosen {
+        remembered.projector
+    } else {
+        remembered.projector || overrides.more_contrast
+    };
     let p = Prefs {
-        projector: overrides.projector.unwrap_or(remembered.projector),
+        projector: overrides.projector.unwrap_or(projector),
         scale: overrides.scale.unwrap_or(remembered.scale),
         reduced_motion: overrides
             .reduced_motion

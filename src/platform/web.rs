@@ -105,6 +105,14 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Whether the browser asks for more contrast (`prefers-contrast: more`).
+#[cfg(target_arch = "wasm32")]
+pub fn prefers_more_contrast() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-contrast: more)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Whether the page's main pointer is a finger (`pointer: coarse`: a phone, a tablet).
 #[cfg(target_arch = "wasm32")]
 pub fn coarse_pointer() -> bool {

@@ -12,13 +12,13 @@ use crate::{text, theme};
 
 fn heading(ui: &mut egui::Ui, s: &str) {
     ui.add_space(4.0);
-    ui.heading(s);
+    widgets::phase_heading(ui, s);
 }
 
 pub fn intro(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
     ui.label(egui::RichText::new(text::intro_kicker()).small());
-    ui.label(egui::RichText::new(text::title()).size(32.0).strong());
+    widgets::phase_heading(ui, egui::RichText::new(text::title()).size(32.0).strong());
     ui.add(egui::Label::new(text::intro_pitch()).wrap());
     ui.add_space(6.0);
     for a in text::intro_acts() {
@@ -79,9 +79,9 @@ pub fn predict(ui: &mut egui::Ui, c: &mut Ctx) {
     ui.separator();
     super::ledger_panel::ledger_source(ui, c);
     ui.separator();
-    ui.strong(text::act1_question());
     let picked = widgets::prediction(
         ui,
+        &text::act1_question(),
         &Act1Choice::ALL,
         &text::act1_options().each_ref().map(String::as_str),
         c.pending.act1,

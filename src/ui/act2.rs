@@ -15,7 +15,7 @@ use crate::{text, theme};
 
 pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
-    ui.heading(text::act2_title());
+    widgets::phase_heading(ui, text::act2_title());
     let slo = &c.scenario.0.slo;
     let brief = text::t!(
         "act2-brief",
@@ -45,11 +45,11 @@ pub fn brief(ui: &mut egui::Ui, c: &mut Ctx) {
     }
     ui.add(egui::Label::new(text::act2_stages_intro()).wrap());
     ui.separator();
-    ui.strong(text::act2_question());
     let options = text::act2_options(&c.scenario.0);
     let labels: Vec<&str> = options.iter().map(String::as_str).collect();
     let picked = widgets::prediction(
         ui,
+        &text::act2_question(),
         &Act2Choice::ALL,
         &labels,
         c.pending.act2,
@@ -249,7 +249,7 @@ fn tiny(ui: &mut egui::Ui, sc: &Scenario, d: &mut Design) {
 }
 
 pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
-    ui.heading(text::act2_title());
+    widgets::phase_heading(ui, text::act2_title());
     if let Some(p) = c.preds.act2 {
         ui.label(text::t!(
             "locked-answer",
@@ -285,7 +285,7 @@ pub fn design(ui: &mut egui::Ui, c: &mut Ctx) {
 
 pub fn reveal(ui: &mut egui::Ui, c: &mut Ctx) {
     let pal = c.pal;
-    ui.heading(text::act2_title());
+    widgets::phase_heading(ui, text::act2_title());
     let r = &c.physics.0;
     if let Some(p) = c.preds.act2 {
         verdict(ui, c, p);

@@ -150,7 +150,14 @@ pub fn lay_out_as(
     );
     out.bottom = if class_view.is_none() && c.phase.instruments_open() {
         egui::Panel::bottom("hud")
-            .show(&mut root, |ui| hud::hud(ui, c))
+            .show(&mut root, |ui| {
+                super::widgets::semantic(
+                    ui,
+                    egui::accesskit::Role::ContentInfo,
+                    &text::tr("hud-lab"),
+                );
+                hud::hud(ui, c)
+            })
             .response
             .rect
             .height()
@@ -161,6 +168,7 @@ pub fn lay_out_as(
     out.panel = panel
         .resizable(true)
         .show(&mut root, |ui| {
+            super::widgets::semantic(ui, egui::accesskit::Role::Main, &text::title());
             if class_view.is_none() {
                 egui::Panel::bottom("action").show(ui, |ui| {
                     ui.add_space(4.0);

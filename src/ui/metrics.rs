@@ -266,17 +266,29 @@ pub fn banners(ui: &mut egui::Ui, c: &Ctx) {
 /// The world's state in words, for everyone and for assistive technology: each tier's status,
 /// its mark, and why.
 pub fn world_in_words(ui: &mut egui::Ui, c: &Ctx) {
+    ui.scope(|ui| {
+        super::widgets::semantic(ui, egui::accesskit::Role::Region, &text::world_in_words());
+        ui.label(egui::RichText::new(text::world_in_words()).strong());
+        for line in world_lines(&c.physics.0, c.preds.act2.is_some()) {
+            ui.label(line);
+        }
+    });
+}
+
+/// Each tier's line of the world in words (also what a screen reader hears after a change).
+pub fn world_lines(r: &crate::physics::Report, shown: bool) -> Vec<String> {
     use crate::world::tiers::{status_mark, tier_views};
-    let views = tier_views(&c.physics.0, c.preds.act2.is_some());
-    ui.label(egui::RichText::new(text::world_in_words()).strong());
-    for (t, v) in Tier::ALL.into_iter().zip(&views) {
-        let name = text::tier_name(t);
-        let mark = status_mark(v.status).unwrap_or("");
-        ui.label(t!(
-            "world-in-words-line",
-            tier = name,
-            mark = mark,
-            line = &v.line
-        ));
-    }
+    let views = tier_views(r, shown);
+    Tier::ALL
+        .into_iter()
+        .zip(&views)
+        .map(|(t, v)| {
+            t!(
+                "world-in-words-line",
+                tier = text::tier_name(t),
+                mark = status_mark(v.status).unwrap_or(""),
+                line = &v.line
+            )
+        })
+        .collect()
 }

@@ -16,6 +16,8 @@ mod ledger_panel;
 mod metrics;
 pub mod overlays;
 mod style;
+#[cfg(target_arch = "wasm32")]
+mod web_a11y;
 mod widgets;
 
 pub use class::class_panel;
@@ -85,6 +87,8 @@ pub(super) fn plugin(app: &mut App) {
                 flow_keys.run_if(not(resource_exists::<ClassView>)),
             ),
         );
+    #[cfg(target_arch = "wasm32")]
+    web_a11y::plugin(app);
 }
 
 /// egui draws through its own camera over the whole window, so the world camera's viewport
@@ -138,8 +142,7 @@ fn style(
     for mut w in &mut windows {
         w.title = text::window_title();
     }
-    #[cfg(target_arch = "wasm32")]
-    crate::platform::web::set_page_title(&text::window_title());
+
     Ok(())
 }
 

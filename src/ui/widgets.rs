@@ -34,21 +34,46 @@ pub fn callout_with(
 /// answer picked this frame. The lock is in the side panel's pinned action bar.
 pub fn prediction<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
+    question: &str,
     answers: &[T],
     labels: &[&str],
     pending: Option<T>,
     hint: &str,
 ) -> Option<T> {
+    ui.strong(question);
     let mut picked = None;
-    for (opt, label) in answers.iter().zip(labels) {
-        let answer = ui.radio(pending == Some(*opt), *label);
-        focus_ring(ui, &answer);
-        if answer.clicked() {
-            picked = Some(*opt);
+    // The answers are one radio group, named by the question.
+    ui.scope(|ui| {
+        semantic(ui, egui::accesskit::Role::RadioGroup, question);
+        for (opt, label) in answers.iter().zip(labels) {
+            let answer = ui.radio(pending == Some(*opt), *label);
+            focus_ring(ui, &answer);
+            if answer.clicked() {
+                picked = Some(*opt);
+            }
         }
-    }
+    });
     ui.label(egui::RichText::new(hint).small());
     picked
+}
+
+/// Give `ui`'s own accessibility node a role and a name: a landmark (the lab's panel, the
+/// HUD, the world in words) or a group (a question's answers).
+pub fn semantic(ui: &egui::Ui, role: egui::accesskit::Role, name: &str) {
+    ui.ctx().accesskit_node_builder(ui.unique_id(), |n| {
+        n.set_role(role);
+        n.set_label(name);
+    });
+}
+
+/// A phase's heading: drawn large, and a level-1 heading to a screen reader.
+pub fn phase_heading(ui: &mut egui::Ui, text: impl Into<egui::RichText>) -> egui::Response {
+    let r = ui.heading(text);
+    ui.ctx().accesskit_node_builder(r.id, |n| {
+        n.set_role(egui::accesskit::Role::Heading);
+        n.set_level(1);
+    });
+    r
 }
 
 /// A focus ring around the whole of a control whose own focus mark is only its icon (radio

@@ -51,6 +51,7 @@ fn demo_options() -> architects_audit::LaunchOptions {
         reduced_motion: None,
         touch: None,
         lang: None,
+        more_contrast: false,
         resolution: None,
         class: None,
     }

@@ -27,6 +27,7 @@ mod integrity;
 mod languages;
 mod layout;
 mod ledger;
+mod mirror;
 mod neutral;
 mod panels;
 mod peek;

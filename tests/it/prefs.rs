@@ -170,3 +170,36 @@ fn a_language_this_build_lacks_keeps_the_other_preferences() {
     assert_eq!(p.scale, 1.5);
     assert_eq!(p.lang, None);
 }
+
+/// A browser that asks for more contrast gets the projector profile (light, high contrast,
+/// larger) until the student chooses their own preferences; then theirs hold.
+#[test]
+fn more_contrast_from_the_system_is_the_projector_profile_until_the_student_chooses() {
+    let dir = tempfile::tempdir().unwrap();
+    let contrast = LaunchOptions {
+        more_contrast: true,
+        ..options()
+    };
+    {
+        let mut app = headless_app_for(&contrast, dir.path().into());
+        app.update();
+        assert!(
+            prefs(&app).projector,
+            "no choice yet: the system's contrast"
+        );
+        assert_eq!(
+            stored(&app),
+            None,
+            "the system's wish is not written as a choice"
+        );
+        let chosen = Prefs {
+            projector: false,
+            ..prefs(&app)
+        };
+        app.world_mut().write_message(PrefsMsg::Set(chosen));
+        app.update();
+    }
+    let mut app = headless_app_for(&contrast, dir.path().into());
+    app.update();
+    assert!(!prefs(&app).projector, "the student's choice holds");
+}

@@ -61,7 +61,7 @@ impl DomMirror {
         let parent = canvas.parent_element()?;
         let root: HtmlElement = document.create_element("div").ok()?.dyn_into().ok()?;
         root.set_id("a11y-mirror");
-        root.set_attribute("role", "application").ok()?;
+        root.set_attribute("role", "region").ok()?;
         root.set_attribute("aria-label", label).ok()?;
         root.set_attribute(
             "style",

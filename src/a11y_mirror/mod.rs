@@ -237,7 +237,12 @@ fn parent_map(nodes: &[(NodeId, Node)]) -> HashMap<NodeId, NodeId> {
 /// placed in their parent's frame).
 pub fn spec_of(node: &Node, bounds: Option<Bounds>, origin: Option<Bounds>) -> Spec {
     let role = node.role();
-    let name = node.label().map(str::to_owned);
+    // egui gives a label's text as its value; its name is that text.
+    let text_is_value = matches!(role, Role::Label | Role::Heading) && node.label().is_none();
+    let name = node
+        .label()
+        .or(if text_is_value { node.value() } else { None })
+        .map(str::to_owned);
     let (tag, aria_role) = element_of(role);
     let mut attrs: Vec<(&'static str, String)> = Vec::new();
     if let Some(r) = aria_role {
@@ -256,7 +261,7 @@ pub fn spec_of(node: &Node, bounds: Option<Bounds>, origin: Option<Bounds>) -> S
     if let (Some(n), None) = (&name, &text) {
         attrs.push(("aria-label", n.clone()));
     }
-    state_attrs(node, role, tag, &mut attrs);
+    state_attrs(node, role, tag, text_is_value, &mut attrs);
     let bounds = bounds.map(|b| match origin {
         Some(o) => Bounds {
             x: b.x - o.x,
@@ -311,7 +316,13 @@ fn element_of(role: Role) -> (Tag, Option<&'static str>) {
 }
 
 /// Checked, selected, disabled, expanded, heading level, and a range's value.
-fn state_attrs(node: &Node, role: Role, tag: Tag, attrs: &mut Vec<(&'static str, String)>) {
+fn state_attrs(
+    node: &Node,
+    role: Role,
+    tag: Tag,
+    text_is_value: bool,
+    attrs: &mut Vec<(&'static str, String)>,
+) {
     if let Some(t) = node.toggled() {
         let v = match t {
             Toggled::True => "true",
@@ -366,10 +377,11 @@ fn state_attrs(node: &Node, role: Role, tag: Tag, attrs: &mut Vec<(&'static str,
         Tag::Text | Tag::TextArea => {
             attrs.push(("value", node.value().unwrap_or("").to_owned()));
         }
-        Tag::Div | Tag::Button => {
+        Tag::Div | Tag::Button if !text_is_value => {
             if let Some(v) = node.value() {
                 attrs.push(("aria-valuetext", v.to_owned()));
             }
         }
+        Tag::Div | Tag::Button => {}
     }
 }

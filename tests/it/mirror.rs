@@ -235,3 +235,4 @@ fn the_design_controls_are_ranges_with_names_and_values() {
         "the HUD"
     );
 }
+

@@ -317,6 +317,109 @@ await main.close();
   await ctx.close();
 }
 
+// A screen reader on the web: the accessibility tree Chromium builds from the mirror (read
+// through the DevTools protocol, as assistive technology gets it), and both acts played with
+// the mirror's elements alone: DOM clicks and input values, never canvas coordinates.
+{
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await open(ctx);
+  await a.page.goto(base);
+  check(await a.waitLog('architects-audit: first frame', 120000), 'first frame for the screen reader');
+  const ax = async () => {
+    const cdp = await ctx.newCDPSession(a.page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const out = nodes.filter((n) => !n.ignored).map((n) => ({
+      role: n.role?.value, name: n.name?.value || '', value: n.value?.value,
+      props: Object.fromEntries((n.properties || []).map((p) => [p.name, p.value?.value])),
+      below: () => {
+        const all = [];
+        const walk = (x) => (x.childIds || []).map((c) => byId.get(c)).filter(Boolean).forEach((k) => { all.push(k); walk(k); });
+        walk(n);
+        return all;
+      },
+    }));
+    return out;
+  };
+  const find = (tree, role, name) => tree.find((n) => n.role === role && (name === undefined || n.name.startsWith(name)));
+  // Press the mirrored element named `name` (a DOM click, as a screen reader's "press").
+  // A radio answer by its letter ("A)"), anything else by its whole name.
+  const press = (name, role) => a.page.evaluate(([nm, rl]) => {
+    const own = (el) => el.getAttribute('aria-label') || (el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild.data : '');
+    const named = (e) => (rl === 'radio' ? own(e).startsWith(nm) : own(e) === nm);
+    const el = [...document.querySelectorAll('#a11y-mirror [data-node]')]
+      .find((e) => named(e) && (e.getAttribute('role') || e.tagName.toLowerCase()) === rl);
+    if (!el) return false;
+    el.click();
+    return true;
+  }, [name, role]);
+  const pressFor = async (name, role, needle) => {
+    const mark = a.logs.length;
+    for (let i = 0; i < 100 && !(await press(name, role)); i++) await a.frames(2);
+    return a.waitLog(needle, 20000, mark);
+  };
+  await a.frames(10);
+  let tree = await ax();
+  check(find(tree, 'heading', 'The Architect') !== undefined, 'the introduction has its heading');
+  check(find(tree, 'main') !== undefined, 'the panel is a landmark');
+  check(await pressFor('Begin Act I', 'button', 'phase Act1Predict'), 'pressing the mirrored Begin starts Act I');
+  await a.frames(5);
+  tree = await ax();
+  const group = find(tree, 'radiogroup');
+  const radios = group ? group.below().filter((k) => !k.ignored && k.role?.value === 'radio') : [];
+  const names = radios.map((r) => r.name?.value || '').sort();
+  check(group && group.name.includes('underestimate'), `the Act I question is a radio group (${group && group.name})`);
+  check(names.length === 4 && ['A)', 'B)', 'C)', 'D)'].every((l, i) => names[i].startsWith(l)), `with its four named answers (${names.map((n) => n.slice(0, 3)).join(' ')})`);
+  check(find(tree, 'button', 'Lock my prediction') !== undefined, 'and the lock button');
+  check(await pressFor('A)', 'radio', 'picked MemoryBw'), 'pressing a mirrored answer chooses it');
+  await a.frames(5);
+  tree = await ax();
+  const chosen = find(tree, 'radio', 'A)');
+  check(chosen && chosen.props.checked === 'true', `the chosen answer reads as checked (${chosen && chosen.props.checked})`);
+  check(await pressFor('Lock my prediction', 'button', 'phase Act1Report'), 'the mirrored lock opens the report card');
+  check(await pressFor('On to Act II', 'button', 'phase Act2Brief'), 'on to Act II');
+  check(await pressFor('D)', 'radio', 'picked TinyOom'), 'the Act II answer');
+  check(await pressFor('Lock my prediction', 'button', 'phase Act2Design'), 'the Act II lock opens the design');
+  await a.frames(30);
+  tree = await ax();
+  const gpus = find(tree, 'slider', 'H100 GPUs');
+  check(gpus && String(gpus.value) === '2', `the GPU slider is named, with its value (${gpus && gpus.value})`);
+  check(find(tree, 'StaticText', 'TinyML SRAM overflow') !== undefined || tree.some((n) => n.name.includes('TinyML SRAM overflow')), 'the failure banners are in the tree');
+  const live = (which) => a.page.evaluate((w) => document.getElementById(`a11y-live-${w}`)?.textContent || '', which);
+  check((await live('assertive')).includes('TinyML SRAM overflow'), `a failure is announced assertively (${(await live('assertive')).slice(0, 80)})`);
+  // A design change by the mirrored slider: the world is said again a moment later.
+  const politeBefore = await live('polite');
+  await a.page.evaluate(() => {
+    const el = [...document.querySelectorAll('#a11y-mirror input[type=range]')].find((e) => e.getAttribute('aria-label') === 'H100 GPUs');
+    el.value = '12';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  let said = '';
+  for (let i = 0; i < 300 && !(said && said !== politeBefore); i++) { await a.frames(2); said = await live('polite'); }
+  check(said.includes('TinyML') && said.includes('out of memory'), `after the change the live region names the failing tier (${said.slice(0, 160)})`);
+  tree = await ax();
+  const gpus12 = find(tree, 'slider', 'H100 GPUs');
+  check(gpus12 && String(gpus12.value) === '12', `the slider's new value reached the game (${gpus12 && gpus12.value})`);
+  const askMark = a.logs.length;
+  check(await press('Submit this design', 'button'), 'the mirrored submit button is pressed');
+  await a.frames(20);
+  tree = await ax();
+  check(find(tree, 'dialog') !== undefined && !a.logs.slice(askMark).some((l) => l.includes('phase Act2Reveal')), 'it asks first, in a dialog');
+  check(await pressFor('Submit', 'button', 'phase Act2Reveal'), 'the mirrored confirmation submits: the reveal');
+  await a.frames(10);
+  tree = await ax();
+  const verdict = await live('polite');
+  check(verdict.includes('Some constraints are violated'), `the verdict is announced (${verdict.slice(0, 80)})`);
+  check(tree.some((n) => n.name.startsWith('Some constraints are violated')), 'the verdict is in the tree');
+  check((await a.page.title()).startsWith('Act II'), `the page title follows the phase (${await a.page.title()})`);
+  const cost = a.logs.filter((l) => l.includes('a11y mirror')).map((l) => Number(l.match(/mirror ([0-9.]+) ms/)[1]));
+  console.log(`a11y mirror cost per frame: ${cost.join(', ')} ms`);
+  check(cost.length > 0, 'the mirror measured its cost a frame');
+  check(a.errors.length === 0, `no errors with the mirror (${a.errors.slice(0, 3).join(' | ')})`);
+  await ctx.close();
+}
+
 // The language: a browser set to Chinese gets the lab in Chinese, and only then fetches the
 // Chinese font; ?lang=es chooses Spanish whatever the browser's language.
 {

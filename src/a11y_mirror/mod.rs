@@ -71,6 +71,10 @@ pub enum DomOp {
 }
 
 struct Shown {
+    /// The node as last shown, and its parent's bounds then: an equal node under a parent
+    /// that has not moved shows the same (most nodes, most frames), without working it out.
+    node: Node,
+    origin: Option<Bounds>,
     spec: Spec,
     children: Vec<NodeId>,
 }
@@ -121,9 +125,18 @@ impl Mirror {
                     .flatten()
                     .or_else(|| self.bounds_of(*p))
             });
+            if self
+                .shown
+                .get(id)
+                .is_some_and(|s| s.node == *node && s.origin == origin)
+            {
+                continue;
+            }
             let spec = spec_of(node, bounds[id], origin);
             match self.shown.get_mut(id) {
                 Some(s) if s.spec.tag == spec.tag => {
+                    s.node = node.clone();
+                    s.origin = origin;
                     if s.spec != spec {
                         s.spec = spec.clone();
                         ops.push(DomOp::Set { id: *id, spec });
@@ -144,6 +157,8 @@ impl Mirror {
                     self.shown.insert(
                         *id,
                         Shown {
+                            node: node.clone(),
+                            origin,
                             spec,
                             children: Vec::new(),
                         },
@@ -151,8 +166,15 @@ impl Mirror {
                 }
             }
         }
+        let placed = ops.len();
         self.place_children(update, root_changed, &mut ops);
-        self.remove_unreachable(&mut ops);
+        // Only a change of children can leave a node unreachable.
+        if ops[placed..]
+            .iter()
+            .any(|o| matches!(o, DomOp::Place { .. }))
+        {
+            self.remove_unreachable(&mut ops);
+        }
         if self.focus != Some(update.focus) {
             self.focus = Some(update.focus);
             ops.push(DomOp::Focus { id: update.focus });
@@ -173,17 +195,13 @@ impl Mirror {
             });
         }
         for (id, node) in &update.nodes {
-            let children: Vec<NodeId> = node.children().to_vec();
             let s = self.shown.get_mut(id).expect("every updated node is shown");
-            // A node just created has no children in the page yet.
-            let fresh = ops
-                .iter()
-                .any(|o| matches!(o, DomOp::Create { id: c, .. } if c == id));
-            if s.children != children || (fresh && !children.is_empty()) {
-                s.children.clone_from(&children);
+            // (A node just made has no children in the page yet: any it has differ.)
+            if s.children.as_slice() != node.children() {
+                s.children = node.children().to_vec();
                 ops.push(DomOp::Place {
                     parent: Some(*id),
-                    children,
+                    children: s.children.clone(),
                 });
             }
         }

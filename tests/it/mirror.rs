@@ -235,4 +235,3 @@ fn the_design_controls_are_ranges_with_names_and_values() {
         "the HUD"
     );
 }
-

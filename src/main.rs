@@ -24,8 +24,7 @@ struct Cli {
     /// Physics model for play: systems (default) or course-draft (the course's formulas).
     #[arg(long, value_parser = cli::parse_model, global = true)]
     model: Option<PhysicsModel>,
-    /// Language of the game, the class view and the class report page: en, es or zh-CN
-    /// (default: as chosen in the game, else the system's; the class report page: English).
+    /// Language: en, es or zh-CN (default: the game's choice, else the system's; class-report: en).
     #[arg(long, value_parser = cli::parse_lang, global = true)]
     lang: Option<architects_audit::text::Lang>,
     /// Scenario file (default: the built-in capstone scenario).

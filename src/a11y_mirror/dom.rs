@@ -27,13 +27,16 @@ const LIVE_STYLE: &str = "position:absolute;width:1px;height:1px;overflow:hidden
 
 type Queue = Rc<RefCell<Vec<ActionRequest>>>;
 
+/// An element's event handler, kept alive as long as the element.
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
 /// The mirror's elements in the page.
 pub struct DomMirror {
     document: Document,
     root: HtmlElement,
     elements: HashMap<NodeId, (HtmlElement, Tag)>,
     texts: HashMap<NodeId, web_sys::Text>,
-    listeners: HashMap<NodeId, Vec<Closure<dyn FnMut(web_sys::Event)>>>,
+    listeners: HashMap<NodeId, Vec<Listener>>,
     actions: Queue,
     polite: HtmlElement,
     assertive: HtmlElement,

@@ -163,7 +163,7 @@ fn group_digits(int: &str, group: Option<char>) -> String {
     let n = int.len();
     let mut out = String::with_capacity(n + n / 3);
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(g);
         }
         out.push(c);

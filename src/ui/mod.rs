@@ -15,6 +15,7 @@ mod layout;
 mod ledger_panel;
 mod metrics;
 pub mod overlays;
+mod preferences;
 mod style;
 #[cfg(target_arch = "wasm32")]
 mod web_a11y;
@@ -54,6 +55,7 @@ use crate::world::UiInsets;
 use crate::world::particles::ParticleClock;
 
 pub use crate::theme::c32;
+pub(crate) use preferences::preferences;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default());
@@ -322,49 +324,6 @@ pub fn phase_panel(ui: &mut egui::Ui, c: &mut Ctx) {
 /// The HUD footer of Act II.
 pub fn hud_panel(ui: &mut egui::Ui, c: &Ctx) {
     hud::hud(ui, c);
-}
-
-/// Display preferences: profile and scale. Returns the new ones if the student changed them.
-pub(crate) fn preferences(ui: &mut egui::Ui, prefs: &Prefs) -> Option<Prefs> {
-    let mut changed = None;
-    widgets::header(ui, &text::preferences()).show(ui, |ui| {
-        let mut p = *prefs;
-        for (on, label) in [
-            (&mut p.projector, text::projector()),
-            (&mut p.reduced_motion, text::reduced_motion()),
-        ] {
-            let box_ = ui.checkbox(on, label);
-            widgets::focus_ring(ui, &box_);
-        }
-        widgets::slider(
-            ui,
-            egui::Slider::new(&mut p.scale, Prefs::SCALE_RANGE)
-                .step_by(0.25)
-                .custom_formatter(|v, _| text::number(v, 2))
-                .custom_parser(text::parse_number),
-            &text::ui_scale(),
-        );
-        language_choice(ui, &mut p);
-        if p != *prefs {
-            changed = Some(p);
-        }
-    });
-    changed
-}
-
-/// The language: each by its own name, so a student finds theirs whatever is showing.
-fn language_choice(ui: &mut egui::Ui, p: &mut Prefs) {
-    let active = text::current().lang();
-    ui.label(text::tr("language"));
-    ui.horizontal_wrapped(|ui| {
-        for lang in Lang::OFFERED {
-            let chip = ui.selectable_label(active == lang, text::tr(lang.name_key()));
-            widgets::focus_ring(ui, &chip);
-            if chip.clicked() && active != lang {
-                p.lang = Some(lang);
-            }
-        }
-    });
 }
 
 /// Storage problems are shown on every screen until resolved.

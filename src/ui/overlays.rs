@@ -82,16 +82,22 @@ fn time_bar(
             }
         }
         // Shape and colour both tell the outcome.
+        // Each item whole on a row: a longer translation moves an item down, never splits it.
         for ((glyph, name), colour) in text::outcomes().iter().zip([pal.ok, pal.warn, pal.fail]) {
             ui.label(egui::RichText::new(*glyph).monospace().color(c32(colour)));
-            ui.colored_label(c32(colour), name.as_str());
+            ui.add(
+                egui::Label::new(egui::RichText::new(name.as_str()).color(c32(colour))).extend(),
+            );
         }
-        ui.label(
-            egui::RichText::new(crate::text::t!(
-                "dot-scale",
-                requests = clock.requests_per_particle.round()
-            ))
-            .small(),
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(crate::text::t!(
+                    "dot-scale",
+                    requests = clock.requests_per_particle.round()
+                ))
+                .small(),
+            )
+            .extend(),
         );
     });
 }

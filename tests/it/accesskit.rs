@@ -77,7 +77,7 @@ fn accesskit_act1_question_answers_and_lock_are_named() {
         assert_has(&t, Role::RadioButton, &answer);
     }
     assert_has(&t, Role::Button, &text::lock());
-    assert_has(&t, Role::Label, &text::act1_title());
+    assert_has(&t, Role::Heading, &text::act1_title());
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn window(label: &str) -> Vec<(u64, Node)> {
     ]
 }
 
-fn spec<'a>(ops: &'a [DomOp], id: u64) -> &'a Spec {
+fn spec(ops: &[DomOp], id: u64) -> &Spec {
     ops.iter()
         .find_map(|o| match o {
             DomOp::Set { id: i, spec } if *i == NodeId(id) => Some(spec),

@@ -372,6 +372,18 @@ await main.close();
   check(group && group.name.includes('underestimate'), `the Act I question is a radio group (${group && group.name})`);
   check(names.length === 4 && ['A)', 'B)', 'C)', 'D)'].every((l, i) => names[i].startsWith(l)), `with its four named answers (${names.map((n) => n.slice(0, 3)).join(' ')})`);
   check(find(tree, 'button', 'Lock my prediction') !== undefined, 'and the lock button');
+  // Focus in step: the page's focus on a mirrored answer is egui's focus, and Tab in the
+  // mirror moves both to the next answer.
+  let mark = a.logs.length;
+  await a.page.evaluate(() => [...document.querySelectorAll('#a11y-mirror [role=radio]')].find((e) => e.firstChild?.data?.startsWith('B)')).focus());
+  check(await a.waitLog('focus B)', 10000, mark), 'focusing a mirrored answer focuses it in the game');
+  mark = a.logs.length;
+  await a.page.keyboard.press('Tab');
+  check(await a.waitLog('focus C)', 10000, mark), 'Tab in the mirror moves the game\'s focus to the next answer');
+  check(await a.page.evaluate(() => document.activeElement?.firstChild?.data?.startsWith('C)')), 'and the page\'s focus is on it');
+  mark = a.logs.length;
+  await a.page.keyboard.press('Space');
+  check(await a.waitLog('picked SerialFraction', 10000, mark), 'Space on the focused mirrored answer chooses it');
   check(await pressFor('A)', 'radio', 'picked MemoryBw'), 'pressing a mirrored answer chooses it');
   await a.frames(5);
   tree = await ax();

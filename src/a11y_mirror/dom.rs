@@ -35,6 +35,8 @@ pub struct DomMirror {
     document: Document,
     root: HtmlElement,
     elements: HashMap<NodeId, (HtmlElement, Tag)>,
+    /// What each element shows now, so a change writes only its difference.
+    applied: HashMap<NodeId, Spec>,
     texts: HashMap<NodeId, web_sys::Text>,
     listeners: HashMap<NodeId, Vec<Listener>>,
     actions: Queue,
@@ -88,6 +90,7 @@ impl DomMirror {
             document,
             root,
             elements: HashMap::new(),
+            applied: HashMap::new(),
             texts: HashMap::new(),
             listeners: HashMap::new(),
             actions: Rc::new(RefCell::new(Vec::new())),
@@ -211,26 +214,28 @@ impl DomMirror {
         self.listeners.insert(id, keep);
     }
 
+    /// Show `spec` on `id`'s element, writing only what differs from what it shows.
     fn set(&mut self, id: NodeId, spec: &Spec) {
         let Some((el, tag)) = self.elements.get(&id) else {
             return;
         };
-        let mut style = String::from(ELEMENT_STYLE);
-        if let Some(b) = spec.bounds {
-            style.push_str(&format!(
-                "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px;",
-                b.x, b.y, b.w, b.h
-            ));
+        let (el, tag) = (el.clone(), *tag);
+        let old = self.applied.remove(&id);
+        let old_attrs: &[(&'static str, String)] = old.as_ref().map_or(&[], |o| &o.attrs);
+        if old.as_ref().is_none_or(|o| o.bounds != spec.bounds) {
+            let mut style = String::from(ELEMENT_STYLE);
+            if let Some(b) = spec.bounds {
+                style.push_str(&format!(
+                    "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px;",
+                    b.x, b.y, b.w, b.h
+                ));
+            }
+            let _ = el.set_attribute("style", &style);
         }
-        let _ = el.set_attribute("style", &style);
         // Attributes this spec no longer has go.
-        let names = el.get_attribute_names();
-        for n in names.iter().filter_map(|n| n.as_string()) {
-            let ours = n == "role"
-                || n.starts_with("aria-")
-                || ["min", "max", "step"].contains(&n.as_str());
-            if ours && !spec.attrs.iter().any(|(k, _)| *k == n) {
-                let _ = el.remove_attribute(&n);
+        for (k, _) in old_attrs {
+            if !spec.attrs.iter().any(|(n, _)| n == k) {
+                let _ = el.remove_attribute(k);
             }
         }
         for (k, v) in &spec.attrs {
@@ -243,18 +248,23 @@ impl DomMirror {
                 } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
                     area.set_value(v);
                 }
-            } else if el.get_attribute(k).as_deref() != Some(v.as_str()) {
+            } else if !old_attrs.iter().any(|(n, w)| n == k && w == v) {
                 let _ = el.set_attribute(k, v);
             }
         }
-        if spec.focusable || *tag != Tag::Div {
-            el.set_tab_index(0);
-        } else {
-            let _ = el.remove_attribute("tabindex");
+        let tabbable = spec.focusable || tag != Tag::Div;
+        if old.as_ref().is_none_or(|o| o.focusable != spec.focusable) {
+            if tabbable {
+                el.set_tab_index(0);
+            } else {
+                let _ = el.remove_attribute("tabindex");
+            }
         }
-        if matches!(tag, Tag::Div | Tag::Button) {
+        if matches!(tag, Tag::Div | Tag::Button) && old.as_ref().is_none_or(|o| o.text != spec.text)
+        {
             self.set_text(id, spec.text.as_deref());
         }
+        self.applied.insert(id, spec.clone());
     }
 
     /// The element's own text, as its first child (its children's elements follow it).
@@ -301,6 +311,7 @@ impl DomMirror {
         if let Some((el, _)) = self.elements.remove(&id) {
             el.remove();
         }
+        self.applied.remove(&id);
         self.texts.remove(&id);
         self.listeners.remove(&id);
     }

@@ -68,24 +68,20 @@ if os.path.exists(cjk_src):
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.hinting = False
-    font = subset.load_font(cjk_src, options)
-    assert "SC" in font["name"].getDebugName(1), font["name"].getDebugName(1)
-    sub = subset.Subsetter(options)
-    sub.populate(text=text)
-    sub.subset(font)
-    dest = os.path.join(out, "NotoSansSC-Regular.subset.otf")
-    subset.save_font(font, dest, options)
-    print(f"{dest}: {os.path.getsize(dest)} bytes, {len(text)} characters")
+    def cut(chars, name):
+        font = subset.load_font(cjk_src, options)
+        assert "SC" in font["name"].getDebugName(1), font["name"].getDebugName(1)
+        sub = subset.Subsetter(options)
+        sub.populate(text=chars)
+        sub.subset(font)
+        dest = os.path.join(out, name)
+        subset.save_font(font, dest, options)
+        print(f"{dest}: {os.path.getsize(dest)} bytes, {len(chars)} characters")
+
+    cut(text, "NotoSansSC-Regular.subset.otf")
     # Every language shows Chinese's own name in the language choice: those few characters
     # ship always.
     with open(os.path.join(here, "..", "assets", "locales", "en", "main.ftl"), encoding="utf-8") as f:
-        names = "".join(c for c in f.read() if ord(c) >= 0x2E80)
-    font = subset.load_font(cjk_src, options)
-    sub = subset.Subsetter(options)
-    sub.populate(text=names)
-    sub.subset(font)
-    dest = os.path.join(out, "NotoSansSC-names.subset.otf")
-    subset.save_font(font, dest, options)
-    print(f"{dest}: {os.path.getsize(dest)} bytes, {names}")
+        cut("".join(c for c in f.read() if ord(c) >= 0x2E80), "NotoSansSC-names.subset.otf")
 else:
     print(f"{cjk_src} not found: the CJK face is left as it is (apt install fonts-noto-cjk)")

@@ -101,22 +101,24 @@ fn with_chinese_chosen_every_character_of_its_catalogue_draws() {
         assert!(missing.is_empty(), "{family:?} lacks {missing:?}");
     }
     // What a student types: common words beyond the catalogue's.
-    let words = "我觉得瓶颈在于带宽，下次先看屋顶线模型。";
-    let missing: String = words
-        .chars()
-        .filter(|&c| !family_has(&defs, &egui::FontFamily::Proportional, c))
-        .collect();
+    let missing = lacking(&defs, "我觉得瓶颈在于带宽，下次先看屋顶线模型。");
     assert!(missing.is_empty(), "{missing:?}");
+}
+
+/// The characters of `words` the text face (with its fallbacks) cannot draw.
+fn lacking(defs: &egui::FontDefinitions, words: &str) -> String {
+    words
+        .chars()
+        .filter(|&c| !family_has(defs, &egui::FontFamily::Proportional, c))
+        .collect()
 }
 
 #[test]
 fn students_own_words_render_in_the_text_face() {
     // Ubuntu Light ships whole: accented Latin, Greek and Cyrillic a student may type.
-    let defs = fonts::definitions();
-    let words = "Zoë Ångström, Łódź, ñandú, Straße, Ελένη, Дмитрий";
-    let missing: String = words
-        .chars()
-        .filter(|&c| !family_has(&defs, &egui::FontFamily::Proportional, c))
-        .collect();
+    let missing = lacking(
+        &fonts::definitions(),
+        "Zoë Ångström, Łódź, ñandú, Straße, Ελένη, Дмитрий",
+    );
     assert!(missing.is_empty(), "{missing:?}");
 }

@@ -299,11 +299,25 @@ impl DomMirror {
                 None => return,
             },
         };
+        // Walk the children in order, moving only those not already where they belong (after
+        // the element's own text, then each child after the one before it).
+        let mut at: Option<web_sys::Node> = parent.and_then(|p| self.texts.get(&p)).map(|t| {
+            let n: &web_sys::Node = t.as_ref();
+            n.clone()
+        });
         for c in children {
-            if let Some((el, _)) = self.elements.get(c) {
-                // Appending moves an element already there to the end: in order, as given.
-                let _ = parent_el.append_child(el);
+            let Some((el, _)) = self.elements.get(c) else {
+                continue;
+            };
+            let node: &web_sys::Node = el.as_ref();
+            let expected = match &at {
+                Some(prev) => prev.next_sibling(),
+                None => parent_el.first_child(),
+            };
+            if expected.as_ref() != Some(node) {
+                let _ = parent_el.insert_before(node, expected.as_ref());
             }
+            at = Some(node.clone());
         }
     }
 

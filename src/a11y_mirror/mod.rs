@@ -235,12 +235,13 @@ impl Mirror {
     }
 }
 
+/// CSS pixels, whole: a node that moves by a fraction of a pixel keeps its element where it is.
 fn scaled(r: bevy_egui::egui::accesskit::Rect, scale: f64) -> Bounds {
     Bounds {
-        x: r.x0 * scale,
-        y: r.y0 * scale,
-        w: (r.x1 - r.x0).max(0.0) * scale,
-        h: (r.y1 - r.y0).max(0.0) * scale,
+        x: (r.x0 * scale).round(),
+        y: (r.y0 * scale).round(),
+        w: ((r.x1 - r.x0).max(0.0) * scale).round(),
+        h: ((r.y1 - r.y0).max(0.0) * scale).round(),
     }
 }
 

@@ -137,13 +137,13 @@ fn elements_sit_at_their_bounds_in_their_parents_frame() {
     ));
     let mut child = node(Role::Button, Some("Begin"), &[]);
     child.set_bounds(bevy_egui::egui::accesskit::Rect::new(
-        15.0, 30.0, 115.0, 50.0,
+        16.0, 30.0, 116.0, 50.0,
     ));
     let mut m = Mirror::new();
     let ops = m.update(&tree(vec![(1, parent), (2, child)], 1), 1.5);
     let b = spec(&ops, 2).bounds.unwrap();
-    // UI scale 1.5: CSS pixels are points × 1.5, measured from the parent's corner.
-    assert_eq!((b.x, b.y, b.w, b.h), (7.5, 15.0, 150.0, 30.0));
+    // UI scale 1.5: CSS pixels are points × 1.5 (whole), measured from the parent's corner.
+    assert_eq!((b.x, b.y, b.w, b.h), (9.0, 15.0, 150.0, 30.0));
 }
 
 /// The lab's own tree at a phase, as the web build mirrors it.

@@ -323,24 +323,11 @@ fn check_marked(marks: (char, char)) {
     let data = scenario_words(&Scenario::builtin());
     // In the pseudo-locale, an English word inside the brackets is a message drawn untransformed
     // (or an argument that should have been one). Data drawn as it is may hold English words:
-    // the JSON paths of the ledger's notes (`$.history`), file paths, the details of an I/O or
-    // JSON error (from the system and the parser), a value the student's ledger records
-    // ("psi triggered"), and a code point (U+FFFD).
-    const DATA: [&str; 14] = [
-        "history",
-        "json",
-        "work",
-        "designs",
-        "error",
-        "invalid",
-        "data",
-        "unreadable",
-        "while",
-        "object",
-        "line",
-        "column",
-        "triggered",
-        "FFFD",
+    // file paths (left out below), the JSON paths of the ledger's notes (`$.history`), a file's
+    // name (`a.json`), the details of an I/O or JSON error (from the system and the parser),
+    // and a code point (U+FFFD).
+    const DATA: [&str; 10] = [
+        "history", "json", "error", "invalid", "data", "while", "object", "line", "column", "FFFD",
     ];
     let english: BTreeSet<String> = if marks == MARKS {
         BTreeSet::new()
@@ -362,7 +349,10 @@ fn check_marked(marks: (char, char)) {
         let words: Vec<String> = words_outside(&text, marks)
             .into_iter()
             .chain(
-                text.split(|c: char| !c.is_alphabetic())
+                text.split_whitespace()
+                    // A file path is data, whatever words its folders are named with.
+                    .filter(|token| !token.contains('/'))
+                    .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
                     .filter(|w| english.contains(*w))
                     .map(str::to_owned),
             )

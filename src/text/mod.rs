@@ -14,6 +14,13 @@ pub fn number(v: f64, decimals: usize) -> String {
     lang::format_number(v, decimals, current().numbers())
 }
 
+/// Whether the active language differs from `worded_in`, the one something was last worded in
+/// (which becomes the active one): what keeps words between frames says them again on a switch.
+pub fn language_changed(worded_in: &mut Option<Lang>) -> bool {
+    let lang = current().lang();
+    worded_in.replace(lang) != Some(lang)
+}
+
 /// A number formatted plainly (`1234.5`) as the active language writes it; other text as it is.
 pub fn local(plain: String) -> String {
     lang::localise_number(&plain, current().numbers()).unwrap_or(plain)

@@ -131,8 +131,8 @@ fn update_picture(
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
     let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
-    let lang = crate::text::current().lang();
-    let lang_changed = worded_in.replace(lang) != Some(lang);
+    // Words kept between frames: said again when the language changes.
+    let lang_changed = crate::text::language_changed(&mut worded_in);
     if !physics.is_changed()
         && !scenario.is_changed()
         && !preds_changed

@@ -90,9 +90,8 @@ fn update_tier_state(
 ) {
     let preds_changed = preds.as_ref().is_some_and(|p| p.is_changed());
     let class_changed = class.as_ref().is_some_and(|c| c.is_changed());
-    // The lines are words: said again when the language changes.
-    let lang = crate::text::current().lang();
-    let lang_changed = worded_in.replace(lang) != Some(lang);
+    // Words kept between frames: said again when the language changes.
+    let lang_changed = crate::text::language_changed(&mut worded_in);
     if !physics.is_changed() && !preds_changed && !class_changed && !lang_changed {
         return;
     }

@@ -128,6 +128,7 @@ fn headless_frame(c: &mut Criterion) {
                         pal: architects_audit::theme::Palette::DEFAULT,
                         t: 0.0,
                         reduced_motion: false,
+                        focus: None,
                     },
                 );
             });

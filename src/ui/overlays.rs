@@ -39,7 +39,7 @@ pub fn time_controls(
     // Kept over the world: on a narrow window (an 800x600 iframe) the bar wraps to two rows
     // rather than sliding over the panel.
     let width = (ctx.viewport_rect().width() - left - 36.0).max(160.0);
-    egui::Area::new("time_controls".into())
+    let bar = egui::Area::new("time_controls".into())
         .fixed_pos(egui::pos2(left + 12.0, 10.0))
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
@@ -47,7 +47,11 @@ pub fn time_controls(
                 time_bar(ui, tc, clock, pal, &mut out);
             });
         });
-    (out, 0.0)
+    // The world starts under the bar, so the bar covers none of it.
+    (
+        out,
+        bar.response.rect.bottom() + 4.0 - ctx.viewport_rect().top(),
+    )
 }
 
 /// Pause, step, the speeds, and the key to the requests' colours and shapes.

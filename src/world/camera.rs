@@ -9,7 +9,7 @@ use bevy::render::renderer::RenderAdapterInfo;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::window::PrimaryWindow;
 
-use super::{TIER_POS, VIEW_CENTER, VIEW_HALF, WorldCamera};
+use super::{TIER_POS, VIEW_CENTER, WorldCamera};
 use crate::lab::game::KeyboardBusy;
 use crate::theme::{self, ActivePalette};
 
@@ -108,9 +108,7 @@ fn fit_camera(
     }
     if let Projection::Orthographic(o) = &mut **proj {
         let logical = size.as_vec2() / sf;
-        // Larger labels in the projector profile need a little more room.
-        let half = VIEW_HALF * (1.0 + (palette.0.label_scale - 1.0) * 0.6);
-        let scale = (half.x * 2.0 / logical.x).max(half.y * 2.0 / logical.y);
+        let scale = 1.0 / super::fit_unit(logical.x, logical.y, palette.0.label_scale);
         if (o.scale - scale).abs() > 1e-3 {
             o.scale = scale;
         }

@@ -3,8 +3,11 @@
 //! fill more than one, and labelled with the step and what fills the memory.
 
 use bevy::math::Vec2;
-use bevy_egui::egui::{self, Align2, FontId, Stroke};
+use bevy_egui::egui::{self, Align2, FontId, Pos2, Stroke};
 
+use std::rc::Rc;
+
+use super::labels::{Caption, Figure, Placer};
 use super::picture::{CloudPicture, MemoryBar};
 use super::scene::{Projection, SMALL, Scene};
 use crate::text;
@@ -27,17 +30,61 @@ fn chip_at(i: u32) -> Vec2 {
         )
 }
 
-pub(super) fn chips(
-    painter: &egui::Painter,
-    proj: &Projection,
-    c: &CloudPicture,
+/// The chips as one figure with their caption above; the step and memory below them, and the
+/// servers' names beside them, follow the figure.
+pub(super) fn chips<'p>(
+    proj: &'p Projection,
+    c: &'p CloudPicture,
     memory: &MemoryBar,
-    s: &Scene,
+    s: &'p Scene,
+    placer: &mut Placer<'p>,
+    about: egui::Rect,
 ) {
-    gpus(painter, proj, c, s);
-    groups_and_servers(painter, proj, c, s);
-    allreduce(painter, proj, c, s);
-    captions(painter, proj, c, memory, s);
+    let servers = server_frames(proj, c);
+    let drawn = (0..c.gpus.max(1))
+        .map(|i| proj.rect(chip_at(i), CHIP))
+        .chain(servers.iter().map(|f| f.expand(s.pal.weight)))
+        .reduce(|a, b| a.union(b))
+        .expect("one chip")
+        .expand(4.0 * proj.unit);
+    let frames = servers.clone();
+    let draw = move |painter: &egui::Painter| {
+        gpus(painter, proj, c, s);
+        groups_and_servers(painter, proj, c, s, &frames);
+        allreduce(painter, proj, c, s);
+    };
+    let about = about.union(drawn);
+    let font = FontId::proportional(proj.text(SMALL, &s.pal));
+    let muted = c32(s.pal.text_muted);
+    placer.add(Caption {
+        id: Some("chips"),
+        figure: Some(Figure {
+            rect: drawn,
+            draw: Rc::new(draw),
+        }),
+        ..Caption::text(
+            text::chips_label(c.gpus, c.tp, c.replicas),
+            font.clone(),
+            muted,
+            vec![(drawn.left_top(), Align2::LEFT_BOTTOM)],
+            2,
+            about,
+        )
+    });
+    let follow = |text, spot, align, rank| Caption {
+        follows: Some("chips"),
+        ..Caption::text(text, font.clone(), muted, vec![(spot, align)], rank, about)
+    };
+    placer.add(follow(
+        below(c, memory),
+        drawn.left_bottom(),
+        Align2::LEFT_TOP,
+        3,
+    ));
+    for (k, frame) in servers.iter().enumerate() {
+        let spot = Pos2::new(drawn.right() + 4.0 * proj.unit, frame.top());
+        placer.add(follow(text::server_label(k), spot, Align2::LEFT_TOP, 4));
+    }
 }
 
 /// One chip per GPU, lit by its replica's batch.
@@ -68,12 +115,32 @@ fn gpus(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene)
     }
 }
 
-/// Tensor-parallel groups and servers.
-fn groups_and_servers(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &Scene) {
+/// Each server's frame, once the GPUs fill more than one (a server's GPUs fail together,
+/// which availability counts).
+fn server_frames(proj: &Projection, c: &CloudPicture) -> Vec<egui::Rect> {
+    c.servers()
+        .into_iter()
+        .map(|(first, last)| {
+            let row_end = (first + CHIPS_PER_ROW - 1).min(last);
+            [first, row_end, last]
+                .into_iter()
+                .map(|i| proj.rect(chip_at(i), CHIP))
+                .reduce(|a, b| a.union(b))
+                .expect("three chips")
+                .expand(2.5 * proj.unit)
+        })
+        .collect()
+}
+
+/// Tensor-parallel groups (an outline round each) and servers (a frame round each).
+fn groups_and_servers(
+    painter: &egui::Painter,
+    proj: &Projection,
+    c: &CloudPicture,
+    s: &Scene,
+    servers: &[egui::Rect],
+) {
     let pal = &s.pal;
-    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
-    // Tensor-parallel groups: an outline round each group, and its all-reduce traffic
-    // between neighbouring chips.
     for (first, last) in c.tp_groups() {
         let a = proj.rect(chip_at(first), CHIP);
         let b = proj.rect(chip_at(last), CHIP);
@@ -84,28 +151,12 @@ fn groups_and_servers(painter: &egui::Painter, proj: &Projection, c: &CloudPictu
             egui::StrokeKind::Outside,
         );
     }
-    // Servers: a frame round each server's chips once the GPUs fill more than one (a server's
-    // GPUs fail together, which availability counts).
-    for (k, (first, last)) in c.servers().into_iter().enumerate() {
-        let row_end = (first + CHIPS_PER_ROW - 1).min(last);
-        let frame = [first, row_end, last]
-            .into_iter()
-            .map(|i| proj.rect(chip_at(i), CHIP))
-            .reduce(|a, b| a.union(b))
-            .expect("three chips")
-            .expand(2.5 * proj.unit);
+    for frame in servers {
         painter.rect_stroke(
-            frame,
+            *frame,
             6.0 * proj.unit,
             Stroke::new(1.0 * pal.weight, c32(pal.text_muted)),
             egui::StrokeKind::Outside,
-        );
-        painter.text(
-            frame.right_top() + egui::vec2(4.0 * proj.unit, 0.0),
-            Align2::LEFT_TOP,
-            text::server_label(k),
-            font.clone(),
-            c32(pal.text_muted),
         );
     }
 }
@@ -134,25 +185,8 @@ fn allreduce(painter: &egui::Painter, proj: &Projection, c: &CloudPicture, s: &S
     }
 }
 
-/// The chips' caption above them, and the step and memory below.
-fn captions(
-    painter: &egui::Painter,
-    proj: &Projection,
-    c: &CloudPicture,
-    memory: &MemoryBar,
-    s: &Scene,
-) {
-    let pal = &s.pal;
-    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
-    let rows = c.gpus.div_ceil(CHIPS_PER_ROW).max(1);
-    let below = CHIPS_AT - Vec2::new(0.0, rows as f32 * (CHIP.y + CHIP_GAP));
-    painter.text(
-        proj.p(CHIPS_AT + Vec2::new(0.0, 6.0)),
-        Align2::LEFT_BOTTOM,
-        text::chips_label(c.gpus, c.tp, c.replicas),
-        font.clone(),
-        c32(pal.text_muted),
-    );
+/// The step and what fills the cloud's memory, for under the chips.
+fn below(c: &CloudPicture, memory: &MemoryBar) -> String {
     let mut lines = Vec::new();
     if c.step_ms > 0.0 {
         lines.push(text::step_label(
@@ -170,11 +204,5 @@ fn captions(
         .map(|(n, (_, v))| (n.as_str(), *v))
         .collect();
     lines.push(text::memory_parts(&parts, memory.unit));
-    painter.text(
-        proj.p(below),
-        Align2::LEFT_TOP,
-        lines.join("\n"),
-        font,
-        c32(pal.text_muted),
-    );
+    lines.join("\n")
 }

@@ -10,8 +10,10 @@
 //! drawn half (in [`plugin`], added only with a window). Text is drawn with egui
 //! ([`overlay`]), the same text stack as the panels.
 
+mod bars;
 pub mod camera;
 mod chips;
+mod labels;
 pub mod overlay;
 pub mod particles;
 pub mod picture;
@@ -31,6 +33,7 @@ use crate::theme::{ActivePalette, Palette};
 
 pub use camera::{ScreenshotRequest, UiInsets, node_pixels};
 pub use picture::{Physical, picture};
+pub use scene::{fit_unit, project};
 pub use tiers::{Failed, TierNode, TierRing, TierState, TierStatus, TierView, tier_views};
 
 /// The camera that draws the world (egui has its own).
@@ -66,17 +69,17 @@ pub fn physics_shown(
 }
 
 /// Layout of the architecture diagram, in world units.
-pub const SOURCE_POS: Vec2 = Vec2::new(-340.0, -20.0);
+pub const SOURCE_POS: Vec2 = Vec2::new(-250.0, -20.0);
 pub const TIER_POS: [Vec2; Tier::COUNT] = [
-    Vec2::new(90.0, 205.0),
-    Vec2::new(90.0, 55.0),
-    Vec2::new(90.0, -95.0),
-    Vec2::new(90.0, -245.0),
+    Vec2::new(90.0, 247.5),
+    Vec2::new(90.0, 82.5),
+    Vec2::new(90.0, -82.5),
+    Vec2::new(90.0, -247.5),
 ];
 const NODE_RADIUS: f32 = 46.0;
 /// Centre and half-size of the diagram the camera must keep in view (labels included).
-const VIEW_CENTER: Vec2 = Vec2::new(140.0, 0.0);
-const VIEW_HALF: Vec2 = Vec2::new(585.0, 345.0);
+const VIEW_CENTER: Vec2 = Vec2::new(190.0, 0.0);
+const VIEW_HALF: Vec2 = Vec2::new(545.0, 345.0);
 
 /// What the world shows of the physics: `None` until the Act II lock and in the class view.
 /// Derived when the physics, the predictions or the class view change, not every frame.
@@ -218,6 +221,7 @@ fn draw_overlay(
         views[n.0] = st.0.clone();
     }
     let waiting = [live.cloud.waiting, 0, 0, 0];
+    let focus = labels::readout_focus(ctx, world);
     overlay::paint(
         &painter,
         &overlay::Projection { at: &at, unit },
@@ -232,6 +236,7 @@ fn draw_overlay(
             pal: palette.0,
             t: time.elapsed_secs(),
             reduced_motion: prefs.reduced_motion,
+            focus,
         },
     );
     Ok(())

@@ -8,11 +8,12 @@
 //! bare `egui::Context` and read what it drew.
 
 use bevy::math::Vec2;
-use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Stroke};
+use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2};
 
-use super::picture::{AccuracyGauge, MemPart, MemoryBar};
-use super::scene::SMALL;
+pub use super::bars::part_color;
+pub use super::labels::{Caption, Hidden, MIN_TEXT, Placed, Placer, readout};
 pub use super::scene::{Projection, Scene};
+use super::scene::{SMALL, TITLE_X};
 use super::tiers::{TierStatus, status_color, status_mark};
 use super::{NODE_RADIUS, SOURCE_POS, TIER_POS};
 use crate::physics::Tier;
@@ -20,35 +21,16 @@ use crate::text;
 use crate::theme::Palette;
 use crate::theme::c32;
 
-/// Memory bar geometry, world units from the node's centre.
-const BAR_AT: Vec2 = Vec2::new(70.0, -48.0);
-const BAR_SIZE: Vec2 = Vec2::new(220.0, 12.0);
-/// How far past the capacity line a spill is drawn, at most (fraction of the bar).
-const SPILL_MAX: f32 = 0.35;
-/// The accuracy gauge: top-left corner and size; its scale runs from GAUGE_MIN to 100 %.
-const GAUGE_AT: Vec2 = Vec2::new(-430.0, -200.0);
-const GAUGE_SIZE: Vec2 = Vec2::new(230.0, 14.0);
-const GAUGE_MIN: f64 = 0.7;
-
-/// Paint the world's text and instruments.
-pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
+/// Paint the world's text and instruments. Text is never smaller than [`MIN_TEXT`] points
+/// (times the profile's label scale); a caption with no room joins its part's readout, shown
+/// when `s.focus` is on that part. Returns where the captions went.
+pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) -> Placed {
     let pal = &s.pal;
-    let size = |base: f32| FontId::proportional(base * pal.label_scale * proj.unit);
+    let mut placer = Placer::default();
+    keep_off(&mut placer, proj, pal);
+    let size = |base: f32| FontId::proportional(proj.text(base, pal));
     let (ink, muted) = (c32(pal.text), c32(pal.text_muted));
-    painter.text(
-        proj.p(Vec2::new(-430.0, 320.0)),
-        Align2::LEFT_TOP,
-        text::title(),
-        size(40.0),
-        ink,
-    );
-    painter.text(
-        proj.p(Vec2::new(-430.0, 268.0)),
-        Align2::LEFT_TOP,
-        text::subtitle(),
-        size(20.0),
-        muted,
-    );
+    titles(painter, proj, pal, &mut placer);
     let total: f64 = s.views.iter().map(|v| v.rps).sum();
     let users = if s.rates_shown {
         format!(
@@ -59,38 +41,144 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) {
     } else {
         text::source_label().to_string()
     };
-    painter.text(
-        proj.p(SOURCE_POS + Vec2::new(0.0, -58.0)),
-        Align2::CENTER_TOP,
-        users,
-        size(22.0),
-        ink,
-    );
+    let source = proj.rect(SOURCE_POS + Vec2::new(-45.0, 45.0), Vec2::splat(90.0));
+    let under = source.center_bottom() + egui::vec2(0.0, 13.0 * proj.unit);
+    let spots = vec![
+        (under, Align2::CENTER_TOP),
+        (under + egui::vec2(20.0 * proj.unit, 0.0), Align2::RIGHT_TOP),
+        (
+            source.left_center() - egui::vec2(6.0, 0.0),
+            Align2::RIGHT_CENTER,
+        ),
+    ];
+    placer.add(Caption::text(users, size(22.0), ink, spots, 2, source));
     for i in 0..s.views.len() {
-        tier_labels(painter, proj, s, i);
+        tier_labels(painter, proj, s, i, &mut placer);
     }
     if let Some(phys) = s.picture {
-        for (i, bar) in phys.memory.iter().enumerate() {
-            memory_bar(painter, proj, TIER_POS[i] + BAR_AT, bar, pal);
+        let ring = NODE_RADIUS + 14.0;
+        let cloud = proj.rect(
+            TIER_POS[0] + Vec2::new(-ring, ring),
+            Vec2::splat(2.0 * ring),
+        );
+        super::chips::chips(proj, &phys.cloud, &phys.memory[0], s, &mut placer, cloud);
+        super::bars::gauge(proj, &phys.accuracy, pal, &mut placer);
+    }
+    let bounds = painter.clip_rect();
+    let mut placed = placer.place(painter, bounds, false);
+    if !placed.hidden.is_empty() {
+        // Some captions went to readouts: say how to open them, first of all.
+        let inset = bounds.shrink2(egui::vec2(6.0, 4.0));
+        let spots = vec![
+            (inset.left_bottom(), Align2::LEFT_BOTTOM),
+            (inset.left_top(), Align2::LEFT_TOP),
+            (inset.right_bottom(), Align2::RIGHT_BOTTOM),
+            (inset.right_top(), Align2::RIGHT_TOP),
+        ];
+        let hint = text::tr("world-readout-hint");
+        placer.add(Caption::text(
+            hint,
+            size(SMALL),
+            muted,
+            spots,
+            0,
+            egui::Rect::NOTHING,
+        ));
+    }
+    placed = placer.place(painter, bounds, true);
+    if let Some(at) = s.focus {
+        let top = painter.clone().with_layer_id(egui::LayerId::new(
+            egui::Order::Tooltip,
+            egui::Id::new("world-readout"),
+        ));
+        readout(&top, &placed.hidden, at, bounds, c32(pal.background), muted);
+    }
+    placed
+}
+
+/// The lab's title, and its subtitle with it.
+fn titles(painter: &egui::Painter, proj: &Projection, pal: &Palette, placer: &mut Placer<'_>) {
+    let size = |base: f32| FontId::proportional(proj.text(base, pal));
+    let (ink, muted) = (c32(pal.text), c32(pal.text_muted));
+    let corner = proj.p(Vec2::new(TITLE_X, 340.0));
+    let title = painter
+        .layout_no_wrap(text::title(), size(34.0), ink)
+        .size();
+    for (t, base, c, spot, rank) in [
+        (text::title(), 34.0, ink, corner, 5),
+        (
+            text::subtitle(),
+            20.0,
+            muted,
+            corner + egui::vec2(0.0, title.y),
+            6,
+        ),
+    ] {
+        // The subtitle under the title, or after it on its line.
+        let beside = corner + egui::vec2(title.x + 12.0, title.y * 0.85);
+        let mut spots = vec![(spot, Align2::LEFT_TOP)];
+        if rank == 6 {
+            spots.push((beside, Align2::LEFT_BOTTOM));
         }
-        super::chips::chips(painter, proj, &phys.cloud, &phys.memory[0], s);
-        gauge(painter, proj, &phys.accuracy, pal);
+        // The subtitle only with the title.
+        let (id, follows) = if rank == 6 {
+            (None, Some("title"))
+        } else {
+            (Some("title"), None)
+        };
+        placer.add(Caption {
+            id,
+            follows,
+            ..Caption::text(t, size(base), c, spots, rank, egui::Rect::NOTHING)
+        });
     }
 }
 
-/// A tier's name and device, its status line, its request rate and its queue.
-fn tier_labels(painter: &egui::Painter, proj: &Projection, s: &Scene, i: usize) {
+/// What the captions keep off: the nodes and the users, and the request streams.
+fn keep_off(placer: &mut Placer<'_>, proj: &Projection, pal: &Palette) {
+    let ring = NODE_RADIUS + if pal.projector { 22.0 } else { 14.0 };
+    for pos in TIER_POS {
+        let r = proj.rect(pos + Vec2::new(-ring, ring), Vec2::splat(2.0 * ring));
+        placer.marks.push(r);
+        let end = super::particles::entrance(pos);
+        // A particle's half-size, and the rejected ones dropping from the line's end.
+        let w = 8.0 * pal.weight * proj.unit;
+        placer.streams.push((proj.p(SOURCE_POS), proj.p(end), w));
+        let drop = end - Vec2::new(0.0, super::particles::DROP);
+        placer.streams.push((proj.p(end), proj.p(drop), w));
+    }
+    placer
+        .marks
+        .push(proj.rect(SOURCE_POS + Vec2::new(-45.0, 45.0), Vec2::splat(90.0)));
+}
+
+/// A tier's name and device, its status line, its request rate, its queue, and (after the
+/// Act II lock) its memory bar under the status line.
+fn tier_labels<'p>(
+    painter: &egui::Painter,
+    proj: &Projection,
+    s: &'p Scene,
+    i: usize,
+    placer: &mut Placer<'p>,
+) {
     let pal = &s.pal;
-    let size = |base: f32| FontId::proportional(base * pal.label_scale * proj.unit);
+    let size = |base: f32| FontId::proportional(proj.text(base, pal));
     let (ink, muted) = (c32(pal.text), c32(pal.text_muted));
     let v = &s.views[i];
     let pos = TIER_POS[i];
-    painter.text(
-        proj.p(pos + Vec2::new(70.0, -12.0)),
-        Align2::LEFT_BOTTOM,
+    let ring = NODE_RADIUS + 14.0;
+    let about = proj.rect(pos + Vec2::new(-ring, ring), Vec2::splat(2.0 * ring));
+    let x = proj.p(pos + Vec2::new(70.0, 0.0)).x;
+    let centre = proj.p(pos).y;
+    let mut put = |text: String, font: FontId, color, spots, rank| {
+        placer.add(Caption::text(text, font, color, spots, rank, about))
+    };
+    put(
         format!("{}\n{}", text::tier_name(Tier::ALL[i]), s.devices[i]),
         size(24.0),
         ink,
+        vec![(Pos2::new(x, centre + 12.0 * proj.unit), Align2::LEFT_BOTTOM)],
+        0,
     );
     let status = match v.status {
         TierStatus::Neutral => muted,
@@ -101,155 +189,80 @@ fn tier_labels(painter: &egui::Painter, proj: &Projection, s: &Scene, i: usize) 
         Some(m) => format!("{m} {}", v.line),
         None => v.line.clone(),
     };
-    painter.text(
-        proj.p(pos + Vec2::new(70.0, -16.0)),
-        Align2::LEFT_TOP,
+    let line_top = centre + 16.0 * proj.unit;
+    let line_h = painter
+        .layout_no_wrap(line.clone(), size(20.0), status)
+        .size()
+        .y;
+    put(
         line,
         size(20.0),
         status,
+        vec![(Pos2::new(x, line_top), Align2::LEFT_TOP)],
+        1,
     );
-    let d = pos - SOURCE_POS;
-    let mid = SOURCE_POS + d.normalize() * (45.0 + (d.length() - NODE_RADIUS - 50.0) / 2.0);
     if s.rates_shown {
-        painter.text(
-            proj.p(mid + Vec2::new(0.0, 18.0)),
-            Align2::CENTER_BOTTOM,
-            text::t!("unit-req-s", value = format!("{:.0}", v.rps)),
+        let rate = text::t!("unit-req-s", value = format!("{:.0}", v.rps));
+        put(
+            rate.clone(),
             size(18.0),
             muted,
+            rate_spots(painter, proj, s, i, &rate),
+            3,
         );
     }
     if s.waiting[i] > 0 {
-        let entrance = pos - d.normalize() * 60.0;
-        painter.text(
-            proj.p(entrance + Vec2::new(-8.0, 14.0)),
-            Align2::RIGHT_BOTTOM,
+        let entrance = super::particles::entrance(pos);
+        let spots = [(-14.0, 4.0), (-8.0, 14.0), (-8.0, 40.0), (-60.0, 70.0)]
+            .map(|(dx, up)| (proj.p(entrance + Vec2::new(dx, up)), Align2::RIGHT_BOTTOM))
+            .to_vec();
+        put(
             text::queue_label(s.waiting[i], s.not_drawn[i]),
             size(16.0),
             c32(pal.warn),
+            spots,
+            1,
         );
+    }
+    if let Some(bar) = s.picture.map(|p| &p.memory[i]) {
+        // Clear of the status line by the capacity line's overhang.
+        let top = Pos2::new(x, line_top + line_h + 8.0 * proj.unit);
+        super::bars::memory_bar(proj, top, bar, pal, placer, about);
     }
 }
 
-fn memory_bar(
+/// Where a link's rate may go: beside the link, clear of its stream by the stream's width and
+/// the rise of the link under the text; on the outer side first (above a link that rises,
+/// below one that falls), at points along the link from its middle out.
+fn rate_spots(
     painter: &egui::Painter,
     proj: &Projection,
-    at: Vec2,
-    bar: &MemoryBar,
-    pal: &Palette,
-) {
-    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
-    let scale = if bar.capacity > 0.0 {
-        BAR_SIZE.x as f64 / bar.capacity
-    } else {
-        0.0
-    };
-    let stroke = Stroke::new(1.5 * pal.weight, c32(pal.text_muted));
-    painter.rect_stroke(
-        proj.rect(at, BAR_SIZE),
-        0.0,
-        stroke,
-        egui::StrokeKind::Outside,
-    );
-    let mut x = 0.0f32;
-    let limit = BAR_SIZE.x * (1.0 + SPILL_MAX);
-    for (part, v) in &bar.parts {
-        let w = ((v * scale) as f32).min(limit - x).max(0.0);
-        painter.rect_filled(
-            proj.rect(at + Vec2::new(x, 0.0), Vec2::new(w, BAR_SIZE.y)),
-            0.0,
-            part_color(*part, pal),
-        );
-        x += w;
-    }
-    if bar.spill() > 0.0 {
-        // The part past the line is the spill: redrawn in the failure colour, with a hatch.
-        let from = at + Vec2::new(BAR_SIZE.x, 0.0);
-        let w = x - BAR_SIZE.x;
-        let r = proj.rect(from, Vec2::new(w, BAR_SIZE.y));
-        painter.rect_filled(r, 0.0, c32(pal.fail));
-        let step = 6.0 * proj.unit;
-        let mut hx = r.left();
-        while hx < r.right() {
-            painter.line_segment(
-                [
-                    Pos2::new(hx, r.bottom()),
-                    Pos2::new((hx + step).min(r.right()), r.top()),
-                ],
-                Stroke::new(1.0, c32(pal.background)),
-            );
-            hx += step;
+    s: &Scene,
+    i: usize,
+    rate: &str,
+) -> Vec<(Pos2, Align2)> {
+    let font = FontId::proportional(proj.text(18.0, &s.pal));
+    let half = painter
+        .layout_no_wrap(rate.to_owned(), font, Color32::WHITE)
+        .size()
+        .x
+        / 2.0;
+    let end = super::particles::entrance(TIER_POS[i]);
+    let d = end - SOURCE_POS;
+    let rise = (d.y / d.x).abs() * half / proj.unit;
+    let side = if d.y >= 0.0 { 1.0 } else { -1.0 };
+    let mut spots = Vec::new();
+    for sign in [side, -side] {
+        for at in [0.55, 0.7, 0.4, 0.85] {
+            let up = 8.0 * s.pal.weight + 6.0 + rise;
+            let p = proj.p(SOURCE_POS + d * at + Vec2::new(0.0, sign * up));
+            let align = if sign > 0.0 {
+                Align2::CENTER_BOTTOM
+            } else {
+                Align2::CENTER_TOP
+            };
+            spots.push((p, align));
         }
     }
-    // The capacity line.
-    let top = at + Vec2::new(BAR_SIZE.x, 6.0);
-    painter.line_segment(
-        [proj.p(top), proj.p(top - Vec2::new(0.0, BAR_SIZE.y + 12.0))],
-        Stroke::new(2.0 * pal.weight, c32(pal.text)),
-    );
-    painter.text(
-        proj.p(at + Vec2::new(0.0, -BAR_SIZE.y - 3.0)),
-        Align2::LEFT_TOP,
-        text::memory_bar(bar.used(), bar.capacity, bar.unit, bar.spill() > 0.0),
-        font,
-        c32(if bar.spill() > 0.0 {
-            pal.fail
-        } else {
-            pal.text_muted
-        }),
-    );
-}
-
-/// The colour of a memory part (the same in the legend and the bars).
-pub fn part_color(p: MemPart, pal: &Palette) -> Color32 {
-    match p {
-        MemPart::Weights => c32(pal.text),
-        MemPart::Kv => c32(pal.info),
-        MemPart::Workspace => c32(pal.link),
-    }
-}
-
-fn gauge(painter: &egui::Painter, proj: &Projection, g: &AccuracyGauge, pal: &Palette) {
-    let font = FontId::proportional(SMALL * pal.label_scale * proj.unit);
-    let x_of = |a: f64| ((a - GAUGE_MIN) / (1.0 - GAUGE_MIN)).clamp(0.0, 1.0) as f32 * GAUGE_SIZE.x;
-    painter.text(
-        proj.p(GAUGE_AT + Vec2::new(0.0, 4.0)),
-        Align2::LEFT_BOTTOM,
-        text::accuracy_gauge(g.effective, g.after_drift, g.drift_days),
-        font.clone(),
-        c32(pal.text),
-    );
-    painter.rect_stroke(
-        proj.rect(GAUGE_AT, GAUGE_SIZE),
-        0.0,
-        Stroke::new(1.5 * pal.weight, c32(pal.text_muted)),
-        egui::StrokeKind::Outside,
-    );
-    let colour = if g.after_drift < g.drift_warn_below || g.effective < g.warn_below {
-        pal.fail
-    } else {
-        pal.ok
-    };
-    painter.rect_filled(
-        proj.rect(GAUGE_AT, Vec2::new(x_of(g.after_drift), GAUGE_SIZE.y)),
-        0.0,
-        c32(colour),
-    );
-    // Before drift: a marker where the accuracy starts; the warning line.
-    let mark = |a: f64, c: Color32, w: f32| {
-        let x = GAUGE_AT + Vec2::new(x_of(a), 5.0);
-        painter.line_segment(
-            [proj.p(x), proj.p(x - Vec2::new(0.0, GAUGE_SIZE.y + 10.0))],
-            Stroke::new(w * pal.weight, c),
-        );
-    };
-    mark(g.effective, c32(pal.text), 2.5);
-    mark(g.drift_warn_below, c32(pal.warn), 2.0);
-    painter.text(
-        proj.p(GAUGE_AT - Vec2::new(0.0, GAUGE_SIZE.y + 4.0)),
-        Align2::LEFT_TOP,
-        text::gauge_scale(GAUGE_MIN, g.drift_warn_below),
-        font,
-        c32(pal.text_muted),
-    );
+    spots
 }

@@ -254,6 +254,11 @@ pub fn sync_particles(
     clock.queued_drawn = queued;
 }
 
+/// Where a tier's line of waiting requests starts: the stream's end, short of the node.
+pub fn entrance(tier_pos: Vec2) -> Vec2 {
+    tier_pos - (tier_pos - SOURCE_POS).normalize() * 60.0
+}
+
 /// Where a particle is drawn at `now`, its outcome and leg updated; `None` once it has gone
 /// (or waits beyond the drawn line).
 fn place(
@@ -294,7 +299,7 @@ fn place(
     } else {
         return None;
     };
-    let end = TIER_POS[tier] - (TIER_POS[tier] - SOURCE_POS).normalize() * 60.0;
+    let end = entrance(TIER_POS[tier]);
     Some(match p.leg {
         Leg::Travel(s) => SOURCE_POS.lerp(end, s),
         Leg::Queued(slot) => {

@@ -2,7 +2,7 @@
 //! and the projection from world units to egui points.
 
 use bevy::math::Vec2;
-use bevy_egui::egui::{Pos2, Rect};
+use bevy_egui::egui::{self, Pos2, Rect};
 
 use super::picture::Physical;
 use super::tiers::TierView;
@@ -28,6 +28,8 @@ pub struct Scene<'a> {
     /// Seconds, for the all-reduce traffic's motion (held still with reduced motion).
     pub t: f32,
     pub reduced_motion: bool,
+    /// Where the student points, or last tapped, in the world: that part's readout opens.
+    pub focus: Option<Pos2>,
 }
 
 /// Where the world's points land on screen: `at` maps world units to egui points, `unit` is
@@ -41,6 +43,14 @@ impl Projection<'_> {
     pub(super) fn p(&self, v: Vec2) -> Pos2 {
         (self.at)(v)
     }
+    /// A text size in points: `base` world units at the profile's label scale. The text
+    /// grows past the drawing when the world is small: the instruments' size ([`SMALL`]) is
+    /// never under [`MIN_TEXT`](super::labels::MIN_TEXT) points, the others keep their
+    /// proportion to it, and nothing is under it.
+    pub fn text(&self, base: f32, pal: &Palette) -> f32 {
+        let min = super::labels::MIN_TEXT;
+        (base * self.unit.max(min / SMALL)).max(min) * pal.label_scale
+    }
     pub(super) fn rect(&self, top_left: Vec2, size: Vec2) -> Rect {
         Rect::from_two_pos(
             self.p(top_left),
@@ -49,5 +59,22 @@ impl Projection<'_> {
     }
 }
 
+/// The left edge of the title and the gauge, world units.
+pub(super) const TITLE_X: f32 = -340.0;
+
 /// The instruments' text size, world units before the profile's label scale.
 pub(super) const SMALL: f32 = 17.0;
+
+/// Logical pixels per world unit when the world has `width` × `height` logical pixels: the
+/// whole diagram in view, a little more room in a profile with larger labels.
+pub fn fit_unit(width: f32, height: f32, label_scale: f32) -> f32 {
+    let half = super::VIEW_HALF * (1.0 + (label_scale - 1.0) * 0.6);
+    (width / (half.x * 2.0)).min(height / (half.y * 2.0))
+}
+
+/// Where a world point lands in a world area `area` (any screen unit, y down).
+pub fn project(area: egui::Rect, label_scale: f32, v: Vec2) -> egui::Pos2 {
+    let unit = fit_unit(area.width(), area.height(), label_scale);
+    let d = (v - super::VIEW_CENTER) * unit;
+    area.center() + egui::vec2(d.x, -d.y)
+}

@@ -408,6 +408,7 @@ pub(crate) fn drawn_texts(p: &Physical, views: &[TierView; 4], live: LiveWorld) 
                 pal: Palette::DEFAULT,
                 t: 0.0,
                 reduced_motion: true,
+                focus: None,
             },
         );
     })

@@ -45,3 +45,4 @@ mod touch;
 mod web;
 mod winning;
 mod world;
+mod world_text;

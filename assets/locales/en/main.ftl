@@ -427,6 +427,7 @@ strip-y = P99 (log scale)
 
 # The heading of the world's state in words (the design panel).
 world-in-words = The world, tier by tier
+world-readout-hint = Tap or point for the figures
 
 act1-question = Looking back at Labs 01–15, which invariant did you underestimate most consistently?
 

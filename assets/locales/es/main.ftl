@@ -409,6 +409,7 @@ strip-y = P99 (escala log.)
 
 
 world-in-words = El mundo, nivel a nivel
+world-readout-hint = Toca o señala para ver las cifras
 
 act1-question = Mirando atrás a los Laboratorios 01–15, ¿qué invariante subestimaste de forma más constante?
 

@@ -409,6 +409,7 @@ strip-y = P99（对数刻度）
 
 
 world-in-words = 逐层描述画面
+world-readout-hint = 轻触或指向以查看数字
 
 act1-question = 回顾实验 01–15，你最一贯低估的是哪一条不变量？
 

@@ -120,14 +120,9 @@ impl Mirror {
             .collect();
         let parents = parent_map(&update.nodes);
         for (id, node) in &update.nodes {
-            // Positions are the parent's frame: elements nest as the nodes do.
-            let origin = parents.get(id).and_then(|p| {
-                bounds
-                    .get(p)
-                    .copied()
-                    .flatten()
-                    .or_else(|| self.bounds_of(*p))
-            });
+            // Positions are the frame of the nearest ancestor with bounds: elements nest as
+            // the nodes do, and one without bounds sits at its parent's corner.
+            let origin = self.origin_of(*id, &parents, &bounds);
             if self
                 .shown
                 .get(id)
@@ -187,6 +182,35 @@ impl Mirror {
 
     fn bounds_of(&self, id: NodeId) -> Option<Bounds> {
         self.shown.get(&id).and_then(|s| s.spec.bounds)
+    }
+
+    /// The bounds of `id`'s nearest ancestor that has them: from this update where it has the
+    /// node, else from the page.
+    fn origin_of(
+        &self,
+        id: NodeId,
+        parents: &HashMap<NodeId, NodeId>,
+        bounds: &HashMap<NodeId, Option<Bounds>>,
+    ) -> Option<Bounds> {
+        let mut at = id;
+        // A tree is shallow; the bound only guards against a malformed one.
+        for _ in 0..256 {
+            let parent = parents.get(&at).copied().or_else(|| {
+                self.shown
+                    .iter()
+                    .find(|(_, s)| s.children.contains(&at))
+                    .map(|(p, _)| *p)
+            })?;
+            let found = match bounds.get(&parent) {
+                Some(b) => *b,
+                None => self.bounds_of(parent),
+            };
+            if found.is_some() {
+                return found;
+            }
+            at = parent;
+        }
+        None
     }
 
     /// Reorder a node's children where they changed (and put the root in the page).

@@ -217,11 +217,12 @@ fn lab_panel(form: Form, window: egui::Rect, hud: f32) -> egui::Panel {
                 // The world keeps at least half the window.
                 .max_size((window.width() * 0.5).max(360.0).min(window.width()))
         }
-        // The world above keeps a quarter of the window at the least, and starts with 40 %.
+        // The world above (with the time controls over it) keeps 40 % of the window at the
+        // least, with the HUD taken from the panel's share.
         Form::Tall => egui::Panel::bottom(Form::Tall.panel_id())
             .default_size(window.height() * 0.6 - hud)
             .min_size(window.height() * 0.3)
-            .max_size(window.height() * 0.75 - hud),
+            .max_size(window.height() * 0.6 - hud),
     }
 }
 

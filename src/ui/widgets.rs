@@ -60,9 +60,18 @@ pub fn prediction<T: Copy + PartialEq>(
 /// Give `ui`'s own accessibility node a role and a name: a landmark (the lab's panel, the
 /// HUD, the world in words) or a group (a question's answers).
 pub fn semantic(ui: &egui::Ui, role: egui::accesskit::Role, name: &str) {
+    // Its place on screen too, so assistive technology can show the region it names.
+    let r = ui.max_rect();
+    let bounds = egui::accesskit::Rect::new(
+        r.min.x as f64,
+        r.min.y as f64,
+        r.max.x as f64,
+        r.max.y as f64,
+    );
     ui.ctx().accesskit_node_builder(ui.unique_id(), |n| {
         n.set_role(role);
         n.set_label(name);
+        n.set_bounds(bounds);
     });
 }
 

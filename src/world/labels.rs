@@ -91,6 +91,8 @@ pub struct Placed {
     pub shown: Vec<(Rect, String)>,
     /// The captions that fit nowhere, for the readouts.
     pub hidden: Vec<Hidden>,
+    /// The readout open, if one is.
+    pub readout: Option<Rect>,
 }
 
 impl<'a> Placer<'a> {

@@ -40,12 +40,6 @@ pub use tiers::{Failed, TierNode, TierRing, TierState, TierStatus, TierView, tie
 #[derive(Component, Debug, Clone, Copy)]
 pub struct WorldCamera;
 
-/// The world may show Act II physics: only once the Act II prediction is locked, so the
-/// world never gives the answer away.
-pub fn act2_shown(preds: Option<Res<crate::lab::flow::Predictions>>) -> bool {
-    preds.is_some_and(|p| p.act2.is_some())
-}
-
 /// The world draws the physics: in the lab once the Act II prediction is locked; in the class
 /// view while a student whose whole design is on record is selected.
 pub fn shows_physics(
@@ -185,6 +179,7 @@ fn draw_overlay(
     class: Option<Res<ClassView>>,
     preds: Option<Res<Predictions>>,
     scenario: Res<ActiveScenario>,
+    mut readout_open: Local<bool>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let (cam, cam_tf) = *camera;
@@ -222,7 +217,7 @@ fn draw_overlay(
     }
     let waiting = [live.cloud.waiting, 0, 0, 0];
     let focus = labels::readout_focus(ctx, world);
-    overlay::paint(
+    let placed = overlay::paint(
         &painter,
         &overlay::Projection { at: &at, unit },
         &overlay::Scene {
@@ -239,6 +234,10 @@ fn draw_overlay(
             focus,
         },
     );
+    if placed.readout.is_some() && !*readout_open {
+        info!("architects-audit: world readout opened");
+    }
+    *readout_open = placed.readout.is_some();
     Ok(())
 }
 

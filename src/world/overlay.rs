@@ -87,11 +87,16 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) -> Placed {
     }
     placed = placer.place(painter, bounds, true);
     if let Some(at) = s.focus {
-        let top = painter.clone().with_layer_id(egui::LayerId::new(
-            egui::Order::Tooltip,
-            egui::Id::new("world-readout"),
-        ));
-        readout(&top, &placed.hidden, at, bounds, c32(pal.background), muted);
+        // Above everything, and free to reach past the world when the world is a strip.
+        let screen = painter.ctx().viewport_rect();
+        let top = painter
+            .clone()
+            .with_layer_id(egui::LayerId::new(
+                egui::Order::Tooltip,
+                egui::Id::new("world-readout"),
+            ))
+            .with_clip_rect(screen);
+        placed.readout = readout(&top, &placed.hidden, at, screen, c32(pal.background), muted);
     }
     placed
 }

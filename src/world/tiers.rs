@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use super::{NODE_RADIUS, TIER_POS, act2_shown};
+use super::{NODE_RADIUS, TIER_POS};
 use crate::lab::class_view::ClassView;
 use crate::lab::flow::Predictions;
 use crate::lab::game::Physics;
@@ -52,7 +52,9 @@ fn views_now(
         // A student's design on record: drawn from the same physics as the lab.
         Some(c) if c.drawn(scenario).is_some() => tier_views(&physics.0, true),
         Some(c) => class_views(c.hardest_counts()),
-        None => tier_views(&physics.0, act2_shown(preds)),
+        // Act II physics only once the Act II prediction is locked: the world never gives
+        // the answer away.
+        None => tier_views(&physics.0, preds.is_some_and(|p| p.act2.is_some())),
     }
 }
 

@@ -146,6 +146,35 @@ fn elements_sit_at_their_bounds_in_their_parents_frame() {
     assert_eq!((b.x, b.y, b.w, b.h), (9.0, 15.0, 150.0, 30.0));
 }
 
+#[test]
+fn an_element_under_a_container_without_bounds_is_placed_from_the_nearest_one_with_them() {
+    // A landmark with bounds, a layout container without, and a button inside: the
+    // container's element sits at the landmark's corner, so the button is measured from there
+    // (the landmark's offset counted once).
+    let mut landmark = node(Role::Main, Some("Lab"), &[3]);
+    landmark.set_bounds(bevy_egui::egui::accesskit::Rect::new(
+        0.0, 340.0, 390.0, 844.0,
+    ));
+    let mut button = node(Role::Button, Some("Begin"), &[]);
+    button.set_bounds(bevy_egui::egui::accesskit::Rect::new(
+        16.0, 795.0, 125.0, 840.0,
+    ));
+    let nodes = vec![
+        (1, node(Role::Window, None, &[2])),
+        (2, landmark),
+        (3, node(Role::GenericContainer, None, &[4])),
+        (4, button),
+    ];
+    let mut m = Mirror::new();
+    let ops = m.update(&tree(nodes, 1), 1.0);
+    let b = spec(&ops, 4).bounds.unwrap();
+    assert_eq!(
+        (b.x, b.y),
+        (16.0, 455.0),
+        "the landmark's offset counted once"
+    );
+}
+
 /// The lab's own tree at a phase, as the web build mirrors it.
 fn mirrored(phase: Phase) -> Vec<(NodeId, Spec)> {
     let mut panels = Panels::at(phase).with_sample_ledger();

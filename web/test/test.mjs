@@ -12,6 +12,8 @@
 // - Storage that throws: the game still plays, and says progress will not be saved.
 // - ?projector=1 in Act II, failing: a screenshot with the non-colour status cues.
 // - An upright touch tablet: touch-sized controls, the world above the panel, a tap on Begin.
+// - Both acts by touch alone on a tablet both ways and a phone: taps, a dragged panel and slider,
+//   and on the phone a tier's readout opened by a tap.
 // Fails on any panic or console error. Prints the time from navigation to the first frame.
 import { chromium } from 'playwright-core';
 import http from 'node:http';
@@ -48,12 +50,13 @@ const failures = [];
 let passed = 0;
 const check = (ok, what) => { if (ok) { passed += 1; console.log(`ok - ${what}`); } else { failures.push(what); console.log(`not ok - ${what}`); } };
 
-const browser = await chromium.launch({
+const launch = (extra = []) => chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extra],
 });
+const browser = await launch();
 
 // One page and what it says: its log lines, its errors, and waits on them.
 const FRAME_MS = 16;
@@ -482,13 +485,161 @@ await main.close();
   await ctx.close();
 }
 
+// Both acts by touch alone, on a tablet both ways and a phone: taps on the controls (found by
+// their mirrored elements' places on the page, then tapped on the canvas, where the game reads
+// the touch), the panel scrolled by dragging it, the GPU slider dragged, and on the phone a tap
+// on a tier opens its readout. No keyboard, no DOM clicks.
+// The phone's three device pixels to the CSS pixel are a real display scale (the browser's
+// own), with the page told the same: emulating the ratio alone leaves the canvas's device-pixel
+// size at its CSS size, which the game's windowing reads (bevyengine/bevy#11231), so the game
+// would lay out for a window a third of the phone's width, as no real phone shows it.
+const phoneBrowser = await launch(['--force-device-scale-factor=3']);
+for (const [w, h, dpr, b] of [[1024, 768, 1, browser], [768, 1024, 1, browser], [390, 844, 3, phoneBrowser]]) {
+  const where = `${w}x${h}`;
+  const ctx = await b.newContext({ viewport: { width: w, height: h }, deviceScaleFactor: dpr, hasTouch: true, isMobile: true });
+  const t = await open(ctx);
+  const cdp = await ctx.newCDPSession(t.page);
+  await t.page.goto(base);
+  check(await t.waitLog('architects-audit: first frame', 120000), `first frame by touch at ${where}`);
+  await t.frames(10);
+  // A mirrored element's rectangle on the page, by its name and role.
+  const rectOf = (name, role) => t.page.evaluate(([nm, rl]) => {
+    const own = (el) => el.getAttribute('aria-label') || (el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild.data : '');
+    const named = (e) => (rl === 'radio' ? own(e).startsWith(nm) : own(e) === nm);
+    const kind = (e) => (e.type === 'range' ? 'slider' : e.getAttribute('role') || e.tagName.toLowerCase());
+    const el = [...document.querySelectorAll('#a11y-mirror [data-node]')].find((e) => named(e) && kind(e) === rl);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height, value: el.value };
+  }, [name, role]);
+  // The panel's scrolling part: from the panel's top (its landmark) to the phase's button
+  // pinned at its foot.
+  const panel = async (pinned) => {
+    const main = await t.page.evaluate(() => {
+      const el = document.querySelector('#a11y-mirror [role=main]');
+      const r = el && el.getBoundingClientRect();
+      return r && r.height > 0 ? { x: r.x, y: r.y, w: r.width, h: r.height } : null;
+    });
+    const bottom = await rectOf(pinned, 'button');
+    if (!main || !bottom) return null;
+    return { x: main.x, y: main.y, w: main.w, h: bottom.y - 8 - main.y };
+  };
+  // A control's rectangle once the panel has come to rest (a drag leaves it gliding, and the
+  // mirror follows the game at most ten times a second).
+  const restingRect = async (name, role) => {
+    let last = null;
+    for (let i = 0; i < 30; i++) {
+      await t.page.waitForTimeout(150);
+      const r = await rectOf(name, role);
+      if (r && last && r.y === last.y && r.x === last.x) return r;
+      last = r;
+    }
+    return last;
+  };
+  const drag = async (x0, y0, x1, y1, steps = 12) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+    await t.frames(2);
+    for (let i = 1; i <= steps; i++) {
+      const x = x0 + ((x1 - x0) * i) / steps, y = y0 + ((y1 - y0) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+      await t.frames(1);
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await t.frames(3);
+  };
+  // Bring a control into the panel's view by dragging the panel, then tap it. `pinned` names
+  // the phase's button pinned under the panel (tapped where it is).
+  const tap = async (name, role, needle, pinned = name) => {
+    const mark = t.logs.length;
+    for (let i = 0; i < 40; i++) {
+      const r = await restingRect(name, role);
+      const p = await panel(pinned);
+      if (r && p) {
+        const cy = r.y + r.h / 2;
+        const [lo, hi] = [p.y + 10, p.y + p.h - 10];
+        if (name === pinned || (cy >= lo && cy <= hi)) {
+          await t.page.touchscreen.tap(r.x + Math.min(r.w / 2, 24), cy);
+          if (!needle) { await t.frames(10); return true; }
+          return t.waitLog(needle, 20000, mark);
+        }
+        // Drag the panel by at most half its height, near its right edge.
+        const by = Math.max(-p.h / 2, Math.min(p.h / 2, cy - (lo + hi) / 2));
+        const x = p.x + p.w - 36;
+        await drag(x, p.y + p.h / 2 + by / 2, x, p.y + p.h / 2 - by / 2);
+      } else {
+        await t.frames(3);
+      }
+    }
+    console.log(`# ${where}: could not tap ${name}: ${JSON.stringify(await rectOf(name, role))} in ${JSON.stringify(await panel(pinned))}`);
+    return false;
+  };
+  check(await tap('Begin Act I', 'button', 'phase Act1Predict'), `${where}: a tap on Begin starts Act I`);
+  check(await tap('A)', 'radio', 'picked MemoryBw', 'Lock my prediction'), `${where}: a tap chooses an answer`);
+  check(await tap('Lock my prediction', 'button', 'phase Act1Report'), `${where}: a tap locks it`);
+  check(await tap('On to Act II', 'button', 'phase Act2Brief'), `${where}: on to Act II`);
+  check(await tap('D)', 'radio', 'picked TinyOom', 'Lock my prediction'), `${where}: the Act II answer`);
+  check(await tap('Lock my prediction', 'button', 'phase Act2Design'), `${where}: the Act II lock opens the design`);
+  await t.frames(20);
+  // The panel scrolls by a drag: the GPU slider moves up the page with it.
+  let p = await panel('Submit this design');
+  const x = p.x + p.w - 36;
+  // A finger moving down pulls the content down (towards the top), one moving up pushes it
+  // up; wherever the panel started, one of the two moves it.
+  const by = Math.min(120, p.h / 2);
+  const before = await restingRect('H100 GPUs', 'slider');
+  await drag(x, p.y + 20, x, p.y + 20 + by);
+  const mid = await restingRect('H100 GPUs', 'slider');
+  await drag(x, p.y + p.h - 20, x, p.y + p.h - 20 - by);
+  const after = await restingRect('H100 GPUs', 'slider');
+  const [down, up] = before && mid && after ? [mid.y - before.y, after.y - mid.y] : [0, 0];
+  check(down >= 0 && up <= 0 && (down > 20 || up < -20), `${where}: dragging the panel scrolls it with the finger (${Math.round(down)} px down, ${Math.round(up)} px up)`);
+  // Back to the top, then drag the GPU slider's knob to the far end.
+  await drag(x, p.y + 10, x, p.y + p.h - 10);
+  p = await panel('Submit this design');
+  const s0 = await restingRect('H100 GPUs', 'slider');
+  if (s0 && s0.y > p.y && s0.y + s0.h < p.y + p.h) {
+    const from = s0.x + (s0.w * (Number(s0.value) - 1)) / 15;
+    await drag(from, s0.y + s0.h / 2, s0.x + s0.w + 30, s0.y + s0.h / 2);
+    await t.frames(10);
+  }
+  const s1 = await restingRect('H100 GPUs', 'slider');
+  check(s0 && s1 && String(s0.value) === '2' && String(s1.value) === '16', `${where}: dragging the GPU slider sets 16 GPUs (${s0 && s0.value} → ${s1 && s1.value})`);
+  if (w < 600) {
+    // A phone's world leaves figures out: a tap on the mobile tier opens its readout.
+    const shot = await t.page.screenshot({ scale: 'css' });
+    const at = tierCentre(shot, 'Mobile');
+    const mark = t.logs.length;
+    if (at) await t.page.touchscreen.tap(at[0], at[1]);
+    check(at && (await t.waitLog('world readout opened', 10000, mark)), `${where}: a tap on a tier opens its readout (${at})`);
+    await t.page.screenshot({ path: path.join(shots, 'web-phone-readout.png') });
+  }
+  check(await tap('Submit this design', 'button', null) && (await rectOf('Submit', 'button')) !== null, `${where}: a tap on Submit asks first`);
+  check(await tap('Submit', 'button', 'phase Act2Reveal'), `${where}: a tap on the confirmation submits: the reveal`);
+  await t.page.screenshot({ path: path.join(shots, `web-touch-reveal-${where}.png`) });
+  check(t.errors.length === 0, `${where}: no errors by touch (${t.errors.slice(0, 3).join(' | ')})`);
+  await ctx.close();
+}
+
+await phoneBrowser.close();
 await browser.close();
 server.close();
 console.log(`${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);
 
+// The centre of a tier's colour in a PNG (the node), or null.
+function tierCentre(buf, tier) {
+  const { counts, sx, sy } = tierStats(buf, 1);
+  const n = counts[tier];
+  return n > 20 ? [sx[tier] / n, sy[tier] / n] : null;
+}
+
 // Pixels of each tier colour in a PNG, in its top `share` of rows.
 function tierColours(buf, share = 1) {
+  return tierStats(buf, share).counts;
+}
+
+// The count of each tier colour's pixels in the top `share` of rows, and their summed x and y.
+function tierStats(buf, share) {
   // Minimal PNG decoder (8-bit RGB/RGBA, as Chromium writes them).
   let pos = 8, idat = [], w = 0, h = 0, bpp = 4;
   while (pos < buf.length) {
@@ -499,7 +650,9 @@ function tierColours(buf, share = 1) {
     pos += 12 + n;
   }
   const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = w * bpp; let prev = Buffer.alloc(stride); const counts = Object.fromEntries(Object.keys(TIERS).map((k) => [k, 0]));
+  const stride = w * bpp; let prev = Buffer.alloc(stride);
+  const zero = () => Object.fromEntries(Object.keys(TIERS).map((k) => [k, 0]));
+  const counts = zero(), sx = zero(), sy = zero();
   for (let y = 0, i = 0; y < Math.round(h * share); y++) {
     const f = raw[i]; const line = Buffer.from(raw.subarray(i + 1, i + 1 + stride)); i += 1 + stride;
     for (let x = 0; x < stride; x++) {
@@ -510,9 +663,11 @@ function tierColours(buf, share = 1) {
     }
     for (let x = 0; x < w; x += 2) {
       const r = line[x * bpp], g = line[x * bpp + 1], bl = line[x * bpp + 2];
-      for (const [k, [R, G, B]] of Object.entries(TIERS)) if (Math.abs(r - R) + Math.abs(g - G) + Math.abs(bl - B) <= 24) counts[k] += 1;
+      for (const [k, [R, G, B]] of Object.entries(TIERS)) {
+        if (Math.abs(r - R) + Math.abs(g - G) + Math.abs(bl - B) <= 24) { counts[k] += 1; sx[k] += x; sy[k] += y; }
+      }
     }
     prev = line;
   }
-  return counts;
+  return { counts, sx, sy };
 }

@@ -37,6 +37,8 @@ pub fn shortcuts(ctx: &egui::Context, open: &mut ShortcutsOpen) {
                         ui.label(what);
                     });
                 }
+                // The last row clear of the frame's edge.
+                ui.add_space(ui.spacing().item_spacing.y * 2.0);
             });
     }
 }
@@ -47,7 +49,8 @@ pub fn shortcuts(ctx: &egui::Context, open: &mut ShortcutsOpen) {
 pub(super) fn submit(ctx: &egui::Context, c: &mut Ctx) {
     let r = &c.physics.0;
     let modal = egui::Modal::new(egui::Id::new("submit-confirm")).show(ctx, |ui| {
-        ui.set_max_width(420.0);
+        // Inside a phone's width too.
+        ui.set_max_width(420f32.min(ctx.viewport_rect().width() - 48.0).max(160.0));
         ui.heading(text::submit_title());
         let failing: Vec<_> = r.banners.iter().filter(|b| !b.is_warning()).collect();
         if failing.is_empty() {

@@ -66,8 +66,9 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) -> Placed {
     }
     let bounds = painter.clip_rect();
     let mut placed = placer.place(painter, bounds, false);
-    if !placed.hidden.is_empty() {
-        // Some captions went to readouts: say how to open them, first of all.
+    if placed.hidden.iter().any(|h| h.about.is_positive()) {
+        // Some captions went to readouts: say how to open them, first of all. (A title left
+        // out has none: the panel has it.)
         let inset = bounds.shrink2(egui::vec2(6.0, 4.0));
         let spots = vec![
             (inset.left_bottom(), Align2::LEFT_BOTTOM),

@@ -1402,9 +1402,6 @@ pub fn instruments_title() -> String {
 pub fn histogram_x() -> String {
     tr("histogram-x")
 }
-pub fn histogram_y() -> String {
-    tr("histogram-y")
-}
 pub fn histogram_bars() -> String {
     tr("histogram-bars")
 }

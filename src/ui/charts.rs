@@ -46,13 +46,16 @@ pub fn radar_series(ui: &mut egui::Ui, names: &[&str], series: &[(Vec<f32>, Colo
     let at = |i: usize, r: f32| center + Vec2::angled(angle(i)) * r;
     let grid = ui.visuals().weak_text_color().gamma_multiply(0.5);
     let scale = ui.visuals().weak_text_color();
+    // The radial scale runs down the gap between the two lowest axes, away from every axis
+    // and its name (beside the top axis it ran into the next axis's name on a small chart).
+    let gap = Vec2::angled(angle(n / 2) + std::f32::consts::PI / n as f32);
     for ring in [0.25, 0.5, 0.75, 1.0] {
         let pts: Vec<Pos2> = (0..n).map(|i| at(i, radius * ring)).collect();
         painter.add(egui::Shape::closed_line(pts, Stroke::new(1.0, grid)));
-        // The radial scale, beside the first axis: values read off as a percentage.
+        // Values read off as a percentage.
         painter.text(
-            at(0, radius * ring) + Vec2::new(4.0, 0.0),
-            egui::Align2::LEFT_CENTER,
+            center + gap * radius * ring,
+            egui::Align2::CENTER_CENTER,
             format!("{:.0} %", ring * 100.0),
             egui::FontId::proportional(10.0),
             scale,
@@ -61,10 +64,21 @@ pub fn radar_series(ui: &mut egui::Ui, names: &[&str], series: &[(Vec<f32>, Colo
     let text_color = ui.visuals().text_color();
     for (i, name) in names.iter().enumerate() {
         painter.line_segment([center, at(i, radius)], Stroke::new(1.0, grid));
-        let p = at(i, radius + 22.0);
+        // Each name grows outward from its axis's end, clear of the scale in the middle.
+        let dir = Vec2::angled(angle(i));
+        let h = match dir.x {
+            x if x > 0.2 => egui::Align::Min,
+            x if x < -0.2 => egui::Align::Max,
+            _ => egui::Align::Center,
+        };
+        let v = match dir.y {
+            y if y > 0.9 => egui::Align::Min,
+            y if y < -0.9 => egui::Align::Max,
+            _ => egui::Align::Center,
+        };
         painter.text(
-            p,
-            egui::Align2::CENTER_CENTER,
+            at(i, radius + 10.0),
+            egui::Align2([h, v]),
             *name,
             egui::FontId::proportional(13.0),
             text_color,

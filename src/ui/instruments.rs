@@ -57,7 +57,8 @@ fn histogram(ui: &mut egui::Ui, i: &Instruments, slo_ms: f64, pal: &Palette) {
         Plot::new("ttft-histogram")
             .height(PLOT_HEIGHT)
             .x_axis_label(text::histogram_x())
-            .y_axis_label(text::histogram_y())
+            // No title up the side: the caption above counts the requests, and a title there
+            // runs into the caption in a longer language.
             .include_x(0.0)
             .include_x(slo_ms * 1.2)
             .include_y(0.0)

@@ -56,10 +56,73 @@ pub fn cut_off(
     });
     let edge = layout.panel.right() as f64;
     let bottom = layout.panel.bottom() as f64;
-    full.platform_output
+    let mut out = overlapping_rows(&full.shapes);
+    let nodes = full
+        .platform_output
         .accesskit_update
         .expect("AccessKit on")
-        .nodes
+        .nodes;
+    out.extend(past_the_edge(nodes, edge, bottom));
+    out
+}
+
+/// Text drawn over other text: each drawn row of glyphs (where it is visible), against every
+/// row of every other text, as "overlaps: A / B".
+fn overlapping_rows(shapes: &[egui::epaint::ClippedShape]) -> Vec<String> {
+    fn rows(
+        shape: &egui::Shape,
+        clip: egui::Rect,
+        k: usize,
+        out: &mut Vec<(usize, String, egui::Rect)>,
+    ) {
+        match shape {
+            egui::Shape::Text(t) => {
+                for row in t.galley.rows.iter().filter(|r| !r.glyphs.is_empty()) {
+                    // A turned text (a chart's vertical axis title) turns its rows about its
+                    // position.
+                    let local = row.rect_without_leading_space();
+                    let rot = egui::emath::Rot2::from_angle(t.angle);
+                    let turned = egui::Rect::from_points(
+                        &[
+                            local.left_top(),
+                            local.right_top(),
+                            local.left_bottom(),
+                            local.right_bottom(),
+                        ]
+                        .map(|p| t.pos + rot * p.to_vec2()),
+                    );
+                    let r = turned.intersect(clip).shrink(0.5);
+                    if r.is_positive() {
+                        out.push((k, t.galley.text().to_owned(), r));
+                    }
+                }
+            }
+            egui::Shape::Vec(v) => v.iter().for_each(|s| rows(s, clip, k, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    for (k, c) in shapes.iter().enumerate() {
+        rows(&c.shape, c.clip_rect, k, &mut all);
+    }
+    let mut out = Vec::new();
+    for (i, (ka, a, ra)) in all.iter().enumerate() {
+        for (kb, b, rb) in &all[i + 1..] {
+            if ka != kb && ra.intersects(*rb) {
+                out.push(format!("overlaps: {a:?} / {b:?}"));
+            }
+        }
+    }
+    out
+}
+
+/// Nodes that start in the panel and end past its right edge.
+fn past_the_edge(
+    nodes: Vec<(egui::accesskit::NodeId, egui::accesskit::Node)>,
+    edge: f64,
+    bottom: f64,
+) -> Vec<String> {
+    nodes
         .into_iter()
         // Containers span what they hold; their content is what is checked.
         .filter(|(_, n)| {

@@ -403,7 +403,6 @@ instruments-title = Live instruments (the simulated requests)
 
 histogram-x = time to first token (ms)
 
-histogram-y = requests
 
 histogram-bars = requests (late ones amber)
 
@@ -419,7 +418,7 @@ strip-p99 = P99 time to first token
 
 strip-change = design changed
 
-strip-y = P99 (log scale)
+strip-y = P99
 
 # The marks that say a status without colour (egui's default fonts carry all three).
 

@@ -388,7 +388,6 @@ instruments-title = Instrumentos en vivo (las peticiones simuladas)
 
 histogram-x = tiempo hasta el primer token (ms)
 
-histogram-y = peticiones
 
 histogram-bars = peticiones (las tardías en ámbar)
 
@@ -404,7 +403,7 @@ strip-p99 = P99 del tiempo hasta el primer token
 
 strip-change = diseño cambiado
 
-strip-y = P99 (escala log.)
+strip-y = P99
 
 
 

@@ -388,7 +388,6 @@ instruments-title = 实时仪表（模拟请求）
 
 histogram-x = 首 token 时间（ms）
 
-histogram-y = 请求数
 
 histogram-bars = 请求（迟到的为琥珀色）
 
@@ -404,7 +403,7 @@ strip-p99 = 首 token 时间的 P99
 
 strip-change = 设计已更改
 
-strip-y = P99（对数刻度）
+strip-y = P99
 
 
 

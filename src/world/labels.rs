@@ -211,7 +211,8 @@ pub fn crosses(a: Pos2, b: Pos2, r: Rect) -> bool {
 }
 
 /// The readout of the hidden captions about the part of the world at `at`: a box beside it,
-/// kept inside `bounds`, listing them in their colours. Returns its rectangle.
+/// kept inside `bounds` (the screen: a strip of a world may be too small for it), listing them
+/// in their colours. Returns its rectangle.
 pub fn readout(
     painter: &egui::Painter,
     hidden: &[Hidden],
@@ -232,7 +233,7 @@ pub fn readout(
         .collect();
     let w = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max) + 2.0 * pad;
     let h = galleys.iter().map(|g| g.size().y + pad * 0.5).sum::<f32>() + 1.5 * pad;
-    // Beside the part it describes, on the side with room; always inside the world.
+    // Beside the part it describes, on the side with room; always inside `bounds`.
     let part = first.about;
     let x = if part.right() + w <= bounds.right() {
         part.right()

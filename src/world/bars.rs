@@ -6,7 +6,6 @@ use std::rc::Rc;
 use bevy::math::Vec2;
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Stroke};
 
-use super::SOURCE_POS;
 use super::labels::{Caption, Figure, Placer};
 use super::picture::{AccuracyGauge, MemPart, MemoryBar};
 use super::scene::{Projection, SMALL, TITLE_X};
@@ -164,8 +163,7 @@ pub(super) fn gauge(proj: &Projection, g: &AccuracyGauge, pal: &Palette, placer:
         }
     };
     let drawn = frame.expand(5.0 * proj.unit);
-    let source = proj.rect(SOURCE_POS + Vec2::new(-45.0, 45.0), Vec2::splat(90.0));
-    let about = drawn.union(source);
+    let about = drawn.union(proj.source());
     placer.add(Caption {
         id: Some("gauge"),
         figure: Some(Figure {

@@ -351,8 +351,8 @@ fn make_assets(
         rejected: materials.add(pal.fail),
         link: materials.add(pal.link),
         source: materials.add(pal.text_muted),
-        ring_thin: meshes.add(Annulus::new(NODE_RADIUS + 6.0, NODE_RADIUS + 14.0)),
-        ring_thick: meshes.add(Annulus::new(NODE_RADIUS + 5.0, NODE_RADIUS + 22.0)),
+        ring_thin: meshes.add(Annulus::new(NODE_RADIUS + 6.0, scene::ring_outer(false))),
+        ring_thick: meshes.add(Annulus::new(NODE_RADIUS + 5.0, scene::ring_outer(true))),
     });
 }
 
@@ -367,7 +367,7 @@ fn spawn_world(
     let pal = Palette::DEFAULT;
     // The users/source node.
     commands.spawn((
-        Mesh2d(meshes.add(Rectangle::new(90.0, 90.0))),
+        Mesh2d(meshes.add(Rectangle::new(scene::SOURCE_SIZE, scene::SOURCE_SIZE))),
         MeshMaterial2d(assets.source.clone()),
         Transform::from_translation(SOURCE_POS.extend(0.0)),
     ));

@@ -15,7 +15,7 @@ pub use super::labels::{Caption, Hidden, MIN_TEXT, Placed, Placer, readout};
 pub use super::scene::{Projection, Scene};
 use super::scene::{SMALL, TITLE_X};
 use super::tiers::{TierStatus, status_color, status_mark};
-use super::{NODE_RADIUS, SOURCE_POS, TIER_POS};
+use super::{SOURCE_POS, TIER_POS};
 use crate::physics::Tier;
 use crate::text;
 use crate::theme::Palette;
@@ -41,7 +41,7 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) -> Placed {
     } else {
         text::source_label().to_string()
     };
-    let source = proj.rect(SOURCE_POS + Vec2::new(-45.0, 45.0), Vec2::splat(90.0));
+    let source = proj.source();
     let under = source.center_bottom() + egui::vec2(0.0, 13.0 * proj.unit);
     let spots = vec![
         (under, Align2::CENTER_TOP),
@@ -56,11 +56,7 @@ pub fn paint(painter: &egui::Painter, proj: &Projection, s: &Scene) -> Placed {
         tier_labels(painter, proj, s, i, &mut placer);
     }
     if let Some(phys) = s.picture {
-        let ring = NODE_RADIUS + 14.0;
-        let cloud = proj.rect(
-            TIER_POS[0] + Vec2::new(-ring, ring),
-            Vec2::splat(2.0 * ring),
-        );
+        let cloud = proj.node(0);
         super::chips::chips(proj, &phys.cloud, &phys.memory[0], s, &mut placer, cloud);
         super::bars::gauge(proj, &phys.accuracy, pal, &mut placer);
     }
@@ -142,10 +138,9 @@ fn titles(painter: &egui::Painter, proj: &Projection, pal: &Palette, placer: &mu
 
 /// What the captions keep off: the nodes and the users, and the request streams.
 fn keep_off(placer: &mut Placer<'_>, proj: &Projection, pal: &Palette) {
-    let ring = NODE_RADIUS + if pal.projector { 22.0 } else { 14.0 };
+    let ring = super::scene::ring_outer(pal.projector);
     for pos in TIER_POS {
-        let r = proj.rect(pos + Vec2::new(-ring, ring), Vec2::splat(2.0 * ring));
-        placer.marks.push(r);
+        placer.marks.push(proj.around(pos, ring));
         let end = super::particles::entrance(pos);
         // A particle's half-size, and the rejected ones dropping from the line's end.
         let w = 8.0 * pal.weight * proj.unit;
@@ -153,9 +148,7 @@ fn keep_off(placer: &mut Placer<'_>, proj: &Projection, pal: &Palette) {
         let drop = end - Vec2::new(0.0, super::particles::DROP);
         placer.streams.push((proj.p(end), proj.p(drop), w));
     }
-    placer
-        .marks
-        .push(proj.rect(SOURCE_POS + Vec2::new(-45.0, 45.0), Vec2::splat(90.0)));
+    placer.marks.push(proj.source());
 }
 
 /// A tier's name and device, its status line, its request rate, its queue, and (after the
@@ -172,8 +165,7 @@ fn tier_labels<'p>(
     let (ink, muted) = (c32(pal.text), c32(pal.text_muted));
     let v = &s.views[i];
     let pos = TIER_POS[i];
-    let ring = NODE_RADIUS + 14.0;
-    let about = proj.rect(pos + Vec2::new(-ring, ring), Vec2::splat(2.0 * ring));
+    let about = proj.node(i);
     let x = proj.p(pos + Vec2::new(70.0, 0.0)).x;
     let centre = proj.p(pos).y;
     let mut put = |text: String, font: FontId, color, spots, rank| {

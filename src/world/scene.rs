@@ -51,12 +51,35 @@ impl Projection<'_> {
         let min = super::labels::MIN_TEXT;
         (base * self.unit.max(min / SMALL)).max(min) * pal.label_scale
     }
+    /// The square round a circle of `radius` at `centre`.
+    pub(super) fn around(&self, centre: Vec2, radius: f32) -> Rect {
+        self.rect(
+            centre + Vec2::new(-radius, radius),
+            Vec2::splat(2.0 * radius),
+        )
+    }
+    /// A tier's node with its status ring (the thin one: what its readout answers to).
+    pub(super) fn node(&self, tier: usize) -> Rect {
+        self.around(super::TIER_POS[tier], ring_outer(false))
+    }
+    /// The users box.
+    pub(super) fn source(&self) -> Rect {
+        self.around(super::SOURCE_POS, SOURCE_SIZE / 2.0)
+    }
     pub(super) fn rect(&self, top_left: Vec2, size: Vec2) -> Rect {
         Rect::from_two_pos(
             self.p(top_left),
             self.p(top_left + Vec2::new(size.x, -size.y)),
         )
     }
+}
+
+/// The users box's side.
+pub(super) const SOURCE_SIZE: f32 = 90.0;
+
+/// The outer radius of a tier's status ring: thicker in the projector profile.
+pub(super) fn ring_outer(projector: bool) -> f32 {
+    super::NODE_RADIUS + if projector { 22.0 } else { 14.0 }
 }
 
 /// The left edge of the title and the gauge, world units.

@@ -197,9 +197,12 @@ fn hide_loading_once(mut done: Local<bool>) {
 /// The web build's entry: options come from the page URL.
 #[cfg(target_arch = "wasm32")]
 pub fn run_web() {
-    let url = web::from_page();
+    let url = web::from_page(&demo::markers());
     run_app(LaunchOptions {
-        demo: url.demo.then(|| demo::Demo::autoplay(1.0)),
+        demo: match &url.goto {
+            Some(marker) => Some(demo::Demo::goto(marker)),
+            None => url.demo.then(|| demo::Demo::autoplay(1.0)),
+        },
         projector: url.projector,
         scale: url.scale,
         // The browser's setting, for this run (a choice in the game is remembered).

@@ -13,6 +13,9 @@ pub struct UrlOptions {
     pub scale: Option<f32>,
     pub model: Option<PhysicsModel>,
     pub demo: bool,
+    /// Jump to a marker of the demo script and stay there (`?goto=act2-pass`), on a store in
+    /// memory, as the desktop's `--goto`: for measuring a screen, never the student's ledger.
+    pub goto: Option<String>,
     pub lang: Option<crate::text::Lang>,
 }
 
@@ -25,8 +28,12 @@ fn flag(v: &str) -> Option<bool> {
 }
 
 /// Read the URL's parameters, already split and percent-decoded (the page hands them over
-/// through `URLSearchParams`). Returns the options and one warning per ignored parameter.
-pub fn parse_params<K, V>(params: impl IntoIterator<Item = (K, V)>) -> (UrlOptions, Vec<String>)
+/// through `URLSearchParams`); `markers` are the demo script's, which `goto` may name. Returns
+/// the options and one warning per ignored parameter.
+pub fn parse_params<K, V>(
+    params: impl IntoIterator<Item = (K, V)>,
+    markers: &[&str],
+) -> (UrlOptions, Vec<String>)
 where
     K: AsRef<str>,
     V: AsRef<str>,
@@ -63,15 +70,22 @@ where
                 Some(b) => o.demo = b,
                 None => bad(&mut warnings, "use 1 or 0"),
             },
+            "goto" => {
+                if markers.contains(&v) {
+                    o.goto = Some(v.to_string());
+                } else {
+                    bad(&mut warnings, &format!("use one of {}", markers.join(", ")));
+                }
+            }
             _ => bad(&mut warnings, "unknown parameter"),
         }
     }
     (o, warnings)
 }
 
-/// Read the page URL (web only).
+/// Read the page URL (web only); `markers` as for [`parse_params`].
 #[cfg(target_arch = "wasm32")]
-pub fn from_page() -> UrlOptions {
+pub fn from_page(markers: &[&str]) -> UrlOptions {
     use wasm_bindgen::JsCast;
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -86,7 +100,7 @@ pub fn from_page() -> UrlOptions {
             pairs.push((text(0), text(1)));
         }
     }
-    let (o, warnings) = parse_params(pairs);
+    let (o, warnings) = parse_params(pairs, markers);
     for w in warnings {
         web_sys::console::warn_1(&w.into());
     }

@@ -95,6 +95,11 @@ pub(super) fn plugin(app: &mut App) {
 
 /// egui draws through its own camera over the whole window, so the world camera's viewport
 /// can shrink to the space the panels leave.
+///
+/// The two cameras share one picture (Bevy gives cameras with the same window and settings the
+/// same main texture): the world camera clears it and draws the world without copying it to
+/// the window, and this one draws egui over the world, then copies the whole picture once.
+/// A software renderer pays for every full-window pass; this leaves one clear and one copy.
 fn spawn_ui_camera(mut commands: Commands) {
     commands.spawn((
         PrimaryEguiContext,
@@ -103,10 +108,10 @@ fn spawn_ui_camera(mut commands: Commands) {
         Camera {
             order: 1,
             output_mode: CameraOutputMode::Write {
-                blend_state: Some(BlendState::ALPHA_BLENDING),
+                blend_state: Some(BlendState::REPLACE),
                 clear_color: ClearColorConfig::None,
             },
-            clear_color: ClearColorConfig::Custom(Color::NONE),
+            clear_color: ClearColorConfig::None,
             ..default()
         },
         // Multisampling follows the renderer (`world::camera`); the world camera's must match.

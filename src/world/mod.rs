@@ -15,6 +15,7 @@ pub mod camera;
 mod chips;
 mod labels;
 pub mod overlay;
+mod paint;
 pub mod particles;
 pub mod picture;
 mod scene;
@@ -32,6 +33,8 @@ use crate::sim::CloudNow;
 use crate::theme::{ActivePalette, Palette};
 
 pub use camera::{ScreenshotRequest, UiInsets, node_pixels};
+use paint::WorldAssets;
+pub use paint::paint_plugin;
 pub use picture::{Physical, picture};
 pub use scene::{fit_unit, project};
 pub use tiers::{Failed, TierNode, TierRing, TierState, TierStatus, TierView, tier_views};
@@ -105,17 +108,9 @@ pub fn sim_plugin(app: &mut App) {
 /// The drawn halves (window only).
 pub fn plugin(app: &mut App) {
     app.add_plugins((tiers::plugin, camera::plugin, paint_plugin))
-        .add_systems(Startup, spawn_world.after(make_assets))
-        .add_systems(Update, apply_palette)
+        .add_systems(Startup, spawn_world.after(paint::make_assets))
+        .add_systems(Update, paint::apply_palette)
         .add_systems(EguiPrimaryContextPass, draw_overlay);
-}
-
-/// The particles' paint: shared meshes and materials, and the system that gives each particle
-/// the material of its outcome. Needs only the mesh and material assets, so a headless test
-/// can run it and read the colour a particle is drawn with.
-pub fn paint_plugin(app: &mut App) {
-    app.add_systems(Startup, make_assets)
-        .add_systems(Update, dress_particles.after(particles::sync_particles));
 }
 
 fn update_picture(
@@ -241,129 +236,23 @@ fn draw_overlay(
     Ok(())
 }
 
-/// Shared meshes and materials whose colours follow the palette.
-#[derive(Resource)]
-struct WorldAssets {
-    /// One shape per outcome (on time, late, rejected), so the shape tells it too.
-    shapes: [Handle<Mesh>; 3],
-    ok: Handle<ColorMaterial>,
-    late: Handle<ColorMaterial>,
-    rejected: Handle<ColorMaterial>,
-    link: Handle<ColorMaterial>,
-    source: Handle<ColorMaterial>,
-    ring_thin: Handle<Mesh>,
-    ring_thick: Handle<Mesh>,
-}
-
-/// Restyle the world when the profile changes.
-#[allow(clippy::type_complexity)]
-fn apply_palette(
-    palette: Res<ActivePalette>,
-    assets: Res<WorldAssets>,
-    mut materials: ResMut<Assets<ColorMaterial>>,
-    mut rings: Query<&mut Mesh2d, With<TierRing>>,
-    mut particles: Query<&mut Transform, With<particles::Particle>>,
-) {
-    if !palette.is_changed() {
-        return;
-    }
-    let p = palette.0;
-    for (h, c) in [
-        (&assets.ok, p.ok),
-        (&assets.late, p.warn),
-        (&assets.rejected, p.fail),
-        (&assets.link, p.link),
-        (&assets.source, p.text_muted),
-    ] {
-        if let Some(mut m) = materials.get_mut(h) {
-            m.color = c;
-        }
-    }
-    let ring = if p.projector {
-        &assets.ring_thick
-    } else {
-        &assets.ring_thin
-    };
-    for mut m in &mut rings {
-        m.0 = ring.clone();
-    }
-    for mut t in &mut particles {
-        t.scale = Vec3::splat(p.weight);
-    }
-}
-/// The outcome a particle is drawn with.
-#[derive(Component, Debug, Clone, Copy, PartialEq)]
-struct Painted(particles::Outcome);
-
-/// Give new particles their mesh, and repaint any whose outcome changed: a request turns the
-/// late colour once its first token passes the SLO, and the rejected colour when refused.
-#[allow(clippy::type_complexity)]
-fn dress_particles(
-    mut commands: Commands,
-    assets: Res<WorldAssets>,
-    palette: Res<ActivePalette>,
-    mut changed: Query<
-        (
-            Entity,
-            &particles::Particle,
-            &mut Transform,
-            Option<&Painted>,
-        ),
-        Changed<particles::Particle>,
-    >,
-) {
-    for (e, p, mut t, painted) in &mut changed {
-        if painted.map(|x| x.0) == Some(p.outcome) {
-            continue;
-        }
-        let (mat, shape) = match p.outcome {
-            particles::Outcome::WithinSlo => (&assets.ok, &assets.shapes[0]),
-            particles::Outcome::Late => (&assets.late, &assets.shapes[1]),
-            particles::Outcome::Rejected => (&assets.rejected, &assets.shapes[2]),
-        };
-        if painted.is_none() {
-            t.scale = Vec3::splat(palette.0.weight);
-        }
-        let mut ec = commands.entity(e);
-        ec.insert(Mesh2d(shape.clone()));
-        ec.insert((MeshMaterial2d(mat.clone()), Painted(p.outcome)));
-    }
-}
-fn make_assets(
-    mut commands: Commands,
-    palette: Option<Res<ActivePalette>>,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<ColorMaterial>>,
-) {
-    let pal = palette.map_or(Palette::DEFAULT, |p| p.0);
-    commands.insert_resource(WorldAssets {
-        shapes: [
-            meshes.add(Circle::new(5.0)),
-            meshes.add(Rhombus::new(13.0, 13.0)),
-            meshes.add(Triangle2d::new(
-                Vec2::new(-6.5, 4.0),
-                Vec2::new(6.5, 4.0),
-                Vec2::new(0.0, -7.0),
-            )),
-        ],
-        ok: materials.add(pal.ok),
-        late: materials.add(pal.warn),
-        rejected: materials.add(pal.fail),
-        link: materials.add(pal.link),
-        source: materials.add(pal.text_muted),
-        ring_thin: meshes.add(Annulus::new(NODE_RADIUS + 6.0, scene::ring_outer(false))),
-        ring_thick: meshes.add(Annulus::new(NODE_RADIUS + 5.0, scene::ring_outer(true))),
-    });
-}
-
 fn spawn_world(
     mut commands: Commands,
     assets: Res<WorldAssets>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
-    // Multisampling follows the renderer (`camera::fit_multisampling`).
-    commands.spawn((Camera2d, WorldCamera, Msaa::Off));
+    // Multisampling follows the renderer (`camera::fit_multisampling`). The world reaches the
+    // window through the egui camera's picture (`ui::spawn_ui_camera`), not a copy of its own.
+    commands.spawn((
+        Camera2d,
+        WorldCamera,
+        Msaa::Off,
+        Camera {
+            output_mode: bevy::camera::CameraOutputMode::Skip,
+            ..default()
+        },
+    ));
     let pal = Palette::DEFAULT;
     // The users/source node.
     commands.spawn((

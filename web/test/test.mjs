@@ -15,8 +15,7 @@
 // - Both acts by touch alone on a tablet both ways and a phone: taps, a dragged panel and slider,
 //   and on the phone a tier's readout opened by a tap.
 // Fails on any panic or console error. Prints the time from navigation to the first frame.
-import { chromium } from 'playwright-core';
-import http from 'node:http';
+import { launch, serve } from './serve.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -26,42 +25,28 @@ const shots = path.resolve(process.argv[3] || '.');
 fs.mkdirSync(shots, { recursive: true });
 // The game's tier colours (src/theme.rs TIER_HEX).
 const TIERS = { Cloud: [0x71, 0x61, 0xff], Edge: [0xa2, 0x2c, 0x2b], Mobile: [0xc9, 0x58, 0x0a], Tiny: [0x01, 0x91, 0x59] };
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.otf': 'font/otf' };
-// A course site's page embedding the game at 800x600.
-const FRAME_PAGE = '<!doctype html><html><head><link rel="icon" href="data:,"></head><body style="margin:0">'
-  + '<iframe id="lab" src="/" style="width:800px;height:600px;border:0"></iframe></body></html>';
-
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  if (url.pathname === '/__embed.html') {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(FRAME_PAGE);
-    return;
-  }
-  const file = path.join(dist, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
-  if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const { server, base } = await serve(dist);
 
 const failures = [];
 let passed = 0;
 const check = (ok, what) => { if (ok) { passed += 1; console.log(`ok - ${what}`); } else { failures.push(what); console.log(`not ok - ${what}`); } };
 
-const launch = (extra = []) => chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extra],
-});
 const browser = await launch();
 
 // One page and what it says: its log lines, its errors, and waits on them.
 const FRAME_MS = 16;
 async function open(context, { expectErrors = [] } = {}) {
   const page = await context.newPage();
+  // The page-side finder of a mirrored element, by its name and role (a radio by the start of
+  // its name, as its letter): both the screen-reader block and the touch block use it.
+  await page.addInitScript(() => {
+    window.mirrored = (name, role) => {
+      const own = (el) => el.getAttribute('aria-label') || (el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild.data : '');
+      const named = (e) => (role === 'radio' ? own(e).startsWith(name) : own(e) === name);
+      const kind = (e) => (e.type === 'range' ? 'slider' : e.getAttribute('role') || e.tagName.toLowerCase());
+      return [...document.querySelectorAll('#a11y-mirror [data-node]')].find((e) => named(e) && kind(e) === role) || null;
+    };
+  });
   const t = { page, logs: [], all: [], errors: [], requests: [] };
   page.on('request', (r) => t.requests.push(r.url()));
   const benign = (x) => x.includes('Using exceptions for control flow') || expectErrors.some((e) => x.includes(e));
@@ -349,13 +334,9 @@ await main.close();
   // Press the mirrored element named `name` (a DOM click, as a screen reader's "press").
   // A radio answer by its letter ("A)"), anything else by its whole name.
   const press = (name, role) => a.page.evaluate(([nm, rl]) => {
-    const own = (el) => el.getAttribute('aria-label') || (el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild.data : '');
-    const named = (e) => (rl === 'radio' ? own(e).startsWith(nm) : own(e) === nm);
-    const el = [...document.querySelectorAll('#a11y-mirror [data-node]')]
-      .find((e) => named(e) && (e.getAttribute('role') || e.tagName.toLowerCase()) === rl);
-    if (!el) return false;
-    el.click();
-    return true;
+    const el = window.mirrored(nm, rl);
+    if (el) el.click();
+    return el !== null;
   }, [name, role]);
   const pressFor = async (name, role, needle) => {
     const mark = a.logs.length;
@@ -504,10 +485,7 @@ for (const [w, h, dpr, b] of [[1024, 768, 1, browser], [768, 1024, 1, browser], 
   await t.frames(10);
   // A mirrored element's rectangle on the page, by its name and role.
   const rectOf = (name, role) => t.page.evaluate(([nm, rl]) => {
-    const own = (el) => el.getAttribute('aria-label') || (el.firstChild && el.firstChild.nodeType === 3 ? el.firstChild.data : '');
-    const named = (e) => (rl === 'radio' ? own(e).startsWith(nm) : own(e) === nm);
-    const kind = (e) => (e.type === 'range' ? 'slider' : e.getAttribute('role') || e.tagName.toLowerCase());
-    const el = [...document.querySelectorAll('#a11y-mirror [data-node]')].find((e) => named(e) && kind(e) === rl);
+    const el = window.mirrored(nm, rl);
     if (!el) return null;
     const r = el.getBoundingClientRect();
     return { x: r.x, y: r.y, w: r.width, h: r.height, value: el.value };
@@ -524,14 +502,16 @@ for (const [w, h, dpr, b] of [[1024, 768, 1, browser], [768, 1024, 1, browser], 
     if (!main || !bottom) return null;
     return { x: main.x, y: main.y, w: main.w, h: bottom.y - 8 - main.y };
   };
-  // A control's rectangle once the panel has come to rest (a drag leaves it gliding, and the
-  // mirror follows the game at most ten times a second).
+  // A control's rectangle once the panel has come to rest: the same in three readings, each
+  // a few of the game's frames and more than the mirror's tenth of a second apart (a drag
+  // leaves the panel gliding, and a phone under SwiftShader draws only a few frames a second).
   const restingRect = async (name, role) => {
-    let last = null;
-    for (let i = 0; i < 30; i++) {
-      await t.page.waitForTimeout(150);
+    let [last, same] = [null, 0];
+    for (let i = 0; i < 40 && same < 2; i++) {
+      await t.frames(2);
+      await t.page.waitForTimeout(120);
       const r = await rectOf(name, role);
-      if (r && last && r.y === last.y && r.x === last.x) return r;
+      same = r && last && r.y === last.y && r.x === last.x ? same + 1 : 0;
       last = r;
     }
     return last;
@@ -551,7 +531,9 @@ for (const [w, h, dpr, b] of [[1024, 768, 1, browser], [768, 1024, 1, browser], 
   // the phase's button pinned under the panel (tapped where it is).
   const tap = async (name, role, needle, pinned = name) => {
     const mark = t.logs.length;
+    const seen = () => t.logs.slice(mark).some((l) => l.includes(needle));
     for (let i = 0; i < 40; i++) {
+      if (needle && seen()) return true;
       const r = await restingRect(name, role);
       const p = await panel(pinned);
       if (r && p) {
@@ -560,7 +542,10 @@ for (const [w, h, dpr, b] of [[1024, 768, 1, browser], [768, 1024, 1, browser], 
         if (name === pinned || (cy >= lo && cy <= hi)) {
           await t.page.touchscreen.tap(r.x + Math.min(r.w / 2, 24), cy);
           if (!needle) { await t.frames(10); return true; }
-          return t.waitLog(needle, 20000, mark);
+          // A tap that missed (the panel moved under it) is tried again where the control is.
+          if (await t.waitLog(needle, 10000, mark)) return true;
+          console.log(`# ${where}: a tap on ${name} at ${JSON.stringify(r)} was followed by ${JSON.stringify(t.logs.slice(mark).slice(-3))}; tapping again`);
+          continue;
         }
         // Drag the panel by at most half its height, near its right edge.
         const by = Math.max(-p.h / 2, Math.min(p.h / 2, cy - (lo + hi) / 2));
@@ -571,7 +556,7 @@ for (const [w, h, dpr, b] of [[1024, 768, 1, browser], [768, 1024, 1, browser], 
       }
     }
     console.log(`# ${where}: could not tap ${name}: ${JSON.stringify(await rectOf(name, role))} in ${JSON.stringify(await panel(pinned))}`);
-    return false;
+    return needle ? seen() : false;
   };
   check(await tap('Begin Act I', 'button', 'phase Act1Predict'), `${where}: a tap on Begin starts Act I`);
   check(await tap('A)', 'radio', 'picked MemoryBw', 'Lock my prediction'), `${where}: a tap chooses an answer`);

@@ -1076,11 +1076,13 @@ pub fn shortcuts() -> [(String, String); 14] {
     ]
     .map(|key| (tr(key), tr(&format!("{key}.action"))))
 }
-pub fn play() -> String {
-    tr("play")
+/// The play and pause button's words; a touch screen's leave out the key (Space), which a
+/// phone or tablet has none of, so the time controls keep to fewer rows.
+pub fn play(touch: bool) -> String {
+    tr(if touch { "play-touch" } else { "play" })
 }
-pub fn pause() -> String {
-    tr("pause")
+pub fn pause(touch: bool) -> String {
+    tr(if touch { "pause-touch" } else { "pause" })
 }
 pub fn step() -> String {
     tr("step")

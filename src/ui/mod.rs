@@ -287,8 +287,15 @@ fn panels(mut contexts: EguiContexts, r: UiRead, mut w: UiWrite) -> Result {
     let tc = r.time.as_deref().copied().unwrap_or_default();
     let mut top = 0.0;
     if class.is_none() {
-        let (msgs, height) =
-            overlays::time_controls(ctx, left, out.form, &tc, &r.clock, &r.palette.0);
+        let (msgs, height) = overlays::time_controls(
+            ctx,
+            left,
+            out.form,
+            &tc,
+            &r.clock,
+            &r.palette.0,
+            r.prefs.touch,
+        );
         w.time.write_batch(msgs);
         top = height;
     }

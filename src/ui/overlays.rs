@@ -18,6 +18,7 @@ pub fn time_controls(
     tc: &TimeControls,
     clock: &ParticleClock,
     pal: &Palette,
+    touch: bool,
 ) -> (Vec<TimeMsg>, f32) {
     let mut out = Vec::new();
     if form == Form::Tall {
@@ -30,7 +31,9 @@ pub fn time_controls(
                 .max_rect(ctx.viewport_rect()),
         );
         let top = egui::Panel::top("time_controls")
-            .show(&mut root, |ui| time_bar(ui, tc, clock, pal, &mut out))
+            .show(&mut root, |ui| {
+                time_bar(ui, tc, clock, pal, touch, &mut out)
+            })
             .response
             .rect
             .height();
@@ -44,7 +47,7 @@ pub fn time_controls(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(width);
-                time_bar(ui, tc, clock, pal, &mut out);
+                time_bar(ui, tc, clock, pal, touch, &mut out);
             });
         });
     // The world starts under the bar, so the bar covers none of it.
@@ -60,13 +63,19 @@ fn time_bar(
     tc: &TimeControls,
     clock: &ParticleClock,
     pal: &Palette,
+    touch: bool,
     out: &mut Vec<TimeMsg>,
 ) {
     ui.horizontal_wrapped(|ui| {
+        if touch {
+            // Narrower sides keep a phone's five buttons on one row in every language; the
+            // shortest ("Fast") is still 44 points wide.
+            ui.spacing_mut().button_padding.x = 9.0;
+        }
         let label = if tc.paused {
-            text::play()
+            text::play(touch)
         } else {
-            text::pause()
+            text::pause(touch)
         };
         if ui.button(label).clicked() {
             out.push(TimeMsg::TogglePause);
@@ -85,25 +94,49 @@ fn time_bar(
                 out.push(TimeMsg::Speed(speed));
             }
         }
-        // Shape and colour both tell the outcome.
-        // Each item whole on a row: a longer translation moves an item down, never splits it.
-        for ((glyph, name), colour) in text::outcomes().iter().zip([pal.ok, pal.warn, pal.fail]) {
-            ui.label(egui::RichText::new(*glyph).monospace().color(c32(colour)));
-            ui.add(
-                egui::Label::new(egui::RichText::new(name.as_str()).color(c32(colour))).extend(),
+        if !touch {
+            legend(ui, clock, pal);
+        }
+    });
+    // On a touch screen a row holding a button is a finger tall; the key's rows, which hold
+    // none, keep to the text's height (a phone's bar: 103 points, not 157).
+    if touch {
+        ui.scope(|ui| {
+            ui.spacing_mut().interact_size.y = ui.text_style_height(&egui::TextStyle::Body);
+            ui.horizontal_wrapped(|ui| legend(ui, clock, pal));
+        });
+    }
+}
+
+/// The key to the requests' colours and shapes, and how many requests a dot stands for.
+fn legend(ui: &mut egui::Ui, clock: &ParticleClock, pal: &Palette) {
+    // Shape and colour both tell the outcome. Each shape and its name are one label, so a
+    // row never ends between them, and a longer translation moves an item down, never splits it.
+    for ((glyph, name), colour) in text::outcomes().iter().zip([pal.ok, pal.warn, pal.fail]) {
+        let mut job = egui::text::LayoutJob::default();
+        for part in [
+            egui::RichText::new(*glyph).monospace(),
+            egui::RichText::new(format!(" {name}")),
+        ] {
+            part.color(c32(colour)).append_to(
+                &mut job,
+                ui.style(),
+                egui::FontSelection::Default,
+                egui::Align::Center,
             );
         }
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(crate::text::t!(
-                    "dot-scale",
-                    requests = clock.requests_per_particle.round()
-                ))
-                .small(),
-            )
-            .extend(),
-        );
-    });
+        ui.add(egui::Label::new(job).extend());
+    }
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(crate::text::t!(
+                "dot-scale",
+                requests = clock.requests_per_particle.round()
+            ))
+            .small(),
+        )
+        .extend(),
+    );
 }
 
 /// The demo's caption, over the bottom of the world.

@@ -149,7 +149,7 @@ fn sections_drawn() -> Vec<(String, String)> {
     let dialogs = crate::captions::drawn_texts(|ui| {
         shortcuts(ui.ctx(), &mut ShortcutsOpen(true));
         let tc = TimeControls::default();
-        for form in [Form::Wide, Form::Tall] {
+        for (form, touch) in [(Form::Wide, false), (Form::Tall, true)] {
             let _ = overlays::time_controls(
                 ui.ctx(),
                 0.0,
@@ -157,6 +157,7 @@ fn sections_drawn() -> Vec<(String, String)> {
                 &tc,
                 &ParticleClock::default(),
                 &architects_audit::theme::Palette::DEFAULT,
+                touch,
             );
         }
     });

@@ -12,7 +12,7 @@ use architects_audit::lab::live::TimeControls;
 use architects_audit::lab::prefs::Prefs;
 use architects_audit::physics::{Design, PhysicsModel, Scenario, Tier, evaluate};
 use architects_audit::theme::Palette;
-use architects_audit::ui::Form;
+use architects_audit::ui::{Form, TOUCH_TARGET};
 use architects_audit::world::overlay::{self, Placed, Projection, Scene};
 use architects_audit::world::particles::{ParticleClock, entrance};
 use architects_audit::world::{SOURCE_POS, TIER_POS, fit_unit, picture, project, tier_views};
@@ -66,6 +66,7 @@ fn world_rect(prefs: &Prefs, w: f32, h: f32) -> Rect {
             &tc,
             &clock,
             &pal,
+            prefs.touch,
         )
         .1;
         let _ = ctx.end_pass();
@@ -312,4 +313,20 @@ fn what_the_world_leaves_out_is_in_the_readout_of_its_part() {
             v.line
         );
     }
+}
+
+#[test]
+fn on_a_phone_the_time_controls_leave_the_world_room() {
+    // On a phone the world is the shortest part of the screen, under the time controls. They
+    // took three finger-tall rows (157 points): the buttons, the key, and the dot's worth on a
+    // row of its own. The buttons need a finger's height; the key's words do not.
+    let prefs = Prefs {
+        touch: true,
+        ..Prefs::default()
+    };
+    let top = world_rect(&prefs, 390.0, 844.0).top();
+    assert!(
+        top < 3.0 * TOUCH_TARGET,
+        "the time controls take {top} points of the phone's height"
+    );
 }

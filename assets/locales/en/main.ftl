@@ -318,6 +318,10 @@ play = ▶ Play (Space)
 
 pause = ⏸ Pause (Space)
 
+play-touch = ▶ Play
+
+pause-touch = ⏸ Pause
+
 step = Step
 
 # The particles' outcomes in the legend: each shape as drawn (a monospace glyph: egui's

@@ -308,6 +308,10 @@ play = ▶ Reproducir (Espacio)
 
 pause = ⏸ Pausa (Espacio)
 
+play-touch = ▶ Reproducir
+
+pause-touch = ⏸ Pausa
+
 step = Paso
 
 outcomes-1 = a tiempo

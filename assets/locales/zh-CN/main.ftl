@@ -308,6 +308,10 @@ play = ▶ 播放（空格）
 
 pause = ⏸ 暂停（空格）
 
+play-touch = ▶ 播放
+
+pause-touch = ⏸ 暂停
+
 step = 单步
 
 outcomes-1 = 准时

@@ -15,10 +15,13 @@ markers=(intro act1-lock act1-report act2-brief act2-fail act2-pass act2-submit 
 # SIZES="390x844 800x600" takes only those.
 read -r -a sizes <<< "${SIZES:-1280x720 1366x768 1920x1080 3840x2160 800x600 1024x768 768x1024 390x844}"
 for size in "${sizes[@]}"; do
+  # Tablets and phones are touch screens: their controls are a finger tall.
+  touch=()
+  case "$size" in 1024x768 | 768x1024 | 390x844) touch=(--touch) ;; esac
   for m in "${markers[@]}"; do
     # The submit dialog is modal: it dims the world, so its shot fails the tier-colour check
     # by design; it must still be taken.
-    scripts/screenshot.sh "$shots/$size-$m.png" --goto "$m" --resolution "$size" "$@" >/dev/null 2>&1 \
+    scripts/screenshot.sh "$shots/$size-$m.png" --goto "$m" --resolution "$size" ${touch[@]+"${touch[@]}"} "$@" >/dev/null 2>&1 \
       || { [ "$m" = act2-submit ] && [ -s "$shots/$size-$m.png" ]; } \
       || { echo "screenshot $size $m failed" >&2; exit 1; }
   done

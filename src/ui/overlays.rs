@@ -67,30 +67,32 @@ fn time_bar(
     out: &mut Vec<TimeMsg>,
 ) {
     ui.horizontal_wrapped(|ui| {
-        if touch {
-            // Narrower sides keep a phone's five buttons on one row in every language; the
-            // shortest ("Fast") is still 44 points wide.
+        // On a touch screen every button is at least a finger wide as well as tall (a one-
+        // character speed in Chinese too), with narrower sides so that a phone's five keep to
+        // one row in every language.
+        let min = if touch {
             ui.spacing_mut().button_padding.x = 9.0;
-        }
+            egui::Vec2::splat(crate::ui::TOUCH_TARGET)
+        } else {
+            egui::Vec2::ZERO
+        };
         let label = if tc.paused {
             text::play(touch)
         } else {
             text::pause(touch)
         };
-        if ui.button(label).clicked() {
+        if ui.add(egui::Button::new(label).min_size(min)).clicked() {
             out.push(TimeMsg::TogglePause);
         }
         if ui
-            .add_enabled(tc.paused, egui::Button::new(text::step()))
+            .add_enabled(tc.paused, egui::Button::new(text::step()).min_size(min))
             .clicked()
         {
             out.push(TimeMsg::Step);
         }
         for (speed, name) in TimeControls::SPEEDS {
-            if ui
-                .selectable_label(tc.speed == speed, crate::text::tr(name))
-                .clicked()
-            {
+            let button = egui::Button::selectable(tc.speed == speed, crate::text::tr(name));
+            if ui.add(button.min_size(min)).clicked() {
                 out.push(TimeMsg::Speed(speed));
             }
         }

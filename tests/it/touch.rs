@@ -81,3 +81,78 @@ fn the_check_sees_a_mouse_sized_control() {
         "a mouse's controls are smaller than a finger"
     );
 }
+
+/// The time controls' buttons on a 390 × 844 touch phone, as (name, bounds).
+fn phone_time_buttons() -> Vec<(String, egui::accesskit::Rect)> {
+    use architects_audit::lab::live::TimeControls;
+    use architects_audit::world::particles::ParticleClock;
+    let prefs = Prefs {
+        touch: true,
+        ..Prefs::default()
+    };
+    let ctx = egui::Context::default();
+    architects_audit::ui::apply_style(&ctx, &prefs);
+    ctx.enable_accesskit();
+    let mut update = None;
+    for _ in 0..2 {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(390.0, 844.0),
+            )),
+            ..Default::default()
+        });
+        let _ = architects_audit::ui::overlays::time_controls(
+            &ctx,
+            0.0,
+            Form::Tall,
+            &TimeControls::default(),
+            &ParticleClock::default(),
+            &architects_audit::theme::Palette::DEFAULT,
+            true,
+        );
+        update = ctx.end_pass().platform_output.accesskit_update;
+    }
+    update
+        .expect("AccessKit on")
+        .nodes
+        .into_iter()
+        .filter(|(_, n)| n.role() == Role::Button)
+        .filter_map(|(_, n)| Some((n.label().unwrap_or("").to_string(), n.bounds()?)))
+        .collect()
+}
+
+/// On a phone the time controls' five buttons are each a finger wide and tall, and keep to
+/// one row (a second row of buttons takes a finger's height from the world), in the language
+/// the run was given.
+#[test]
+fn a_phones_time_controls_are_finger_sized_on_one_row() {
+    let buttons = phone_time_buttons();
+    assert_eq!(buttons.len(), 5, "{buttons:?}");
+    let small: Vec<_> = buttons
+        .iter()
+        .filter(|(_, b)| b.width().min(b.height()) < f64::from(TOUCH_TARGET) - 0.5)
+        .collect();
+    assert!(small.is_empty(), "smaller than a finger: {small:?}");
+    let rows: std::collections::BTreeSet<i64> =
+        buttons.iter().map(|(_, b)| b.y0.round() as i64).collect();
+    assert_eq!(
+        rows.len(),
+        1,
+        "the buttons take {} rows: {buttons:?}",
+        rows.len()
+    );
+}
+
+#[test]
+fn a_phones_time_controls_in_spanish_and_chinese() {
+    if std::env::var(architects_audit::text::catalogue::CATALOGUE_ENV).is_ok() {
+        return;
+    }
+    for lang in ["es", "zh-CN"] {
+        crate::catalogue::in_child(
+            "touch::a_phones_time_controls_are_finger_sized_on_one_row",
+            lang,
+        );
+    }
+}

@@ -253,3 +253,46 @@ fn texts_of(full: &bevy_egui::egui::FullOutput) -> Vec<(String, bevy_egui::egui:
     }
     drawn
 }
+
+/// The time controls as the game draws them in a `w` × `h` window in `form`, beside a panel
+/// `left` wide, in `prefs`'s style (after `setup`, e.g. AccessKit on): the height they take
+/// off the world, and the second pass's output (the first lays the bar out).
+pub fn time_controls(
+    prefs: &architects_audit::lab::prefs::Prefs,
+    (w, h): (f32, f32),
+    left: f32,
+    form: architects_audit::ui::Form,
+    setup: impl Fn(&bevy_egui::egui::Context),
+) -> (f32, bevy_egui::egui::FullOutput) {
+    use bevy_egui::egui;
+    let ctx = egui::Context::default();
+    architects_audit::ui::apply_style(&ctx, prefs);
+    setup(&ctx);
+    let pal = if prefs.projector {
+        Palette::PROJECTOR
+    } else {
+        Palette::DEFAULT
+    };
+    let mut last = None;
+    for _ in 0..2 {
+        ctx.begin_pass(egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(w, h),
+            )),
+            ..Default::default()
+        });
+        let top = architects_audit::ui::overlays::time_controls(
+            &ctx,
+            left,
+            form,
+            &architects_audit::lab::live::TimeControls::default(),
+            &architects_audit::world::particles::ParticleClock::default(),
+            &pal,
+            prefs.touch,
+        )
+        .1;
+        last = Some((top, ctx.end_pass()));
+    }
+    last.expect("two passes")
+}

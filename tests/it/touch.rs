@@ -84,36 +84,15 @@ fn the_check_sees_a_mouse_sized_control() {
 
 /// The time controls' buttons on a 390 × 844 touch phone, as (name, bounds).
 fn phone_time_buttons() -> Vec<(String, egui::accesskit::Rect)> {
-    use architects_audit::lab::live::TimeControls;
-    use architects_audit::world::particles::ParticleClock;
     let prefs = Prefs {
         touch: true,
         ..Prefs::default()
     };
-    let ctx = egui::Context::default();
-    architects_audit::ui::apply_style(&ctx, &prefs);
-    ctx.enable_accesskit();
-    let mut update = None;
-    for _ in 0..2 {
-        ctx.begin_pass(egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(390.0, 844.0),
-            )),
-            ..Default::default()
-        });
-        let _ = architects_audit::ui::overlays::time_controls(
-            &ctx,
-            0.0,
-            Form::Tall,
-            &TimeControls::default(),
-            &ParticleClock::default(),
-            &architects_audit::theme::Palette::DEFAULT,
-            true,
-        );
-        update = ctx.end_pass().platform_output.accesskit_update;
-    }
-    update
+    let (_, out) = crate::panels::time_controls(&prefs, (390.0, 844.0), 0.0, Form::Tall, |ctx| {
+        ctx.enable_accesskit()
+    });
+    out.platform_output
+        .accesskit_update
         .expect("AccessKit on")
         .nodes
         .into_iter()

@@ -8,13 +8,12 @@
 
 use architects_audit::lab::demo::winning_design;
 use architects_audit::lab::flow::Phase;
-use architects_audit::lab::live::TimeControls;
 use architects_audit::lab::prefs::Prefs;
 use architects_audit::physics::{Design, PhysicsModel, Scenario, Tier, evaluate};
 use architects_audit::theme::Palette;
 use architects_audit::ui::{Form, TOUCH_TARGET};
 use architects_audit::world::overlay::{self, Placed, Projection, Scene};
-use architects_audit::world::particles::{ParticleClock, entrance};
+use architects_audit::world::particles::entrance;
 use architects_audit::world::{SOURCE_POS, TIER_POS, fit_unit, picture, project, tier_views};
 use bevy::math::Vec2;
 use bevy_egui::egui::{self, Pos2, Rect};
@@ -44,33 +43,7 @@ fn world_rect(prefs: &Prefs, w: f32, h: f32) -> Rect {
     let form = Form::of(w, h);
     let mut panels = Panels::at(Phase::Act2Design).in_profile(prefs.projector);
     let (_, layout) = panels.laid_out(prefs, w, h, form, |ctx| ctx.set_zoom_factor(1.0));
-    let ctx = egui::Context::default();
-    architects_audit::ui::apply_style(&ctx, prefs);
-    let mut top = 0.0;
-    for _ in 0..2 {
-        ctx.begin_pass(egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(w, h))),
-            ..Default::default()
-        });
-        let pal = if prefs.projector {
-            Palette::PROJECTOR
-        } else {
-            Palette::DEFAULT
-        };
-        let clock = ParticleClock::default();
-        let tc = TimeControls::default();
-        top = architects_audit::ui::overlays::time_controls(
-            &ctx,
-            layout.left,
-            form,
-            &tc,
-            &clock,
-            &pal,
-            prefs.touch,
-        )
-        .1;
-        let _ = ctx.end_pass();
-    }
+    let (top, _) = crate::panels::time_controls(prefs, (w, h), layout.left, form, |_| ());
     Rect::from_min_max(Pos2::new(layout.left, top), Pos2::new(w, h - layout.bottom))
 }
 
